@@ -1,0 +1,46 @@
+# Quick start: `make demo` and `make test` need only python3 and make.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint typecheck pytest bench foods install clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Reinstall whenever the package, its data or its metadata change (a real wheel, not editable).
+$(STAMP): $(BIN)/python pyproject.toml foods.csv $(shell find analyzer -type f -not -path '*/__pycache__/*')
+	$(BIN)/python -m pip install --quiet ".[test]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	mkdir -p out
+	$(BIN)/analyzer report --example western --chart out/western-week.png
+	@echo "chart written to out/western-week.png"
+
+lint: $(STAMP)
+	$(BIN)/ruff check analyzer tests tools
+	$(BIN)/ruff format --check analyzer tests tools
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+pytest: $(STAMP)
+	$(BIN)/python -m pytest -q --nbmake tests analyzer notebooks
+
+test: lint typecheck pytest
+
+bench: $(STAMP)
+	$(BIN)/python tools/bench.py
+
+# Rebuild foods.csv and the portions table from an official USDA SR28 download.
+SR28 ?= ../shared/data/sr28
+foods: $(BIN)/python
+	$(BIN)/python tools/build_foods.py $(SR28)
+
+clean:
+	rm -rf $(VENV) out build dist *.egg-info

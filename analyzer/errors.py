@@ -1,0 +1,179 @@
+"""The project's errors: one base class, and each specific error also a builtin.
+
+A notebook can catch the builtin (``KeyError``, ``ValueError``, ``OSError``); the CLI catches
+:class:`AnalyzerError` and turns it into a one-line message with exit code 1. Each error keeps
+its structured fields and builds its message in ``__str__``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+class AnalyzerError(Exception):
+    """Base class of every error the analyzer raises on purpose."""
+
+
+class DataFileError(OSError, AnalyzerError):
+    """A bundled or user-supplied data table is missing, unreadable or lacks columns.
+
+    Parameters
+    ----------
+    path : str
+        The file concerned.
+    problem : str
+        What is wrong with it.
+    fix : str, optional
+        What the user can do about it.
+    """
+
+    def __init__(self, path: str, problem: str, fix: str = "") -> None:
+        super().__init__(path, problem, fix)
+        self.path = path
+        self.problem = problem
+        self.fix = fix
+
+    def __str__(self) -> str:
+        msg = f"{self.path}: {self.problem}"
+        return f"{msg}; {self.fix}" if self.fix else msg
+
+
+class UnknownFoodError(KeyError, AnalyzerError):
+    """No food in the nutrient table matches a name or id.
+
+    Parameters
+    ----------
+    name : str
+        The name or id as the user wrote it.
+    suggestions : sequence of str
+        Descriptions of the closest foods, best first ("did you mean").
+    """
+
+    def __init__(self, name: str, suggestions: Sequence[str] = ()) -> None:
+        super().__init__(name)
+        self.name = name
+        self.suggestions = list(suggestions)
+
+    def __str__(self) -> str:
+        msg = f"unknown food {self.name!r}"
+        if self.suggestions:
+            shown = "; ".join(repr(s) for s in self.suggestions[:3])
+            msg += f"; did you mean {shown}?"
+        return msg
+
+
+class UnknownUnitError(ValueError, AnalyzerError):
+    """A unit that cannot be converted to grams for this food.
+
+    Parameters
+    ----------
+    unit : str
+        The unit as written.
+    food : str
+        The food's description (or name as written).
+    available : sequence of str
+        The units this food does have (mass and volume units and its USDA portions).
+    """
+
+    def __init__(self, unit: str, food: str, available: Sequence[str] = ()) -> None:
+        super().__init__(unit, food, available)
+        self.unit = unit
+        self.food = food
+        self.available = list(available)
+
+    def __str__(self) -> str:
+        msg = f"unknown unit {self.unit!r} for {self.food!r}"
+        if self.available:
+            msg += f"; this food has: {', '.join(self.available)}"
+        return msg
+
+
+class AmountError(ValueError, AnalyzerError):
+    """An amount that is missing, not a number, or negative.
+
+    Parameters
+    ----------
+    value : str
+        The amount as written.
+    problem : str
+        Why it cannot be used, e.g. ``"not a number"``.
+    """
+
+    def __init__(self, value: str, problem: str) -> None:
+        super().__init__(value, problem)
+        self.value = value
+        self.problem = problem
+
+    def __str__(self) -> str:
+        return f"bad amount {self.value!r}: {self.problem}"
+
+
+class DiaryFormatError(ValueError, AnalyzerError):
+    """A file that cannot be read as a diary at all (empty, binary, unknown columns).
+
+    Parameters
+    ----------
+    path : str
+        The file.
+    problem : str
+        What is wrong, e.g. ``"no recognizable columns"``.
+    fix : str, optional
+        What the user can do, e.g. the formats understood and the columns expected.
+    """
+
+    def __init__(self, path: str, problem: str, fix: str = "") -> None:
+        super().__init__(path, problem, fix)
+        self.path = path
+        self.problem = problem
+        self.fix = fix
+
+    def __str__(self) -> str:
+        msg = f"{self.path}: {self.problem}"
+        return f"{msg}. {self.fix}" if self.fix else msg
+
+
+class DiaryRowError(ValueError, AnalyzerError):
+    """Rows of a diary that could not be used, raised in strict mode.
+
+    Parameters
+    ----------
+    path : str
+        The diary file.
+    problems : sequence of (line, reason)
+        Every unusable row, with its 1-based line number in the file.
+    """
+
+    def __init__(self, path: str, problems: Sequence[tuple[int, str]]) -> None:
+        super().__init__(path, problems)
+        self.path = path
+        self.problems = list(problems)
+
+    def __str__(self) -> str:
+        lines = [f"{self.path} line {line}: {reason}" for line, reason in self.problems]
+        n = len(self.problems)
+        lines.append(f"{n} row{'s' if n != 1 else ''} not usable (--strict)")
+        return "\n".join(lines)
+
+
+class ProfileError(ValueError, AnalyzerError):
+    """A profile (age, sex, pregnancy) for which no reference intake exists."""
+
+
+class NoDataError(ValueError, AnalyzerError):
+    """The request selects no data, e.g. a week that the diary does not contain.
+
+    Parameters
+    ----------
+    problem : str
+        What was asked for and not found.
+    fix : str, optional
+        What the user can do, e.g. the weeks the diary does contain.
+    """
+
+    def __init__(self, problem: str, fix: str = "") -> None:
+        super().__init__(problem, fix)
+        self.problem = problem
+        self.fix = fix
+
+    def __str__(self) -> str:
+        return f"{self.problem}; {self.fix}" if self.fix else self.problem
