@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -52,3 +53,135 @@ class Profile(BaseModel):
         if self.lactating:
             text += ", lactating"
         return text
+
+
+ProteinCoefficient = Literal["fao_who", "kerstetter_allen"]
+OccasionRule = Literal["auto", "meal", "time", "entry"]
+FlagLevel = Literal["alert", "warning", "info"]
+
+
+class Settings(BaseModel):
+    """Choices for an analysis; literature thresholds default to the bundled science tables.
+
+    Parameters
+    ----------
+    ca_p_mass_ratio_target : float
+        The user's own goal for the Ca:P mass ratio, used by the suggestions (greens) only.
+        Not a DRI: the IOM (1997) sets no dietary Ca:P target for adults. [mg/mg]
+    greens_cups_max_per_day : float
+        Most greens the suggestions may propose in one day. [cup]
+    caffeine_sitting_mg : float or None
+        Caffeine in one eating occasion from which the diuresis note is raised; ``None`` uses
+        ``caffeine_sitting_mg`` in ``coefficients.csv`` (Maughan & Griffin 2003). [mg]
+    caffeine_daily_max_mg : float or None
+        Daily caffeine above which the safety flag is raised; ``None`` uses the profile's EFSA
+        2015 limit from ``dri.csv`` (400 mg, or 200 mg in pregnancy and lactation). [mg/day]
+    protein_coefficient : {"fao_who", "kerstetter_allen"}
+        Urinary calcium per gram of protein: FAO/WHO 2004 (1 mg/g, S) or Kerstetter & Allen
+        1990 (1.2 mg/g, V).
+    pral_with_sodium : bool
+        Add the optional sodium term (-0.041 mEq/mg) to PRAL.
+    occasion : {"auto", "meal", "time", "entry"}
+        What makes an eating occasion for the calcium load: ``auto`` uses the meal when the
+        entry has one, else its time, else the entry alone.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    ca_p_mass_ratio_target: float = Field(default=1.0, gt=0)
+    greens_cups_max_per_day: float = Field(default=2.0, ge=0)
+    caffeine_sitting_mg: float | None = Field(default=None, gt=0)
+    caffeine_daily_max_mg: float | None = Field(default=None, gt=0)
+    protein_coefficient: ProteinCoefficient = "fao_who"
+    pral_with_sodium: bool = False
+    occasion: OccasionRule = "auto"
+
+
+class Targets(BaseModel):
+    """Reference intakes for one profile (DRI tables; NASEM/IOM), all per day.
+
+    Parameters
+    ----------
+    life_stage : str
+        The DRI life stage used, e.g. ``"female 31-50 y"``.
+    calcium_mg, phosphorus_mg, magnesium_mg, potassium_mg : float
+        Individual target: the RDA, or the AI where no RDA exists (see ``kinds``). [mg/day]
+    sodium_mg : float or None
+        Sodium AI (adults only in the reference). [mg/day]
+    calcium_ul_mg, phosphorus_ul_mg : float or None
+        Tolerable Upper Intake Levels (``None``: not determined). [mg/day]
+    magnesium_ul_mg : float or None
+        UL for magnesium from supplements and medications only; never compared with food. [mg/day]
+    sodium_cdrr_mg : float or None
+        Chronic Disease Risk Reduction intake for sodium (adults). [mg/day]
+    caffeine_max_mg : float or None
+        EFSA 2015 daily caffeine limit for this profile (adults; pregnancy and lactation). [mg/day]
+    kinds : dict
+        ``{"calcium": "RDA", "potassium": "AI", ...}`` for the targets above.
+    ears : dict
+        Estimated Average Requirements where they exist. [mg/day]
+    sources : dict
+        Source and provenance tag for each nutrient's values.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    life_stage: str
+    calcium_mg: float
+    phosphorus_mg: float
+    magnesium_mg: float
+    potassium_mg: float
+    sodium_mg: float | None = None
+    calcium_ul_mg: float | None = None
+    phosphorus_ul_mg: float | None = None
+    magnesium_ul_mg: float | None = None
+    sodium_cdrr_mg: float | None = None
+    caffeine_max_mg: float | None = None
+    kinds: dict[str, str] = Field(default_factory=dict)
+    ears: dict[str, float] = Field(default_factory=dict)
+    sources: dict[str, str] = Field(default_factory=dict)
+
+    def target(self, nutrient: str) -> float | None:
+        """The RDA/AI of ``nutrient`` (``"calcium"``, ...), or ``None``. [mg/day]"""
+        value = getattr(self, f"{nutrient}_mg", None)
+        return None if value is None else float(value)
+
+
+class Flag(BaseModel):
+    """One finding about a day, in plain words, with its reference and confidence.
+
+    Parameters
+    ----------
+    code : str
+        Stable identifier, e.g. ``"calcium_low"``.
+    level : {"alert", "warning", "info"}
+        ``alert``: a combination the literature links to harm; ``warning``: below a target or
+        above a limit; ``info``: context only (e.g. a low Ca:P ratio alone, IOM 1997).
+    date : date or None
+        The day concerned.
+    week : str or None
+        The ISO week concerned (``"2026-W47"``), for weekly findings.
+    person : str
+        Participant id ("" when the diary has none or the analysis is not per person).
+    message : str
+        What was found, in plain words, with the numbers.
+    reference : str
+        Author, year, journal.
+    confidence : str
+        Provenance tag of the evidence: ``V``, ``S``, ``M`` or ``C``.
+    value, threshold : float or None
+        The measured value and the threshold it was compared with (units in the message).
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    code: str
+    level: FlagLevel
+    date: datetime.date | None = None
+    week: str | None = None
+    person: str = ""
+    message: str
+    reference: str
+    confidence: str
+    value: float | None = None
+    threshold: float | None = None

@@ -1,0 +1,267 @@
+"""Absorption classes of foods: calcium absorptive index and phosphorus source class.
+
+Each food is put in one calcium class (``absorption_index.csv``) and one phosphorus class
+(``phosphorus_bioavailability.csv``) from its USDA description, its category and, when known,
+its SR28 food group. Unmatched app rows are classified from the name as written. The rules
+work on each distinct food once, not per diary row.
+
+Calcium classes, first rule that applies wins:
+
+1. ``tofu_calcium_set``: tofu prepared with a calcium salt (index 0.88; Weaver et al. 2017).
+2. ``high_oxalate``: spinach, Swiss chard, beet greens, amaranth leaves, purslane, parsley,
+   rhubarb (0.12; Heaney et al. 1988). Oxalate mainly hinders the calcium of the same food.
+3. ``dairy``: category ``dairy`` or milk, cheese, yogurt, kefir, cream, whey (1.0: the
+   reference food of Weaver's load equation).
+4. ``fortified_juice`` / ``fortified``: juices and other foods with added calcium (1.07 and
+   0.71, from Weaver's orange juice + CCM and soy milk + TCP).
+5. ``low_oxalate_brassica``: kale, collards, bok choy, mustard and turnip greens, broccoli,
+   arugula, watercress, cabbage, cauliflower, Brussels sprouts, kohlrabi (1.0).
+6. ``legume``: beans, lentils, chickpeas, soy foods, peanuts (0.5).
+7. ``default`` (0.5, an explicit assumption).
+
+Phosphorus classes: ``additive`` (sodas, processed meats, processed cheese: ~100 %),
+``animal`` (meat, fish, poultry, eggs, dairy: 50 %), ``plant`` (phytate P: 30 %),
+``mixed`` (mixed dishes, baked goods, sweets and unknown foods: 62.5 %, IOM 1997).
+
+References
+----------
+.. [1] Weaver CM et al. 2017, Curr Osteoporos Rep (PMC5442193), Table 1.
+.. [2] Heaney RP et al. 1988, Am J Clin Nutr 47:707.
+.. [3] Renal Replacement Therapy 2017, Table 1 (10.1186/s41100-017-0095-x).
+.. [4] IOM 1997, DRIs for Ca, P, Mg, Vitamin D and Fluoride, p. 173.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from analyzer.science import load_table
+
+CALCIUM_CLASSES = (
+    "dairy",
+    "low_oxalate_brassica",
+    "high_oxalate",
+    "tofu_calcium_set",
+    "fortified_juice",
+    "fortified",
+    "legume",
+    "default",
+)
+PHOSPHORUS_CLASSES = ("additive", "animal", "plant", "mixed")
+
+_TOFU_CALCIUM = re.compile(r"\btofu\b.*\bcalcium\b|\bcalcium\b.*\btofu\b")
+_HIGH_OXALATE = re.compile(
+    r"\b(spinach|chard|beet greens|amaranth leaves|purslane|parsley|rhubarb)\b"
+)
+_DAIRY = re.compile(
+    r"^(milk|cheese|cheeses|yogurt|yoghurt|kefir|buttermilk|cream|ice cream|whey|"
+    r"cottage cheese|cream cheese|ricotta|mozzarella|cheddar|parmesan|skyr|quark)\b"
+)
+_FORTIFIED = re.compile(
+    r"added calcium|calcium[- ]fortified|fortified with calcium|calcium[- ]enriched|"
+    r"with calcium|\+ ?calcium"
+)
+_JUICE = re.compile(r"\bjuice\b")
+_BRASSICA = re.compile(
+    r"\b(collards?|collard greens|kale|bok[- ]?choy|pak[- ]?cho[iy]|chinese cabbage|cabbage|"
+    r"mustard greens|turnip greens|broccoli|broccoli raab|rapini|arugula|rocket|watercress|"
+    r"cress|cauliflower|brussels sprouts|kohlrabi)\b"
+)
+_LEGUME = re.compile(
+    r"\b(beans?|lentils?|chickpeas?|garbanzo|soybeans?|cowpeas|split peas|hummus|tofu|tempeh|"
+    r"edamame|soymilk|soy milk|peanuts?|peanut butter)\b"
+)
+
+_ADDITIVE = re.compile(
+    r"\b(cola|colas|pepper-type|sausages?|frankfurters?|hot ?dogs?|bologna|salami|pepperoni|"
+    r"ham|bacon|luncheon|bratwurst|kielbasa|chorizo|pastrami|corned beef|jerky|nuggets|"
+    r"cheese food|cheese spread|cheese product|processed? cheese|pasteurized process|"
+    r"american cheese|velveeta|cheez|spam)\b"
+)
+_ANIMAL = re.compile(
+    r"^(beef|pork|lamb|veal|goat|bison|venison|game meat|chicken|turkey|duck|goose|quail|"
+    r"ostrich|emu|poultry|fish|salmon|tuna|cod|sardines?|shrimp|crab|lobster|crustaceans|"
+    r"mollusks|oysters?|clams?|mussels|eggs?|milk|cheese|yogurt|yoghurt|kefir|buttermilk|"
+    r"cream|butter|whey|ice cream|steak|hamburger|ground beef|liver)\b"
+)
+_MIXED = re.compile(
+    r"^(fast foods?|restaurant|school lunch|pizza|sandwich|burrito|lasagna|soup|babyfood|"
+    r"macaroni and cheese|taco|chili con carne|daily total|breakfast|lunch|dinner|snacks?)\b"
+)
+
+_ADDITIVE_GROUPS = frozenset({"Sausages and Luncheon Meats"})
+_ANIMAL_GROUPS = frozenset(
+    {
+        "Beef Products",
+        "Pork Products",
+        "Lamb, Veal, and Game Products",
+        "Poultry Products",
+        "Finfish and Shellfish Products",
+        "Dairy and Egg Products",
+    }
+)
+_MIXED_GROUPS = frozenset(
+    {
+        "Fast Foods",
+        "Meals, Entrees, and Side Dishes",
+        "Restaurant Foods",
+        "Soups, Sauces, and Gravies",
+        "Baby Foods",
+        "Baked Products",
+        "Sweets",
+        "American Indian/Alaska Native Foods",
+    }
+)
+_LEGUME_GROUPS = frozenset({"Legumes and Legume Products"})
+
+
+def _first_segment(text: str) -> str:
+    return text.split(",", 1)[0].strip()
+
+
+def calcium_class(text: str, category: str = "other", food_group: str = "") -> str:
+    """Calcium absorption class of one food.
+
+    Parameters
+    ----------
+    text : str
+        USDA description, or the name as written for an unmatched food (any case).
+    category : str
+        The food's category (``dairy``, ``greens``, ...).
+    food_group : str
+        SR28 food group when known, else ``""``.
+
+    Returns
+    -------
+    str
+        One of :data:`CALCIUM_CLASSES`.
+
+    Examples
+    --------
+    >>> calcium_class("Spinach, cooked, boiled, drained, without salt", "greens")
+    'high_oxalate'
+    >>> calcium_class("Collards, cooked, boiled, drained, without salt", "greens")
+    'low_oxalate_brassica'
+    >>> calcium_class("Soymilk, original and vanilla, with added calcium, vitamins A and D")
+    'fortified'
+    """
+    lower = text.lower()
+    first = _first_segment(lower)
+    if _TOFU_CALCIUM.search(lower):
+        return "tofu_calcium_set"
+    if _HIGH_OXALATE.search(first):
+        return "high_oxalate"
+    if category == "dairy" or _DAIRY.search(first):
+        return "dairy"
+    if _FORTIFIED.search(lower):
+        return "fortified_juice" if _JUICE.search(lower) else "fortified"
+    if _BRASSICA.search(first):
+        return "low_oxalate_brassica"
+    if food_group in _LEGUME_GROUPS or _LEGUME.search(first):
+        return "legume"
+    return "default"
+
+
+def phosphorus_class(
+    text: str, category: str = "other", food_group: str = "", matched: bool = True
+) -> str:
+    """Phosphorus source class of one food.
+
+    Parameters
+    ----------
+    text : str
+        USDA description, or the name as written for an unmatched food.
+    category : str
+        The food's category; ``soda`` counts as additive-rich (phosphoric acid in colas),
+        ``red_meat`` and ``dairy`` as animal.
+    food_group : str
+        SR28 food group when known, else ``""``.
+    matched : bool
+        Whether the food is a known USDA food. An unknown food that no rule recognises is
+        ``mixed`` (the IOM mixed-diet figure) rather than ``plant``.
+
+    Returns
+    -------
+    str
+        One of :data:`PHOSPHORUS_CLASSES`.
+
+    Examples
+    --------
+    >>> phosphorus_class("Beverages, carbonated, cola, regular", "soda")
+    'additive'
+    >>> phosphorus_class("Beef, ground, 85% lean meat / 15% fat, patty", "red_meat")
+    'animal'
+    >>> phosphorus_class("Beans, white, mature seeds, cooked, boiled, without salt")
+    'plant'
+    >>> phosphorus_class("Daily total", matched=False)
+    'mixed'
+    """
+    lower = text.lower()
+    first = _first_segment(lower)
+    if category == "soda" or food_group in _ADDITIVE_GROUPS or _ADDITIVE.search(lower):
+        return "additive"
+    if food_group in _MIXED_GROUPS or _MIXED.search(first):
+        return "mixed"
+    if category in ("red_meat", "dairy") or food_group in _ANIMAL_GROUPS or _ANIMAL.search(first):
+        return "animal"
+    return "plant" if matched else "mixed"
+
+
+def _text_column(frame: pd.DataFrame, name: str) -> pd.Series:
+    if name in frame.columns:
+        return frame[name].astype("string").fillna("")
+    return pd.Series("", index=frame.index, dtype="string")
+
+
+def classify(entries: pd.DataFrame) -> pd.DataFrame:
+    """Absorption classes and factors for every entry, computed once per distinct food.
+
+    Parameters
+    ----------
+    entries : DataFrame
+        Diary entries with ``description`` (USDA), ``food`` (as written), ``category``,
+        ``food_id`` and, optionally, ``food_group``.
+
+    Returns
+    -------
+    DataFrame
+        Same index, columns ``absorption_class``, ``calcium_absorption_index`` (relative to
+        milk), ``phosphorus_class`` and ``phosphorus_absorption`` (fraction absorbed).
+    """
+    description = _text_column(entries, "description")
+    food = _text_column(entries, "food")
+    text = description.where(description != "", food)
+    category = _text_column(entries, "category")
+    group = _text_column(entries, "food_group")
+    if "food_id" in entries.columns:
+        matched = entries["food_id"].notna() & (entries["food_id"].astype("string") != "")
+    else:
+        matched = description != ""
+    key = text + "\x1f" + category + "\x1f" + group + "\x1f" + matched.map({True: "1", False: "0"})
+    codes, uniques = pd.factorize(key)
+    ca_classes: list[str] = []
+    p_classes: list[str] = []
+    for value in uniques:
+        t, c, g, m = str(value).split("\x1f")
+        ca_classes.append(calcium_class(t, c, g))
+        p_classes.append(phosphorus_class(t, c, g, matched=m == "1"))
+    ca_index = load_table("absorption_index.csv").set_index("absorption_class")["index"]
+    p_fraction = load_table("phosphorus_bioavailability.csv").set_index("phosphorus_class")[
+        "fraction"
+    ]
+    ca_unique = np.asarray(ca_classes, dtype=object)
+    p_unique = np.asarray(p_classes, dtype=object)
+    ca_factor = ca_index.reindex(ca_unique).to_numpy(dtype=float)
+    p_factor = p_fraction.reindex(p_unique).to_numpy(dtype=float)
+    return pd.DataFrame(
+        {
+            "absorption_class": pd.array(ca_unique[codes], dtype="string"),
+            "calcium_absorption_index": ca_factor[codes],
+            "phosphorus_class": pd.array(p_unique[codes], dtype="string"),
+            "phosphorus_absorption": p_factor[codes],
+        },
+        index=entries.index,
+    )

@@ -1,0 +1,357 @@
+"""The balance engine: per-entry metrics, daily and ISO-weekly totals, ratios and targets.
+
+:func:`analyze` takes a diary (anything with ``.entries``, ``.rejected`` and ``.notes``) or a
+bare entries DataFrame (the ``Diary.entries`` contract) and returns an :class:`Analysis`.
+Everything is vectorized with pandas group-bys; unknown nutrients stay NaN and are counted.
+
+Absorbable calcium (Weaver et al. 2017): entries are grouped into eating occasions (same
+person and date, and the same meal; else the same time; else the entry alone). The occasion's
+calcium load L is the sum of its known calcium. Each entry then absorbs
+
+    absorbable_i = Ca_i x min(1, FA_milk(L) x index_i),
+    FA_milk(L) = clip(0.889 - 0.0964 ln(max(L, L_min)), 0, 1),
+
+where index_i is the absorptive index of the entry's food class relative to milk
+(:mod:`analyzer.absorption`). So the occasion absorbs FA_milk(L) x sum(Ca_i x index_i) and
+each entry's share is weighted by its index. The equation exceeds 1 for loads below
+L_min = exp((0.889 - 1) / 0.0964), about 0.32 mg; the load is floored there (FA = 1), and
+FA is 0 above exp(0.889 / 0.0964), about 10,100 mg.
+
+Absorbable phosphorus: P_i x the absorbed fraction of its source class (additive 1.0,
+animal 0.5, plant 0.3, mixed 0.625).
+
+References
+----------
+.. [1] Weaver CM et al. 2017, Curr Osteoporos Rep (PMC5442193), Table 1 and footnote.
+.. [2] Renal Replacement Therapy 2017, Table 1 (10.1186/s41100-017-0095-x).
+.. [3] IOM 1997, DRIs for Ca, P, Mg, Vitamin D and Fluoride, pp. 154, 173.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from analyzer.absorption import classify
+from analyzer.errors import DiaryFormatError
+from analyzer.flags import daily_flags
+from analyzer.models import Flag, Profile, Settings, Targets
+from analyzer.science import coefficient
+from analyzer.targets import describe_targets, targets_for
+from analyzer.totals import NUTRIENTS, daily_totals, weekly_totals
+
+_OPTIONAL_TEXT = ("person", "time", "meal", "food", "description", "category", "food_id")
+
+
+@dataclass
+class Analysis:
+    """The result of :func:`analyze`.
+
+    Attributes
+    ----------
+    entries : DataFrame
+        The used entries plus per-entry metrics (see :func:`entry_metrics`).
+    daily : DataFrame
+        One row per date (and person when ``by_person``); see :func:`daily_totals`.
+    weekly : DataFrame
+        One row per ISO week (and person): per-day averages over the days logged.
+    flags : list of Flag
+        Findings per day, each with reference and confidence.
+    targets : Targets
+        The DRI targets of ``profile``.
+    profile : Profile
+    settings : Settings
+    rejected : DataFrame
+        Unusable diary rows (``line, food, status, reason``), passed through.
+    notes : list of str
+        The diary's notes followed by the analysis' own caveats.
+    by_person : bool
+        Whether daily and weekly rows are per person.
+    profile_is_default : bool
+        True when no profile was given (the output must say so).
+    """
+
+    entries: pd.DataFrame
+    daily: pd.DataFrame
+    weekly: pd.DataFrame
+    flags: list[Flag]
+    targets: Targets
+    profile: Profile
+    settings: Settings
+    rejected: pd.DataFrame
+    notes: list[str] = field(default_factory=list)
+    by_person: bool = False
+    profile_is_default: bool = False
+
+    def flags_frame(self) -> pd.DataFrame:
+        """The flags as a DataFrame (one row per flag, columns as in :class:`Flag`)."""
+        columns = list(Flag.model_fields)
+        return pd.DataFrame([f.model_dump() for f in self.flags], columns=columns)
+
+
+def _unpack(diary: Any) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
+    if isinstance(diary, pd.DataFrame):
+        return diary, pd.DataFrame(columns=["line", "food", "status", "reason"]), []
+    if hasattr(diary, "entries") and isinstance(diary.entries, pd.DataFrame):
+        rejected = getattr(diary, "rejected", None)
+        if not isinstance(rejected, pd.DataFrame):
+            rejected = pd.DataFrame(columns=["line", "food", "status", "reason"])
+        return diary.entries, rejected, list(getattr(diary, "notes", []) or [])
+    raise DiaryFormatError(
+        type(diary).__name__,
+        "is not a diary",
+        "pass the result of read_diary() or a DataFrame of entries",
+    )
+
+
+def prepare_entries(entries: pd.DataFrame) -> pd.DataFrame:
+    """Check an entries table against the contract and fill optional columns.
+
+    Parameters
+    ----------
+    entries : DataFrame
+        Needs ``date`` and the nutrient columns (``calcium_mg``, ...); ``person``, ``meal``,
+        ``time``, ``line``, ``food``, ``description``, ``category``, ``food_id`` are optional.
+
+    Returns
+    -------
+    DataFrame
+        A copy with ``date`` as midnight datetimes, nutrients as float, ``person`` as text
+        ("" when none) and the optional columns present.
+
+    Raises
+    ------
+    DiaryFormatError
+        A required column is missing, a date or nutrient is not readable, or a nutrient is
+        negative (named with its line).
+    """
+    missing = [c for c in ("date", *NUTRIENTS) if c not in entries.columns]
+    if missing:
+        raise DiaryFormatError(
+            "entries",
+            f"missing columns {', '.join(missing)}",
+            "give the columns of Diary.entries (date and per-entry nutrients, NaN = unknown)",
+        )
+    out = entries.copy()
+    n = len(out)
+    if "line" not in out.columns:
+        out["line"] = np.arange(1, n + 1)
+    try:
+        out["date"] = pd.to_datetime(out["date"]).dt.normalize()
+    except (ValueError, TypeError) as error:
+        raise DiaryFormatError("entries", f"column 'date' is not a date ({error})") from None
+    if out["date"].isna().any():
+        line = out.loc[out["date"].isna(), "line"].iloc[0]
+        raise DiaryFormatError("entries", f"line {line}: missing date")
+    for column in NUTRIENTS:
+        values = pd.to_numeric(out[column], errors="coerce").astype(float)
+        bad = values.isna() & out[column].notna()
+        negative = values < 0
+        if bad.any() or negative.any():
+            where = bad | negative
+            line = out.loc[where, "line"].iloc[0]
+            raise DiaryFormatError(
+                "entries",
+                f"line {line}: {column} {out.loc[where, column].iloc[0]!r} is not a "
+                "non-negative number",
+                "nutrients are amounts per entry; leave unknown values blank",
+            )
+        out[column] = values
+    for column in _OPTIONAL_TEXT:
+        if column not in out.columns:
+            out[column] = pd.NA
+        out[column] = out[column].astype("string")
+    out["person"] = out["person"].fillna("")
+    out["category"] = out["category"].fillna("other")
+    return out
+
+
+def _occasions(entries: pd.DataFrame, settings: Settings) -> pd.Series:
+    by_entry = "line " + entries["line"].astype("string")
+    meal = entries["meal"].str.strip()
+    meal = meal.where(meal != "")
+    time = entries["time"].str.strip()
+    time = time.where(time != "")
+    if settings.occasion == "entry":
+        return by_entry
+    if settings.occasion == "meal":
+        return meal.fillna(by_entry)
+    if settings.occasion == "time":
+        return time.fillna(by_entry)
+    return meal.fillna(time).fillna(by_entry)
+
+
+def fractional_absorption_milk(load_mg: np.ndarray | pd.Series) -> np.ndarray:
+    """Weaver's load equation for milk, clipped to [0, 1]. [fraction]
+
+    FA = 0.889 - 0.0964 ln(load), with the load floored where FA would exceed 1.
+
+    Parameters
+    ----------
+    load_mg : array-like
+        Calcium load of the eating occasion. [mg]
+
+    Examples
+    --------
+    >>> [round(float(x), 4) for x in fractional_absorption_milk(np.array([290.0, 0.0]))]
+    [0.3424, 1.0]
+    """
+    intercept = coefficient("weaver_intercept")
+    slope = coefficient("weaver_slope")
+    floor = math.exp((intercept - 1.0) / slope)
+    load = np.maximum(np.asarray(load_mg, dtype=float), floor)
+    return np.clip(intercept - slope * np.log(load), 0.0, 1.0)
+
+
+def entry_metrics(entries: pd.DataFrame, settings: Settings) -> pd.DataFrame:
+    """Add per-entry metrics to prepared entries.
+
+    Added columns: ``group``; ``absorption_class``, ``calcium_absorption_index``,
+    ``phosphorus_class``, ``phosphorus_absorption``; ``occasion`` (meal, time or
+    ``"line N"``), ``occasion_calcium_mg`` (the load) [mg], ``occasion_caffeine_mg`` [mg],
+    ``calcium_fractional_absorption`` [fraction], ``absorbable_calcium_mg`` [mg],
+    ``absorbable_phosphorus_mg`` [mg], ``caffeine_calcium_mg``, ``protein_calcium_mg``,
+    ``sodium_calcium_mg``, ``diuretic_load_mg`` [mg Ca], ``pral_meq`` [mEq] and ``week``
+    (ISO week, ``"2026-W47"``).
+    """
+    from analyzer.loads import calciuria, group_of, pral
+
+    out = entries
+    out["group"] = group_of(out["category"])
+    classes = classify(out)
+    for column in classes.columns:
+        out[column] = classes[column]
+    out["occasion"] = _occasions(out, settings)
+    keys = [out["person"], out["date"], out["occasion"].str.casefold()]
+    codes = out.groupby(keys, sort=False, dropna=False).ngroup().to_numpy()
+    out["occasion_calcium_mg"] = _group_sum(out["calcium_mg"], codes)
+    out["occasion_caffeine_mg"] = _group_sum(out["caffeine_mg"], codes)
+    fa = fractional_absorption_milk(out["occasion_calcium_mg"].fillna(0.0))
+    out["calcium_fractional_absorption"] = np.minimum(
+        fa * out["calcium_absorption_index"].to_numpy(dtype=float), 1.0
+    )
+    out["absorbable_calcium_mg"] = out["calcium_mg"] * out["calcium_fractional_absorption"]
+    out["absorbable_phosphorus_mg"] = out["phosphorus_mg"] * out["phosphorus_absorption"]
+    parts = calciuria(out, settings)
+    for column in parts.columns:
+        out[column] = parts[column]
+    out["pral_meq"] = pral(out, with_sodium=settings.pral_with_sodium)
+    out["week"] = iso_week(out["date"])
+    return out
+
+
+def _group_sum(values: pd.Series, codes: np.ndarray) -> np.ndarray:
+    """Per-row sum of ``values`` over its group (``codes``); NaN when all are unknown."""
+    known = values.notna().to_numpy()
+    size = int(codes.max()) + 1 if len(codes) else 0
+    sums = np.bincount(codes, weights=values.fillna(0.0).to_numpy(dtype=float), minlength=size)
+    counts = np.bincount(codes, weights=known.astype(float), minlength=size)
+    return np.where(counts[codes] > 0, sums[codes], np.nan)
+
+
+def iso_week(dates: pd.Series) -> pd.Series:
+    """ISO 8601 week labels such as ``"2026-W47"``.
+
+    Examples
+    --------
+    >>> iso_week(pd.Series(pd.to_datetime(["2026-11-16", "2027-01-01"]))).tolist()
+    ['2026-W47', '2026-W53']
+    """
+    iso = dates.dt.isocalendar()
+    year = iso["year"].astype("string")
+    week = iso["week"].astype("string").str.zfill(2)
+    return (year + "-W" + week).astype("string")
+
+
+def _caveats(
+    entries: pd.DataFrame, analysis_profile: Profile, default: bool, targets: Targets
+) -> list[str]:
+    notes = []
+    stated = "default profile; set sex and age for yours" if default else "profile"
+    notes.append(
+        f"Targets for {analysis_profile.describe()} ({stated}), DRI life stage "
+        f"{targets.life_stage}: {describe_targets(targets)}."
+    )
+    notes.append(
+        "Potassium and phosphorus targets do not apply to people with kidney disease or on "
+        "potassium-sparing drugs (NASEM 2019)."
+    )
+    notes.append(
+        "The diuretic load is estimated extra urinary calcium, not water loss; absorption "
+        "partly compensates: protein also raises calcium absorption (Kerstetter et al. 2003; "
+        "Hunt et al. 2009) and caffeine's effect is offset by about 2 tablespoons of milk "
+        "per cup of coffee (Heaney 2002)."
+    )
+    totals = entries["food_id"].isna() & (entries["food"].str.casefold().str.contains("total"))
+    if bool(totals.fillna(False).any()):
+        notes.append(
+            "Some entries are daily or meal totals; each counts as one eating occasion, so "
+            "absorbable calcium is underestimated for them."
+        )
+    return notes
+
+
+def analyze(
+    diary: Any,
+    profile: Profile | None = None,
+    settings: Settings | None = None,
+    *,
+    by_person: bool | None = None,
+) -> Analysis:
+    """Analyse a diary: per-entry metrics, daily and weekly totals, targets and flags.
+
+    Parameters
+    ----------
+    diary : Diary or DataFrame
+        A diary from :func:`analyzer.diary.read_diary` (anything with ``.entries``,
+        ``.rejected`` and ``.notes``) or a bare entries DataFrame with the columns of
+        ``Diary.entries`` (at least ``date`` and the nutrient columns).
+    profile : Profile, optional
+        Selects the DRI targets; default ``Profile()`` (female, 35 y), stated in the notes.
+    settings : Settings, optional
+        Analysis choices; default ``Settings()``.
+    by_person : bool, optional
+        One row per person and day. Default: True when the entries name more than one
+        person (totals of different people are never added together silently).
+
+    Returns
+    -------
+    Analysis
+
+    Raises
+    ------
+    DiaryFormatError
+        The entries lack a required column or hold unreadable values.
+    ProfileError
+        No DRI targets exist for the profile.
+    """
+    entries, rejected, notes = _unpack(diary)
+    profile_is_default = profile is None
+    profile = profile or Profile()
+    settings = settings or Settings()
+    targets = targets_for(profile)
+    prepared = prepare_entries(entries)
+    if by_person is None:
+        by_person = prepared["person"].nunique() > 1
+    prepared = entry_metrics(prepared, settings)
+    daily = daily_totals(prepared, targets, by_person, rejected)
+    weekly = weekly_totals(daily, targets, by_person)
+    flags = daily_flags(daily, targets, settings, by_person)
+    notes = notes + _caveats(prepared, profile, profile_is_default, targets)
+    return Analysis(
+        entries=prepared,
+        daily=daily,
+        weekly=weekly,
+        flags=flags,
+        targets=targets,
+        profile=profile,
+        settings=settings,
+        rejected=rejected,
+        notes=notes,
+        by_person=by_person,
+        profile_is_default=profile_is_default,
+    )

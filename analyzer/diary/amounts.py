@@ -1,0 +1,127 @@
+"""Amounts and units of diary rows, parsed once per DISTINCT (amount, unit) text pair.
+
+The one amount parser (:func:`analyzer.units.parse_amount`) serves every format, so
+Cronometer-style amounts (``2.00 x 2.0 tbsp``, ``1.00 can - each 12 fl oz``) work in our
+own diary too. When a separate unit column is given and the amount is a bare number, the two
+are read together (``1`` + ``Serving (2 tbsp)`` -> 2 tbsp).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from analyzer import units
+from analyzer.diary.numbers import UNKNOWN_MARKERS
+from analyzer.errors import AmountError
+
+
+@dataclass(frozen=True)
+class ParsedAmounts:
+    """Amounts aligned with the diary rows.
+
+    Attributes
+    ----------
+    quantity : Series of float
+        How many units (NaN where unusable).
+    unit : Series of string
+        Canonical unit or measure text; <NA> when none was written.
+    written : Series of string
+        The unit as the user wrote it (for messages): the unit cell, else the parsed unit.
+    status, reason : Series of string
+        ``missing_amount`` / ``bad_amount`` and the problem (e.g. ``"negative amount; ..."``);
+        <NA> when fine. See :func:`amount_reasons` for the full sentence.
+    """
+
+    quantity: pd.Series
+    unit: pd.Series
+    written: pd.Series
+    status: pd.Series
+    reason: pd.Series
+
+
+def _parse(text: str, decimal_comma: bool) -> units.ParsedAmount:
+    if decimal_comma:
+        return units.parse_amount(text, decimal=",")
+    return units.parse_amount(text)
+
+
+def _one(amount: str, unit: str, decimal_comma: bool) -> tuple[float, str | None, str, str]:
+    """Quantity, unit, status ('' if fine) and reason for one distinct pair."""
+    if amount.lower() in UNKNOWN_MARKERS:
+        return np.nan, None, "missing_amount", "missing amount"
+    try:
+        parsed = _parse(amount, decimal_comma)
+    except AmountError as error:
+        return np.nan, None, "bad_amount", error.problem
+    if unit.lower() in UNKNOWN_MARKERS:
+        return float(parsed.quantity), parsed.unit, "", ""
+    if parsed.unit is None:
+        try:
+            combined = _parse(f"{amount} {unit}", decimal_comma)
+            return float(combined.quantity), combined.unit, "", ""
+        except AmountError:
+            return float(parsed.quantity), units.normalize_unit(unit), "", ""
+    if units.normalize_unit(unit) == parsed.unit:
+        return float(parsed.quantity), parsed.unit, "", ""
+    return (
+        np.nan,
+        None,
+        "bad_amount",
+        f"it carries its own unit but the unit column says {unit!r}; give the unit in one place",
+    )
+
+
+def parse_amounts(
+    amount: pd.Series, unit: pd.Series | None = None, *, decimal_comma: bool = False
+) -> ParsedAmounts:
+    """Parse amount (and optional unit) cells once per distinct pair.
+
+    Parameters
+    ----------
+    amount : Series of str
+        Amount cells, e.g. ``0.5``, ``1 1/2 cups``, ``2.00 x 2.0 tbsp``.
+    unit : Series of str, optional
+        Unit cells from a separate column ("" = none).
+    decimal_comma : bool
+        Accept ``1,5`` as 1.5.
+    """
+    text = amount.astype("string").fillna("").str.strip()
+    measure = (
+        unit.astype("string").fillna("").str.strip()
+        if unit is not None
+        else pd.Series("", index=text.index, dtype="string")
+    )
+    pairs = pd.DataFrame({"amount": text, "unit": measure})
+    codes, distinct = pd.factorize(pd.MultiIndex.from_frame(pairs))
+    results = [_one(str(a), str(u), decimal_comma) for a, u in distinct]
+    quantity = np.array([r[0] for r in results], dtype="float64")
+    found = np.array([r[1] for r in results], dtype=object)
+    written = np.array(
+        [
+            str(u) if str(u) and r[1] is not None else r[1]
+            for (_, u), r in zip(distinct, results, strict=True)
+        ],
+        dtype=object,
+    )
+    status = np.array([r[2] or None for r in results], dtype=object)
+    reason = np.array([r[3] or None for r in results], dtype=object)
+    index = amount.index
+    return ParsedAmounts(
+        quantity=pd.Series(quantity[codes], index=index, dtype="float64"),
+        unit=pd.Series(found[codes], index=index, dtype="string"),
+        written=pd.Series(written[codes], index=index, dtype="string"),
+        status=pd.Series(status[codes], index=index, dtype="string"),
+        reason=pd.Series(reason[codes], index=index, dtype="string"),
+    )
+
+
+def amount_reasons(parsed: ParsedAmounts, amount: pd.Series, food: pd.Series) -> pd.Series:
+    """Full reasons, e.g. ``bad amount '-1' for 'milk': negative amount; ...``."""
+    shown = "'" + amount.astype("string").fillna("") + "'"
+    name = "'" + food.astype("string").fillna("") + "'"
+    bad = "bad amount " + shown + " for " + name + ": " + parsed.reason
+    missing = "missing amount for " + name
+    return bad.mask(parsed.status.eq("missing_amount"), missing).where(parsed.status.notna())

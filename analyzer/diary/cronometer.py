@@ -1,0 +1,119 @@
+"""Cronometer exports: the servings export (one row per food) and the daily summary.
+
+Servings: columns are found by name (``Day``, ``Time``, ``Group``, ``Food Name``,
+``Amount``, ``Energy (kcal)``, ``Calcium (mg)`` ...), never by position, so old exports
+without ``Time``/``Group``/``Category`` and exports with any selection of nutrients work.
+When nutrient columns are present their values are Cronometer's own and are taken as given
+(blank stays unknown, ``0.00`` is zero); food names are still matched to fill the category
+(an unmatched food is ``other`` and the row is still used). With no nutrient columns, or
+``rematch=True``, foods are matched and computed from USDA like our own diary.
+
+Daily summary: one row per ``Date`` with the day's totals, taken as given; ``food`` is
+"Daily total".
+"""
+
+from __future__ import annotations
+
+from analyzer.diary.amounts import parse_amounts
+from analyzer.diary.csvio import RawTable
+from analyzer.diary.detect import column_index, missing_columns, own_columns
+from analyzer.diary.own import stage_matched
+from analyzer.diary.staging import (
+    Staged,
+    add_dates,
+    app_nutrients,
+    base_frame,
+    cells,
+    has_any,
+    lacking_note,
+    optional_text,
+)
+
+#: Cronometer's nutrient headers for our columns (case-insensitive).
+CRONOMETER_NUTRIENTS: dict[str, tuple[str, ...]] = {
+    "energy_kcal": ("Energy (kcal)",),
+    "protein_g": ("Protein (g)",),
+    "calcium_mg": ("Calcium (mg)",),
+    "phosphorus_mg": ("Phosphorus (mg)",),
+    "magnesium_mg": ("Magnesium (mg)",),
+    "potassium_mg": ("Potassium (mg)",),
+    "sodium_mg": ("Sodium (mg)",),
+    "caffeine_mg": ("Caffeine (mg)",),
+}
+#: ``food`` of a daily-summary row.
+DAILY_TOTAL = "Daily total"
+
+
+def _columns(table: RawTable, path: str) -> dict[str, int]:
+    header = table.header
+    found = {
+        key: position
+        for key, position in {
+            "date": column_index(header, "Day", "Date"),
+            "time": column_index(header, "Time"),
+            "meal": column_index(header, "Group", "Meal"),
+            "food": column_index(header, "Food Name", "Food"),
+            "amount": column_index(header, "Amount", "Quantity"),
+        }.items()
+        if position is not None
+    }
+    missing = [key for key in ("date", "food", "amount") if key not in found]
+    if missing:
+        raise missing_columns(path, "cronometer_servings", missing, header)
+    return found
+
+
+def stage_servings(
+    table: RawTable, *, path: str, dayfirst: bool, rematch: bool, **_: object
+) -> Staged:
+    """Stage a Cronometer servings export (see the module docstring)."""
+    columns = _columns(table, path)
+    given = has_any(table.header, CRONOMETER_NUTRIENTS)
+    if rematch or not given:
+        unit = own_columns(table.header).get("unit")
+        if unit is not None and unit not in columns.values():
+            columns["unit"] = unit
+        staged = stage_matched(table, columns, dayfirst=dayfirst)
+        why = "read with rematch" if given else "the export has no nutrient columns"
+        staged.notes.append(f"Cronometer: {why}; foods matched against USDA SR28")
+        return staged
+    frame, problems = base_frame(table)
+    frame["person"] = ""
+    add_dates(
+        frame,
+        problems,
+        cells(table, columns["date"]),
+        dayfirst=dayfirst,
+        time=cells(table, columns["time"]) if "time" in columns else None,
+    )
+    frame["meal"] = optional_text(cells(table, columns.get("meal")))
+    frame["food"] = cells(table, columns["food"])
+    amounts = parse_amounts(cells(table, columns["amount"]), decimal_comma=table.decimal_comma)
+    frame["quantity"] = amounts.quantity
+    frame["unit"] = amounts.unit
+    frame["unit_written"] = amounts.written
+    lacking = app_nutrients(table, frame, problems, CRONOMETER_NUTRIENTS)
+    frame["source"] = "app"
+    frame["approximate"] = False
+    notes = ["Cronometer: nutrients taken as given by the app; foods matched for category only"]
+    return Staged(frame, problems, "app", notes + lacking_note("Cronometer", lacking))
+
+
+def stage_daily(table: RawTable, *, path: str, dayfirst: bool, **_: object) -> Staged:
+    """Stage a Cronometer daily-summary export (one row per day, taken as given)."""
+    position = column_index(table.header, "Date", "Day")
+    if position is None or not has_any(table.header, CRONOMETER_NUTRIENTS):
+        missing = ["Date"] if position is None else ["nutrient columns such as Calcium (mg)"]
+        raise missing_columns(path, "cronometer_daily", missing, table.header)
+    frame, problems = base_frame(table)
+    frame["person"] = ""
+    add_dates(frame, problems, cells(table, position), dayfirst=dayfirst)
+    frame["meal"] = optional_text(cells(table, None))
+    frame["food"] = DAILY_TOTAL
+    frame["quantity"] = float("nan")
+    frame["unit"] = optional_text(cells(table, None))
+    lacking = app_nutrients(table, frame, problems, CRONOMETER_NUTRIENTS)
+    frame["source"] = "app"
+    frame["approximate"] = False
+    notes = ["Cronometer daily summary: one row per day, nutrients taken as given"]
+    return Staged(frame, problems, "none", notes + lacking_note("Cronometer", lacking))

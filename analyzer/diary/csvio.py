@@ -1,0 +1,234 @@
+"""Read a diary file into a table of text cells, keeping each row's physical line number.
+
+Files as people have them: UTF-8 with or without a byte-order mark, UTF-16 with a BOM,
+Windows-1252 / Latin-1 as a fallback; CRLF, LF or CR line ends; ``,`` ``;`` tab or ``|``
+delimiters (sniffed from the header line, or an Excel ``sep=;`` first line); quoted fields,
+also spanning lines; blank lines (skipped, not rows); trailing empty columns.
+
+Parsing uses pandas' C reader; only files with a quoted field that spans lines take the
+slower :mod:`csv` path (needed to know on which line each row starts).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from analyzer.errors import DiaryFormatError
+
+#: Delimiters tried on the header line, in order of preference on a tie.
+DELIMITERS: tuple[str, ...] = (",", ";", "\t", "|")
+
+#: Share of control characters above which decoded text is taken to be binary.
+MAX_CONTROL_SHARE = 0.05
+
+_SEP_LINE = re.compile(r"^\s*\"?sep=(.)\"?\s*$", re.IGNORECASE)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class RawTable:
+    """A diary file as text cells.
+
+    Attributes
+    ----------
+    header : list of str
+        Header cells, stripped (may contain "" for trailing empty columns).
+    header_line : int
+        1-based physical line of the header.
+    cells : DataFrame
+        One row per data row, columns ``0..n-1`` aligned with ``header`` (text, stripped;
+        a missing cell is "").
+    lines : ndarray of int
+        1-based physical line on which each data row starts.
+    delimiter : str
+        The field delimiter.
+    decimal_comma : bool
+        True when numbers may use a decimal comma (the delimiter is not a comma).
+    encoding : str
+        The encoding the bytes were decoded with.
+    """
+
+    header: list[str]
+    header_line: int
+    cells: pd.DataFrame
+    lines: np.ndarray
+    delimiter: str
+    decimal_comma: bool
+    encoding: str
+
+
+def _fail(path: str, problem: str, fix: str = "") -> DiaryFormatError:
+    return DiaryFormatError(path, problem, fix)
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """Read the file, turning OS errors into :class:`DiaryFormatError`."""
+    name = str(path)
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise _fail(name, "file not found", "Check the path") from None
+    except IsADirectoryError:
+        raise _fail(name, "is a directory, not a diary file", "Give the CSV file") from None
+    except OSError as error:
+        raise _fail(name, f"cannot be read ({error.strerror or error})") from None
+
+
+def decode(data: bytes, path: str) -> tuple[str, str]:
+    """Decode diary bytes: UTF-16 (BOM), UTF-8 (BOM optional), then cp1252, then Latin-1.
+
+    Returns
+    -------
+    text, encoding : str, str
+        The text with line ends normalized to ``\\n``, and the codec used.
+    """
+    if data.startswith(b"PK\x03\x04"):
+        if b"[Content_Types].xml" in data[:2000] or b"xl/" in data[:2000]:
+            raise _fail(path, "is an Excel workbook, not CSV", "Save it as CSV (UTF-8) first")
+        raise _fail(
+            path,
+            "is a zip archive, not CSV",
+            "Extract the diary CSV (for Lose It!, food-logs.csv) and read that",
+        )
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text, encoding = data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise _fail(path, "has a UTF-16 mark but is not valid UTF-16") from None
+    else:
+        for encoding in ("utf-8-sig", "cp1252", "latin-1"):
+            try:
+                text = data.decode(encoding)
+                break
+            except UnicodeDecodeError:
+                continue
+    text = text.lstrip("\ufeff")
+    if "\x00" in text or (
+        text and len(_CONTROL.findall(text[:10000])) > MAX_CONTROL_SHARE * min(len(text), 10000)
+    ):
+        raise _fail(path, "looks like a binary file, not a CSV diary", "Export the diary as CSV")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, encoding
+
+
+def _count_outside_quotes(line: str, char: str) -> int:
+    return sum(part.count(char) for part in line.split('"')[0::2])
+
+
+def sniff_delimiter(header: str) -> str:
+    """The delimiter that splits the header line into the most fields (``,`` on a tie)."""
+    counts = {d: _count_outside_quotes(header, d) for d in DELIMITERS}
+    best = max(DELIMITERS, key=lambda d: (counts[d], -DELIMITERS.index(d)))
+    return best if counts[best] > 0 else ","
+
+
+def read_table(path: str | Path) -> RawTable:
+    """Read a diary file into text cells with physical line numbers.
+
+    Parameters
+    ----------
+    path : str or Path
+        The CSV file.
+
+    Raises
+    ------
+    DiaryFormatError
+        The file is missing, empty, binary, or cannot be parsed as delimited text.
+    """
+    name = str(path)
+    data = read_bytes(path)
+    text, encoding = decode(data, name)
+    lines = pd.Series(text.split("\n"), dtype=object)
+    blank = lines.str.strip().eq("").to_numpy(dtype=bool)
+    keep = np.flatnonzero(~blank)
+    if keep.size == 0:
+        raise _fail(name, "is empty", "A diary needs a header line and at least one data row")
+    first = int(keep[0])
+    delimiter: str | None = None
+    match = _SEP_LINE.match(str(lines.iloc[first]))
+    if match:
+        delimiter = match.group(1)
+        keep = keep[1:]
+        if keep.size == 0:
+            raise _fail(
+                name,
+                "has no header line after 'sep='",
+                "Put the column names on the line after it",
+            )
+    header_text = str(lines.iloc[int(keep[0])])
+    if delimiter is None:
+        delimiter = sniff_delimiter(header_text)
+    kept = lines.iloc[keep]
+    multiline = '"' in text and bool((kept.str.count('"') % 2).astype(bool).any())
+    if multiline:
+        rows, starts = _read_slow(lines, int(keep[0]), delimiter, name)
+    else:
+        rows, starts = _read_fast(kept, delimiter, name), keep
+    if rows.empty:
+        raise _fail(name, "is empty", "A diary needs a header line and at least one data row")
+    rows = rows.apply(lambda column: column.str.strip())
+    header = [str(cell) for cell in rows.iloc[0].tolist()]
+    cells = rows.iloc[1:].reset_index(drop=True)
+    cells.columns = pd.RangeIndex(len(cells.columns))
+    return RawTable(
+        header=header,
+        header_line=int(starts[0]) + 1,
+        cells=cells,
+        lines=np.asarray(starts[1:], dtype=np.int64) + 1,
+        delimiter=delimiter,
+        decimal_comma=delimiter != ",",
+        encoding=encoding,
+    )
+
+
+def _read_fast(kept: pd.Series, delimiter: str, path: str) -> pd.DataFrame:
+    """Parse non-blank lines with pandas' C reader (one record per line)."""
+    width = int(kept.str.count(re.escape(delimiter)).max()) + 1
+    try:
+        frame = pd.read_csv(
+            io.StringIO("\n".join(kept.tolist())),
+            sep=delimiter,
+            header=None,
+            names=range(width),
+            dtype=str,
+            na_filter=False,
+            skip_blank_lines=False,
+            engine="c",
+            quotechar='"',
+            doublequote=True,
+        )
+    except (ValueError, csv.Error, pd.errors.ParserError) as error:
+        raise _fail(path, f"cannot be parsed as delimited text ({error})") from None
+    if len(frame) != len(kept):
+        raise _fail(path, "cannot be parsed as delimited text (unbalanced quotes)")
+    return frame
+
+
+def _read_slow(
+    lines: pd.Series, start: int, delimiter: str, path: str
+) -> tuple[pd.DataFrame, np.ndarray]:
+    """Parse with :mod:`csv` to find the line each record starts on (multi-line fields)."""
+    source = [f"{line}\n" for line in lines.iloc[start:].tolist()]
+    reader = csv.reader(source, delimiter=delimiter, quotechar='"', doublequote=True)
+    records: list[list[str]] = []
+    starts: list[int] = []
+    previous = 0
+    try:
+        for record in reader:
+            if any(cell.strip() for cell in record) or len(record) > 1:
+                records.append(record)
+                starts.append(start + previous)
+            previous = reader.line_num
+    except csv.Error as error:
+        raise _fail(path, f"cannot be parsed as delimited text ({error})") from None
+    width = max((len(r) for r in records), default=0)
+    padded = [r + [""] * (width - len(r)) for r in records]
+    frame = pd.DataFrame(padded, dtype=object).astype("string").fillna("")
+    return frame, np.asarray(starts, dtype=np.int64)

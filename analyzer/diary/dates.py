@@ -1,0 +1,226 @@
+"""Parse diary dates, once per DISTINCT date text, with a documented rule for ambiguity.
+
+Accepted forms:
+
+- ISO ``2026-11-16``, ``2026-4-8``, ``2026/11/16``, optionally with a time
+  ``2026-11-16 08:30``, ``2026-11-16T08:30:00``, ``2026-11-16 8:30 PM``;
+- slash or dash dates with the year last, ``11/16/2026`` or ``16/11/2026`` (see below);
+- dotted dates ``16.11.2026``, always day.month.year (the only convention that uses dots);
+- month names: ``Nov 16, 2026``, ``November 16, 2026``, ``16 Nov 2026``, ``16-Nov-2026``.
+
+The rule for slash/dash dates: they are month/day/year unless ``dayfirst=True``. A date that
+is impossible in the chosen order (``16/11/2026`` read month-first) is a row error that
+suggests the other order. When the file's own dates settle the order the other way (some
+date is only possible day-first), every date that could be read both ways (``05/11/2026``)
+is reported as ambiguous instead of being silently misread. A two-digit year is ambiguous
+and a row error. Years outside 1900-2100 are row errors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+#: Years accepted in a diary date.
+MIN_YEAR, MAX_YEAR = 1900, 2100
+#: Hours in a 12-hour clock (for AM/PM times).
+HOURS_PER_HALF_DAY = 12
+
+_TIME = (
+    r"(?:(?:\s+|T)(?P<hh>\d{1,2}):(?P<mm>\d{2})(?::(?P<ss>\d{2})(?:\.\d+)?)?"
+    r"\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?"
+)
+_ISO = r"^(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})" + _TIME + r"$"
+_YEAR_LAST = (
+    r"^(?P<a>\d{1,2})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{2}|\d{4})" + _TIME + r"$"
+)
+_TEXT_FORMATS: tuple[str, ...] = (
+    "%b %d, %Y",
+    "%B %d, %Y",
+    "%b %d %Y",
+    "%B %d %Y",
+    "%d %b %Y",
+    "%d %B %Y",
+    "%d-%b-%Y",
+    "%a, %b %d, %Y",
+    "%A, %B %d, %Y",
+)
+
+
+@dataclass(frozen=True)
+class ParsedDates:
+    """Dates parsed from a column of text, aligned with it.
+
+    Attributes
+    ----------
+    date : Series of datetime64[ns]
+        Midnight of each date; NaT where it could not be read.
+    time : Series of string
+        ``HH:MM`` (24 h, ``HH:MM:SS`` if seconds were given) when the cell carried a time.
+    status : Series of string
+        ``bad_date`` / ``missing_date`` where the date could not be used, else <NA>.
+    reason : Series of string
+        Why, naming the value and the fix.
+    """
+
+    date: pd.Series
+    time: pd.Series
+    status: pd.Series
+    reason: pd.Series
+
+
+def _ymd(year: pd.Series, month: pd.Series, day: pd.Series) -> pd.Series:
+    """Vectorized date construction; NaT where impossible (e.g. 2026-02-30)."""
+    ok = year.between(MIN_YEAR, MAX_YEAR) & month.between(1, 12) & day.between(1, 31)
+    parts = pd.DataFrame(
+        {
+            "year": year.where(ok, 2000).astype("int64"),
+            "month": month.where(ok, 1).astype("int64"),
+            "day": day.where(ok, 1).astype("int64"),
+        }
+    )
+    dates = pd.to_datetime(parts, errors="coerce")
+    return dates.where(ok).astype("datetime64[ns]")
+
+
+def _num(series: pd.Series) -> pd.Series:
+    return pd.to_numeric(series, errors="coerce").fillna(-1).astype("int64")
+
+
+def _times(parts: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """``HH:MM[:SS]`` text from extracted groups, and a mask of impossible times."""
+    has = parts["hh"].notna()
+    hour = _num(parts["hh"])
+    minute = _num(parts["mm"])
+    second = _num(parts["ss"])
+    ampm = parts["ampm"].astype("string").str.lower().str[0]
+    twelve = ampm.notna()
+    bad_12 = twelve & ~hour.between(1, HOURS_PER_HALF_DAY)
+    hour = hour.mask(twelve & (ampm == "p") & (hour < HOURS_PER_HALF_DAY), hour + 12)
+    hour = hour.mask(twelve & (ampm == "a") & (hour == HOURS_PER_HALF_DAY), 0)
+    bad = has & (bad_12 | ~hour.between(0, 23) | ~minute.between(0, 59) | (second > 59))
+    text = hour.astype(str).str.zfill(2) + ":" + minute.astype(str).str.zfill(2)
+    text = text.where(second < 0, text + ":" + second.astype(str).str.zfill(2))
+    return text.astype("string").where(has & ~bad), bad
+
+
+class _Ledger:
+    """Results per distinct date text while the rules are applied."""
+
+    def __init__(self, values: pd.Series) -> None:
+        index = values.index
+        self.values = values
+        self.quoted = "'" + values + "'"
+        self.date = pd.Series(pd.NaT, index=index, dtype="datetime64[ns]")
+        self.time = pd.Series(pd.NA, index=index, dtype="string")
+        self.status = pd.Series(pd.NA, index=index, dtype="string")
+        self.reason = pd.Series(pd.NA, index=index, dtype="string")
+
+    def fail(self, mask: pd.Series, code: str, why: pd.Series | str) -> None:
+        mask = mask.fillna(False).astype(bool) & self.status.isna()
+        self.status = self.status.mask(mask, code)
+        self.reason = self.reason.mask(mask, why if isinstance(why, str) else why.astype("string"))
+
+    def set(self, mask: pd.Series, date: pd.Series, time: pd.Series | None = None) -> None:
+        mask = mask.fillna(False).astype(bool)
+        self.date = self.date.mask(mask, date)
+        if time is not None:
+            self.time = self.time.mask(mask, time)
+
+
+def parse_dates(text: pd.Series, *, dayfirst: bool = False) -> ParsedDates:
+    """Parse a column of date text (see the module docstring for the rules).
+
+    Parameters
+    ----------
+    text : Series of str
+        Date cells as written ("" = missing).
+    dayfirst : bool
+        Read slash/dash dates as day/month/year.
+
+    Returns
+    -------
+    ParsedDates
+        Aligned with ``text``.
+    """
+    codes, uniques = pd.factorize(text.astype("string").fillna("").str.strip())
+    values = pd.Series(np.asarray(uniques, dtype=object), dtype="string")
+    book = _Ledger(values)
+    book.fail(values.eq(""), "missing_date", "missing date")
+
+    iso = values.str.extract(_ISO)
+    is_iso = iso["y"].notna()
+    if is_iso.any():
+        found = _ymd(_num(iso["y"]), _num(iso["m"]), _num(iso["d"]))
+        clock, bad_clock = _times(iso)
+        book.set(is_iso, found, clock)
+        book.fail(is_iso & found.isna(), "bad_date", "impossible date " + book.quoted)
+        book.fail(is_iso & bad_clock, "bad_date", "impossible time in " + book.quoted)
+
+    last = values.str.extract(_YEAR_LAST)
+    is_last = last["y"].notna() & ~is_iso
+    if is_last.any():
+        _year_last(book, last, is_last, dayfirst)
+
+    rest = book.date.isna() & book.status.isna()
+    for fmt in _TEXT_FORMATS:
+        if not rest.any():
+            break
+        found = pd.to_datetime(values.where(rest), format=fmt, errors="coerce")
+        found = found.where(found.dt.year.between(MIN_YEAR, MAX_YEAR))
+        book.set(rest & found.notna(), found.astype("datetime64[ns]"))
+        rest = book.date.isna() & book.status.isna()
+    book.fail(
+        rest,
+        "bad_date",
+        "cannot read date " + book.quoted + "; write it as YYYY-MM-DD (e.g. 2026-11-16)",
+    )
+    date = book.date.where(book.status.isna())
+    return ParsedDates(
+        date=pd.Series(date.to_numpy()[codes], index=text.index, dtype="datetime64[ns]"),
+        time=pd.Series(book.time.to_numpy()[codes], index=text.index, dtype="string"),
+        status=pd.Series(book.status.to_numpy()[codes], index=text.index, dtype="string"),
+        reason=pd.Series(book.reason.to_numpy()[codes], index=text.index, dtype="string"),
+    )
+
+
+def _year_last(book: _Ledger, parts: pd.DataFrame, mask: pd.Series, dayfirst: bool) -> None:
+    """Apply the month/day order rule to dates written with the year last."""
+    first, second, year = _num(parts["a"]), _num(parts["b"]), _num(parts["y"])
+    two_digit = mask & parts["y"].str.len().eq(2)
+    book.fail(
+        two_digit,
+        "bad_date",
+        "date " + book.quoted + " has a two-digit year, which is ambiguous; write the year "
+        "in full (e.g. 2026)",
+    )
+    mask = mask & ~two_digit
+    month_first = _ymd(year, first, second)
+    day_first = _ymd(year, second, first)
+    dotted = mask & parts["sep"].eq(".")
+    book.set(dotted, day_first, _times(parts)[0])
+    book.fail(dotted & day_first.isna(), "bad_date", "impossible date " + book.quoted)
+    mask = mask & ~dotted
+    chosen, other = (day_first, month_first) if dayfirst else (month_first, day_first)
+    order = "day/month/year" if dayfirst else "month/day/year"
+    fix = "read without dayfirst (drop --dayfirst)" if dayfirst else "use dayfirst (--dayfirst)"
+    book.set(mask, chosen, _times(parts)[0])
+    only_other = mask & chosen.isna() & other.notna()
+    book.fail(
+        only_other,
+        "bad_date",
+        "date " + book.quoted + f" is not a valid {order} date; if this file's dates are "
+        f"the other way round, {fix}",
+    )
+    book.fail(mask & chosen.isna(), "bad_date", "impossible date " + book.quoted)
+    if only_other.any():
+        example = str(book.values[only_other].iloc[0])
+        both = mask & chosen.notna() & other.notna() & (first != second)
+        book.fail(
+            both,
+            "bad_date",
+            "date " + book.quoted + f" is ambiguous: other dates in this file, such as "
+            f"'{example}', are not {order}; {fix}",
+        )

@@ -1,0 +1,125 @@
+"""Recognize a diary's format from its header, and find columns by name (never by position).
+
+Header names are compared case-insensitively after trimming and collapsing spaces. Our own
+format accepts common synonyms (``day`` for ``date``, ``item`` for ``food``, ``qty`` for
+``amount``, ``units`` for ``unit`` ...).
+"""
+
+from __future__ import annotations
+
+import re
+
+from analyzer.diary.model import FORMATS
+from analyzer.errors import DiaryFormatError
+
+#: Synonyms of our own format's columns (lower case). The first is the documented name.
+OWN_COLUMNS: dict[str, tuple[str, ...]] = {
+    "date": ("date", "day", "datetime", "date/time", "logged", "log date"),
+    "food": ("food", "item", "food item", "food name", "name", "description", "food_name"),
+    "amount": ("amount", "quantity", "qty", "serving", "servings", "portion", "amt"),
+    "unit": ("unit", "units", "measure", "uom", "serving unit", "unit of measure"),
+    "time": ("time", "hour"),
+    "meal": ("meal", "group", "occasion"),
+    "person": ("person", "participant", "participant id", "subject", "subject id", "user"),
+    "note": ("note", "notes", "comment", "comments"),
+}
+
+#: Required columns of our own format.
+OWN_REQUIRED: tuple[str, ...] = ("date", "food", "amount")
+
+#: App nutrient headers (lower case, units in brackets as the apps write them) per column.
+APP_NUTRIENTS: dict[str, tuple[str, ...]] = {
+    "energy_kcal": ("energy (kcal)", "calories", "energy"),
+    "protein_g": ("protein (g)", "protein"),
+    "calcium_mg": ("calcium (mg)",),
+    "phosphorus_mg": ("phosphorus (mg)",),
+    "magnesium_mg": ("magnesium (mg)",),
+    "potassium_mg": ("potassium (mg)", "potassium"),
+    "sodium_mg": ("sodium (mg)", "sodium"),
+    "caffeine_mg": ("caffeine (mg)", "caffeine"),
+}
+
+_SPACES = re.compile(r"\s+")
+
+
+def canonical(name: str) -> str:
+    """Header cell as compared: lower case, trimmed, inner whitespace collapsed."""
+    return _SPACES.sub(" ", name.strip().strip('"').strip()).lower()
+
+
+def column_index(header: list[str], *names: str) -> int | None:
+    """Position of the first header cell equal (case-insensitively) to any of ``names``."""
+    wanted = {canonical(n) for n in names}
+    for position, cell in enumerate(header):
+        if canonical(cell) in wanted:
+            return position
+    return None
+
+
+def own_columns(header: list[str]) -> dict[str, int]:
+    """Positions of our own format's columns found in ``header`` (synonyms allowed)."""
+    found: dict[str, int] = {}
+    for key, synonyms in OWN_COLUMNS.items():
+        position = column_index(header, *synonyms)
+        if position is not None and position not in found.values():
+            found[key] = position
+    return found
+
+
+def detect_format(header: list[str]) -> str | None:
+    """Which diary format a header belongs to, or None.
+
+    Rules, first match wins:
+
+    1. ``Food Name`` and ``Amount`` -> ``cronometer_servings``;
+    2. ``Name``, ``Quantity`` and ``Units`` -> ``loseit``;
+    3. ``Meal`` and ``Calories`` and no food column -> ``mfp``;
+    4. ``Date`` and a Cronometer nutrient header such as ``Calcium (mg)`` or ``Energy (kcal)``
+       and no food column -> ``cronometer_daily``;
+    5. a date, a food and an amount column (synonyms allowed) -> ``own``.
+    """
+    cells = {canonical(c) for c in header}
+    own = own_columns(header)
+    if {"food name", "amount"} <= cells:
+        return "cronometer_servings"
+    if {"name", "quantity", "units"} <= cells:
+        return "loseit"
+    has_food = "food" in own
+    if {"meal", "calories"} <= cells and not has_food:
+        return "mfp"
+    app_headers = {h for names in APP_NUTRIENTS.values() for h in names if "(" in h}
+    if "date" in cells and cells & app_headers and not has_food:
+        return "cronometer_daily"
+    if all(key in own for key in OWN_REQUIRED):
+        return "own"
+    return None
+
+
+def formats_help() -> str:
+    """The formats understood and the columns each expects, for error messages."""
+    listed = "; ".join(f"{name} ({text})" for name, text in FORMATS.items())
+    return f"Formats understood: {listed}"
+
+
+def unknown_layout(path: str, header: list[str]) -> DiaryFormatError:
+    """The error for a header that matches no format, listing what was expected."""
+    shown = ", ".join(repr(c) for c in header[:12] if c) or "(none)"
+    if len(header) > 12:
+        shown += ", ..."
+    return DiaryFormatError(
+        path,
+        f"no recognizable diary columns (header: {shown})",
+        formats_help(),
+    )
+
+
+def missing_columns(
+    path: str, fmt: str, missing: list[str], header: list[str]
+) -> DiaryFormatError:
+    """The error for a forced ``input_format`` whose required columns are absent."""
+    shown = ", ".join(repr(c) for c in header[:12] if c) or "(none)"
+    return DiaryFormatError(
+        path,
+        f"is not a {fmt} file: missing column(s) {', '.join(missing)} (header: {shown})",
+        formats_help(),
+    )

@@ -1,0 +1,193 @@
+"""The :class:`Diary` result, its column layout, and the per-row problem ledger.
+
+Every data row of a diary file ends up in exactly one of two tables: ``entries`` (rows used)
+or ``rejected`` (rows not used, each with a status code and a reason). Blank lines are not
+rows: they are skipped and never counted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+import pandas as pd
+
+DiaryFormat = Literal["own", "cronometer_servings", "cronometer_daily", "loseit", "mfp"]
+
+#: The formats :func:`analyzer.diary.read_diary` understands, with a one-line description.
+FORMATS: dict[str, str] = {
+    "own": "our own CSV: date, food, amount[, unit, time, meal, person, note]",
+    "cronometer_servings": "Cronometer servings export: Day, Food Name, Amount[, nutrients]",
+    "cronometer_daily": "Cronometer daily summary: Date, Energy (kcal), Calcium (mg), ...",
+    "loseit": "Lose It! food-logs.csv: Date, Name, Quantity, Units[, Deleted]",
+    "mfp": "MyFitnessPal Nutrition Summary: Date, Meal, Calories, ..., Calcium (%DV)",
+}
+
+#: Nutrient columns of an entry, each per ENTRY (not per 100 g). NaN = unknown.
+NUTRIENT_COLUMNS: tuple[str, ...] = (
+    "energy_kcal",
+    "protein_g",
+    "calcium_mg",
+    "phosphorus_mg",
+    "magnesium_mg",
+    "potassium_mg",
+    "sodium_mg",
+    "caffeine_mg",
+)
+
+#: Columns of :attr:`Diary.entries`, in order.
+ENTRY_COLUMNS: tuple[str, ...] = (
+    "line",
+    "person",
+    "date",
+    "time",
+    "meal",
+    "food",
+    "quantity",
+    "unit",
+    "food_id",
+    "description",
+    "category",
+    "grams",
+    *NUTRIENT_COLUMNS,
+    "source",
+    "approximate",
+)
+
+#: Columns of :attr:`Diary.rejected`, in order (``date`` is NaT where it could not be read).
+REJECTED_COLUMNS: tuple[str, ...] = ("line", "date", "food", "status", "reason")
+
+
+def empty_entries() -> pd.DataFrame:
+    """An ``entries`` table with no rows and the documented dtypes."""
+    return conform_entries(pd.DataFrame({name: [] for name in ENTRY_COLUMNS}))
+
+
+def conform_entries(frame: pd.DataFrame) -> pd.DataFrame:
+    """Order the entry columns and pin their dtypes (see :class:`Diary`)."""
+    out = frame.loc[:, list(ENTRY_COLUMNS)].copy()
+    out["line"] = out["line"].astype("int64")
+    out["date"] = pd.to_datetime(out["date"]).astype("datetime64[ns]")
+    for name in ("person", "food", "category", "source"):
+        out[name] = out[name].astype("string").fillna("")
+    for name in ("time", "meal", "unit", "food_id", "description"):
+        out[name] = out[name].astype("string")
+    for name in ("quantity", "grams", *NUTRIENT_COLUMNS):
+        out[name] = pd.to_numeric(out[name], errors="coerce").astype("float64")
+    out["approximate"] = out["approximate"].astype(bool)
+    return out.reset_index(drop=True)
+
+
+def conform_rejected(frame: pd.DataFrame) -> pd.DataFrame:
+    """Order the rejected-row columns and pin their dtypes."""
+    out = frame.loc[:, list(REJECTED_COLUMNS)].copy()
+    out["line"] = out["line"].astype("int64")
+    out["date"] = pd.to_datetime(out["date"]).astype("datetime64[ns]")
+    for name in ("food", "status", "reason"):
+        out[name] = out[name].astype("string").fillna("")
+    return out.reset_index(drop=True)
+
+
+@dataclass
+class Diary:
+    """A diary read from a file: used rows, rejected rows, and what the reader noticed.
+
+    Attributes
+    ----------
+    entries : DataFrame
+        The USED rows, one per input data row, in input order. Columns: ``line`` (1-based
+        physical line in the file; the header is line 1 unless blank lines precede it),
+        ``person`` ("" if none), ``date`` (datetime64[ns], midnight), ``time``, ``meal``,
+        ``food`` (as written), ``quantity``, ``unit``, ``food_id`` (NDB number or <NA>),
+        ``description``, ``category``, ``grams`` [g], the nutrients per ENTRY
+        ``energy_kcal`` [kcal], ``protein_g`` [g], ``calcium_mg``, ``phosphorus_mg``,
+        ``magnesium_mg``, ``potassium_mg``, ``sodium_mg``, ``caffeine_mg`` [mg] (NaN =
+        unknown, never 0), ``source`` ("usda": matched and computed; "app": taken as given
+        from the export) and ``approximate`` (e.g. MyFitnessPal calcium from % Daily Value).
+    rejected : DataFrame
+        Rows NOT used: ``line``, ``date`` (NaT if unreadable), ``food``, ``status`` (short
+        code such as ``unknown_food``, ``unknown_unit``, ``bad_amount``, ``missing_amount``,
+        ``bad_date``, ``deleted``, ``empty``) and ``reason`` (a sentence naming the value).
+    format : str
+        One of :data:`FORMATS`.
+    path : str
+        The file read.
+    notes : list of str
+        File-level remarks, e.g. that a Ca:P ratio cannot be computed from this export.
+    rows_in : int
+        Data rows in the file (blank lines are not rows). Always
+        ``rows_in == len(entries) + len(rejected)``.
+    """
+
+    entries: pd.DataFrame
+    rejected: pd.DataFrame
+    format: str
+    path: str
+    notes: list[str] = field(default_factory=list)
+    rows_in: int = 0
+
+    def all_rows(self) -> pd.DataFrame:
+        """Used and rejected rows together, in input order, with ``status`` and ``reason``.
+
+        Used rows have status ``"ok"`` and an empty reason; rejected rows keep their code and
+        reason, and their other columns are empty.
+        """
+        used = self.entries.assign(status="ok", reason="")
+        rejected = self.rejected.copy()
+        parts = [frame for frame in (used, rejected) if not frame.empty]
+        if not parts:
+            columns = [*ENTRY_COLUMNS, "status", "reason"]
+            return used.reindex(columns=columns)
+        merged = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0].copy()
+        merged = merged.sort_values("line", kind="stable").reset_index(drop=True)
+        columns = [*ENTRY_COLUMNS, "status", "reason"]
+        merged = merged.reindex(columns=columns)
+        merged["status"] = merged["status"].astype("string")
+        merged["reason"] = merged["reason"].astype("string").fillna("")
+        merged["food"] = merged["food"].astype("string").fillna("")
+        return merged
+
+    @property
+    def rows_used(self) -> int:
+        """Number of rows used (``len(entries)``)."""
+        return len(self.entries)
+
+    @property
+    def rows_not_used(self) -> int:
+        """Number of rows reported as not used (``len(rejected)``)."""
+        return len(self.rejected)
+
+    def summary(self) -> str:
+        """One line such as ``'62 rows: 60 used, 2 not used'``."""
+        noun = "row" if self.rows_in == 1 else "rows"
+        return f"{self.rows_in} {noun}: {self.rows_used} used, {self.rows_not_used} not used"
+
+
+class Problems:
+    """Per-row ledger of the FIRST problem found for each row (status code and reason).
+
+    Parameters
+    ----------
+    index : Index
+        The rows of the staging frame.
+    """
+
+    def __init__(self, index: pd.Index) -> None:
+        self.status = pd.Series(pd.NA, index=index, dtype="string")
+        self.reason = pd.Series(pd.NA, index=index, dtype="string")
+
+    def add(self, mask: pd.Series, status: str, reason: pd.Series | str) -> None:
+        """Record ``status``/``reason`` for rows in ``mask`` that have no problem yet."""
+        mask = mask.fillna(False).astype(bool) & self.status.isna()
+        if not mask.any():
+            return
+        self.status = self.status.mask(mask, status)
+        if isinstance(reason, str):
+            self.reason = self.reason.mask(mask, reason)
+        else:
+            self.reason = self.reason.mask(mask, reason.astype("string"))
+
+    @property
+    def ok(self) -> pd.Series:
+        """Boolean mask of rows with no problem so far."""
+        return self.status.isna()

@@ -1,0 +1,77 @@
+"""Our own diary format: ``date, food, amount[, unit, time, meal, person, note]``.
+
+Header names are case-insensitive with synonyms (see
+:data:`analyzer.diary.detect.OWN_COLUMNS`). Without a ``unit`` column the amount carries the
+unit (``1.5 cups``, ``150 g``, ``1/2 cup``). Foods are matched against the USDA table and
+nutrients computed from grams; Cronometer exports without nutrient columns (or read with
+``rematch``) and Lose It! exports go through the same path.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analyzer.diary.amounts import amount_reasons, parse_amounts
+from analyzer.diary.csvio import RawTable
+from analyzer.diary.detect import OWN_REQUIRED, missing_columns, own_columns
+from analyzer.diary.model import Problems
+from analyzer.diary.staging import Staged, add_dates, base_frame, cells, optional_text
+
+
+def stage_matched(
+    table: RawTable,
+    columns: dict[str, int],
+    *,
+    dayfirst: bool,
+    frame: pd.DataFrame | None = None,
+    problems: Problems | None = None,
+) -> Staged:
+    """Stage rows whose foods will be matched: date, food, amount [and unit] by position.
+
+    Parameters
+    ----------
+    table : RawTable
+        The file's cells.
+    columns : dict
+        Positions of ``date``, ``food``, ``amount`` and optionally ``unit``, ``time``,
+        ``meal``, ``person``.
+    dayfirst : bool
+        Read slash dates as day/month/year.
+    frame, problems : optional
+        A base frame and ledger already started by the caller (e.g. with deleted rows).
+    """
+    if frame is None or problems is None:
+        frame, problems = base_frame(table)
+    frame["person"] = cells(table, columns.get("person"))
+    add_dates(
+        frame,
+        problems,
+        cells(table, columns.get("date")),
+        dayfirst=dayfirst,
+        time=cells(table, columns["time"]) if "time" in columns else None,
+    )
+    frame["meal"] = optional_text(cells(table, columns.get("meal")))
+    food = cells(table, columns.get("food"))
+    frame["food"] = food
+    problems.add(food.eq(""), "missing_food", "missing food name")
+    unit = cells(table, columns["unit"]) if "unit" in columns else None
+    amount = cells(table, columns.get("amount"))
+    amounts = parse_amounts(amount, unit, decimal_comma=table.decimal_comma)
+    reasons = amount_reasons(amounts, amount, food)
+    frame["quantity"] = amounts.quantity
+    frame["unit"] = amounts.unit
+    frame["unit_written"] = amounts.written
+    for code in ("missing_amount", "bad_amount"):
+        problems.add(amounts.status.eq(code), code, reasons)
+    frame["source"] = "usda"
+    frame["approximate"] = False
+    return Staged(frame=frame, problems=problems, mode="usda")
+
+
+def stage_own(table: RawTable, *, path: str, dayfirst: bool, **_: object) -> Staged:
+    """Stage our own diary format (see the module docstring)."""
+    columns = own_columns(table.header)
+    missing = [name for name in OWN_REQUIRED if name not in columns]
+    if missing:
+        raise missing_columns(path, "own", missing, table.header)
+    return stage_matched(table, columns, dayfirst=dayfirst)

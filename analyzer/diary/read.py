@@ -1,0 +1,158 @@
+"""``read_diary``: any supported diary file to one normalized table, every row accounted for.
+
+Steps: read the cells (:mod:`~analyzer.diary.csvio`), detect the format from the header
+(:mod:`~analyzer.diary.detect`), stage the rows with the format's reader, match foods and
+compute grams and nutrients (:mod:`~analyzer.diary.resolve`), then split the rows into used
+``entries`` and ``rejected`` (status code and reason). Blank lines are not rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+
+from analyzer.diary.cronometer import stage_daily, stage_servings
+from analyzer.diary.csvio import read_table
+from analyzer.diary.detect import detect_format, formats_help, unknown_layout
+from analyzer.diary.loseit import stage_loseit
+from analyzer.diary.mfp import check_calcium_dv, stage_mfp
+from analyzer.diary.model import (
+    FORMATS,
+    NUTRIENT_COLUMNS,
+    Diary,
+    conform_entries,
+    conform_rejected,
+)
+from analyzer.diary.own import stage_own
+from analyzer.diary.resolve import NameMatcher, resolve
+from analyzer.diary.staging import Staged
+from analyzer.errors import DiaryFormatError, DiaryRowError
+
+Stager = Callable[..., Staged]
+
+#: The reader of each format.
+STAGERS: dict[str, Stager] = {
+    "own": stage_own,
+    "cronometer_servings": stage_servings,
+    "cronometer_daily": stage_daily,
+    "loseit": stage_loseit,
+    "mfp": stage_mfp,
+}
+
+
+def _default_matcher() -> NameMatcher:
+    from analyzer.foods import default_matcher
+
+    return default_matcher()
+
+
+def _default_foods() -> pd.DataFrame:
+    from analyzer.foods import load_foods
+
+    return load_foods()
+
+
+def read_diary(
+    path: str | Path,
+    *,
+    input_format: str | None = None,
+    dayfirst: bool = False,
+    rematch: bool = False,
+    strict: bool = False,
+    mfp_calcium_dv: int | None = None,
+    matcher: NameMatcher | None = None,
+    foods: pd.DataFrame | None = None,
+) -> Diary:
+    """Read a food diary: our own CSV or a Cronometer, Lose It! or MyFitnessPal export.
+
+    Parameters
+    ----------
+    path : str or Path
+        The CSV file.
+    input_format : {"own", "cronometer_servings", "cronometer_daily", "loseit", "mfp"}, optional
+        Skip detection and read the file as this format.
+    dayfirst : bool
+        Read slash dates as day/month/year (``16/11/2026``); default month/day/year.
+    rematch : bool
+        Cronometer servings: ignore the app's nutrient columns and match every food against
+        USDA SR28 like our own diary.
+    strict : bool
+        Raise :class:`~analyzer.errors.DiaryRowError` listing every unusable row instead of
+        returning them in ``rejected``.
+    mfp_calcium_dv : {1000, 1300}, optional
+        MyFitnessPal: the calcium Daily Value (mg) its %DV refers to; without it MFP calcium
+        stays unknown.
+    matcher : object with ``match_names``, optional
+        Food-name matcher; default :func:`analyzer.foods.default_matcher`.
+    foods : DataFrame, optional
+        Nutrient table (per 100 g); default :func:`analyzer.foods.load_foods`.
+
+    Returns
+    -------
+    Diary
+        ``entries`` (used rows), ``rejected`` (the rest, with reasons), ``format``,
+        ``notes``, ``rows_in`` (= ``len(entries) + len(rejected)``).
+
+    Raises
+    ------
+    DiaryFormatError
+        The file cannot be read as a diary at all: not found, empty, binary, or no
+        recognizable columns. The message lists the formats understood.
+    DiaryRowError
+        ``strict=True`` and some rows are unusable.
+    """
+    name = str(path)
+    if input_format is not None and input_format not in FORMATS:
+        raise DiaryFormatError(name, f"unknown input format {input_format!r}", formats_help())
+    check_calcium_dv(name, mfp_calcium_dv)
+    table = read_table(path)
+    fmt = input_format or detect_format(table.header)
+    if fmt is None:
+        raise unknown_layout(name, table.header)
+    staged = STAGERS[fmt](
+        table, path=name, dayfirst=dayfirst, rematch=rematch, mfp_calcium_dv=mfp_calcium_dv
+    )
+    frame, problems = staged.frame, staged.problems
+    if staged.mode != "none" and len(frame):
+        frame = resolve(
+            frame,
+            problems,
+            matcher if matcher is not None else _default_matcher(),
+            foods if foods is not None else _default_foods(),
+            required=staged.mode == "usda",
+        )
+    else:
+        missing = pd.Series(pd.NA, index=frame.index, dtype="string")
+        frame = frame.assign(
+            food_id=missing, description=missing, category="other", grams=float("nan")
+        )
+    for column in NUTRIENT_COLUMNS:
+        if column not in frame.columns:
+            frame[column] = float("nan")
+    used = problems.ok
+    entries = conform_entries(frame[used])
+    rejected = conform_rejected(
+        pd.DataFrame(
+            {
+                "line": frame["line"][~used],
+                "date": frame["date"][~used] if "date" in frame else pd.NaT,
+                "food": frame["food"][~used],
+                "status": problems.status[~used],
+                "reason": problems.reason[~used],
+            }
+        )
+    )
+    diary = Diary(
+        entries=entries,
+        rejected=rejected,
+        format=fmt,
+        path=name,
+        notes=staged.notes,
+        rows_in=len(frame),
+    )
+    if strict and len(rejected):
+        pairs = zip(rejected["line"].tolist(), rejected["reason"].tolist(), strict=True)
+        raise DiaryRowError(name, [(int(line), str(reason)) for line, reason in pairs])
+    return diary

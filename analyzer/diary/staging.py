@@ -1,0 +1,131 @@
+"""Shared steps of the format readers: cells by column, empty rows, dates, app nutrients.
+
+Each reader turns a :class:`~analyzer.diary.csvio.RawTable` into a :class:`Staged` frame with
+the entry columns it can fill and a :class:`~analyzer.diary.model.Problems` ledger; the
+common tail (matching, grams, nutrients, accounting) is in :mod:`analyzer.diary.read`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+import pandas as pd
+
+from analyzer.diary.csvio import RawTable
+from analyzer.diary.dates import parse_dates
+from analyzer.diary.detect import canonical, column_index
+from analyzer.diary.model import NUTRIENT_COLUMNS, Problems
+from analyzer.diary.numbers import to_numbers
+
+#: How the common tail treats a staged frame: ``"usda"`` match and compute (unknown foods
+#: and units are row errors); ``"app"`` keep the given nutrients, match only to fill
+#: food_id/category; ``"none"`` no food names at all (daily or meal totals).
+ResolveMode = Literal["usda", "app", "none"]
+
+
+@dataclass
+class Staged:
+    """Rows of one diary, normalized but not yet matched.
+
+    Attributes
+    ----------
+    frame : DataFrame
+        Columns ``line, person, date, time, meal, food`` and, where known, ``quantity``,
+        ``unit``, the nutrient columns, ``source`` and ``approximate``.
+    problems : Problems
+        First problem per row.
+    mode : {"usda", "app", "none"}
+        See :data:`ResolveMode`.
+    notes : list of str
+        File-level remarks.
+    """
+
+    frame: pd.DataFrame
+    problems: Problems
+    mode: ResolveMode
+    notes: list[str] = field(default_factory=list)
+
+
+def cells(table: RawTable, position: int | None) -> pd.Series:
+    """The text cells of one column ("" everywhere when the column is absent)."""
+    if position is None or position >= table.cells.shape[1]:
+        return pd.Series("", index=table.cells.index, dtype="string")
+    return table.cells[position].astype("string").fillna("")
+
+
+def optional_text(series: pd.Series) -> pd.Series:
+    """Text with "" turned into <NA> (for ``time``, ``meal``, ``unit``)."""
+    return series.astype("string").mask(series.eq(""))
+
+
+def base_frame(table: RawTable) -> tuple[pd.DataFrame, Problems]:
+    """A frame with ``line`` and a ledger where all-blank rows are already ``empty``."""
+    frame = pd.DataFrame({"line": table.lines}, index=table.cells.index)
+    problems = Problems(frame.index)
+    if table.cells.shape[1]:
+        blank = (table.cells == "").all(axis=1)
+    else:
+        blank = pd.Series(True, index=frame.index)
+    problems.add(blank, "empty", "empty row (every cell blank)")
+    return frame, problems
+
+
+def add_dates(
+    frame: pd.DataFrame,
+    problems: Problems,
+    text: pd.Series,
+    *,
+    dayfirst: bool,
+    time: pd.Series | None = None,
+) -> None:
+    """Parse ``text`` into ``frame['date']``; a separate time column wins over a date's time."""
+    parsed = parse_dates(text, dayfirst=dayfirst)
+    frame["date"] = parsed.date
+    given = optional_text(time) if time is not None else None
+    frame["time"] = parsed.time if given is None else given.fillna(parsed.time)
+    for code in ("missing_date", "bad_date"):
+        problems.add(parsed.status.eq(code), code, parsed.reason)
+
+
+def app_nutrients(
+    table: RawTable,
+    frame: pd.DataFrame,
+    problems: Problems,
+    headers: dict[str, tuple[str, ...]],
+) -> list[str]:
+    """Take nutrient columns as given by an app; return the nutrients the file lacks.
+
+    Blank and ``n/a`` cells stay unknown (NaN); a cell that is not a number makes the row
+    unusable (status ``bad_number``).
+    """
+    lacking: list[str] = []
+    for column in NUTRIENT_COLUMNS:
+        position = column_index(table.header, *headers.get(column, ()))
+        if position is None:
+            frame[column] = float("nan")
+            lacking.append(column)
+            continue
+        raw = cells(table, position)
+        values, bad = to_numbers(raw, decimal_comma=table.decimal_comma)
+        frame[column] = values
+        name = table.header[position]
+        problems.add(bad, "bad_number", f"{name} " + _quoted(raw) + " is not a number")
+    return lacking
+
+
+def has_any(header: list[str], headers: dict[str, tuple[str, ...]]) -> bool:
+    """True when any of the nutrient headers is present."""
+    present = {canonical(c) for c in header}
+    return any(canonical(h) in present for names in headers.values() for h in names)
+
+
+def _quoted(series: pd.Series) -> pd.Series:
+    return "'" + series.astype("string") + "'"
+
+
+def lacking_note(app: str, lacking: list[str]) -> list[str]:
+    """A note naming nutrients an export does not contain (they stay unknown)."""
+    if not lacking:
+        return []
+    return [f"{app} export has no {', '.join(lacking)} column(s): those stay unknown"]

@@ -1,0 +1,400 @@
+"""Food names as people write them: normalisation, word classes and the query's head noun.
+
+People log ``Frozen Spinach, Organic``, ``Publix, Sharp Cheddar, Slices`` or ``brocoli``;
+USDA SR28 writes ``Spinach, frozen, ...`` and ``Cheese, cheddar``. This module turns both
+sides into comparable tokens (lower case, singular, no punctuation or marketing words,
+regional synonyms mapped to USDA's word) and finds the *head noun*, the word that says
+which food it is. :mod:`analyzer.foods` matches head nouns first and modifiers second.
+
+The word lists are editorial choices of this project (no literature values).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+#: Phrase synonyms, applied (longest first, whole words) to normalised text before matching.
+#: Each maps a regional, brand or everyday phrase to the words USDA SR28 uses, ordered so
+#: that the head noun comes last.
+PHRASE_SYNONYMS: dict[str, str] = {
+    "bok choy": "chinese pak choi cabbage",
+    "bok choi": "chinese pak choi cabbage",
+    "pak choy": "chinese pak choi cabbage",
+    "pak choi": "chinese pak choi cabbage",
+    "napa cabbage": "chinese pe tsai cabbage",
+    "chinese cabbage": "chinese cabbage",
+    "garbanzo bean": "chickpea",
+    "garbanzo": "chickpea",
+    "chick pea": "chickpea",
+    "cilantro": "coriander",
+    "courgette": "zucchini",
+    "aubergine": "eggplant",
+    "scallion": "spring onion",
+    "green onion": "spring onion",
+    "spring onion": "spring onion",
+    "coca cola": "cola",
+    "coke": "cola",
+    "pepsi": "cola",
+    "rc cola": "cola",
+    "soft drink": "carbonated beverage",
+    "club soda": "club soda",
+    "soda water": "club soda",
+    "cream soda": "cream soda",
+    "soda": "carbonated beverage",
+    "pop": "carbonated beverage",
+    "yoghurt": "yogurt",
+    "hotdog": "frankfurter",
+    "hot dog": "frankfurter",
+    "wiener": "frankfurter",
+    "collard green": "collard",
+    "collard": "collard",
+    "hard boiled": "hard boiled",
+    "hardboiled": "hard boiled",
+    "soft boiled": "soft boiled",
+    "french fry": "french fried potato",
+    "fry": "fried",
+    "skim": "nonfat",
+    "fat free": "nonfat",
+    "nonfat": "nonfat",
+    "low fat": "lowfat",
+    "reduced fat": "reduced fat",
+    "steamed": "boiled",
+    "rocket": "arugula",
+    "prawn": "shrimp",
+    "mince": "ground",
+    "beetroot": "beet",
+    "swede": "rutabaga",
+    "capsicum": "sweet pepper",
+    "bell pepper": "sweet pepper",
+    "ketchup": "catsup",
+    "catsup": "catsup",
+    "jello": "gelatin dessert",
+    "ground turkey": "ground turkey",
+    "ground chicken": "ground chicken",
+}
+
+#: Words that carry no nutrition: marketing, provenance, praise (removed from queries).
+MARKETING_WORDS = frozenset(
+    """
+    organic organics fresh freshly natural naturally premium homemade home made store bought
+    storebought classic authentic gourmet artisan artisanal farm farmers local locally
+    pasture raised free range cage non gmo kosher best favorite favourite delicious tasty
+    deluxe signature value brand brands family size pack package packaged new improved
+    simple simply pure real good great old fashioned traditional style homestyle
+    """.split()
+)
+
+#: Store and packaged-food brands seen as prefixes in diaries (removed from queries).
+BRAND_WORDS = frozenset(
+    """
+    publix kirkland kroger walmart aldi lidl costco safeway heb wegmans tesco sainsbury
+    sainsburys asda morrisons waitrose trader joe joes meijer target giant albertsons
+    schnucks hyvee winco sprouts member mark marketside equate 365 aldis
+    """.split()
+)
+
+#: Preparation words: they choose the variant (``cooked`` vs ``raw``) but never the food.
+PREPARATION_WORDS = frozenset(
+    """
+    cooked boiled steamed baked roasted raw canned drained dried fried grilled broiled braised
+    stewed scrambled poached microwaved frozen sauteed toasted mashed smoked pan simmered
+    reheated heated unheated uncooked prepared instant hard soft
+    """.split()
+)
+
+#: Form and portion words: how much or what shape, not which food (low weight, never head).
+FORM_WORDS = frozenset(
+    """
+    slice sliced piece chunk cube cubed stick fillet filet strip shredded grated chopped diced
+    cup serving bowl glass mug large medium small mini jumbo extra each portion
+    bar can bottle container pack packet scoop tbsp tsp oz g ml lb kg pc pcs
+    """.split()
+)
+
+#: Weekday and month names: a name containing one is a personal recipe (``Sunday stew``).
+DATE_WORDS = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december jan feb mar apr jun jul aug sep
+    sept oct nov dec
+    """.split()
+)
+
+#: Words marking the user's own recipe.
+PERSONAL_WORDS = frozenset("my mom mom's moms mum grandma grandmas nana recipe leftover".split())
+
+#: Words marking a dietary supplement or drug (never a USDA food).
+SUPPLEMENT_WORDS = frozenset(
+    """
+    supplement supplements multivitamin multi capsule capsules caplet caplets tablet tablets
+    softgel softgels pill pills gummies iu mg mcg glycinate citrate bisglycinate chelate
+    monohydrate creatine aspirin ibuprofen acetaminophen paracetamol tylenol advil melatonin
+    probiotic probiotics ashwagandha magnezijum electrolyte
+    """.split()
+)
+
+#: Nutrient names: a name made only of these (and numbers) is a supplement (``Zinc``).
+NUTRIENT_WORDS = frozenset(
+    """
+    vitamin vitamins mineral minerals calcium magnesium zinc iron potassium sodium selenium
+    iodine copper manganese chromium biotin folate folic acid niacin thiamine riboflavin
+    omega dha epa coq10 collagen a b c d e k b1 b2 b3 b6 b12 d2 d3 k1 k2 carbonate oxide
+    """.split()
+)
+
+#: Words that join a dish to its side (``coffee with milk``): the head is before them.
+JOIN_WORDS = frozenset({"with", "w", "and", "in", "on", "plus"})
+
+#: Glue words that never count as content.
+STOP_WORDS = frozenset({"of", "the", "a", "an", "for", "to", "from", "or", "by", "type"})
+
+_TOKEN_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?%|[a-z0-9]+")
+_SYNONYM_RE = re.compile(
+    r"\b(" + "|".join(re.escape(k) for k in sorted(PHRASE_SYNONYMS, key=len, reverse=True)) + r")\b"
+)
+_NO_SINGULAR = ("ss", "us", "is", "ous", "ics")
+_IRREGULAR = {"leaves": "leaf", "loaves": "loaf", "halves": "half", "knives": "knife"}
+
+
+def singular(word: str) -> str:
+    """English plural to singular, by simple rules applied to both sides alike.
+
+    Examples
+    --------
+    >>> [singular(w) for w in ["berries", "potatoes", "peaches", "greens", "hummus"]]
+    ['berry', 'potato', 'peach', 'green', 'hummus']
+    """
+    if len(word) <= 3 or word[-1].isdigit():
+        return word
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("oes"):
+        return word[:-2]
+    if word.endswith(("ches", "shes", "xes", "sses", "zzes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(_NO_SINGULAR):
+        return word[:-1]
+    return word
+
+
+def clean_text(text: str) -> str:
+    """Lower-case, strip accents, turn ``&`` into ``and`` and drop apostrophes.
+
+    Examples
+    --------
+    >>> clean_text("Kellogg's Crème & Co.")
+    'kelloggs creme and co.'
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    ascii_text = decomposed.encode("ascii", "ignore").decode("ascii").lower()
+    return ascii_text.replace("&", " and ").replace("'", "").replace("`", "").strip()
+
+
+def tokens(text: str) -> list[str]:
+    """Singular lower-case word tokens of one phrase (``2%`` kept as one token).
+
+    Examples
+    --------
+    >>> tokens("Milk, reduced fat, fluid, 2% milkfat")
+    ['milk', 'reduced', 'fat', 'fluid', '2%', 'milkfat']
+    """
+    return [singular(t) for t in _TOKEN_RE.findall(clean_text(text))]
+
+
+def apply_synonyms(phrase: str) -> str:
+    """Rewrite synonyms in a space-joined token phrase to USDA's words.
+
+    Examples
+    --------
+    >>> apply_synonyms("bok choy cooked")
+    'chinese pak choi cabbage cooked'
+    """
+    return _SYNONYM_RE.sub(lambda m: PHRASE_SYNONYMS[m.group(1)], phrase)
+
+
+def normalize_name(text: str) -> str:
+    """Canonical key of a food name for alias lookup: tokens, synonyms, no marketing words.
+
+    Examples
+    --------
+    >>> normalize_name("Organic Collard Greens")
+    'collard green'
+    >>> normalize_name("Hard-Boiled Eggs")
+    'hard boiled egg'
+    """
+    words = [t for t in tokens(text) if t not in MARKETING_WORDS and t not in BRAND_WORDS]
+    return apply_synonyms(" ".join(words))
+
+
+def segments(text: str) -> list[str]:
+    """Comma / semicolon separated parts of a name (not splitting inside parentheses).
+
+    Examples
+    --------
+    >>> segments("Chickpeas (garbanzo beans, bengal gram), mature seeds, raw")
+    ['Chickpeas (garbanzo beans, bengal gram)', 'mature seeds', 'raw']
+    """
+    parts: list[str] = []
+    depth = 0
+    current: list[str] = []
+    for ch in text:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(depth - 1, 0)
+        if ch in ",;" and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    parts.append("".join(current))
+    return [p.strip() for p in parts if p.strip()]
+
+
+def strip_parentheses(text: str) -> str:
+    """Text without its parenthesised asides.
+
+    Examples
+    --------
+    >>> strip_parentheses("Chickpeas (garbanzo beans, bengal gram)")
+    'Chickpeas'
+    """
+    return re.sub(r"\([^)]*\)", " ", text).strip()
+
+
+@dataclass(frozen=True)
+class ParsedName:
+    """A food name as logged, split into the words that matter for matching.
+
+    Attributes
+    ----------
+    text : str
+        The name as written.
+    head : str or None
+        The head noun: the last content word of the main part (``spinach`` in
+        ``Frozen Spinach, Organic``); None when the name has no content word.
+    content : tuple of str
+        Content words (food nouns and modifiers) of the main part, head included.
+    preparation : tuple of str
+        Preparation words (``cooked``, ``raw``, ``canned`` ...) anywhere in the name.
+    form : tuple of str
+        Form and portion words (``slice``, ``fillet``), low weight.
+    side : tuple of str
+        Content words after a join word (``milk`` in ``coffee with milk``) or in later parts.
+    brand : tuple of str
+        Words dropped as brands or marketing.
+    flags : frozenset of str
+        ``supplement``, ``personal`` (own recipe, dated name) when detected.
+    """
+
+    text: str
+    head: str | None
+    content: tuple[str, ...]
+    preparation: tuple[str, ...] = ()
+    form: tuple[str, ...] = ()
+    side: tuple[str, ...] = ()
+    brand: tuple[str, ...] = ()
+    flags: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def all_words(self) -> frozenset[str]:
+        """Every word that may match a food's description."""
+        return frozenset(self.content + self.preparation + self.form + self.side)
+
+
+def _classify(words: list[str]) -> tuple[list[str], list[str], list[str], list[str]]:
+    content: list[str] = []
+    prep: list[str] = []
+    form: list[str] = []
+    dropped: list[str] = []
+    for word in words:
+        if word in MARKETING_WORDS or word in BRAND_WORDS:
+            dropped.append(word)
+        elif word in PREPARATION_WORDS:
+            prep.append(word)
+        elif word in FORM_WORDS:
+            form.append(word)
+        elif word in STOP_WORDS or word.replace(".", "").isdigit():
+            continue
+        else:
+            content.append(word)
+    return content, prep, form, dropped
+
+
+def parse_name(text: str, known: frozenset[str] | set[str] = frozenset()) -> ParsedName:
+    """Split a logged food name into head noun, modifiers, preparation and brand words.
+
+    Parameters
+    ----------
+    text : str
+        The name as written.
+    known : set of str
+        Vocabulary of the nutrient table (singular tokens). A leading part whose words are
+        all unknown is taken as a brand (``Publix, Sharp Cheddar``).
+
+    Examples
+    --------
+    >>> p = parse_name("Frozen Spinach, Organic")
+    >>> p.head, p.preparation
+    ('spinach', ('frozen',))
+    >>> parse_name("Sweet Potato, Baked").content
+    ('sweet', 'potato')
+    >>> parse_name("Coffee with milk").side
+    ('milk',)
+    """
+    parts = [apply_synonyms(" ".join(tokens(s))).split() for s in segments(text)]
+    flags: set[str] = set()
+    all_words = [w for part in parts for w in part]
+    if any(w in SUPPLEMENT_WORDS for w in all_words):
+        flags.add("supplement")
+    meaningful = [w for w in all_words if not w.replace(".", "").isdigit()]
+    if meaningful and all(w in NUTRIENT_WORDS for w in meaningful):
+        flags.add("supplement")
+    if any(w in DATE_WORDS or w in PERSONAL_WORDS for w in all_words):
+        flags.add("personal")
+
+    main: list[str] = []
+    side: list[str] = []
+    prep: list[str] = []
+    form: list[str] = []
+    brand: list[str] = []
+    for part in parts:
+        if "with" in part or "w" in part:
+            cut = next(i for i, w in enumerate(part) if w in ("with", "w"))
+            part, extra = part[:cut], part[cut + 1 :]
+        else:
+            extra = []
+        content, p, f, dropped = _classify(part)
+        brand += dropped
+        prep += p
+        form += f
+        e_content, e_prep, e_form, e_dropped = _classify(extra)
+        side += [w for w in e_content if w not in JOIN_WORDS]
+        prep += e_prep
+        brand += e_dropped
+        content = [w for w in content if w not in JOIN_WORDS]
+        if not main:
+            if content and known and all(w not in known for w in content) and len(parts) > 1:
+                brand += content  # a leading all-unknown part is a brand name
+                continue
+            main = content
+        else:
+            side += content
+    head = main[-1] if main else None
+    if head is None and side:
+        head, side = side[-1], side[:-1]
+        main = [head]
+    return ParsedName(
+        text=text,
+        head=head,
+        content=tuple(main),
+        preparation=tuple(prep),
+        form=tuple(form),
+        side=tuple(side),
+        brand=tuple(brand),
+        flags=frozenset(flags),
+    )

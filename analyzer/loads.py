@@ -1,0 +1,142 @@
+"""Per-entry loads: the calciuria estimates behind the "diuretic load", and PRAL.
+
+The "diuretic load" is the estimated extra urinary calcium attributable to red meat, dairy,
+soda and coffee, from three mechanisms, each a coefficient in ``coefficients.csv``:
+
+- caffeine: 5 mg Ca per 100 mg caffeine (range 2-7; derived from Barger-Lux & Heaney 1995,
+  tag C). Heaney (2002) found no effect on 24-h urinary Ca, so this is a calcium-economy
+  penalty, offset by about 2 tablespoons of milk per cup of coffee;
+- protein: 1 mg Ca per g protein (FAO/WHO 2004, tag S), or 1.2 mg/g (Kerstetter & Allen
+  1990, tag V) with ``Settings(protein_coefficient="kerstetter_allen")``. Protein also raises
+  calcium absorption (Kerstetter et al. 2003), so the net effect at adequate calcium intake
+  is near zero (Hunt et al. 2009);
+- sodium: 40 mg Ca per 2,300 mg Na (Nordin et al. 1993, tag V).
+
+The three estimates are computed for every entry; ``diuretic_load_mg`` sums them only for
+entries in the four groups. Tea and other caffeine sources count toward caffeine but are
+attributed to their own group (``tea``, ``other``), not to the diuretic load. Meat and
+dairy are not diuretics (Maughan & Griffin 2003): the name is the project's, the quantity is
+urinary calcium. PRAL and the protein term overlap; do not add them into one "loss".
+
+PRAL (Remer & Manz 1995) = 0.49 protein [g] + 0.037 P - 0.021 K - 0.026 Mg - 0.013 Ca [mg],
+in mEq; positive is acid-forming. It predicts urinary acid and calcium, not bone loss
+(Fenton et al. 2009, 2011).
+
+References
+----------
+.. [1] Barger-Lux MJ, Heaney RP 1995, Osteoporos Int 5:97.
+.. [2] Heaney RP 2002, Food Chem Toxicol 40:1263.
+.. [3] FAO/WHO 2004, Human Vitamin and Mineral Requirements, calcium chapter.
+.. [4] Kerstetter JE, Allen LH 1990, J Nutr 120:134.
+.. [5] Kerstetter JE et al. 2003, Am J Clin Nutr 78:584S.
+.. [6] Hunt JR et al. 2009, Am J Clin Nutr 89:1357.
+.. [7] Nordin BEC et al. 1993, J Nutr 123:1615.
+.. [8] Remer T, Manz F 1995, J Am Diet Assoc 95:791.
+.. [9] Fenton TR et al. 2011, Nutr J 10:41.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analyzer.models import Settings
+from analyzer.science import coefficient
+
+#: Groups every entry is attributed to (``category`` values; anything else is ``other``).
+GROUPS = ("red_meat", "dairy", "soda", "coffee", "tea", "other")
+#: The four groups whose calciuria makes up the diuretic load.
+DIURETIC_GROUPS = ("red_meat", "dairy", "soda", "coffee")
+#: Mechanisms of the diuretic load, as column stems (``caffeine_calcium_mg``, ...).
+MECHANISMS = ("caffeine", "protein", "sodium")
+
+
+def group_of(category: pd.Series) -> pd.Series:
+    """Attribution group of each entry: its category when it is one of :data:`GROUPS`.
+
+    Parameters
+    ----------
+    category : Series of str
+        Food categories (``red_meat``, ``dairy``, ``soda``, ``coffee``, ``tea``, ``greens``,
+        ``other``).
+
+    Examples
+    --------
+    >>> group_of(pd.Series(["coffee", "greens", None])).tolist()
+    ['coffee', 'other', 'other']
+    """
+    text = category.astype("string")
+    return text.where(text.isin(GROUPS), "other").fillna("other").astype("string")
+
+
+def protein_calcium_coefficient(settings: Settings) -> float:
+    """Urinary calcium per gram of protein for the chosen source. [mg/g]"""
+    return coefficient(f"protein_calcium_mg_per_g_{settings.protein_coefficient}")
+
+
+def calciuria(entries: pd.DataFrame, settings: Settings) -> pd.DataFrame:
+    """Estimated extra urinary calcium of each entry by mechanism, and its diuretic load.
+
+    Parameters
+    ----------
+    entries : DataFrame
+        Columns ``caffeine_mg``, ``protein_g``, ``sodium_mg`` (NaN = unknown) and ``group``.
+    settings : Settings
+        Chooses the protein coefficient.
+
+    Returns
+    -------
+    DataFrame
+        ``caffeine_calcium_mg``, ``protein_calcium_mg``, ``sodium_calcium_mg`` (every entry;
+        NaN where the nutrient is unknown) and ``diuretic_load_mg`` (their sum over the known
+        parts for red meat, dairy, soda and coffee; 0 for other groups; NaN when all three
+        parts are unknown). [mg Ca]
+    """
+    caffeine_rate = coefficient("caffeine_calcium_mg") / coefficient("caffeine_reference_mg")
+    sodium_rate = coefficient("sodium_calcium_mg") / coefficient("sodium_reference_mg")
+    parts = pd.DataFrame(
+        {
+            "caffeine_calcium_mg": entries["caffeine_mg"] * caffeine_rate,
+            "protein_calcium_mg": entries["protein_g"] * protein_calcium_coefficient(settings),
+            "sodium_calcium_mg": entries["sodium_mg"] * sodium_rate,
+        },
+        index=entries.index,
+    )
+    total = parts.sum(axis=1, min_count=1)
+    in_groups = entries["group"].isin(DIURETIC_GROUPS).to_numpy(dtype=bool)
+    parts["diuretic_load_mg"] = total.where(in_groups, 0.0)
+    return parts
+
+
+def pral(entries: pd.DataFrame, with_sodium: bool = False) -> pd.Series:
+    """Potential renal acid load of each entry (Remer & Manz 1995). [mEq]
+
+    NaN when any term is unknown (a missing potassium would bias PRAL upwards).
+
+    Parameters
+    ----------
+    entries : DataFrame
+        ``protein_g``, ``phosphorus_mg``, ``potassium_mg``, ``magnesium_mg``,
+        ``calcium_mg`` and, with ``with_sodium``, ``sodium_mg``.
+    with_sodium : bool
+        Add the optional -0.041 mEq/mg sodium term.
+
+    Examples
+    --------
+    >>> beef = pd.DataFrame({"protein_g": [23.57], "phosphorus_mg": [202.3],
+    ...     "potassium_mg": [345.95], "magnesium_mg": [21.25], "calcium_mg": [18.7]})
+    >>> round(float(pral(beef).iloc[0]), 2)
+    11.0
+    """
+    terms = [
+        ("protein_g", "pral_protein"),
+        ("phosphorus_mg", "pral_phosphorus"),
+        ("potassium_mg", "pral_potassium"),
+        ("magnesium_mg", "pral_magnesium"),
+        ("calcium_mg", "pral_calcium"),
+    ]
+    if with_sodium:
+        terms.append(("sodium_mg", "pral_sodium"))
+    total = pd.Series(0.0, index=entries.index)
+    for column, name in terms:
+        total = total + entries[column].astype(float) * coefficient(name)
+    return total

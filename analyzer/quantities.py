@@ -1,0 +1,402 @@
+"""Amount text and unit spelling: ``"1 1/2 cups"`` -> (1.5, ``"cup"``), and unit factors.
+
+:func:`parse_amount` reads the quantity and the unit of an amount as people and apps write
+it (fractions, unicode fractions, decimal comma on request, and the Cronometer ``Amount``
+forms); :func:`normalize_unit` gives every spelling of a unit one canonical name. The mass and
+volume factors are exact US customary definitions. Converting to grams for a given food is
+:mod:`analyzer.units`.
+
+References
+----------
+.. [1] NIST Handbook 44 (2023), Appendix C, "General Tables of Units of Measurement":
+   1 lb (avoirdupois) = 453.592 37 g exactly; 1 oz = 1/16 lb = 28.349 523 125 g;
+   1 US gallon = 231 in^3 = 3.785 411 784 L; 1 US fluid ounce = 1/128 gal
+   = 29.573 529 562 5 mL; 1 cup = 8 fl oz = 236.588 236 5 mL; 1 tbsp = 1/2 fl oz;
+   1 tsp = 1/6 fl oz; 1 pint = 16 fl oz; 1 quart = 32 fl oz.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Final
+
+from analyzer.errors import AmountError
+
+# --- constants (NIST Handbook 44, Appendix C) ----------------------------------------------
+GRAMS_PER_POUND: Final = 453.59237
+"""Avoirdupois pound. [g] (NIST Handbook 44, App. C; exact by definition)"""
+GRAMS_PER_OUNCE: Final = GRAMS_PER_POUND / 16
+"""Avoirdupois ounce = 28.349 523 125 g. [g] (NIST Handbook 44, App. C)"""
+ML_PER_US_GALLON: Final = 3785.411784
+"""US liquid gallon = 231 cubic inches. [ml] (NIST Handbook 44, App. C; exact)"""
+ML_PER_US_FL_OZ: Final = ML_PER_US_GALLON / 128
+"""US fluid ounce = 29.573 529 562 5 ml. [ml] (NIST Handbook 44, App. C)"""
+ML_PER_US_CUP: Final = 8 * ML_PER_US_FL_OZ
+"""US cup = 8 fl oz = 236.588 236 5 ml. [ml] (NIST Handbook 44, App. C)"""
+
+MASS_UNITS_G: Final[Mapping[str, float]] = {
+    "mcg": 1e-6,
+    "mg": 1e-3,
+    "g": 1.0,
+    "kg": 1e3,
+    "oz": GRAMS_PER_OUNCE,
+    "lb": GRAMS_PER_POUND,
+}
+"""Grams per mass unit. [g]"""
+
+VOLUME_UNITS_ML: Final[Mapping[str, float]] = {
+    "ml": 1.0,
+    "cl": 10.0,
+    "dl": 100.0,
+    "l": 1000.0,
+    "tsp": ML_PER_US_FL_OZ / 6,
+    "tbsp": ML_PER_US_FL_OZ / 2,
+    "fl oz": ML_PER_US_FL_OZ,
+    "cup": ML_PER_US_CUP,
+    "pint": 16 * ML_PER_US_FL_OZ,
+    "quart": 32 * ML_PER_US_FL_OZ,
+    "gallon": ML_PER_US_GALLON,
+}
+"""Millilitres per volume unit (US customary). [ml]"""
+
+_SYNONYMS: Final[Mapping[str, str]] = {
+    # mass
+    "microgram": "mcg",
+    "µg": "mcg",
+    "ug": "mcg",
+    "milligram": "mg",
+    "gram": "g",
+    "gr": "g",
+    "gm": "g",
+    "gms": "g",
+    "grams": "g",
+    "kilogram": "kg",
+    "kilo": "kg",
+    "kgs": "kg",
+    "ounce": "oz",
+    "ounces": "oz",
+    "oz wt": "oz",
+    "ounce weight": "oz",
+    "pound": "lb",
+    "lbs": "lb",
+    "#": "lb",
+    # volume
+    "milliliter": "ml",
+    "millilitre": "ml",
+    "cc": "ml",
+    "centiliter": "cl",
+    "centilitre": "cl",
+    "deciliter": "dl",
+    "decilitre": "dl",
+    "liter": "l",
+    "litre": "l",
+    "ltr": "l",
+    "lt": "l",
+    "teaspoon": "tsp",
+    "tsps": "tsp",
+    "tspn": "tsp",
+    "tablespoon": "tbsp",
+    "tbsps": "tbsp",
+    "tbs": "tbsp",
+    "tbl": "tbsp",
+    "tblsp": "tbsp",
+    "tblspn": "tbsp",
+    "fl oz": "fl oz",
+    "floz": "fl oz",
+    "fluid ounce": "fl oz",
+    "fluid oz": "fl oz",
+    "fl ounce": "fl oz",
+    "fl ozs": "fl oz",
+    "c": "cup",
+    "pt": "pint",
+    "qt": "quart",
+    "gal": "gallon",
+    # household
+    "ea": "each",
+    "pc": "piece",
+    "pcs": "piece",
+    "fda serving size": "serving",
+    "serving size": "serving",
+    "portion": "serving",
+}
+
+_IE_NOUNS: Final = frozenset(
+    {"cookie", "brownie", "pie", "smoothie", "calorie", "veggie", "hoagie", "pierogie", "tie"}
+)
+"""Nouns whose plural ends in -ies but whose singular ends in -ie (not -y)."""
+_NO_SINGULAR: Final = frozenset({"fl", "lbs", "gms", "kgs", "tsps", "tbsps", "tbs", "pcs", "cc"})
+
+
+def _singular(word: str) -> str:
+    """English singular of one lower-case word (household nouns; units are kept)."""
+    if len(word) <= 3 or word in _NO_SINGULAR or not word.isalpha():
+        return word
+    if word.endswith("ies"):
+        return word[:-1] if word[:-1] in _IE_NOUNS else word[:-3] + "y"
+    if word.endswith("ves") and word not in {"olives", "chives"}:
+        return word[:-3] + "f"
+    if word.endswith(("ches", "shes", "xes", "sses", "oes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def normalize_unit(unit: str) -> str:
+    """Canonical spelling of a unit or measure.
+
+    Parameters
+    ----------
+    unit : str
+        A unit as written: ``"cups"``, ``"Tbsp"``, ``"T"``, ``"tablespoons"``, ``"fl. oz"``,
+        ``"grams"``, ``"Slices"``, ``"cup, chopped"``.
+
+    Returns
+    -------
+    str
+        Mass and volume units in their canonical form (``g``, ``mg``, ``kg``, ``oz``, ``lb``,
+        ``ml``, ``l``, ``tsp``, ``tbsp``, ``fl oz``, ``cup``, ``pint``, ``quart``, ``gallon``);
+        household words lower-case and singular (``slice``, ``medium``); other text lower-case
+        with single spaces. ``"T"`` is tablespoon and ``"t"`` teaspoon (cookbook convention).
+
+    Examples
+    --------
+    >>> [normalize_unit(u) for u in ["cups", "Tbsp", "tablespoons", "fl. oz", "grams", "Slices"]]
+    ['cup', 'tbsp', 'tbsp', 'fl oz', 'g', 'slice']
+    """
+    text = unicodedata.normalize("NFKC", unit).strip()
+    if text == "T":
+        return "tbsp"
+    if text == "t":
+        return "tsp"
+    text = text.lower()
+    text = re.sub(r"(?<!\d)\.|\.(?!\d)", " ", text)  # "fl. oz." -> "fl  oz "
+    text = re.sub(r"\s+", " ", text).strip()
+    if text in _SYNONYMS:
+        return _SYNONYMS[text]
+    text = re.sub(r"[a-z]+", lambda m: _singular(m.group()), text)
+    if text in _SYNONYMS:
+        return _SYNONYMS[text]
+    # leading unit followed by a description: "tablespoons, chopped" -> "tbsp, chopped"
+    match = re.match(r"^([a-zµ# ]+?)(?=[,(]| \(|$)", text)
+    if match:
+        head = match.group(1).strip()
+        canon = _SYNONYMS.get(head, head)
+        if canon != head:
+            text = canon + text[len(head) :]
+    return text
+
+
+# --- parsing --------------------------------------------------------------------------------
+_UNICODE_FRACTIONS: Final[Mapping[str, float]] = {
+    "½": 1 / 2,
+    "⅓": 1 / 3,
+    "⅔": 2 / 3,
+    "¼": 1 / 4,
+    "¾": 3 / 4,
+    "⅕": 1 / 5,
+    "⅖": 2 / 5,
+    "⅗": 3 / 5,
+    "⅘": 4 / 5,
+    "⅙": 1 / 6,
+    "⅚": 5 / 6,
+    "⅛": 1 / 8,
+    "⅜": 3 / 8,
+    "⅝": 5 / 8,
+    "⅞": 7 / 8,
+}
+_UNI = "".join(_UNICODE_FRACTIONS)
+_QTY_RE: Final = re.compile(
+    rf"""
+    (?P<mixed>(?P<mw>\d+)(?:\s+|\s*-\s*)(?P<mn>\d+)\s*[/⁄]\s*(?P<md>\d+))
+    | (?P<frac>(?P<fn>\d+)\s*[/⁄]\s*(?P<fd>\d+))
+    | (?P<dec>(?:\d[\d.,]*|[.,]\d+)(?:[eE][+-]?\d+)?)\s*(?P<uni>[{_UNI}])?
+    | (?P<unionly>[{_UNI}])
+    """,
+    re.VERBOSE,
+)
+_THOUSANDS_RE: Final = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+
+
+@dataclass(frozen=True)
+class ParsedAmount:
+    """An amount read from text.
+
+    Attributes
+    ----------
+    quantity : float
+        How many units. [unit]
+    unit : str or None
+        Canonical unit (see :func:`normalize_unit`) or household measure text, lower case;
+        ``None`` for a bare number.
+    text : str
+        The text as given.
+    """
+
+    quantity: float
+    unit: str | None
+    text: str
+
+
+def _number(match: re.Match[str], decimal: str, text: str) -> float:
+    if match.group("mixed"):
+        den = int(match.group("md"))
+        if den == 0:
+            raise AmountError(text, "division by zero in the fraction")
+        return int(match.group("mw")) + int(match.group("mn")) / den
+    if match.group("frac"):
+        den = int(match.group("fd"))
+        if den == 0:
+            raise AmountError(text, "division by zero in the fraction")
+        return int(match.group("fn")) / den
+    if match.group("unionly"):
+        return _UNICODE_FRACTIONS[match.group("unionly")]
+    raw = match.group("dec")
+    if decimal == ",":
+        raw = raw.replace(".", "").replace(",", ".")
+    elif "," in raw:
+        if not _THOUSANDS_RE.match(raw):
+            raise AmountError(
+                text, "a comma is not a decimal point here; write 1.5, or read with decimal=','"
+            )
+        raw = raw.replace(",", "")
+    try:
+        value = float(raw)
+    except ValueError:
+        raise AmountError(text, "not a number") from None
+    if match.group("uni"):
+        value += _UNICODE_FRACTIONS[match.group("uni")]
+    return value
+
+
+def _leading_quantity(text: str, decimal: str, whole: str) -> tuple[float, str] | None:
+    """Quantity at the start of ``text`` and the rest, or None if it does not start with one."""
+    match = _QTY_RE.match(text)
+    if match is None:
+        return None
+    return _number(match, decimal, whole), text[match.end() :].strip()
+
+
+def _unit_head(text: str) -> str:
+    """Unit words before any ``" - "`` descriptor or parenthesis, normalized."""
+    head = re.split(r"\s+-\s+|\s*\(", text, maxsplit=1)[0].strip(" ,")
+    return normalize_unit(head) if head else ""
+
+
+def _is_measure_unit(unit: str) -> bool:
+    return unit in MASS_UNITS_G or unit in VOLUME_UNITS_ML
+
+
+def parse_amount(text: str, decimal: str = ".") -> ParsedAmount:
+    """Parse an amount such as ``"1 1/2 cups"`` or a Cronometer ``Amount`` cell.
+
+    Parameters
+    ----------
+    text : str
+        ``"1.5"``, ``"1/2"``, ``"1 1/2"``, ``"½"``, ``"1½ cup"``, ``"1.5 cups"``, ``"150 g"``,
+        ``"150g"``, ``"2 slices"``, and the Cronometer forms ``"2.00 x 2.0 tbsp"`` (4 tbsp),
+        ``"1.00 can - each 12 fl oz"`` (12 fl oz: a stated weight or volume wins),
+        ``"2.00 slice (from pre-sliced package) - each 3/4 oz"`` (1.5 oz),
+        ``"1.00 shake (11 fl oz)"`` (11 fl oz), ``"1.00 whole - 3 1/2\\" diameter"`` (1 whole),
+        ``"3.80 Serving (2 medium slice - ...)"`` (7.6 medium slice).
+    decimal : {".", ","}
+        Decimal mark. With ``","``, ``"1,5"`` is 1.5 and dots are thousands separators;
+        with ``"."`` a comma is accepted only as a thousands separator (``"1,000 g"``).
+
+    Returns
+    -------
+    ParsedAmount
+
+    Raises
+    ------
+    AmountError
+        Empty text, no number in front, a negative number, or an ambiguous decimal comma.
+
+    Examples
+    --------
+    >>> parse_amount("1 1/2 cups")
+    ParsedAmount(quantity=1.5, unit='cup', text='1 1/2 cups')
+    >>> parse_amount("2.00 slice (from pre-sliced package) - each 3/4 oz").quantity
+    1.5
+    """
+    if decimal not in {".", ","}:
+        raise ValueError(f"decimal must be '.' or ',', not {decimal!r}")
+    original = text
+    text = unicodedata.normalize("NFC", str(text)).strip()
+    if not text:
+        raise AmountError(original, "missing amount; write a number such as 1, 1/2 or 150 g")
+    if text.startswith("-") and re.match(r"^-\s*[\d.,]", text):
+        raise AmountError(original, "negative amount; amounts must be zero or more")
+    found = _leading_quantity(text, decimal, original)
+    if found is None:
+        raise AmountError(original, "not a number; write e.g. 1, 1.5, 1/2, 1 1/2 or ½")
+    quantity, rest = found
+    if re.match(r"^(?:-|–|to\b)\s*\d", rest):
+        raise AmountError(original, "a range; give one amount, e.g. 1.5")
+    # Cronometer multiplier: "2.00 x 2.0 tbsp"
+    multiplier = re.match(r"^[x×*](?:\s+|(?=\d))(.*)$", rest, flags=re.IGNORECASE)
+    if multiplier:
+        inner = _leading_quantity(multiplier.group(1), decimal, original)
+        if inner is not None:
+            quantity *= inner[0]
+            rest = inner[1]
+        else:
+            rest = multiplier.group(1).strip()
+    if not rest:
+        return ParsedAmount(quantity, None, original)
+    # "can - each 12 fl oz": a stated weight or volume per unit wins
+    each = re.search(r"\s-\s*each\s+(.*)$", rest, flags=re.IGNORECASE)
+    if each:
+        stated = _leading_quantity(each.group(1), decimal, original)
+        if stated is not None and _is_measure_unit(_unit_head(stated[1])):
+            return ParsedAmount(quantity * stated[0], _unit_head(stated[1]), original)
+        rest = rest[: each.start()].strip()
+    # "shake (11 fl oz)", "Serving (2 tbsp)", "Serving (2 medium slice - 4 1/2" ...)"
+    paren = re.match(r"^([^()]*?)\s*\((.*)\)\s*$", rest)
+    if paren:
+        outer = _unit_head(paren.group(1))
+        stated = _leading_quantity(paren.group(2).strip(), decimal, original)
+        if stated is not None and not re.match(r'^["\']|^(?:in|inch)\b', stated[1]):
+            inner_unit = _unit_head(stated[1])
+            if _is_measure_unit(inner_unit) or (outer == "serving" and inner_unit):
+                return ParsedAmount(quantity * stated[0], inner_unit, original)
+    unit = _unit_head(rest)
+    return ParsedAmount(quantity, unit or None, original)
+
+
+def parse_unit(text: str, decimal: str = ".") -> ParsedAmount:
+    """Parse a unit cell that may state a size, e.g. a separate "Units" column.
+
+    Parameters
+    ----------
+    text : str
+        ``"cups"``, ``"container - each 6 oz"``, ``"Serving (2 tbsp)"``, ``"2 slices"``.
+    decimal : {".", ","}
+        Decimal mark, as in :func:`parse_amount`.
+
+    Returns
+    -------
+    ParsedAmount
+        Multiplier and unit for ONE of the written unit: ``"container - each 6 oz"`` gives
+        ``quantity=6.0, unit="oz"``; a plain ``"cups"`` gives ``quantity=1.0, unit="cup"``.
+
+    Raises
+    ------
+    AmountError
+        The text is empty.
+
+    Examples
+    --------
+    >>> parse_unit("container - each 6 oz")
+    ParsedAmount(quantity=6.0, unit='oz', text='container - each 6 oz')
+    """
+    stripped = str(text).strip()
+    if not stripped:
+        raise AmountError(str(text), "missing unit")
+    if _QTY_RE.match(stripped) is None:
+        stripped = "1 " + stripped
+    parsed = parse_amount(stripped, decimal=decimal)
+    return ParsedAmount(parsed.quantity, parsed.unit, str(text))

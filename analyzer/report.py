@@ -1,0 +1,739 @@
+"""The weekly report: one analysed week, its targets, flags, sources and the greens to add.
+
+:func:`build_report` turns an :class:`~analyzer.balance.Analysis` into one JSON-ready dict
+(keys documented there); :func:`render_text` renders that dict for the terminal. Neither
+computes nutrition itself: the numbers come from the balance engine
+(:mod:`analyzer.balance`) and the greens plan (:mod:`analyzer.suggest`).
+
+References
+----------
+.. [1] IOM 1997, DRIs for Calcium, Phosphorus, Magnesium, Vitamin D and Fluoride (NAP 5776),
+   p. 154: no dietary Ca:P target for adults.
+.. [2] Weaver CM et al. 2017, Curr Osteoporos Rep (PMC5442193): the load equation.
+.. [3] Kemi VE et al. 2010, Br J Nutr 103:561: molar Ca:P <= 0.5 with higher PTH.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from typing import Any
+
+import pandas as pd
+
+from analyzer import suggest
+from analyzer.errors import NoDataError
+from analyzer.output import clean_json, records
+from analyzer.science import molar_ratio_factor
+
+#: Shown at the end of every report.
+DISCLAIMER = (
+    "Not medical advice: estimates from USDA SR28 and published coefficients; "
+    "ask a doctor or dietitian before changing your diet, especially with kidney disease."
+)
+#: Days in a full week.
+DAYS_PER_WEEK = 7
+WEEK_PATTERN = re.compile(r"^(\d{4})-W(\d{1,2})$")
+#: Minerals with a DRI target, in report order.
+TARGET_MINERALS = ("calcium", "phosphorus", "magnesium", "potassium")
+#: Per-day columns averaged over the week's logged days, in report order.
+WEEK_COLUMNS = (
+    "calcium_mg",
+    "absorbable_calcium_mg",
+    "phosphorus_mg",
+    "magnesium_mg",
+    "potassium_mg",
+    "sodium_mg",
+    "protein_g",
+    "caffeine_mg",
+    "energy_kcal",
+    "pral_meq",
+    "diuretic_load_mg",
+)
+#: Diuretic-load groups, in display order (tea and other are shown when present).
+LOAD_GROUPS = ("red_meat", "dairy", "soda", "coffee", "tea", "other")
+#: Largest sources listed per kind.
+TOP_SOURCES = 3
+
+ABSORBABLE_TARGET_DEFINITION = (
+    "absorbable-calcium target = the calcium RDA/AI eaten as dairy in {meals} equal meals, "
+    "absorbed by Weaver's load equation FA = 0.889 - 0.0964 ln(load) (Weaver et al. 2017, "
+    "Curr Osteoporos Rep; V): {meals} x {per_meal:.0f} mg x {fa:.1%} = {target:.0f} mg/day"
+)
+RATIO_TARGET_NOTE = (
+    "The Ca:P mass-ratio target ({ratio:g}) is a setting, not a DRI: the IOM sets no dietary "
+    "Ca:P target for adults (IOM 1997, p. 154; V)."
+)
+
+SOURCES = (
+    "USDA ARS, National Nutrient Database for Standard Reference, Release 28 (2015/2016).",
+    "IOM 2011, Dietary Reference Intakes for Calcium and Vitamin D (V).",
+    "IOM 1997, DRIs for Calcium, Phosphorus, Magnesium, Vitamin D and Fluoride (V).",
+    "NASEM 2019, DRIs for Sodium and Potassium (V).",
+    "Weaver CM et al. 2017, Curr Osteoporos Rep, Table 1 and load equation (V).",
+    "Heaney RP et al. 1988, Am J Clin Nutr 47:707 (spinach calcium ~5% absorbed) (V).",
+)
+
+
+def week_label(day: pd.Timestamp | dt.date) -> str:
+    """ISO week of a date as ``'YYYY-Www'``.
+
+    Examples
+    --------
+    >>> week_label(dt.date(2026, 11, 16))
+    '2026-W47'
+    """
+    year, week, _ = pd.Timestamp(day).isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _monday(week: str) -> pd.Timestamp:
+    found = WEEK_PATTERN.match(week.strip())
+    if found is None:
+        raise NoDataError(f"week {week!r} is not an ISO week", "write it like 2026-W47")
+    try:
+        return pd.Timestamp(dt.date.fromisocalendar(int(found[1]), int(found[2]), 1))
+    except ValueError:
+        raise NoDataError(
+            f"week {week!r} does not exist", f"year {found[1]} has weeks W01 to W52 or W53"
+        ) from None
+
+
+def _available(dates: pd.Series) -> str:
+    weeks = pd.Series([week_label(d) for d in dates.drop_duplicates()]).value_counts(sort=False)
+    parts = [f"{w} ({n} day{'s' if n != 1 else ''})" for w, n in sorted(weeks.items())]
+    return "weeks in the diary: " + ", ".join(parts)
+
+
+def select_window(
+    dates: pd.Series, week: str | None = None, start: dt.date | str | None = None
+) -> tuple[pd.DatetimeIndex, str, list[str]]:
+    """The seven days a report covers.
+
+    Parameters
+    ----------
+    dates : Series
+        The logged dates (one per day, datetime64).
+    week : str, optional
+        ISO week ``'2026-W47'`` (Monday to Sunday).
+    start : date or str, optional
+        First day of a seven-day window (any weekday).
+
+    Returns
+    -------
+    days : DatetimeIndex
+        The seven dates.
+    label : str
+        ``'2026-W47'``, or ``'2026-11-18 to 2026-11-24'`` for a window that is not an ISO week.
+    notes : list of str
+        E.g. that no full week was logged and the latest week is shown instead.
+
+    Raises
+    ------
+    NoDataError
+        Nothing logged, both ``week`` and ``start`` given, a bad week or date, or a window
+        with no logged day (the message lists the weeks the diary has).
+    """
+    logged = pd.Series(pd.to_datetime(dates).dropna().unique()).sort_values()
+    if logged.empty:
+        raise NoDataError(
+            "the diary has no usable days", "check its rows with `analyzer entries DIARY`"
+        )
+    if week is not None and start is not None:
+        raise NoDataError("give either a week or a start date, not both")
+    notes: list[str] = []
+    if start is not None:
+        try:
+            first = pd.Timestamp(start).normalize()
+        except ValueError:
+            raise NoDataError(
+                f"start date {start!r} is not a date", "write it like 2026-11-16"
+            ) from None
+    elif week is not None:
+        first = _monday(week)
+    else:
+        counts = logged.groupby(logged.map(week_label)).size()
+        full = counts[counts >= DAYS_PER_WEEK]
+        chosen = str(full.index[-1]) if len(full) else str(counts.index[-1])
+        if not len(full):
+            notes.append(
+                f"No week in the diary has all 7 days logged; showing the latest, {chosen} "
+                f"({counts[chosen]} days logged); averages are per logged day."
+            )
+        first = _monday(chosen)
+    days = pd.date_range(first, periods=DAYS_PER_WEEK, freq="D")
+    if not logged.isin(days).any():
+        asked = week if week is not None else f"the week starting {first:%Y-%m-%d}"
+        raise NoDataError(f"{asked} is not in the diary", _available(logged))
+    is_iso = first.dayofweek == 0
+    label = week_label(first) if is_iso else f"{days[0]:%Y-%m-%d} to {days[-1]:%Y-%m-%d}"
+    return days, label, notes
+
+
+def _people(frame: pd.DataFrame) -> list[str]:
+    if "person" not in frame.columns:
+        return []
+    return sorted(p for p in frame["person"].dropna().astype(str).unique() if p != "")
+
+
+def _for_person(frame: pd.DataFrame, person: str | None) -> pd.DataFrame:
+    if person is None or "person" not in frame.columns:
+        return frame
+    return frame[frame["person"].astype(str) == person]
+
+
+def _choose_person(analysis: Any, person: str | None) -> str | None:
+    people = _people(analysis.daily)
+    if person is None:
+        if len(people) > 1:
+            raise NoDataError(
+                f"the diary holds {len(people)} people ({', '.join(people[:5])})",
+                "report one person at a time with --person NAME",
+            )
+        return people[0] if people else None
+    if person not in people:
+        raise NoDataError(
+            f"person {person!r} is not in the diary",
+            f"it has: {', '.join(people) or '(no person column)'}",
+        )
+    return person
+
+
+def _mean_per_logged_day(frame: pd.DataFrame, column: str) -> float:
+    if column not in frame.columns:
+        return math.nan
+    mean = frame[column].mean()  # a day whose value is unknown is left out (as weekly)
+    return float(mean) if not pd.isna(mean) else math.nan
+
+
+def week_averages(daily: pd.DataFrame) -> dict[str, Any]:
+    """The week's per-day averages over its logged days, and its ratios.
+
+    Parameters
+    ----------
+    daily : DataFrame
+        The week's rows of the analysis' daily table.
+
+    Returns
+    -------
+    dict
+        ``days`` (logged), each of :data:`WEEK_COLUMNS` [mg/day, g/day, mEq/day] as the mean
+        over the logged days whose value is known (the weekly table's rule, so an ISO week
+        matches :attr:`Analysis.weekly`), ``ca_p_mass_ratio`` and ``ca_p_molar_ratio`` (a
+        ratio of the averages), NaN when unknown.
+    """
+    days = int(daily["date"].nunique())
+    out: dict[str, Any] = {"days": days}
+    for column in WEEK_COLUMNS:
+        out[column] = _mean_per_logged_day(daily, column)
+    calcium, phosphorus = out["calcium_mg"], out["phosphorus_mg"]
+    ratio = calcium / phosphorus if phosphorus > 0 else math.nan
+    out["ca_p_mass_ratio"] = ratio
+    out["ca_p_molar_ratio"] = ratio * molar_ratio_factor("calcium", "phosphorus")
+    return out
+
+
+def absorbable_calcium_target(calcium_target_mg: float) -> tuple[float, str]:
+    """The absorbable-calcium target for a calcium RDA/AI, and its one-line definition.
+
+    See :func:`analyzer.suggest.target_absorbable_calcium_mg`: the RDA/AI eaten as dairy in
+    three equal meals, absorbed by Weaver's load equation (dairy index 1.0).
+
+    Returns
+    -------
+    target : float
+        [mg/day]
+    definition : str
+        The definition with its numbers, for the report.
+    """
+    target = suggest.target_absorbable_calcium_mg(calcium_target_mg, suggest.dairy_absorbed)
+    meals = suggest.MEALS_PER_DAY
+    per_meal = calcium_target_mg / meals
+    fa = target / calcium_target_mg if calcium_target_mg > 0 else math.nan
+    text = ABSORBABLE_TARGET_DEFINITION.format(meals=meals, per_meal=per_meal, fa=fa, target=target)
+    return target, text
+
+
+def _percent(value: float, target: float | None) -> float:
+    if target is None or not target > 0 or pd.isna(value):
+        return math.nan
+    return 100.0 * value / target
+
+
+def _with_percent(values: dict[str, Any], targets: dict[str, float | None]) -> dict[str, Any]:
+    out = dict(values)
+    out["percent_of_target"] = {
+        name: _percent(values.get(name, math.nan), target) for name, target in targets.items()
+    }
+    return out
+
+
+def _flag_in_window(flag: Any, days: pd.DatetimeIndex, label: str, person: str | None) -> bool:
+    if person is not None and getattr(flag, "person", "") not in ("", person):
+        return False
+    day = getattr(flag, "date", None)
+    if day is not None:
+        return pd.Timestamp(day) in days
+    week = getattr(flag, "week", None)
+    return week is None or week == label or week in {week_label(d) for d in days}
+
+
+def _flag_dict(flag: Any) -> dict[str, Any]:
+    dump = getattr(flag, "model_dump", None)
+    return dict(dump(mode="json")) if callable(dump) else dict(flag)
+
+
+def _not_used(analysis: Any, days: pd.DatetimeIndex) -> list[dict[str, Any]]:
+    rejected = getattr(analysis, "rejected", None)
+    if rejected is None or rejected.empty:
+        return []
+    rows = rejected.copy()
+    if "date" in rows.columns:
+        dates = pd.to_datetime(rows["date"], errors="coerce")
+        rows = rows[dates.isna() | dates.isin(days)]
+    keep = [c for c in ("line", "date", "food", "status", "reason") if c in rows.columns]
+    return records(rows[keep])
+
+
+def _plan_message(plan: suggest.GreensPlan, max_cups: float) -> str:
+    if plan.status == "met":
+        return "The week already meets the targets: no greens suggested."
+    if plan.status == "unknown":
+        return "The week's calcium, phosphorus, magnesium and potassium are unknown: no plan."
+    if plan.status == "closed":
+        return "Following these greens meets every target."
+    gaps = []
+    remaining = plan.remaining
+    if remaining.get("absorbable_calcium_mg", 0) > 0:
+        gaps.append(f"absorbable calcium {remaining['absorbable_calcium_mg']:.0f} mg/day")
+    if remaining.get("ca_p_mass_ratio", 0) > 0:
+        gaps.append(f"Ca:P mass ratio {remaining['ca_p_mass_ratio']:.2f}")
+    if remaining.get("magnesium_mg", 0) > 0:
+        gaps.append(f"magnesium {remaining['magnesium_mg']:.0f} mg/day")
+    if remaining.get("potassium_mg", 0) > 0:
+        gaps.append(f"potassium {remaining['potassium_mg']:.0f} mg/day")
+    return (
+        f"Greens alone cannot close the gap within {suggest.format_cups(max_cups)} per green per "
+        f"day; still short after this plan: {'; '.join(gaps)}. Fewer phosphorus sources "
+        "(see the swaps) or dairy, calcium-set tofu or fortified foods would close the rest."
+    )
+
+
+def build_report(
+    analysis: Any,
+    week: str | None = None,
+    start: dt.date | str | None = None,
+    *,
+    person: str | None = None,
+    candidates: pd.DataFrame | None = None,
+) -> dict[str, Any]:
+    """The weekly report as one JSON-ready dict.
+
+    Parameters
+    ----------
+    analysis : Analysis
+        From :func:`analyzer.balance.analyze`.
+    week : str, optional
+        ISO week ``'2026-W47'``.
+    start : date or str, optional
+        First day of a seven-day window. Default (neither): the latest week with all 7 days
+        logged, else the latest week (with a note).
+    person : str, optional
+        Whose week, when the diary holds several people.
+    candidates : DataFrame, optional
+        Greens to plan with (:func:`analyzer.suggest.build_candidates`); default the bundled
+        greens at the settings' cap per day.
+
+    Returns
+    -------
+    dict
+        ``profile``, ``targets`` (``calcium_mg``, ``phosphorus_mg``, ``magnesium_mg``,
+        ``potassium_mg``, ``absorbable_calcium_mg``, ``ca_p_mass_ratio``, ``kinds``, ...),
+        ``week`` (label, dates and per-day averages incl. ``ca_p_mass_ratio`` and
+        ``percent_of_target``), ``days`` (one object per day), ``flags``, ``diuretic_load``
+        (per group), ``top_sources`` (phosphorus and diuretic load by food), ``swaps``,
+        ``plan`` (status, message, remaining gaps), ``suggestions`` (each with ``food_id``,
+        ``description``, ``amount``, ``unit``, ``grams``, ``days``, ``text``, what it adds),
+        ``current`` and ``projected`` (the week's averages before and after the greens, incl.
+        ``ca_p_mass_ratio``), ``not_used`` (rows with reasons), ``notes``, ``sources`` and
+        ``disclaimer``. Unknown values are ``None`` (NaN before :func:`clean_json`).
+
+    Raises
+    ------
+    NoDataError
+        The week or start date selects no logged day, or several people and none chosen.
+    """
+    person = _choose_person(analysis, person)
+    daily = _for_person(analysis.daily, person).assign(
+        date=lambda f: pd.to_datetime(f["date"])
+    )
+    days, label, notes = select_window(daily["date"], week, start)
+    week_daily = daily[daily["date"].isin(days)].sort_values("date")
+    entries = _for_person(analysis.entries, person)
+    week_entries = entries[pd.to_datetime(entries["date"]).isin(days)]
+
+    targets = analysis.targets
+    settings = analysis.settings
+    ratio_target = float(settings.ca_p_mass_ratio_target)
+    max_cups = float(settings.greens_cups_max_per_day)
+    abs_target, definition = absorbable_calcium_target(float(targets.calcium_mg))
+    mineral_targets = {f"{m}_mg": targets.target(m) for m in TARGET_MINERALS}
+    goal_targets: dict[str, float | None] = {
+        **mineral_targets,
+        "absorbable_calcium_mg": abs_target,
+        "ca_p_mass_ratio": ratio_target,
+    }
+
+    averages = week_averages(week_daily)
+    logged_days = int(averages["days"])
+    intake = suggest.WeekIntake(
+        days=logged_days,
+        calcium_mg=averages["calcium_mg"],
+        absorbable_calcium_mg=averages["absorbable_calcium_mg"],
+        phosphorus_mg=averages["phosphorus_mg"],
+        magnesium_mg=averages["magnesium_mg"],
+        potassium_mg=averages["potassium_mg"],
+    )
+    goals = suggest.Goals(
+        absorbable_calcium_mg=abs_target,
+        ca_p_mass_ratio=ratio_target,
+        magnesium_mg=float(targets.magnesium_mg),
+        potassium_mg=float(targets.potassium_mg),
+    )
+    if candidates is None and max_cups >= suggest.SERVING_CUPS:
+        candidates = suggest.default_candidates(max_cups)
+    elif candidates is None:
+        candidates = pd.DataFrame()
+        notes.append(f"Greens capped at {max_cups:g} cups a day: no plan is possible.")
+    plan = suggest.plan_greens(intake, goals, candidates)
+    projected = plan.projected.as_dict()
+    projected["ca_p_molar_ratio"] = projected["ca_p_mass_ratio"] * molar_ratio_factor(
+        "calcium", "phosphorus"
+    )
+
+    by_food = suggest.sources_by_food(week_entries, logged_days)
+    by_group = suggest.sources_by_group(week_entries, logged_days)
+    top_p = by_food.dropna(subset=["phosphorus_mg"]).nlargest(TOP_SOURCES, "phosphorus_mg")
+    loaded = by_food[by_food["diuretic_load_mg"] > 0]
+    top_load = loaded.nlargest(TOP_SOURCES, "diuretic_load_mg")
+    swaps = suggest.swaps_for(by_food, suggest.swap_nutrients())
+
+    flags = [
+        _flag_dict(f) for f in analysis.flags if _flag_in_window(f, days, label, person)
+    ]
+    notes += [str(n) for n in getattr(analysis, "notes", [])]
+    notes.append(definition[0].upper() + definition[1:] + ".")
+    notes.append(RATIO_TARGET_NOTE.format(ratio=ratio_target))
+    notes += plan.notes
+    if plan.suggestions:
+        notes.append(
+            "Each serving of greens is counted as its own eating occasion (Weaver's load "
+            "equation per occasion); high-oxalate greens (spinach, chard, beet greens) are "
+            "never counted for calcium (about 5% absorbed; Heaney et al. 1988)."
+        )
+    profile = analysis.profile
+    report: dict[str, Any] = {
+        "profile": {**profile.model_dump(), "description": profile.describe()},
+        "targets": {
+            "life_stage": targets.life_stage,
+            **{k: v for k, v in goal_targets.items()},
+            "kinds": dict(targets.kinds),
+            "phosphorus_ul_mg": targets.phosphorus_ul_mg,
+            "calcium_ul_mg": targets.calcium_ul_mg,
+            "absorbable_calcium_definition": definition,
+            "sources": dict(targets.sources),
+        },
+        "person": person,
+        "week": {
+            "label": label,
+            "start": f"{days[0]:%Y-%m-%d}",
+            "end": f"{days[-1]:%Y-%m-%d}",
+            **_with_percent(averages, goal_targets),
+        },
+        "days": records(week_daily.drop(columns=["person"], errors="ignore")),
+        "flags": flags,
+        "diuretic_load": records(
+            by_group.reindex([g for g in LOAD_GROUPS if g in by_group.index])
+            .rename_axis("group")
+            .reset_index()
+        ),
+        "top_sources": {
+            "phosphorus": records(top_p),
+            "diuretic_load": records(top_load),
+        },
+        "swaps": [clean_json(s) for s in swaps],
+        "plan": {
+            "status": plan.status,
+            "message": _plan_message(plan, max_cups),
+            "max_cups_per_green_per_day": max_cups,
+            "remaining": dict(plan.remaining),
+        },
+        "suggestions": [s.as_dict() for s in plan.suggestions],
+        "current": _with_percent(plan.current.as_dict(), goal_targets),
+        "projected": _with_percent(projected, goal_targets),
+        "not_used": _not_used(analysis, days),
+        "notes": notes,
+        "sources": list(SOURCES) + sorted({f["reference"] for f in flags if f.get("reference")}),
+        "disclaimer": DISCLAIMER,
+    }
+    return clean_json(report)  # type: ignore[no-any-return]
+
+
+# --- text ------------------------------------------------------------------------------------
+
+#: Day-table columns: (key in the day records, header, decimals).
+DAY_COLUMNS = (
+    ("calcium_mg", "Ca mg", 0),
+    ("absorbable_calcium_mg", "abs Ca", 0),
+    ("phosphorus_mg", "P mg", 0),
+    ("ca_p_mass_ratio", "Ca:P", 2),
+    ("magnesium_mg", "Mg mg", 0),
+    ("potassium_mg", "K mg", 0),
+    ("sodium_mg", "Na mg", 0),
+    ("caffeine_mg", "caff mg", 0),
+    ("pral_meq", "PRAL", 1),
+    ("diuretic_load_mg", "load mg", 0),
+)
+GROUP_NAMES = {
+    "red_meat": "red meat",
+    "dairy": "dairy",
+    "soda": "soda",
+    "coffee": "coffee",
+    "tea": "tea",
+    "other": "other",
+}
+
+
+def _num(value: Any, digits: int = 0, unit: str = "") -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "unknown"
+    text = f"{value:,.{digits}f}"
+    return f"{text} {unit}" if unit else text
+
+
+def _table(header: list[str], rows: list[list[str]], left: int = 1) -> list[str]:
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    lines = []
+    for row in [header, *rows]:
+        cells = [c.ljust(w) if i < left else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths))]
+        lines.append("  " + "  ".join(cells).rstrip())
+    return lines
+
+
+def _days_section(report: dict[str, Any]) -> list[str]:
+    header = ["date", *[h for _, h, _ in DAY_COLUMNS]]
+    rows = []
+    for day in report["days"]:
+        when = pd.Timestamp(day["date"]).strftime("%a %Y-%m-%d")
+        cells = []
+        for key, _, digits in DAY_COLUMNS:
+            value = day.get(key)
+            cells.append("-" if value is None else f"{value:,.{digits}f}")
+        rows.append([when, *cells])
+    lines = ["Days (abs Ca = absorbable calcium; load = diuretic load, mg Ca)"]
+    return lines + _table(header, rows)
+
+
+def _targets_section(report: dict[str, Any]) -> list[str]:
+    week, targets, kinds = report["week"], report["targets"], report["targets"]["kinds"]
+    pct = week["percent_of_target"]
+    rows = []
+    for mineral in TARGET_MINERALS:
+        key = f"{mineral}_mg"
+        kind = kinds.get(mineral, "target")
+        percent = pct.get(key)
+        rows.append(
+            [
+                mineral,
+                _num(week.get(key), 0, "mg"),
+                f"{kind} {_num(targets.get(key), 0, 'mg')}",
+                "-" if percent is None else f"{percent:.0f}%",
+            ]
+        )
+        if mineral == "calcium":
+            percent = pct.get("absorbable_calcium_mg")
+            rows.append(
+                [
+                    "absorbable calcium",
+                    _num(week.get("absorbable_calcium_mg"), 0, "mg"),
+                    f"target {_num(targets.get('absorbable_calcium_mg'), 0, 'mg')}",
+                    "-" if percent is None else f"{percent:.0f}%",
+                ]
+            )
+    ratio, molar = week.get("ca_p_mass_ratio"), week.get("ca_p_molar_ratio")
+    rows.append(
+        [
+            "Ca:P mass ratio",
+            _num(ratio, 2),
+            f"target {targets['ca_p_mass_ratio']:g}",
+            "-" if ratio is None else f"molar {_num(molar, 2)}",
+        ]
+    )
+    days = week["days"]
+    head = (
+        f"The week against targets (per-day averages over {days} logged "
+        f"day{'s' if days != 1 else ''}; profile: {report['profile']['description']}, "
+        f"DRI life stage {targets['life_stage']})"
+    )
+    lines = [head, *_table(["", "per day", "target", "% of target"], rows)]
+    extra = [
+        f"sodium {_num(week.get('sodium_mg'), 0, 'mg')}",
+        f"caffeine {_num(week.get('caffeine_mg'), 0, 'mg')}",
+        f"protein {_num(week.get('protein_g'), 0, 'g')}",
+        f"PRAL {_num(week.get('pral_meq'), 1, 'mEq')}",
+    ]
+    lines.append("  also per day: " + ", ".join(extra))
+    return lines
+
+
+def _flags_section(report: dict[str, Any]) -> list[str]:
+    lines = ["Flags (confidence: V verified, S secondary, M from memory, C computed)"]
+    if not report["flags"]:
+        return [*lines, "  none for this week"]
+    for flag in report["flags"]:
+        when = flag.get("date") or flag.get("week") or report["week"]["label"]
+        lines.append(f"  [{flag['level']}] {when}: {flag['message']}")
+        lines.append(f"      source: {flag['reference']} (confidence {flag['confidence']})")
+    return lines
+
+
+def _load_section(report: dict[str, Any]) -> list[str]:
+    lines = [
+        "Diuretic load by group (estimated extra urinary calcium, mg Ca/day; caffeine "
+        "5 mg/100 mg, protein 1 mg/g, sodium 40 mg/2,300 mg; absorption partly compensates)"
+    ]
+    rows = []
+    for row in report["diuretic_load"]:
+        share = row.get("phosphorus_share")
+        rows.append(
+            [
+                GROUP_NAMES.get(row["group"], row["group"]),
+                _num(row.get("diuretic_load_mg"), 0),
+                _num(row.get("caffeine_calcium_mg"), 1),
+                _num(row.get("protein_calcium_mg"), 1),
+                _num(row.get("sodium_calcium_mg"), 1),
+                _num(row.get("phosphorus_mg"), 0),
+                "-" if share is None else f"{100 * share:.0f}%",
+            ]
+        )
+    header = ["group", "load", "caffeine", "protein", "sodium", "P mg", "share of P"]
+    return lines + (_table(header, rows) if rows else ["  no entries"])
+
+
+def _amount(row: dict[str, Any]) -> str:
+    amount, unit = row.get("amount_per_day"), row.get("unit")
+    if amount is not None and unit:
+        return f"{amount:.3g} {unit} a day"
+    return f"{_num(row.get('grams_per_day'), 0)} g a day"
+
+
+def _sources_section(report: dict[str, Any]) -> list[str]:
+    lines = ["Largest sources this week (per day)"]
+    for row in report["top_sources"]["phosphorus"]:
+        share = row.get("phosphorus_share")
+        share_text = "" if share is None else f", {100 * share:.0f}% of the week's P"
+        lines.append(
+            f"  phosphorus: {row['food']} ({_amount(row)}): "
+            f"{_num(row['phosphorus_mg'], 0)} mg P{share_text}"
+        )
+    for row in report["top_sources"]["diuretic_load"]:
+        lines.append(
+            f"  diuretic load: {row['food']} ({_amount(row)}): "
+            f"{_num(row['diuretic_load_mg'], 0)} mg Ca"
+        )
+    for swap in report["swaps"]:
+        lines.append(
+            f"  swap: {swap['food']} ({_amount(swap)}: {_num(swap['phosphorus_mg'], 0)} mg P, "
+            f"{_num(swap['caffeine_mg'], 0)} mg caffeine) -> {swap['swap']}: saves "
+            f"{_num(swap['saves_phosphorus_mg'], 0)} mg P and "
+            f"{_num(swap['saves_caffeine_mg'], 0)} mg caffeine a day"
+        )
+    return lines
+
+
+def _greens_section(report: dict[str, Any]) -> list[str]:
+    lines = ["Suggested greens (cooked; each serving eaten as its own meal)"]
+    for item in report["suggestions"]:
+        adds = item["adds_per_serving"]
+        lines.append(f"  {item['text']}")
+        lines.append(
+            f"      {item['grams']:.0f} g each: +{_num(adds['calcium_mg'])} mg Ca "
+            f"({_num(adds['absorbable_calcium_mg'])} absorbable), "
+            f"{_num(adds['phosphorus_mg'])} mg P, {_num(adds['magnesium_mg'])} mg Mg, "
+            f"{_num(adds['potassium_mg'])} mg K"
+        )
+    if report["suggestions"]:
+        now, then = report["current"], report["projected"]
+        pct_now, pct_then = now["percent_of_target"], then["percent_of_target"]
+        lines.append("  The week per day, now -> with these greens:")
+        lines.append(
+            f"      Ca:P mass ratio {_num(now['ca_p_mass_ratio'], 2)} -> "
+            f"{_num(then['ca_p_mass_ratio'], 2)} (target {report['targets']['ca_p_mass_ratio']:g})"
+        )
+        for key, name in (
+            ("absorbable_calcium_mg", "absorbable calcium"),
+            ("calcium_mg", "calcium"),
+            ("magnesium_mg", "magnesium"),
+            ("potassium_mg", "potassium"),
+        ):
+            before, after = pct_now.get(key), pct_then.get(key)
+            lines.append(
+                f"      {name} {_num(now[key], 0)} -> {_num(then[key], 0)} mg "
+                f"({_num(before, 0)}% -> {_num(after, 0)}% of target)"
+            )
+    lines.append(f"  {report['plan']['message']}")
+    return lines
+
+
+def _not_used_section(report: dict[str, Any]) -> list[str]:
+    rows = report["not_used"]
+    lines = [f"Not used ({len(rows)} row{'s' if len(rows) != 1 else ''})"]
+    for row in rows:
+        lines.append(f"  line {row['line']}: {row['food']}: {row['reason']}")
+    return lines if rows else [*lines[:0], "Not used: none (every row of the week was used)"]
+
+
+def render_text(report: dict[str, Any]) -> str:
+    """The report as plain text for the terminal.
+
+    Parameters
+    ----------
+    report : dict
+        From :func:`build_report` (after JSON cleaning: unknown values are ``None``).
+
+    Returns
+    -------
+    str
+        Sections: title, days, the week against targets, flags, diuretic load by group, the
+        largest sources and swaps, the suggested greens with the projected week, rows not
+        used, notes and a one-line not-medical-advice note.
+    """
+    week = report["week"]
+    title = f"Calcium-phosphorus report, week {week['label']} ({week['start']} to {week['end']})"
+    if report.get("person"):
+        title += f", person {report['person']}"
+    sections = [
+        [title, "=" * len(title)],
+        _days_section(report),
+        _targets_section(report),
+        _flags_section(report),
+        _load_section(report),
+        _sources_section(report),
+        _greens_section(report),
+        _not_used_section(report),
+        ["Notes", *[f"  - {note}" for note in report["notes"]]],
+        [report["disclaimer"]],
+    ]
+    return "\n\n".join("\n".join(lines) for lines in sections) + "\n"
+
+
+def chart_plan(report: dict[str, Any]) -> dict[str, Any]:
+    """What :func:`analyzer.chart.weekly_chart` needs of the plan: suggestions, projection."""
+    message = "" if report["suggestions"] else report["plan"]["message"]
+    return {
+        "suggestions": report["suggestions"],
+        "current": report["current"],
+        "projected": report["projected"],
+        "message": message,
+    }

@@ -1,0 +1,187 @@
+"""The bundled science tables: DRIs, absorption indices, P bioavailability and coefficients.
+
+Every literature number the balance engine uses lives in one of four CSV files under
+``analyzer/data/``, each row with its source (author, year, journal) and provenance tag
+(``V`` verified, ``S`` secondary, ``M`` from memory, ``C`` computed from V/S inputs), as
+compiled in the project's scientific reference:
+
+- ``dri.csv``: RDA/AI, EAR, UL, CDRR per life stage (IOM 1997, IOM 2011, NASEM 2019) and the
+  EFSA 2015 caffeine limits;
+- ``absorption_index.csv``: calcium absorptive index (relative to milk) per food class
+  (Weaver et al. 2017; Heaney et al. 1988);
+- ``phosphorus_bioavailability.csv``: absorbed fraction of phosphorus per source class
+  (Renal Replacement Therapy 2017; IOM 1997);
+- ``coefficients.csv``: molar masses, Weaver's load equation, the calciuria coefficients,
+  PRAL (Remer & Manz 1995) and flag thresholds.
+
+The tables are read once per process and cached; callers get copies.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.resources import files
+
+import pandas as pd
+
+from analyzer.errors import DataFileError
+
+_TABLES: dict[str, dict[str, str]] = {
+    "dri.csv": {
+        "nutrient": "string",
+        "kind": "string",
+        "sex": "string",
+        "state": "string",
+        "age_min_y": "float64",
+        "age_max_y": "float64",
+        "value_mg": "float64",
+        "source": "string",
+        "tag": "string",
+        "note": "string",
+    },
+    "absorption_index.csv": {
+        "absorption_class": "string",
+        "index": "float64",
+        "source": "string",
+        "tag": "string",
+        "note": "string",
+    },
+    "phosphorus_bioavailability.csv": {
+        "phosphorus_class": "string",
+        "fraction": "float64",
+        "source": "string",
+        "tag": "string",
+        "note": "string",
+    },
+    "coefficients.csv": {
+        "name": "string",
+        "value": "float64",
+        "unit": "string",
+        "source": "string",
+        "tag": "string",
+        "note": "string",
+    },
+}
+
+
+def data_file(name: str) -> str:
+    """Path of a bundled data table, as text.
+
+    Parameters
+    ----------
+    name : str
+        File name under ``analyzer/data/``, e.g. ``"dri.csv"``.
+    """
+    return str(files("analyzer") / "data" / name)
+
+
+@cache
+def _read(name: str) -> pd.DataFrame:
+    dtypes = _TABLES[name]
+    path = data_file(name)
+    try:
+        frame = pd.read_csv(path, dtype=dtypes, keep_default_na=False, na_values=[""])
+    except FileNotFoundError:
+        raise DataFileError(
+            path, "bundled science table is missing", "reinstall analyzer"
+        ) from None
+    except (ValueError, pd.errors.ParserError) as error:
+        raise DataFileError(path, f"cannot be read ({error})", "reinstall analyzer") from None
+    missing = [c for c in dtypes if c not in frame.columns]
+    if missing:
+        raise DataFileError(path, f"lacks columns {', '.join(missing)}", "reinstall analyzer")
+    return frame
+
+
+def load_table(name: str) -> pd.DataFrame:
+    """One bundled science table with pinned dtypes (a copy; the cache stays intact).
+
+    Parameters
+    ----------
+    name : {"dri.csv", "absorption_index.csv", "phosphorus_bioavailability.csv",
+            "coefficients.csv"}
+        Which table.
+
+    Raises
+    ------
+    DataFileError
+        The file is missing, unreadable or lacks a column.
+    """
+    if name not in _TABLES:
+        raise DataFileError(name, "is not a science table", f"use one of {', '.join(_TABLES)}")
+    return _read(name).copy()
+
+
+@cache
+def _coefficients() -> dict[str, tuple[float, str, str]]:
+    frame = _read("coefficients.csv")
+    names = frame["name"].astype(str).tolist()
+    values = frame["value"].astype(float).tolist()
+    sources = frame["source"].astype(str).tolist()
+    tags = frame["tag"].astype(str).tolist()
+    return {n: (v, s, t) for n, v, s, t in zip(names, values, sources, tags)}
+
+
+def coefficient(name: str) -> float:
+    """The value of a named coefficient from ``coefficients.csv``.
+
+    Parameters
+    ----------
+    name : str
+        Row name, e.g. ``"weaver_slope"``.
+
+    Returns
+    -------
+    float
+        The value, in the unit the table states.
+
+    Raises
+    ------
+    DataFileError
+        No such coefficient in the table.
+
+    Examples
+    --------
+    >>> coefficient("pral_protein")
+    0.49
+    """
+    table = _coefficients()
+    if name not in table:
+        raise DataFileError(data_file("coefficients.csv"), f"has no coefficient {name!r}")
+    return table[name][0]
+
+
+def citation(name: str) -> str:
+    """Source and provenance tag of a named coefficient, e.g. ``"Remer T & Manz F 1995 ... (V)"``.
+
+    Parameters
+    ----------
+    name : str
+        Row name in ``coefficients.csv``.
+    """
+    coefficient(name)
+    _, source, tag = _coefficients()[name]
+    return f"{source} ({tag})"
+
+
+def tag(name: str) -> str:
+    """Provenance tag (``V``, ``S``, ``M`` or ``C``) of a named coefficient."""
+    coefficient(name)
+    return _coefficients()[name][2]
+
+
+def molar_ratio_factor(numerator: str, denominator: str) -> float:
+    """Factor turning a mass ratio into a molar ratio: M(denominator) / M(numerator).
+
+    Parameters
+    ----------
+    numerator, denominator : str
+        Element names as in ``coefficients.csv`` (``calcium``, ``phosphorus``, ``magnesium``,
+        ``potassium``, ``sodium``).
+
+    Examples
+    --------
+    >>> round(molar_ratio_factor("calcium", "phosphorus"), 4)
+    0.7727
+    """
+    return coefficient(f"{denominator}_molar_mass") / coefficient(f"{numerator}_molar_mass")

@@ -1,0 +1,802 @@
+"""Which greens, how much, to close a week's calcium, Ca:P, magnesium and potassium gap.
+
+The plan is a small mixed-integer program (:func:`scipy.optimize.milp`). Its decision
+variables are *days*: for each green and each portion size (half-cup steps up to the daily
+cap), on how many days of the week that portion is eaten, as its own eating occasion. Each
+added serving is therefore absorbed at its own calcium load through Weaver's load equation
+(see :mod:`analyzer.absorption`), and a green is eaten at most once a day, so the cap per
+green per day holds.
+
+Goals, in order of priority (solved lexicographically, one MILP per stage):
+
+1. absorbable calcium up to :func:`target_absorbable_calcium_mg` and the Ca:P mass ratio up
+   to the ratio target (only low-oxalate greens count toward calcium);
+2. magnesium and potassium toward their targets (high-oxalate greens may help here, labelled
+   "for potassium and magnesium, not calcium");
+3. with the fewest half-cup servings, then the fewest eating occasions, then Weaver's rank
+   (collards, turnip greens, mustard greens, bok choy, then kale and broccoli).
+
+References
+----------
+.. [1] Weaver CM et al. 2017, Curr Osteoporos Rep 15:1-10 (PMC5442193), Table 1 and its load
+   equation FA = 0.889 - 0.0964 ln(load). (V)
+.. [2] Heaney RP et al. 1988, Am J Clin Nutr 47:707-709: spinach calcium 5.1 % absorbed
+   versus 27.6 % from milk. (V)
+.. [3] Weaver CM, Proulx WR, Heaney RP 1999, Am J Clin Nutr 70(suppl):543S-548S. (V)
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+from scipy.optimize import Bounds, LinearConstraint, milp
+
+from analyzer.balance import fractional_absorption_milk
+from analyzer.errors import DataFileError
+from analyzer.foods import load_foods
+from analyzer.science import load_table
+from analyzer.units import grams_per_unit
+
+#: Role of a green whose calcium is well absorbed (low oxalate): suggested for calcium.
+ROLE_CALCIUM = "calcium"
+#: Role of a high-oxalate green: offered only for potassium and magnesium.
+ROLE_POTASSIUM_MAGNESIUM = "potassium_magnesium"
+#: Label shown with every high-oxalate green (Heaney 1988: spinach Ca about 5 % absorbed).
+POTASSIUM_MAGNESIUM_LABEL = "for potassium and magnesium, not calcium"
+#: Default cap per green per day, cooked. [cup]
+DEFAULT_MAX_CUPS_PER_DAY = 2.0
+#: Portion step: Weaver's serving of leafy vegetables is 1/2 cup (~85 g) [1]. [cup]
+SERVING_CUPS = 0.5
+#: Eating occasions per day assumed when turning the calcium target into absorbable calcium:
+#: the target is imagined as three equal dairy meals (an assumption, stated in the report).
+MEALS_PER_DAY = 3
+
+#: Weight of one eating occasion in the last stage, as a fraction of one half-cup serving:
+#: between two plans with as many servings, the one with fewer occasions wins.
+_OCCASION_COST = 0.1
+#: Weight per Weaver rank step and occasion: among equal plans, the better-ranked green wins.
+_RANK_COST = 1e-3
+#: Relative slack allowed when a stage's optimum is carried into the next stage.
+_STAGE_TOLERANCE = 1e-6
+
+GREENS_COLUMNS = (
+    "food_id",
+    "name",
+    "species",
+    "role",
+    "weaver_rank",
+    "measure",
+    "absorption_class",
+    "oxalate_class",
+    "index_provenance",
+    "source",
+)
+NUTRIENTS = ("calcium_mg", "phosphorus_mg", "magnesium_mg", "potassium_mg")
+
+Status = Literal["met", "closed", "partial", "unknown"]
+AbsorbedFn = Callable[[np.ndarray, str], np.ndarray]
+
+
+def greens_path() -> Path:
+    """Path of the bundled greens table ``analyzer/data/greens.csv``."""
+    return Path(__file__).parent / "data" / "greens.csv"
+
+
+def load_greens(path: str | Path | None = None) -> pd.DataFrame:
+    """Read the table of candidate greens.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        A CSV with the columns of :data:`GREENS_COLUMNS`; default the bundled table.
+
+    Returns
+    -------
+    DataFrame
+        One row per green: SR28 ``food_id`` (text), household ``name``, ``species`` (a green
+        is eaten at most once a day per species), ``role`` (:data:`ROLE_CALCIUM` or
+        :data:`ROLE_POTASSIUM_MAGNESIUM`), ``weaver_rank`` (1 = best absorbable calcium per
+        serving), ``measure`` (USDA household unit), ``absorption_class`` (a class of
+        :mod:`analyzer.absorption`), ``oxalate_class``, ``index_provenance`` and ``source``.
+
+    Raises
+    ------
+    DataFileError
+        When the file is missing or lacks columns.
+    """
+    file = Path(path) if path is not None else greens_path()
+    try:
+        table = pd.read_csv(file, dtype={"food_id": str, "weaver_rank": int})
+    except (OSError, ValueError) as error:
+        raise DataFileError(str(file), f"cannot read the greens table ({error})") from None
+    missing = [c for c in GREENS_COLUMNS if c not in table.columns]
+    if missing:
+        raise DataFileError(
+            str(file), f"missing columns {', '.join(missing)}", f"expected {GREENS_COLUMNS}"
+        )
+    bad_roles = set(table["role"]) - {ROLE_CALCIUM, ROLE_POTASSIUM_MAGNESIUM}
+    if bad_roles:
+        raise DataFileError(
+            str(file),
+            f"unknown role {sorted(bad_roles)[0]!r}",
+            f"use {ROLE_CALCIUM!r} or {ROLE_POTASSIUM_MAGNESIUM!r}",
+        )
+    return table.sort_values("weaver_rank", kind="stable").reset_index(drop=True)
+
+
+def portion_steps(max_cups_per_day: float = DEFAULT_MAX_CUPS_PER_DAY) -> np.ndarray:
+    """Portion sizes one may eat in a day: half-cup steps up to the cap. [cup]
+
+    Examples
+    --------
+    >>> portion_steps(2.0).tolist()
+    [0.5, 1.0, 1.5, 2.0]
+    """
+    if not max_cups_per_day >= SERVING_CUPS:
+        raise ValueError(
+            f"max cups per day {max_cups_per_day:g} is below one serving ({SERVING_CUPS:g} cup)"
+        )
+    count = int(math.floor(max_cups_per_day / SERVING_CUPS + 1e-9))
+    return SERVING_CUPS * np.arange(1, count + 1, dtype=float)
+
+
+def build_candidates(
+    greens: pd.DataFrame,
+    nutrients_per_100g: pd.DataFrame,
+    grams_per_cup: pd.Series,
+    absorbed: AbsorbedFn,
+    max_cups_per_day: float = DEFAULT_MAX_CUPS_PER_DAY,
+) -> pd.DataFrame:
+    """One row per (green, portion size) with what that portion adds on the day it is eaten.
+
+    Parameters
+    ----------
+    greens : DataFrame
+        From :func:`load_greens`.
+    nutrients_per_100g : DataFrame
+        Indexed by food id, with ``description`` and :data:`NUTRIENTS` per 100 g. [mg]
+    grams_per_cup : Series
+        Indexed by food id: mass of one cup of the cooked green (USDA portion). [g]
+    absorbed : callable
+        ``absorbed(calcium_load_mg, absorption_class) -> absorbable_calcium_mg``, vectorized
+        over loads: Weaver's load equation times the class index (:mod:`analyzer.absorption`).
+    max_cups_per_day : float
+        Cap per green per day. [cup]
+
+    Returns
+    -------
+    DataFrame
+        Columns ``food_id, name, description, species, role, weaver_rank, label, amount``
+        (cups), ``unit`` ("cup"), ``grams``, ``calcium_mg``, ``absorbable_calcium_mg``,
+        ``phosphorus_mg``, ``magnesium_mg``, ``potassium_mg`` (per portion). Greens whose
+        calcium or phosphorus is unknown are left out.
+    """
+    steps = portion_steps(max_cups_per_day)
+    rows = greens.merge(
+        nutrients_per_100g, left_on="food_id", right_index=True, how="inner", validate="1:1"
+    )
+    rows = rows.assign(grams_per_cup=rows["food_id"].map(grams_per_cup).astype(float))
+    rows = rows.dropna(subset=["grams_per_cup", "calcium_mg", "phosphorus_mg"])
+    grid = rows.loc[rows.index.repeat(len(steps))].reset_index(drop=True)
+    grid["amount"] = np.tile(steps, len(rows))
+    grid["unit"] = "cup"
+    grid["grams"] = grid["amount"] * grid["grams_per_cup"]
+    scale = grid["grams"] / 100.0
+    for nutrient in NUTRIENTS:
+        grid[nutrient] = grid[nutrient].astype(float) * scale
+    grid["absorbable_calcium_mg"] = 0.0
+    for cls, index in grid.groupby("absorption_class").groups.items():
+        loads = grid.loc[index, "calcium_mg"].to_numpy(dtype=float)
+        grid.loc[index, "absorbable_calcium_mg"] = absorbed(loads, str(cls))
+    grid["label"] = np.where(
+        grid["role"] == ROLE_POTASSIUM_MAGNESIUM, POTASSIUM_MAGNESIUM_LABEL, "for calcium"
+    )
+    columns = [
+        "food_id",
+        "name",
+        "description",
+        "species",
+        "role",
+        "weaver_rank",
+        "label",
+        "amount",
+        "unit",
+        "grams",
+        "calcium_mg",
+        "absorbable_calcium_mg",
+        *NUTRIENTS[1:],
+    ]
+    return grid[columns]
+
+
+def absorbed_calcium_mg(load_mg: np.ndarray, absorption_class: str) -> np.ndarray:
+    """Absorbable calcium of one eating occasion of a single food class. [mg]
+
+    ``load x min(1, FA_milk(load) x index)``, the balance engine's rule
+    (:func:`analyzer.balance.fractional_absorption_milk`, Weaver et al. 2017 [1]) with the
+    index of ``absorption_class`` from ``absorption_index.csv``.
+
+    Parameters
+    ----------
+    load_mg : array
+        Calcium eaten in the occasion. [mg]
+    absorption_class : str
+        A class of :mod:`analyzer.absorption` (``dairy``, ``low_oxalate_brassica``, ...).
+
+    Examples
+    --------
+    1 cup cooked collards, 267.9 mg: FA = 0.889 - 0.0964 ln 267.9 = 0.35007 -> 93.78 mg.
+
+    >>> round(float(absorbed_calcium_mg(np.array([267.9]), "low_oxalate_brassica")[0]), 2)
+    93.78
+    """
+    load = np.asarray(load_mg, dtype=float)
+    fraction = np.minimum(fractional_absorption_milk(load) * _class_index(absorption_class), 1.0)
+    return load * fraction
+
+
+def _class_index(absorption_class: str) -> float:
+    table = load_table("absorption_index.csv").set_index("absorption_class")["index"]
+    if absorption_class not in table.index:
+        raise DataFileError(
+            "absorption_index.csv",
+            f"has no absorption class {absorption_class!r}",
+            f"use one of {', '.join(map(str, table.index))}",
+        )
+    return float(table[absorption_class])
+
+
+def dairy_absorbed(load_mg: float) -> float:
+    """Absorbable calcium of one dairy meal of ``load_mg`` calcium (index of ``dairy``). [mg]"""
+    return float(absorbed_calcium_mg(np.array([load_mg]), "dairy")[0])
+
+
+@functools.lru_cache(maxsize=8)
+def _default_candidates(max_cups_per_day: float) -> pd.DataFrame:
+    greens = load_greens()
+    foods = load_foods().set_index("id")
+    nutrients = foods.loc[foods.index.intersection(greens["food_id"]), ["description", *NUTRIENTS]]
+    grams = pd.Series(
+        {
+            food_id: grams_per_unit(food_id, measure)
+            for food_id, measure in zip(greens["food_id"], greens["measure"])
+        },
+        dtype=float,
+    )
+    return build_candidates(greens, nutrients, grams, absorbed_calcium_mg, max_cups_per_day)
+
+
+def default_candidates(max_cups_per_day: float = DEFAULT_MAX_CUPS_PER_DAY) -> pd.DataFrame:
+    """:func:`build_candidates` for the bundled greens, USDA foods and portions (cached).
+
+    Parameters
+    ----------
+    max_cups_per_day : float
+        Cap per green per day. [cup]
+    """
+    return _default_candidates(float(max_cups_per_day)).copy()
+
+
+def swap_nutrients() -> pd.DataFrame:
+    """Phosphorus and caffeine per 100 g of the replacement foods of :data:`SWAPS`. [mg]"""
+    foods = load_foods().set_index("id")
+    ids = [food_id for food_id, _ in (*SWAPS.values(), ESPRESSO_SWAP)]
+    return foods.loc[foods.index.intersection(ids), ["phosphorus_mg", "caffeine_mg"]]
+
+
+@dataclass(frozen=True)
+class WeekIntake:
+    """A week's intake as per-day averages over its logged days.
+
+    Parameters
+    ----------
+    days : int
+        Days logged in the week; the plan spreads servings over these days.
+    calcium_mg, absorbable_calcium_mg, phosphorus_mg, magnesium_mg, potassium_mg : float
+        Per-day averages; NaN when unknown. [mg/day]
+    """
+
+    days: int
+    calcium_mg: float
+    absorbable_calcium_mg: float
+    phosphorus_mg: float
+    magnesium_mg: float
+    potassium_mg: float
+
+    @property
+    def ca_p_mass_ratio(self) -> float:
+        """Calcium over phosphorus by mass; NaN when either is unknown or P is 0. [-]"""
+        if not self.phosphorus_mg > 0 or math.isnan(self.calcium_mg):
+            return math.nan
+        return self.calcium_mg / self.phosphorus_mg
+
+    def plus(self, added_per_day: dict[str, float]) -> WeekIntake:
+        """This week with ``added_per_day`` (mg/day per nutrient) added; unknown stays NaN."""
+        return replace(
+            self,
+            **{name: getattr(self, name) + added_per_day.get(name, 0.0) for name in _INTAKES},
+        )
+
+    def as_dict(self) -> dict[str, float]:
+        """Per-day averages and the Ca:P mass ratio as a JSON-ready dict."""
+        out: dict[str, float] = {"days": self.days}
+        out.update({name: getattr(self, name) for name in _INTAKES})
+        out["ca_p_mass_ratio"] = self.ca_p_mass_ratio
+        return out
+
+
+_INTAKES = (
+    "calcium_mg",
+    "absorbable_calcium_mg",
+    "phosphorus_mg",
+    "magnesium_mg",
+    "potassium_mg",
+)
+
+
+@dataclass(frozen=True)
+class Goals:
+    """What the plan aims for, per day.
+
+    Parameters
+    ----------
+    absorbable_calcium_mg : float
+        Absorbable-calcium target, see :func:`target_absorbable_calcium_mg`. [mg/day]
+    ca_p_mass_ratio : float
+        Ca:P mass-ratio target. [-]
+    magnesium_mg, potassium_mg : float
+        RDA or AI. [mg/day]
+    """
+
+    absorbable_calcium_mg: float
+    ca_p_mass_ratio: float
+    magnesium_mg: float
+    potassium_mg: float
+
+
+def target_absorbable_calcium_mg(
+    calcium_target_mg: float,
+    dairy_absorbed: Callable[[float], float],
+    meals_per_day: int = MEALS_PER_DAY,
+) -> float:
+    """Absorbable-calcium target: what the calcium RDA/AI yields absorbed, eaten as dairy.
+
+    The DRI for calcium is an intake; the diary's calcium is scored as absorbable calcium
+    (Weaver's load equation per eating occasion). To compare like with like, the target is the
+    calcium the RDA/AI would deliver if eaten as dairy (the reference food of the equation) in
+    ``meals_per_day`` equal meals: ``meals x absorbed(target / meals)``. A diary that meets
+    the RDA with dairy spread over three meals meets this target exactly; one that gets the
+    same calcium from spinach falls far short.
+
+    Parameters
+    ----------
+    calcium_target_mg : float
+        Calcium RDA or AI. [mg/day]
+    dairy_absorbed : callable
+        ``dairy_absorbed(load_mg) -> absorbable_mg`` for one dairy meal. [mg]
+    meals_per_day : int
+        Equal meals the target is split into (an assumption; default 3).
+
+    Returns
+    -------
+    float
+        Target absorbable calcium. [mg/day]
+
+    Examples
+    --------
+    With the milk equation and index 1.0, 1,000 mg in three meals of 333.3 mg:
+    FA = 0.889 - 0.0964 ln(333.3) = 0.3290, so 3 x 333.3 x 0.3290 = 329.0 mg.
+
+    >>> milk = lambda load: load * (0.889 - 0.0964 * math.log(load))
+    >>> round(target_absorbable_calcium_mg(1000.0, milk), 1)
+    329.0
+    """
+    if not calcium_target_mg > 0:
+        return math.nan
+    per_meal = calcium_target_mg / meals_per_day
+    return float(meals_per_day * dairy_absorbed(per_meal))
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """One line of the plan: a portion of one green on some days of the week.
+
+    ``adds`` holds what one portion adds on the day it is eaten [mg]; ``adds_per_day`` the
+    change in the week's per-day averages [mg/day].
+    """
+
+    food_id: str
+    description: str
+    name: str
+    role: str
+    label: str
+    amount: float
+    unit: str
+    grams: float
+    days: int
+    adds: dict[str, float]
+    adds_per_day: dict[str, float]
+
+    @property
+    def text(self) -> str:
+        """Household wording, e.g. ``'1 cup cooked collards, 4 days this week'``."""
+        days = f"{self.days} day{'s' if self.days != 1 else ''} this week"
+        text = f"{format_cups(self.amount)} {self.name}, {days}"
+        if self.role == ROLE_POTASSIUM_MAGNESIUM:
+            text += f" ({self.label})"
+        return text
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready dict: ``food_id, description, amount, unit, grams, days, ...``."""
+        return {
+            "food_id": self.food_id,
+            "description": self.description,
+            "name": self.name,
+            "amount": self.amount,
+            "unit": self.unit,
+            "grams": self.grams,
+            "days": self.days,
+            "purpose": self.role,
+            "label": self.label,
+            "text": self.text,
+            "adds_per_serving": dict(self.adds),
+            "adds_per_day": dict(self.adds_per_day),
+        }
+
+
+def format_cups(amount: float) -> str:
+    """Cups in words with halves: ``0.5 -> '1/2 cup'``, ``1.5 -> '1 1/2 cups'``.
+
+    Examples
+    --------
+    >>> [format_cups(a) for a in (0.5, 1.0, 1.5, 2.0)]
+    ['1/2 cup', '1 cup', '1 1/2 cups', '2 cups']
+    """
+    whole = int(amount)
+    half = amount - whole >= 0.25
+    number = " ".join(p for p in (str(whole) if whole else "", "1/2" if half else "") if p)
+    return f"{number} cup{'s' if amount > 1 else ''}"
+
+
+@dataclass
+class GreensPlan:
+    """The outcome of :func:`plan_greens`.
+
+    Attributes
+    ----------
+    status : {"met", "closed", "partial", "unknown"}
+        ``met``: the week already meets every goal, nothing suggested; ``closed``: the plan
+        meets every goal; ``partial``: the best plan within the caps, ``remaining`` says what
+        is left; ``unknown``: no goal could be computed (intake unknown).
+    suggestions : list of Suggestion
+        Best first (calcium greens by Weaver rank, then the others).
+    current, projected : WeekIntake
+        The week as logged and after following the plan.
+    goals : Goals
+    remaining : dict
+        Shortfall after the plan per goal (0 when met; NaN when unknown). [mg/day or ratio]
+    notes : list of str
+    """
+
+    status: Status
+    suggestions: list[Suggestion]
+    current: WeekIntake
+    projected: WeekIntake
+    goals: Goals
+    remaining: dict[str, float]
+    notes: list[str] = field(default_factory=list)
+
+
+def shortfalls(week: WeekIntake, goals: Goals) -> dict[str, float]:
+    """Gap to each goal, 0 when met, NaN when unknown. [mg/day, or ratio]"""
+    pairs = {
+        "absorbable_calcium_mg": (week.absorbable_calcium_mg, goals.absorbable_calcium_mg),
+        "ca_p_mass_ratio": (week.ca_p_mass_ratio, goals.ca_p_mass_ratio),
+        "magnesium_mg": (week.magnesium_mg, goals.magnesium_mg),
+        "potassium_mg": (week.potassium_mg, goals.potassium_mg),
+    }
+    out = {}
+    for key, (have, want) in pairs.items():
+        out[key] = math.nan if math.isnan(have) or math.isnan(want) else max(0.0, want - have)
+    return out
+
+
+def plan_greens(week: WeekIntake, goals: Goals, candidates: pd.DataFrame) -> GreensPlan:
+    """Choose servings of greens that close the week's gaps with the fewest servings.
+
+    Parameters
+    ----------
+    week : WeekIntake
+        The week's per-day averages and its number of logged days.
+    goals : Goals
+        Per-day goals.
+    candidates : DataFrame
+        From :func:`build_candidates` (one row per green and portion size).
+
+    Returns
+    -------
+    GreensPlan
+
+    Notes
+    -----
+    Variables: ``y_j`` (integer, 0..days) = days on which portion ``j`` is eaten, and one
+    continuous relative shortfall per goal. Constraints, each divided by its goal so that
+    shortfalls are fractions: absorbable calcium, ``Ca - r P >= 0`` for the ratio (linear in
+    ``y``), magnesium, potassium; per species ``sum y <= days``. High-oxalate greens add no
+    calcium in the calcium constraints (they do add their phosphorus), so they are never
+    chosen for calcium; the projection counts them at their true values.
+    """
+    gaps = shortfalls(week, goals)
+    notes: list[str] = []
+    known = {k: v for k, v in gaps.items() if not math.isnan(v)}
+    if not known:
+        return GreensPlan("unknown", [], week, week, goals, gaps, ["intake unknown: no plan"])
+    for key in gaps.keys() - known.keys():
+        notes.append(f"{key.replace('_', ' ')}: unknown for this week, not planned for")
+    if all(v <= 0 for v in known.values()):
+        return GreensPlan("met", [], week, week, goals, gaps, notes)
+    if candidates.empty or week.days < 1:
+        return GreensPlan("partial", [], week, week, goals, gaps, [*notes, "no greens available"])
+
+    chosen = _solve(week, goals, candidates, set(known))
+    suggestions = _suggestions(candidates, chosen, week.days)
+    added = {
+        name: float(sum(s.adds_per_day[name] for s in suggestions)) for name in _INTAKES
+    }
+    projected = week.plus(added)
+    remaining = shortfalls(projected, goals)
+    done = all(v <= 1e-6 for v in remaining.values() if not math.isnan(v))
+    return GreensPlan("closed" if done else "partial", suggestions, week, projected, goals,
+                      remaining, notes)
+
+
+def _solve(week: WeekIntake, goals: Goals, cand: pd.DataFrame, known: set[str]) -> np.ndarray:
+    """Lexicographic MILP; returns the integer number of days for each candidate row."""
+    n = len(cand)
+    days = week.days
+    is_ca = (cand["role"] == ROLE_CALCIUM).to_numpy()
+    ca = np.where(is_ca, cand["calcium_mg"].to_numpy(float), 0.0)
+    abs_ca = np.where(is_ca, cand["absorbable_calcium_mg"].to_numpy(float), 0.0)
+    p = cand["phosphorus_mg"].to_numpy(float)
+    mg = np.nan_to_num(cand["magnesium_mg"].to_numpy(float))
+    k = np.nan_to_num(cand["potassium_mg"].to_numpy(float))
+
+    # rows: (coefficients on y [per day, relative], right-hand side [relative], stage)
+    goal_rows: list[tuple[str, np.ndarray, float, int]] = []
+    if "absorbable_calcium_mg" in known:
+        target = goals.absorbable_calcium_mg
+        rhs = (target - week.absorbable_calcium_mg) / target
+        goal_rows.append(("absorbable_calcium_mg", abs_ca / (days * target), rhs, 1))
+    if "ca_p_mass_ratio" in known:
+        r_p = goals.ca_p_mass_ratio * week.phosphorus_mg
+        rhs = (r_p - week.calcium_mg) / r_p
+        coef = (ca - goals.ca_p_mass_ratio * p) / (days * r_p)
+        goal_rows.append(("ca_p_mass_ratio", coef, rhs, 1))
+    for key, amounts, target in (
+        ("magnesium_mg", mg, goals.magnesium_mg),
+        ("potassium_mg", k, goals.potassium_mg),
+    ):
+        if key in known:
+            rhs = (target - getattr(week, key)) / target
+            goal_rows.append((key, amounts / (days * target), rhs, 2))
+
+    m = len(goal_rows)
+    # variable vector: y (n) then one slack per goal row (m)
+    a_goal = np.zeros((m, n + m))
+    lower = np.empty(m)
+    for i, (_, coef, rhs, _stage) in enumerate(goal_rows):
+        a_goal[i, :n] = coef
+        a_goal[i, n + i] = 1.0
+        lower[i] = rhs
+    constraints = [LinearConstraint(a_goal, lower, np.inf)]
+    species = cand["species"].astype(str).to_numpy()
+    for name in pd.unique(species):
+        row = np.zeros(n + m)
+        row[:n] = species == name
+        constraints.append(LinearConstraint(row, -np.inf, days))
+    integrality = np.concatenate([np.ones(n), np.zeros(m)])
+    bounds = Bounds(np.zeros(n + m), np.concatenate([np.full(n, days), np.full(m, np.inf)]))
+    stage_of = np.array([stage for *_, stage in goal_rows])
+
+    for stage in (1, 2):
+        cost = np.zeros(n + m)
+        cost[n:][stage_of == stage] = 1.0
+        if not cost.any():
+            continue
+        best = _milp(cost, constraints, integrality, bounds)
+        cap = float(cost @ best) * (1 + _STAGE_TOLERANCE) + _STAGE_TOLERANCE
+        constraints.append(LinearConstraint(cost, -np.inf, cap))
+    servings = cand["amount"].to_numpy(float) / SERVING_CUPS
+    rank = cand["weaver_rank"].to_numpy(float)
+    cost = np.concatenate([servings + _OCCASION_COST + _RANK_COST * rank, np.zeros(m)])
+    best = _milp(cost, constraints, integrality, bounds)
+    return np.rint(best[:n]).astype(int)
+
+
+def _milp(
+    cost: np.ndarray,
+    constraints: list[LinearConstraint],
+    integrality: np.ndarray,
+    bounds: Bounds,
+) -> np.ndarray:
+    result = milp(cost, constraints=constraints, integrality=integrality, bounds=bounds)
+    if result.x is None:  # cannot happen: y = 0 with slacks is always feasible
+        raise RuntimeError(f"greens plan: solver failed ({result.message})")
+    return np.asarray(result.x, dtype=float)
+
+
+def _suggestions(cand: pd.DataFrame, days_chosen: np.ndarray, week_days: int) -> list[Suggestion]:
+    picked = cand.assign(days=days_chosen).query("days > 0")
+    picked = picked.sort_values(["role", "weaver_rank", "amount"], kind="stable")
+    out = []
+    for row in picked.itertuples(index=False):
+        adds = {name: float(getattr(row, name)) for name in _INTAKES}
+        per_day = {name: value * row.days / week_days for name, value in adds.items()}
+        out.append(
+            Suggestion(
+                food_id=str(row.food_id),
+                description=str(row.description),
+                name=str(row.name),
+                role=str(row.role),
+                label=str(row.label),
+                amount=float(row.amount),
+                unit=str(row.unit),
+                grams=float(row.grams),
+                days=int(row.days),
+                adds=adds,
+                adds_per_day=per_day,
+            )
+        )
+    return out
+
+
+# --- the week's largest phosphorus and diuretic-load sources, with obvious swaps -------------
+
+#: Obvious swaps by food category: (SR28 id of the replacement, its household name). A cola
+#: or other soda -> club soda (no phosphoric acid, no caffeine); coffee -> decaf coffee.
+SWAPS: dict[str, tuple[str, str]] = {
+    "soda": ("14121", "sparkling water (club soda)"),
+    "coffee": ("14201", "decaf coffee"),
+}
+#: Espresso drinks swap for decaf espresso instead.
+ESPRESSO_SWAP = ("14202", "decaf espresso")
+#: A swap is worth naming when it saves at least this much phosphorus or caffeine. [mg/day]
+SWAP_MIN_SAVING_MG = 5.0
+
+SOURCE_SUMS = ("phosphorus_mg", "diuretic_load_mg", "caffeine_mg", "grams", "quantity")
+
+
+def sources_by_food(entries: pd.DataFrame, days: int) -> pd.DataFrame:
+    """Each food's phosphorus, diuretic load and caffeine in the week, per day.
+
+    Parameters
+    ----------
+    entries : DataFrame
+        The week's analysed entries (``food``, ``food_id``, ``description``, ``category``,
+        ``group``, ``unit``, ``quantity``, ``grams``, ``phosphorus_mg``, ``caffeine_mg``,
+        ``diuretic_load_mg``).
+    days : int
+        Logged days in the week (the divisor of the per-day averages).
+
+    Returns
+    -------
+    DataFrame
+        One row per food (by SR28 id when matched, else by the name as written): ``food``
+        (name as first written), ``food_id``, ``description``, ``category``, ``group``,
+        ``amount_per_day`` and ``unit`` (when every entry uses one unit, else NaN and None),
+        ``grams_per_day``, ``phosphorus_mg``, ``diuretic_load_mg``, ``caffeine_mg`` (per
+        day; NaN when all unknown), ``phosphorus_share`` (of the week's phosphorus, [-]).
+    """
+    if entries.empty:
+        return pd.DataFrame(
+            columns=["food", "food_id", "description", "category", "group", "amount_per_day",
+                     "unit", "grams_per_day", "phosphorus_mg", "diuretic_load_mg", "caffeine_mg",
+                     "phosphorus_share"]
+        )
+    key = entries["food_id"].astype("string").fillna("name:" + entries["food"].astype(str))
+    frame = entries.assign(_key=key)
+    grouped = frame.groupby("_key", sort=False)
+    sums = grouped[list(SOURCE_SUMS)].sum(min_count=1)
+    first = grouped[["food", "food_id", "description", "category", "group"]].first()
+    units = grouped["unit"].agg(lambda u: u.iloc[0] if u.nunique(dropna=False) == 1 else None)
+    out = first.join(sums)
+    out["unit"] = units
+    per_day = out[list(SOURCE_SUMS)].div(days)
+    out["amount_per_day"] = per_day["quantity"].where(out["unit"].notna())
+    out["grams_per_day"] = per_day["grams"]
+    for name in ("phosphorus_mg", "diuretic_load_mg", "caffeine_mg"):
+        out[name] = per_day[name]
+    total_p = out["phosphorus_mg"].sum(min_count=1)
+    out["phosphorus_share"] = out["phosphorus_mg"] / total_p if total_p > 0 else np.nan
+    columns = ["food", "food_id", "description", "category", "group", "amount_per_day", "unit",
+               "grams_per_day", "phosphorus_mg", "diuretic_load_mg", "caffeine_mg",
+               "phosphorus_share"]
+    return out.reset_index(drop=True)[columns]
+
+
+def sources_by_group(entries: pd.DataFrame, days: int) -> pd.DataFrame:
+    """Per group (red_meat, dairy, soda, coffee, tea, other): phosphorus and diuretic load.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by ``group``: per-day ``phosphorus_mg``, ``phosphorus_share`` [-],
+        ``diuretic_load_mg`` and its parts ``caffeine_calcium_mg``, ``protein_calcium_mg``,
+        ``sodium_calcium_mg`` where the entries have them, and ``caffeine_mg``. [mg/day]
+    """
+    parts = [
+        c
+        for c in ("phosphorus_mg", "diuretic_load_mg", "caffeine_calcium_mg",
+                  "protein_calcium_mg", "sodium_calcium_mg", "caffeine_mg")
+        if c in entries.columns
+    ]
+    table = entries.groupby("group", sort=True)[parts].sum(min_count=1).div(days)
+    total_p = table["phosphorus_mg"].sum(min_count=1)
+    table["phosphorus_share"] = table["phosphorus_mg"] / total_p if total_p > 0 else np.nan
+    return table
+
+
+def swaps_for(
+    by_food: pd.DataFrame, nutrients_per_100g: pd.DataFrame, limit: int = 3
+) -> list[dict[str, Any]]:
+    """Obvious swaps for the week's sodas and coffees, largest saving first.
+
+    Parameters
+    ----------
+    by_food : DataFrame
+        From :func:`sources_by_food`.
+    nutrients_per_100g : DataFrame
+        Indexed by SR28 id, with ``phosphorus_mg`` and ``caffeine_mg`` per 100 g (for the
+        replacement foods of :data:`SWAPS`).
+    limit : int
+        Most swaps returned.
+
+    Returns
+    -------
+    list of dict
+        ``food``, ``description``, ``amount_per_day``, ``unit``, ``phosphorus_mg`` and
+        ``caffeine_mg`` per day now, ``swap_food_id``, ``swap`` (household name), and the
+        savings ``saves_phosphorus_mg``, ``saves_caffeine_mg`` [mg/day] (same mass of the
+        replacement).
+    """
+    out: list[dict[str, Any]] = []
+    for row in by_food[by_food["category"].isin(list(SWAPS))].itertuples(index=False):
+        swap_id, swap_name = SWAPS[str(row.category)]
+        if "espresso" in str(row.description).lower():
+            swap_id, swap_name = ESPRESSO_SWAP
+        if swap_id == row.food_id or swap_id not in nutrients_per_100g.index:
+            continue
+        grams = float(row.grams_per_day)
+        replacement = nutrients_per_100g.loc[swap_id]
+        saves = {}
+        for name in ("phosphorus_mg", "caffeine_mg"):
+            have = float(getattr(row, name))
+            instead = float(replacement[name]) * grams / 100.0
+            saves[name] = max(0.0, have - instead) if not math.isnan(have + instead) else 0.0
+        if max(saves.values()) < SWAP_MIN_SAVING_MG:
+            continue
+        out.append(
+            {
+                "food": row.food,
+                "food_id": row.food_id,
+                "description": row.description,
+                "amount_per_day": row.amount_per_day,
+                "unit": row.unit,
+                "grams_per_day": grams,
+                "phosphorus_mg": row.phosphorus_mg,
+                "caffeine_mg": row.caffeine_mg,
+                "swap_food_id": swap_id,
+                "swap": swap_name,
+                "saves_phosphorus_mg": saves["phosphorus_mg"],
+                "saves_caffeine_mg": saves["caffeine_mg"],
+            }
+        )
+    out.sort(key=lambda s: -(s["saves_phosphorus_mg"] + s["saves_caffeine_mg"]))
+    return out[:limit]

@@ -1,0 +1,522 @@
+"""Grams of a food from a quantity and a unit: mass, volume and household measures.
+
+Amount text is parsed by :func:`parse_amount` and units are spelled canonically by
+:func:`normalize_unit` (both from :mod:`analyzer.quantities`, re-exported here). Three kinds of
+unit are converted to grams:
+
+mass
+    ``mg``, ``g``, ``kg``, ``oz``, ``lb`` (and ``mcg``): fixed factors (NIST Handbook 44).
+volume
+    ``ml``, ``cl``, ``dl``, ``l``, ``tsp``, ``tbsp``, ``fl oz``, ``cup``, ``pint``, ``quart``,
+    ``gallon`` (US customary, NIST Handbook 44). A volume is turned into grams through the food's
+    own USDA portions: a portion in the same unit is used directly (1 cup of cooked collards is
+    its ``cup, chopped`` portion, 190 g); otherwise the food's density comes from its first
+    volume portion in the order cup, fl oz, tbsp, tsp, ml, l, pint, quart, gallon, and failing
+    those from a container that states its volume (``can or bottle (12 fl oz)``).
+household measures
+    ``slice``, ``can``, ``medium``, ``large``, ``container``, ``stalk``, ``leaf``, ``patty`` ...
+    matched against the words of the food's USDA portion descriptions (SR28 ``Msre_Desc``).
+    The plainest portion wins: an exact description (``slice``) before one with a
+    parenthesised note (``medium (2-1/4" to 3" dia)``), before one that starts with the unit
+    (``slice, large``), before one that merely contains it (``potato medium``); ties go to
+    the lowest USDA sequence number. Portions that start with a mass or volume unit
+    (``cup slices``) never match a household word. ``each``, ``whole``, ``item``, ``piece``
+    and ``unit`` mean one whole item: a portion named by one of those words, else the
+    ``medium`` portion, else the first portion that is a count. ``serving`` is a portion named
+    ``serving``, else the ``NLEA serving``, else the whole first USDA portion (sequence 1;
+    e.g. the ``3 oz`` portion of a meat, 85 g). A unit of ``None`` (a bare number, e.g.
+    ``2`` eggs) is treated as ``each``. A unit with a comma or parenthesis that matches no
+    portion falls back to its head (``cup, packed`` -> ``cup``), and a two-word unit that
+    matches nothing to its first, then last word (``large egg`` -> ``large``).
+
+References
+----------
+.. [1] NIST Handbook 44 (2023), Appendix C (mass and volume factors; see
+   :mod:`analyzer.quantities`).
+.. [2] U.S. Department of Agriculture, Agricultural Research Service. *USDA National Nutrient
+   Database for Standard Reference, Release 28* (2015, rev. 2016), ``WEIGHT.txt``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+from typing import Final
+
+import numpy as np
+import pandas as pd
+
+from analyzer.errors import AmountError, DataFileError, UnknownUnitError
+from analyzer.quantities import (
+    GRAMS_PER_OUNCE,
+    GRAMS_PER_POUND,
+    MASS_UNITS_G,
+    ML_PER_US_CUP,
+    ML_PER_US_FL_OZ,
+    ML_PER_US_GALLON,
+    VOLUME_UNITS_ML,
+    ParsedAmount,
+    normalize_unit,
+    parse_amount,
+    parse_unit,
+)
+
+__all__ = [
+    "DENSITY_PREFERENCE",
+    "EACH_WORDS",
+    "GRAMS_PER_OUNCE",
+    "GRAMS_PER_POUND",
+    "MASS_UNITS_G",
+    "ML_PER_US_CUP",
+    "ML_PER_US_FL_OZ",
+    "ML_PER_US_GALLON",
+    "VOLUME_UNITS_ML",
+    "ParsedAmount",
+    "UnitConverter",
+    "available_units",
+    "default_converter",
+    "grams_for",
+    "grams_per_unit",
+    "load_portions",
+    "normalize_unit",
+    "parse_amount",
+    "parse_unit",
+    "to_grams",
+]
+
+DENSITY_PREFERENCE: Final = ("cup", "fl oz", "tbsp", "tsp", "ml", "l", "pint", "quart", "gallon")
+"""Order in which a food's volume portions are tried for its density."""
+
+EACH_WORDS: Final = ("each", "whole", "item", "piece", "unit")
+"""Units meaning one whole item of the food."""
+
+
+# --- portions -------------------------------------------------------------------------------
+PORTION_COLUMNS: Final = ("id", "seq", "amount", "measure", "gram_weight")
+
+
+def _portions_path() -> Path:
+    return Path(str(files("analyzer") / "data" / "portions.csv"))
+
+
+@functools.lru_cache(maxsize=4)
+def _read_portions(path: str) -> pd.DataFrame:
+    try:
+        table = pd.read_csv(
+            path,
+            dtype={"id": str, "measure": str},
+            keep_default_na=False,
+            na_values={"amount": [""], "gram_weight": [""], "seq": [""]},
+        )
+    except FileNotFoundError:
+        raise DataFileError(path, "portions table not found", "reinstall analyzer") from None
+    except (OSError, ValueError, pd.errors.ParserError) as exc:
+        raise DataFileError(path, f"cannot read the portions table ({exc})") from None
+    missing = [c for c in PORTION_COLUMNS if c not in table.columns]
+    if missing:
+        raise DataFileError(
+            path,
+            f"missing column(s) {', '.join(missing)}",
+            f"expected columns {', '.join(PORTION_COLUMNS)}",
+        )
+    table = table[list(PORTION_COLUMNS)].copy()
+    for column in ("seq", "amount", "gram_weight"):
+        table[column] = pd.to_numeric(table[column], errors="coerce")
+    return table
+
+
+def load_portions(path: str | Path | None = None) -> pd.DataFrame:
+    """Load the household-portion table (SR28 ``WEIGHT.txt``).
+
+    Parameters
+    ----------
+    path : str or pathlib.Path, optional
+        A CSV with columns ``id, seq, amount, measure, gram_weight``; default the bundled
+        ``analyzer/data/portions.csv``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``id`` (str, 5-digit NDB number), ``seq`` (int), ``amount`` (float), ``measure``
+        (str), ``gram_weight`` (float): ``amount`` x ``measure`` weighs ``gram_weight``. [g]
+
+    Raises
+    ------
+    DataFileError
+        The file is missing, unreadable, or lacks a column.
+    """
+    target = _portions_path() if path is None else Path(path)
+    return _read_portions(str(target)).copy()
+
+
+@dataclass(frozen=True)
+class _Portion:
+    seq: int
+    measure: str  # normalized
+    grams_per_unit: float  # gram_weight / amount
+    gram_weight: float  # the whole listed portion, amount x measure
+
+
+def _outside_parens(text: str) -> str:
+    return re.sub(r"\([^()]*\)?", " ", text).replace(",", " ")
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.split(r"[\s,]+", _outside_parens(text)) if w]
+
+
+def _leading_volume(measure: str) -> str | None:
+    """Volume unit a normalized measure starts with (``"cup, chopped"`` -> ``"cup"``)."""
+    for unit in sorted(VOLUME_UNITS_ML, key=len, reverse=True):
+        if re.match(rf"^{re.escape(unit)}(?![a-z])", measure):
+            return unit
+    return None
+
+
+def _leading_mass(measure: str) -> bool:
+    return any(re.match(rf"^{re.escape(u)}(?![a-z])", measure) for u in MASS_UNITS_G)
+
+
+def _stated_volume_ml(measure: str) -> float | None:
+    """Volume stated inside a container measure: ``"can (12 fl oz)"`` -> 354.9 ml."""
+    match = re.search(r"(\d+(?:\.\d+)?|\.\d+)\s*(fl oz|ml)\b", measure)
+    if match is None:
+        return None
+    return float(match.group(1)) * VOLUME_UNITS_ML[match.group(2)]
+
+
+class UnitConverter:
+    """Grams per unit for foods, from a portion table; caches per (food id, unit).
+
+    Parameters
+    ----------
+    portions : pandas.DataFrame, optional
+        Columns ``id, seq, amount, measure, gram_weight``; default :func:`load_portions`.
+    """
+
+    def __init__(self, portions: pd.DataFrame | None = None) -> None:
+        table = load_portions() if portions is None else portions
+        table = table.dropna(subset=["amount", "gram_weight"])
+        table = table[(table["amount"] > 0) & (table["gram_weight"] >= 0)]
+        table = table.sort_values(["id", "seq"], kind="stable")
+        per_unit = (table["gram_weight"] / table["amount"]).to_numpy(dtype=float)
+        raw = table["measure"].astype(str)
+        canonical = {m: normalize_unit(m) for m in pd.unique(raw)}
+        self._by_food: dict[str, list[_Portion]] = {}
+        for food_id, seq, measure, grams, weight in zip(
+            table["id"].astype(str),
+            table["seq"],
+            raw,
+            per_unit,
+            table["gram_weight"],
+            strict=True,
+        ):
+            portion = _Portion(int(seq), canonical[measure], float(grams), float(weight))
+            self._by_food.setdefault(food_id, []).append(portion)
+        self._cache: dict[tuple[str, str], float] = {}
+
+    def portions(self, food_id: str) -> list[tuple[str, float]]:
+        """The food's portions as ``(normalized measure, grams per 1 measure)``, USDA order."""
+        return [(p.measure, p.grams_per_unit) for p in self._by_food.get(str(food_id), [])]
+
+    # -- volume ---------------------------------------------------------------------------
+    def _density_g_per_ml(self, food_id: str) -> float | None:
+        portions = self._by_food.get(food_id, [])
+        by_unit: dict[str, list[_Portion]] = {}
+        for portion in portions:
+            unit = _leading_volume(portion.measure)
+            if unit is not None:
+                by_unit.setdefault(unit, []).append(portion)
+        for unit in DENSITY_PREFERENCE:
+            if unit in by_unit:
+                best = self._plainest(by_unit[unit], unit)
+                return best.grams_per_unit / VOLUME_UNITS_ML[unit]
+        for portion in portions:
+            stated = _stated_volume_ml(portion.measure)
+            if stated and not _leading_mass(portion.measure):
+                return portion.grams_per_unit / stated
+        return None
+
+    @staticmethod
+    def _plainest(candidates: list[_Portion], unit: str) -> _Portion:
+        exact = [p for p in candidates if p.measure == unit]
+        return exact[0] if exact else candidates[0]
+
+    def _volume_grams(self, food_id: str, unit: str) -> float | None:
+        same = [p for p in self._by_food.get(food_id, []) if _leading_volume(p.measure) == unit]
+        if same:
+            return self._plainest(same, unit).grams_per_unit
+        density = self._density_g_per_ml(food_id)
+        return None if density is None else density * VOLUME_UNITS_ML[unit]
+
+    # -- household ------------------------------------------------------------------------
+    def _household(self, food_id: str, unit: str) -> float | None:
+        portions = self._by_food.get(food_id, [])
+        if not portions:
+            return None
+        exact = [p for p in portions if p.measure == unit]
+        if exact:
+            return exact[0].grams_per_unit
+        if unit == "serving":
+            return self._serving(portions)
+        if unit in EACH_WORDS:
+            return self._each(portions)
+        found = self._match_words(portions, unit)
+        words = _words(unit)
+        if found is None and len(words) > 1 and not re.search(r"[,(]", unit):
+            # "large egg" -> "large"; "medium slice" -> "medium", then "slice"
+            for word in (words[0], words[-1]):
+                found = self._match_words(portions, word)
+                if found is not None:
+                    break
+        if found is None and re.search(r"[,(]", unit):
+            head = re.split(r"\s*[,(]", unit, maxsplit=1)[0].strip()
+            if head and head != unit:
+                return self._grams_per_unit(food_id, head)
+        return None if found is None else found.grams_per_unit
+
+    @staticmethod
+    def _match_words(portions: list[_Portion], unit: str) -> _Portion | None:
+        wanted = _words(unit)
+        if not wanted:
+            return None
+        ranked: list[tuple[int, int, int, _Portion]] = []
+        for portion in portions:
+            if _leading_volume(portion.measure) or _leading_mass(portion.measure):
+                continue
+            words = _words(portion.measure)
+            bare = " ".join(words)
+            if bare == " ".join(wanted):
+                rank = 1
+            elif words[: len(wanted)] == wanted:
+                rank = 2
+            elif set(wanted) <= set(words):
+                rank = 3
+            else:
+                continue
+            ranked.append((rank, len(words), portion.seq, portion))
+        return min(ranked, key=lambda r: r[:3])[3] if ranked else None
+
+    def _serving(self, portions: list[_Portion]) -> float:
+        for word in ("serving", "nlea serving"):
+            named = self._match_words(portions, word)
+            if named is not None and _words(named.measure)[0] == word.split()[0]:
+                return named.grams_per_unit
+        return portions[0].gram_weight  # e.g. "3 oz" of meat is an 85 g serving
+
+    def _each(self, portions: list[_Portion]) -> float | None:
+        for word in (*EACH_WORDS, "medium"):
+            named = self._match_words(portions, word)
+            if named is not None:
+                return named.grams_per_unit
+        counts = [
+            p for p in portions if not (_leading_volume(p.measure) or _leading_mass(p.measure))
+        ]
+        return counts[0].grams_per_unit if counts else None
+
+    # -- public ---------------------------------------------------------------------------
+    def _grams_per_unit(self, food_id: str, unit: str) -> float | None:
+        key = (food_id, unit)
+        if key in self._cache:
+            return self._cache[key]
+        if unit in MASS_UNITS_G:
+            value: float | None = MASS_UNITS_G[unit]
+        elif unit in VOLUME_UNITS_ML:
+            value = self._volume_grams(food_id, unit)
+        else:
+            value = self._household(food_id, unit)
+        if value is not None:
+            self._cache[key] = value
+        return value
+
+    def grams_per_unit(
+        self, food_id: str, unit: str | None, description: str | None = None
+    ) -> float:
+        """Grams in one ``unit`` of the food.
+
+        Parameters
+        ----------
+        food_id : str
+            SR28 NDB number, e.g. ``"01077"``.
+        unit : str or None
+            Any spelling :func:`normalize_unit` understands, or a USDA measure text;
+            ``None`` means one whole item (``each``).
+        description : str, optional
+            The food's description, used in the error message.
+
+        Returns
+        -------
+        float
+            Mass of one unit. [g]
+
+        Raises
+        ------
+        UnknownUnitError
+            The food has no portion for this unit; the error lists the units it has.
+        """
+        food_id = str(food_id)
+        canonical = "each" if unit is None or not str(unit).strip() else normalize_unit(unit)
+        value = self._grams_per_unit(food_id, canonical)
+        if value is None:
+            raise UnknownUnitError(
+                "" if unit is None else str(unit),
+                description or f"food {food_id}",
+                self.available_units(food_id),
+            )
+        return value
+
+    def available_units(self, food_id: str) -> list[str]:
+        """Units the food can be measured in: mass, volume (if it has a density), its measures.
+
+        Parameters
+        ----------
+        food_id : str
+            SR28 NDB number.
+
+        Returns
+        -------
+        list of str
+            ``g, kg, mg, oz, lb``; then ``ml, l, tsp, tbsp, fl oz, cup, pint, quart`` when the
+            food has a volume portion; then its household measures (normalized USDA measure
+            texts not starting with a mass or volume unit), in USDA order.
+        """
+        food_id = str(food_id)
+        units = ["g", "kg", "mg", "oz", "lb"]
+        if self._density_g_per_ml(food_id) is not None:
+            units += ["ml", "l", "tsp", "tbsp", "fl oz", "cup", "pint", "quart"]
+        for measure, _ in self.portions(food_id):
+            if _leading_volume(measure) or _leading_mass(measure):
+                continue  # covered by the mass and volume units above
+            if measure not in units:
+                units.append(measure)
+        return units
+
+    def grams_for(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """Grams for many entries, computed once per distinct (food id, unit).
+
+        Parameters
+        ----------
+        frame : pandas.DataFrame
+            Columns ``food_id`` (str or NA), ``quantity`` (float), ``unit`` (str or NA;
+            NA means ``each``). Optional ``description`` for error messages.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Same index: ``grams`` (float, NaN where it cannot be computed) [g] and ``error``
+            (str message, <NA> where fine). Rows without a food id get grams only for mass
+            units.
+        """
+        n_rows = len(frame)
+        food = frame["food_id"].astype("string")
+        unit = frame["unit"].astype("string")
+        if "description" in frame.columns:
+            desc = frame["description"].astype("string")
+        else:
+            desc = pd.Series(pd.NA, index=frame.index, dtype="string")
+        quantity = pd.to_numeric(frame["quantity"], errors="coerce").to_numpy(dtype=float)
+        pair = food.fillna(_NA_KEY) + "\x1f" + unit.fillna(_NA_KEY)
+        codes, uniques = pd.factorize(pair, sort=False)
+        factors = np.full(len(uniques), np.nan)
+        messages = np.full(len(uniques), None, dtype=object)
+        first_rows = np.unique(codes, return_index=True)[1] if n_rows else np.array([], int)
+        for code, row in enumerate(first_rows):
+            food_id = _text_or_none(food.iat[row])
+            unit_arg = _text_or_none(unit.iat[row])
+            description = _text_or_none(desc.iat[row])
+            if food_id is None:
+                canonical = "each" if unit_arg is None else normalize_unit(unit_arg)
+                if canonical in MASS_UNITS_G:
+                    factors[code] = MASS_UNITS_G[canonical]
+                else:
+                    messages[code] = f"no food to convert {unit_arg or 'a count'!r} to grams"
+                continue
+            try:
+                factors[code] = self.grams_per_unit(food_id, unit_arg, description)
+            except UnknownUnitError as exc:
+                messages[code] = str(exc)
+        factor = factors[codes] if n_rows else np.array([], dtype=float)
+        message = messages[codes] if n_rows else np.array([], dtype=object)
+        missing_quantity = np.isnan(quantity) & ~np.isnan(factor)
+        message = np.where(missing_quantity, "missing quantity", message)
+        return pd.DataFrame(
+            {
+                "grams": quantity * factor,
+                "error": pd.array(message, dtype="string"),
+            },
+            index=frame.index,
+        )
+
+
+def _text_or_none(value: object) -> str | None:
+    """``str(value)``, or None for a missing value (NA, NaN, None)."""
+    return None if value is None or value is pd.NA or value != value else str(value)
+
+
+_NA_KEY: Final = "\x00<NA>"
+
+
+@functools.lru_cache(maxsize=1)
+def default_converter() -> UnitConverter:
+    """The process-wide converter on the bundled portion table (built on first use)."""
+    return UnitConverter()
+
+
+def grams_per_unit(food_id: str, unit: str | None, description: str | None = None) -> float:
+    """Grams in one ``unit`` of a food (bundled USDA portions); see :class:`UnitConverter`.
+
+    Examples
+    --------
+    >>> grams_per_unit("01077", "cup")
+    244.0
+    """
+    return default_converter().grams_per_unit(food_id, unit, description)
+
+
+def to_grams(amount: float, unit: str | None, food_id: str) -> float:
+    """Mass of ``amount`` ``unit`` of a food. [g]
+
+    Parameters
+    ----------
+    amount : float
+        How many units (>= 0).
+    unit : str or None
+        Unit or USDA measure; ``None`` means whole items (``each``).
+    food_id : str
+        SR28 NDB number.
+
+    Returns
+    -------
+    float
+        ``amount * grams_per_unit(food_id, unit)``. [g]
+
+    Raises
+    ------
+    AmountError
+        ``amount`` is negative or not a number.
+    UnknownUnitError
+        The food has no portion for ``unit``.
+
+    Examples
+    --------
+    >>> to_grams(2, "cups", "11162")  # 2 x 190 g, collards cooked
+    380.0
+    """
+    if amount is None or (isinstance(amount, float) and np.isnan(amount)):
+        raise AmountError(str(amount), "missing amount")
+    if amount < 0:
+        raise AmountError(str(amount), "negative amount; amounts must be zero or more")
+    return float(amount) * grams_per_unit(food_id, unit)
+
+
+def available_units(food_id: str) -> list[str]:
+    """Units a food can be measured in (bundled portions); see `UnitConverter.available_units`."""
+    return default_converter().available_units(food_id)
+
+
+def grams_for(frame: pd.DataFrame) -> pd.DataFrame:
+    """Grams for many entries (bundled portions); see :meth:`UnitConverter.grams_for`."""
+    return default_converter().grams_for(frame)

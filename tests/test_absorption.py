@@ -1,0 +1,143 @@
+"""Absorption classes (calcium index, phosphorus source) of foods, per distinct food."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analyzer.absorption import (
+    CALCIUM_CLASSES,
+    PHOSPHORUS_CLASSES,
+    calcium_class,
+    classify,
+    phosphorus_class,
+)
+from analyzer.science import load_table
+
+
+@pytest.mark.parametrize(
+    ("description", "category", "expected"),
+    [
+        ("Spinach, cooked, boiled, drained, without salt", "greens", "high_oxalate"),
+        ("Chard, swiss, cooked, boiled, drained, without salt", "greens", "high_oxalate"),
+        ("Beet greens, cooked, boiled, drained, without salt", "greens", "high_oxalate"),
+        ("Amaranth leaves, cooked, boiled, drained, without salt", "greens", "high_oxalate"),
+        ("Purslane, cooked, boiled, drained, without salt", "greens", "high_oxalate"),
+        ("Parsley, fresh", "greens", "high_oxalate"),
+        ("Collards, cooked, boiled, drained, without salt", "greens", "low_oxalate_brassica"),
+        ("Kale, cooked, boiled, drained, without salt", "greens", "low_oxalate_brassica"),
+        ("Cabbage, chinese (pak-choi), cooked, boiled", "greens", "low_oxalate_brassica"),
+        ("Broccoli, cooked, boiled, drained, without salt", "other", "low_oxalate_brassica"),
+        ("Turnip greens, cooked, boiled, drained, without salt", "greens", "low_oxalate_brassica"),
+        ("Milk, whole, 3.25% milkfat, with added vitamin D", "dairy", "dairy"),
+        ("Cheese, cheddar", "dairy", "dairy"),
+        ("Tofu, raw, firm, prepared with calcium sulfate", "other", "tofu_calcium_set"),
+        ("Beans, white, mature seeds, cooked, boiled, without salt", "other", "legume"),
+        ("Soymilk, original and vanilla, with added calcium, vitamins A and D", "other",
+         "fortified"),
+        ("Orange juice, chilled, includes from concentrate, with added calcium", "other",
+         "fortified_juice"),
+        ("Bread, white, commercially prepared", "other", "default"),
+        ("baby spinach", "other", "high_oxalate"),  # unmatched free text
+    ],
+)  # fmt: skip
+def test_calcium_class(description: str, category: str, expected: str) -> None:
+    assert calcium_class(description, category) == expected
+
+
+@pytest.mark.parametrize(
+    ("description", "category", "group", "matched", "expected"),
+    [
+        ("Beverages, carbonated, cola, regular", "soda", "", True, "additive"),
+        ("Frankfurter, beef, unheated", "red_meat", "Sausages and Luncheon Meats", True,
+         "additive"),
+        ("Cheese, pasteurized process, American", "dairy", "", True, "additive"),
+        ("Beef, ground, 85% lean meat / 15% fat, crumbles", "red_meat", "", True, "animal"),
+        ("Chicken, broilers or fryers, breast, meat only, cooked", "other", "", True, "animal"),
+        ("Milk, whole, 3.25% milkfat", "dairy", "", True, "animal"),
+        ("Beans, white, mature seeds, cooked", "other", "", True, "plant"),
+        ("Beverages, coffee, brewed, prepared with tap water", "coffee", "", True, "plant"),
+        ("Fast foods, hamburger; single, regular patty", "other", "Fast Foods", True, "mixed"),
+        ("Pizza, cheese topping, regular crust", "other", "", True, "mixed"),
+        ("Daily total", "other", "", False, "mixed"),
+        ("something unknown", "other", "", False, "mixed"),
+    ],
+)  # fmt: skip
+def test_phosphorus_class(
+    description: str, category: str, group: str, matched: bool, expected: str
+) -> None:
+    assert phosphorus_class(description, category, group, matched=matched) == expected
+
+
+def test_tables_cover_every_class_with_a_source_and_tag() -> None:
+    ca = load_table("absorption_index.csv")
+    p = load_table("phosphorus_bioavailability.csv")
+    assert sorted(ca["absorption_class"]) == sorted(CALCIUM_CLASSES)
+    assert sorted(p["phosphorus_class"]) == sorted(PHOSPHORUS_CLASSES)
+    for table in (ca, p):
+        assert table["source"].str.len().gt(10).all()
+        assert table["tag"].isin(["V", "S", "M", "C"]).all()
+
+
+def test_indices_from_the_reference() -> None:
+    # science.md 10.3: 1.0 low-oxalate brassicas, 0.12 high-oxalate, 0.5 legumes and unknown;
+    # section 4 / 10.4: P additive 1.0, animal 0.5, plant 0.3; IOM 1997 mixed 1/1.6 = 0.625.
+    ca = load_table("absorption_index.csv").set_index("absorption_class")["index"]
+    assert ca["low_oxalate_brassica"] == 1.0
+    assert ca["high_oxalate"] == 0.12
+    assert ca["legume"] == ca["default"] == 0.5
+    assert ca["tofu_calcium_set"] == 0.88
+    p = load_table("phosphorus_bioavailability.csv").set_index("phosphorus_class")["fraction"]
+    assert p.to_dict() == {"additive": 1.0, "animal": 0.5, "plant": 0.3, "mixed": 0.625}
+
+
+def test_classify_uses_description_then_food_as_written() -> None:
+    entries = pd.DataFrame(
+        {
+            "food": ["spinach", "2% milk", "kale chips", "Daily total"],
+            "description": [
+                "Spinach, cooked, boiled, drained, without salt",
+                "Milk, reduced fat, fluid, 2% milkfat",
+                None,
+                None,
+            ],
+            "category": ["greens", "dairy", "other", "other"],
+            "food_id": ["11458", "01079", None, None],
+        },
+        index=[10, 11, 12, 13],
+    )
+    out = classify(entries)
+    assert list(out.index) == [10, 11, 12, 13]
+    assert out["absorption_class"].tolist() == [
+        "high_oxalate",
+        "dairy",
+        "low_oxalate_brassica",
+        "default",
+    ]
+    assert out["calcium_absorption_index"].tolist() == [0.12, 1.0, 1.0, 0.5]
+    assert out["phosphorus_class"].tolist() == ["plant", "animal", "mixed", "mixed"]
+    assert out["phosphorus_absorption"].tolist() == [0.3, 0.5, 0.625, 0.625]
+
+
+def test_classify_optional_food_group_column() -> None:
+    entries = pd.DataFrame(
+        {
+            "food": ["ham"],
+            "description": ["Turkey, breast, smoked, lemon pepper flavor, 97% fat-free"],
+            "category": ["other"],
+            "food_id": ["07954"],
+            "food_group": ["Sausages and Luncheon Meats"],
+        }
+    )
+    assert classify(entries)["phosphorus_class"].tolist() == ["additive"]
+
+
+def test_classify_empty() -> None:
+    out = classify(pd.DataFrame(columns=["food", "description", "category", "food_id"]))
+    assert out.empty
+    assert list(out.columns) == [
+        "absorption_class",
+        "calcium_absorption_index",
+        "phosphorus_class",
+        "phosphorus_absorption",
+    ]

@@ -1,0 +1,510 @@
+"""The balance engine on a hand-computed fixture week (USDA SR28 values x grams).
+
+Foods, per 100 g (SR28; energy kcal, protein g, Ca, P, Mg, K, Na, caffeine mg):
+
+    milk     01077 Milk, whole, 3.25%            61  3.15  113  84  10  132  43   0
+    coffee   14209 Coffee, brewed                 1  0.12    2   3   3   49   2  40
+    beef     23570 Beef, ground 85%, pan-browned 256 27.73   22 238  25  407  89   0
+    cola     14148 Cola, regular                 42  0.00    1   9   0    5   3   9
+    spinach  11458 Spinach, boiled               23  2.97  136  56  87  466  70   0
+    collards 11162 Collards, boiled              33  2.71  141  32  21  117  15   0
+    tea      14355 Tea, black, brewed             1  0.00    0   1   3   37   3  20
+    cheddar  01009 Cheese, cheddar              404 22.87  710 455  27   76 653   0
+
+The week 2026-W47 (Mon 16 - Sun 22 November 2026), Friday not logged:
+
+    Mon  breakfast milk 244 g, coffee 237 g; lunch beef 85 g, cola 370 g; dinner spinach 180 g
+    Tue  breakfast coffee 474 g; lunch cheddar 28 g; dinner collards 190 g, beef 85 g
+    Wed  breakfast tea 237 g, milk 244 g; dinner beef 170 g
+    Thu  breakfast coffee 711 g; lunch cola 740 g; dinner spinach 180 g
+    Sat  breakfast milk 488 g; lunch collards 190 g; dinner cheddar 56 g
+    Sun  (no meal, no time) coffee 237 g, beef 85 g
+"""
+
+from __future__ import annotations
+
+import math
+from types import SimpleNamespace
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analyzer.balance import analyze, fractional_absorption_milk
+from analyzer.errors import DiaryFormatError
+from analyzer.models import Profile, Settings
+
+NUTRIENTS = [
+    "energy_kcal",
+    "protein_g",
+    "calcium_mg",
+    "phosphorus_mg",
+    "magnesium_mg",
+    "potassium_mg",
+    "sodium_mg",
+    "caffeine_mg",
+]
+FOODS = {
+    "milk": ("01077", "Milk, whole, 3.25% milkfat, with added vitamin D", "dairy",
+             (61, 3.15, 113, 84, 10, 132, 43, 0)),
+    "coffee": ("14209", "Beverages, coffee, brewed, prepared with tap water", "coffee",
+               (1, 0.12, 2, 3, 3, 49, 2, 40)),
+    "beef": ("23570", "Beef, ground, 85% lean meat / 15% fat, crumbles, cooked, pan-browned",
+             "red_meat", (256, 27.73, 22, 238, 25, 407, 89, 0)),
+    "cola": ("14148", "Beverages, carbonated, cola, regular", "soda",
+             (42, 0.0, 1, 9, 0, 5, 3, 9)),
+    "spinach": ("11458", "Spinach, cooked, boiled, drained, without salt", "greens",
+                (23, 2.97, 136, 56, 87, 466, 70, 0)),
+    "collards": ("11162", "Collards, cooked, boiled, drained, without salt", "greens",
+                 (33, 2.71, 141, 32, 21, 117, 15, 0)),
+    "tea": ("14355", "Beverages, tea, black, brewed, prepared with tap water", "tea",
+            (1, 0.0, 0, 1, 3, 37, 3, 20)),
+    "cheddar": ("01009", "Cheese, cheddar", "dairy", (404, 22.87, 710, 455, 27, 76, 653, 0)),
+}  # fmt: skip
+WEEK = [
+    ("2026-11-16", "breakfast", "milk", 244),
+    ("2026-11-16", "breakfast", "coffee", 237),
+    ("2026-11-16", "lunch", "beef", 85),
+    ("2026-11-16", "lunch", "cola", 370),
+    ("2026-11-16", "dinner", "spinach", 180),
+    ("2026-11-17", "breakfast", "coffee", 474),
+    ("2026-11-17", "lunch", "cheddar", 28),
+    ("2026-11-17", "dinner", "collards", 190),
+    ("2026-11-17", "dinner", "beef", 85),
+    ("2026-11-18", "breakfast", "tea", 237),
+    ("2026-11-18", "breakfast", "milk", 244),
+    ("2026-11-18", "dinner", "beef", 170),
+    ("2026-11-19", "breakfast", "coffee", 711),
+    ("2026-11-19", "lunch", "cola", 740),
+    ("2026-11-19", "dinner", "spinach", 180),
+    ("2026-11-21", "breakfast", "milk", 488),
+    ("2026-11-21", "lunch", "collards", 190),
+    ("2026-11-21", "dinner", "cheddar", 56),
+    ("2026-11-22", None, "coffee", 237),
+    ("2026-11-22", None, "beef", 85),
+]
+
+
+def make_entries(rows: list[tuple[str, str | None, str, float]], person: str = "") -> pd.DataFrame:
+    """Entries as Diary.entries holds them: nutrients = per-100-g value x grams / 100."""
+    records = []
+    for position, (day, meal, food, grams) in enumerate(rows):
+        food_id, description, category, per100 = FOODS[food]
+        record = {
+            "line": position + 2,
+            "person": person,
+            "date": pd.Timestamp(day),
+            "time": pd.NA,
+            "meal": meal,
+            "food": food,
+            "quantity": float(grams),
+            "unit": "g",
+            "food_id": food_id,
+            "description": description,
+            "category": category,
+            "grams": float(grams),
+            "source": "usda",
+            "approximate": False,
+        }
+        for column, value in zip(NUTRIENTS, per100, strict=True):
+            record[column] = value * grams / 100
+        records.append(record)
+    return pd.DataFrame(records)
+
+
+@pytest.fixture(scope="module")
+def week() -> object:
+    return analyze(make_entries(WEEK))
+
+
+# Per-day totals: (protein g, Ca, P, Mg, K, Na, caffeine mg)
+EXPECTED = {
+    # Mon: protein 3.15*2.44 + 0.12*2.37 + 27.73*0.85 + 0*3.7 + 2.97*1.8 = 36.8869
+    #      Ca 113*2.44 + 2*2.37 + 22*0.85 + 1*3.7 + 136*1.8 = 547.66
+    #      P 84*2.44 + 3*2.37 + 238*0.85 + 9*3.7 + 56*1.8 = 548.47
+    #      Mg 10*2.44 + 3*2.37 + 25*0.85 + 0*3.7 + 87*1.8 = 209.36
+    #      K 132*2.44 + 49*2.37 + 407*0.85 + 5*3.7 + 466*1.8 = 1641.46
+    #      Na 43*2.44 + 2*2.37 + 89*0.85 + 3*3.7 + 70*1.8 = 322.41
+    #      caffeine 40*2.37 + 9*3.7 = 128.1
+    "2026-11-16": (36.8869, 547.66, 548.47, 209.36, 1641.46, 322.41, 128.1),
+    # Tue: protein 0.12*4.74 + 22.87*0.28 + 2.71*1.9 + 27.73*0.85 = 35.6919
+    #      Ca 2*4.74 + 710*0.28 + 141*1.9 + 22*0.85 = 494.88
+    #      P 3*4.74 + 455*0.28 + 32*1.9 + 238*0.85 = 404.72
+    #      Mg 3*4.74 + 27*0.28 + 21*1.9 + 25*0.85 = 82.93
+    #      K 49*4.74 + 76*0.28 + 117*1.9 + 407*0.85 = 821.79
+    #      Na 2*4.74 + 653*0.28 + 15*1.9 + 89*0.85 = 296.47
+    #      caffeine 40*4.74 = 189.6
+    "2026-11-17": (35.6919, 494.88, 404.72, 82.93, 821.79, 296.47, 189.6),
+    # Wed: protein 0*2.37 + 3.15*2.44 + 27.73*1.7 = 54.827
+    #      Ca 0*2.37 + 113*2.44 + 22*1.7 = 313.12;  P 1*2.37 + 84*2.44 + 238*1.7 = 611.93
+    #      Mg 3*2.37 + 10*2.44 + 25*1.7 = 74.01;    K 37*2.37 + 132*2.44 + 407*1.7 = 1101.67
+    #      Na 3*2.37 + 43*2.44 + 89*1.7 = 263.33;   caffeine 20*2.37 = 47.4
+    "2026-11-18": (54.827, 313.12, 611.93, 74.01, 1101.67, 263.33, 47.4),
+    # Thu: protein 0.12*7.11 + 0*7.4 + 2.97*1.8 = 6.1992
+    #      Ca 2*7.11 + 1*7.4 + 136*1.8 = 266.42;    P 3*7.11 + 9*7.4 + 56*1.8 = 188.73
+    #      Mg 3*7.11 + 0*7.4 + 87*1.8 = 177.93;     K 49*7.11 + 5*7.4 + 466*1.8 = 1224.19
+    #      Na 2*7.11 + 3*7.4 + 70*1.8 = 162.42;     caffeine 40*7.11 + 9*7.4 = 351.0
+    "2026-11-19": (6.1992, 266.42, 188.73, 177.93, 1224.19, 162.42, 351.0),
+    # Sat: protein 3.15*4.88 + 2.71*1.9 + 22.87*0.56 = 33.3282
+    #      Ca 113*4.88 + 141*1.9 + 710*0.56 = 1216.94; P 84*4.88 + 32*1.9 + 455*0.56 = 725.52
+    #      Mg 10*4.88 + 21*1.9 + 27*0.56 = 103.82;     K 132*4.88 + 117*1.9 + 76*0.56 = 909.02
+    #      Na 43*4.88 + 15*1.9 + 653*0.56 = 604.02;    caffeine 0
+    "2026-11-21": (33.3282, 1216.94, 725.52, 103.82, 909.02, 604.02, 0.0),
+    # Sun: protein 0.12*2.37 + 27.73*0.85 = 23.8549
+    #      Ca 2*2.37 + 22*0.85 = 23.44;  P 3*2.37 + 238*0.85 = 209.41;  Mg 3*2.37 + 25*0.85 = 28.36
+    #      K 49*2.37 + 407*0.85 = 462.08;  Na 2*2.37 + 89*0.85 = 80.39;  caffeine 40*2.37 = 94.8
+    "2026-11-22": (23.8549, 23.44, 209.41, 28.36, 462.08, 80.39, 94.8),
+}
+COLUMNS = [
+    "protein_g",
+    "calcium_mg",
+    "phosphorus_mg",
+    "magnesium_mg",
+    "potassium_mg",
+    "sodium_mg",
+    "caffeine_mg",
+]
+
+
+def _day(analysis: object, day: str) -> pd.Series:
+    daily = analysis.daily  # type: ignore[attr-defined]
+    return daily.loc[daily["date"] == pd.Timestamp(day)].iloc[0]
+
+
+@pytest.mark.parametrize("day", sorted(EXPECTED))
+def test_fixture_week_minerals_per_day(week: object, day: str) -> None:
+    row = _day(week, day)
+    for column, expected in zip(COLUMNS, EXPECTED[day], strict=True):
+        assert row[column] == pytest.approx(expected, abs=0.1), column
+
+
+@pytest.mark.parametrize("day", sorted(EXPECTED))
+def test_pral_per_day_follows_remer_manz(week: object, day: str) -> None:
+    protein, ca, p, mg, k, _, _ = EXPECTED[day]
+    # PRAL = 0.49 protein + 0.037 P - 0.021 K - 0.026 Mg - 0.013 Ca (Remer & Manz 1995);
+    # Mon: 0.49*36.8869 + 0.037*548.47 - 0.021*1641.46 - 0.026*209.36 - 0.013*547.66
+    #    = 18.0746 + 20.2934 - 34.4707 - 5.4434 - 7.1196 = -8.6656
+    expected = 0.49 * protein + 0.037 * p - 0.021 * k - 0.026 * mg - 0.013 * ca
+    assert _day(week, day)["pral_meq"] == pytest.approx(expected, abs=0.01)
+
+
+def test_monday_pral_by_hand(week: object) -> None:
+    assert _day(week, "2026-11-16")["pral_meq"] == pytest.approx(-8.6656, abs=0.001)
+
+
+def test_monday_diuretic_load_by_group_and_mechanism(week: object) -> None:
+    row = _day(week, "2026-11-16")
+    # caffeine 5 mg Ca/100 mg; protein 1 mg Ca/g (FAO/WHO); sodium 40 mg Ca/2,300 mg Na.
+    # dairy  milk 244 g: protein 7.686 + Na 104.92*40/2300 = 1.8247 -> 9.5107
+    # coffee 237 g: protein 0.2844 + Na 4.74*40/2300 = 0.0824 + caffeine 94.8*0.05 = 4.74
+    #        -> 5.1068
+    # red meat beef 85 g: protein 23.5705 + Na 75.65*40/2300 = 1.3157 -> 24.8862
+    # soda cola 370 g: protein 0 + Na 11.1*40/2300 = 0.1930 + caffeine 33.3*0.05 = 1.665
+    #        -> 1.8580
+    # spinach is "other": not part of the diuretic load.
+    assert row["diuretic_load_dairy_mg"] == pytest.approx(9.5107, abs=1e-3)
+    assert row["diuretic_load_coffee_mg"] == pytest.approx(5.1068, abs=1e-3)
+    assert row["diuretic_load_red_meat_mg"] == pytest.approx(24.8862, abs=1e-3)
+    assert row["diuretic_load_soda_mg"] == pytest.approx(1.8580, abs=1e-3)
+    # total 9.5107 + 5.1068 + 24.8862 + 1.8580 = 41.3617
+    assert row["diuretic_load_mg"] == pytest.approx(41.3617, abs=1e-3)
+    # by mechanism: caffeine 4.74 + 1.665 = 6.405; protein 7.686 + 0.2844 + 23.5705 = 31.5409;
+    # sodium 1.8247 + 0.0824 + 1.3157 + 0.1930 = 3.4158
+    assert row["diuretic_load_caffeine_mg"] == pytest.approx(6.405, abs=1e-3)
+    assert row["diuretic_load_protein_mg"] == pytest.approx(31.5409, abs=1e-3)
+    assert row["diuretic_load_sodium_mg"] == pytest.approx(3.4158, abs=1e-3)
+    # all foods, spinach included: protein 36.8869, caffeine 128.1*0.05 = 6.405,
+    # sodium 322.41*40/2300 = 5.6071
+    assert row["protein_calcium_mg"] == pytest.approx(36.8869, abs=1e-3)
+    assert row["sodium_calcium_mg"] == pytest.approx(5.6071, abs=1e-3)
+
+
+def test_tea_caffeine_counts_in_caffeine_not_in_diuretic_load(week: object) -> None:
+    row = _day(week, "2026-11-18")
+    # Wed: tea 47.4 mg caffeine -> caffeine_calcium 2.37 mg, group tea, not diuretic.
+    assert row["caffeine_tea_mg"] == pytest.approx(47.4)
+    assert row["caffeine_calcium_mg"] == pytest.approx(2.37)
+    assert row["diuretic_load_caffeine_mg"] == 0.0
+    # diuretic load = milk (7.686 + 104.92*40/2300 = 9.5107) + beef 170 g
+    # (47.141 + 151.3*40/2300 = 2.6313 -> 49.7723) = 59.2830
+    assert row["diuretic_load_mg"] == pytest.approx(59.2830, abs=1e-3)
+
+
+def test_monday_absorbable_calcium_by_hand(week: object) -> None:
+    # breakfast load 275.72 + 4.74 = 280.46 mg; FA_milk = 0.889 - 0.0964 ln 280.46
+    #   = 0.889 - 0.0964*5.636432 = 0.345648; milk (index 1) 275.72*0.345648 = 95.3021,
+    #   coffee (default 0.5) 4.74*0.172824 = 0.8192
+    # lunch load 18.7 + 3.7 = 22.4; FA_milk = 0.889 - 0.0964*3.109061 = 0.589287;
+    #   beef and cola default 0.5: 22.4*0.294643 = 6.6000
+    # dinner spinach 244.8; FA_milk = 0.889 - 0.0964*5.500443 = 0.358757; index 0.12:
+    #   244.8*0.043051 = 10.5389
+    # day: 95.3021 + 0.8192 + 6.6000 + 10.5389 = 113.2602
+    assert _day(week, "2026-11-16")["absorbable_calcium_mg"] == pytest.approx(113.2602, abs=0.01)
+
+
+def test_monday_absorbable_phosphorus_by_hand(week: object) -> None:
+    # milk 204.96*0.5 (animal) + coffee 7.11*0.3 (plant) + beef 202.3*0.5 + cola 33.3*1.0
+    # (additive) + spinach 100.8*0.3 = 102.48 + 2.133 + 101.15 + 33.3 + 30.24 = 269.303
+    assert _day(week, "2026-11-16")["absorbable_phosphorus_mg"] == pytest.approx(269.303)
+
+
+def test_ratios_and_percent_of_target(week: object) -> None:
+    row = _day(week, "2026-11-16")
+    # Ca:P mass 547.66/548.47 = 0.99852; molar x 30.97/40.08 = 0.77155
+    assert row["ca_p_mass_ratio"] == pytest.approx(0.99852, abs=1e-5)
+    assert row["ca_p_molar_ratio"] == pytest.approx(0.77155, abs=1e-5)
+    # Ca:Mg 547.66/209.36 = 2.61588; K:Na molar (1641.46/39.10)/(322.41/22.99) = 2.99356
+    assert row["ca_mg_mass_ratio"] == pytest.approx(2.61588, abs=1e-5)
+    assert row["k_na_molar_ratio"] == pytest.approx(2.99356, abs=1e-5)
+    # default profile female 35 y: Ca RDA 1,000 -> 54.766 %; K AI 2,600 -> 63.133 %
+    assert row["calcium_pct_target"] == pytest.approx(54.766)
+    assert row["potassium_pct_target"] == pytest.approx(63.1331, abs=1e-4)
+
+
+def test_phosphorus_by_group_and_share(week: object) -> None:
+    row = _day(week, "2026-11-16")
+    # red meat 202.3 of 548.47 = 0.36885; dairy 204.96 -> 0.37369; soda 33.3 -> 0.06071
+    assert row["phosphorus_red_meat_mg"] == pytest.approx(202.3)
+    assert row["phosphorus_red_meat_share"] == pytest.approx(0.36885, abs=1e-5)
+    assert row["phosphorus_dairy_share"] == pytest.approx(0.37369, abs=1e-5)
+    assert row["phosphorus_soda_mg"] == pytest.approx(33.3)
+    assert row["phosphorus_tea_mg"] == 0.0  # no tea on Monday: 0, not unknown
+    shares = [row[f"phosphorus_{g}_share"] for g in ("red_meat", "dairy", "soda", "coffee")]
+    shares += [row["phosphorus_tea_share"], row["phosphorus_other_share"]]
+    assert sum(shares) == pytest.approx(1.0)
+
+
+def test_caffeine_per_occasion(week: object) -> None:
+    # Thu breakfast coffee 711 g: 40*7.11 = 284.4 mg in one sitting; lunch cola 66.6 mg
+    assert _day(week, "2026-11-19")["caffeine_max_occasion_mg"] == pytest.approx(284.4)
+    # Sun has no meal or time: each entry is its own occasion; coffee 94.8 mg
+    assert _day(week, "2026-11-22")["caffeine_max_occasion_mg"] == pytest.approx(94.8)
+
+
+def test_entries_columns(week: object) -> None:
+    entries = week.entries  # type: ignore[attr-defined]
+    sunday = entries[entries["date"] == pd.Timestamp("2026-11-22")]
+    assert sunday["occasion"].tolist() == ["line 20", "line 21"]
+    assert entries["group"].iloc[:5].tolist() == ["dairy", "coffee", "red_meat", "soda", "other"]
+    assert entries["week"].unique().tolist() == ["2026-W47"]
+    assert entries["diuretic_load_mg"].iloc[4] == 0.0  # spinach: not in the four groups
+
+
+def test_weekly_is_per_day_average(week: object) -> None:
+    weekly = week.weekly  # type: ignore[attr-defined]
+    assert len(weekly) == 1
+    row = weekly.iloc[0]
+    assert row["week"] == "2026-W47"
+    assert row["week_start"] == pd.Timestamp("2026-11-16")
+    assert row["days"] == 6  # Friday not logged
+    assert row["entries"] == 20
+    # Ca (547.66 + 494.88 + 313.12 + 266.42 + 1216.94 + 23.44) / 6 = 2862.46 / 6 = 477.0767
+    assert row["calcium_mg"] == pytest.approx(477.0767, abs=1e-3)
+    # P (548.47 + 404.72 + 611.93 + 188.73 + 725.52 + 209.41) / 6 = 2688.78 / 6 = 448.13
+    assert row["phosphorus_mg"] == pytest.approx(448.13, abs=1e-3)
+    # ratio of the averages: 477.0767 / 448.13 = 1.06459
+    assert row["ca_p_mass_ratio"] == pytest.approx(1.06459, abs=1e-5)
+    assert row["caffeine_max_occasion_mg"] == pytest.approx(284.4)
+
+
+def test_flags_of_the_week(week: object) -> None:
+    codes = {(f.date.isoformat(), f.code) for f in week.flags}  # type: ignore[attr-defined]
+    # Wed: molar 313.12/611.93*0.77270 = 0.3954 < 0.5 with Ca 313 < 1,000 -> alert
+    assert ("2026-11-18", "low_ca_p_with_low_calcium") in codes
+    # Sun: molar 23.44/209.41*0.77270 = 0.0865 -> alert too
+    assert ("2026-11-22", "low_ca_p_with_low_calcium") in codes
+    # Thu: 284.4 mg caffeine at breakfast >= 250 -> info; 351 mg/day <= 400 -> no warning
+    assert ("2026-11-19", "caffeine_sitting") in codes
+    assert ("2026-11-19", "caffeine_daily_high") not in codes
+    # Sat: Ca 1,216.94 >= 1,000 -> no calcium flag
+    assert ("2026-11-21", "calcium_low") not in codes
+    assert ("2026-11-16", "calcium_low") in codes
+    wednesday = [f for f in week.flags if f.code == "low_ca_p_with_low_calcium"][0]  # type: ignore[attr-defined]
+    assert wednesday.level == "alert"
+    assert wednesday.confidence == "V"
+    assert wednesday.reference.startswith("Kemi VE et al. 2010, Br J Nutr 103:561")
+    assert wednesday.message == (
+        "2026-11-18: molar Ca:P 0.40 is below 0.5 while calcium is below target; this "
+        "combination raised PTH and bone-resorption markers in short-term studies."
+    )
+
+
+def test_pregnancy_caffeine_limit_200() -> None:
+    analysis = analyze(make_entries(WEEK), Profile(sex="female", age=28, pregnant=True))
+    flagged = {f.date.isoformat() for f in analysis.flags if f.code == "caffeine_daily_high"}
+    # EFSA 2015: 200 mg/day in pregnancy; Thu 351 mg is above, Tue 189.6 mg is not
+    assert flagged == {"2026-11-19"}
+
+
+def _app_day(**nutrients: float) -> pd.DataFrame:
+    row = {column: np.nan for column in NUTRIENTS}
+    row.update(nutrients)
+    row.update({"date": pd.Timestamp("2026-11-16"), "food": "Daily total"})
+    return pd.DataFrame([row])
+
+
+def test_low_ratio_alone_is_info_and_p_above_ul_is_alert() -> None:
+    # Ca 1,100 >= 1,000; molar 1100/3000*0.77270 = 0.2833 < 0.5 -> info only (IOM 1997)
+    info = analyze(_app_day(calcium_mg=1100, phosphorus_mg=3000)).flags
+    assert [(f.code, f.level) for f in info if "ca_p" in f.code] == [("low_ca_p_ratio", "info")]
+    # P 4,100 > UL 4,000 -> alert
+    high = analyze(_app_day(calcium_mg=1100, phosphorus_mg=4100)).flags
+    assert ("phosphorus_above_ul", "alert") in [(f.code, f.level) for f in high]
+
+
+def test_magnesium_and_potassium_never_flagged_against_ul() -> None:
+    flags = analyze(_app_day(magnesium_mg=900, potassium_mg=9000)).flags
+    assert not [f for f in flags if f.code.startswith(("magnesium", "potassium"))]
+
+
+def test_unknown_nutrients_are_counted_not_zero() -> None:
+    entries = make_entries(WEEK[:3])
+    entries.loc[1, "phosphorus_mg"] = np.nan  # coffee's P unknown
+    entries.loc[:, "caffeine_mg"] = np.nan  # caffeine unknown for all
+    row = analyze(entries).daily.iloc[0]
+    # P = milk 204.96 + beef 202.3 = 407.26 (coffee skipped), 1 entry unknown
+    assert row["phosphorus_mg"] == pytest.approx(407.26)
+    assert row["phosphorus_mg_unknown"] == 1
+    assert math.isnan(row["caffeine_mg"])
+    assert row["caffeine_mg_unknown"] == 3
+    assert row["pral_meq_unknown"] == 1
+
+
+def test_by_person_automatic_and_explicit() -> None:
+    both = pd.concat(
+        [make_entries(WEEK[:5], person="p01"), make_entries(WEEK[:2], person="p02")],
+        ignore_index=True,
+    )
+    analysis = analyze(both)
+    assert analysis.by_person
+    assert analysis.daily[["person", "entries"]].values.tolist() == [["p01", 5], ["p02", 2]]
+    assert analysis.weekly["person"].tolist() == ["p01", "p02"]
+    # p02: milk 275.72 + coffee 4.74 = 280.46 mg Ca
+    assert analysis.daily["calcium_mg"].iloc[1] == pytest.approx(280.46)
+    merged = analyze(both, by_person=False).daily
+    assert "person" not in merged.columns
+    assert merged["calcium_mg"].iloc[0] == pytest.approx(547.66 + 280.46)
+
+
+def test_kerstetter_allen_protein_coefficient() -> None:
+    analysis = analyze(
+        make_entries(WEEK[:5]), settings=Settings(protein_coefficient="kerstetter_allen")
+    )
+    # 1.2 mg/g: 31.5409 * 1.2 = 37.8491
+    assert analysis.daily["diuretic_load_protein_mg"].iloc[0] == pytest.approx(37.8491, abs=1e-3)
+
+
+def test_occasion_by_time_when_no_meal() -> None:
+    entries = make_entries(WEEK[:2])
+    entries["meal"] = pd.NA
+    entries["time"] = ["08:00", "10:00"]
+    analysis = analyze(entries)
+    assert analysis.entries["occasion"].tolist() == ["08:00", "10:00"]
+    # milk alone: load 275.72; FA 0.889 - 0.0964 ln 275.72 = 0.347292
+    assert analysis.entries["calcium_fractional_absorption"].iloc[0] == pytest.approx(
+        0.347292, abs=1e-6
+    )
+
+
+def test_load_equation_clamped() -> None:
+    # below exp((0.889 - 1)/0.0964) = 0.3162 mg the equation exceeds 1: clamped to 1;
+    # above exp(0.889/0.0964) = 10,115 mg it is negative: clamped to 0
+    fa = fractional_absorption_milk(np.array([0.0, 0.1, 0.3162, 1.0, 20000.0]))
+    assert fa.tolist()[:2] == [1.0, 1.0]
+    assert fa[3] == pytest.approx(0.889)
+    assert fa[4] == 0.0
+
+
+def test_rejected_rows_counted_per_day() -> None:
+    rejected = pd.DataFrame(
+        {
+            "line": [30, 31, 32],
+            "date": pd.to_datetime(["2026-11-16", "2026-11-16", None]),
+            "food": ["furlongs of cheese", "xyz", "abc"],
+            "status": ["unknown_unit", "deleted", "bad_date"],
+            "reason": ["...", "deleted in the app", "bad date"],
+        }
+    )
+    diary = SimpleNamespace(entries=make_entries(WEEK[:5]), rejected=rejected, notes=["n1"])
+    analysis = analyze(diary)
+    assert analysis.daily["unmatched"].tolist() == [1]  # deleted rows are not failed entries
+    assert analysis.notes[0] == "n1"
+    assert analysis.notes[1].startswith("Targets for female, 35 y (default profile")
+
+
+def test_bad_entries_raise_project_errors() -> None:
+    with pytest.raises(DiaryFormatError, match="missing columns calcium_mg"):
+        analyze(make_entries(WEEK[:1]).drop(columns=["calcium_mg"]))
+    negative = make_entries(WEEK[:2])
+    negative.loc[1, "sodium_mg"] = -4.0
+    with pytest.raises(DiaryFormatError, match="line 3: sodium_mg -4.0 is not a non-negative"):
+        analyze(negative)
+    with pytest.raises(DiaryFormatError, match="is not a diary"):
+        analyze([1, 2, 3])
+
+
+def test_empty_entries() -> None:
+    analysis = analyze(make_entries(WEEK).iloc[:0])
+    assert analysis.daily.empty
+    assert analysis.weekly.empty
+    assert analysis.flags == []
+
+
+# --- invariants -----------------------------------------------------------------------
+
+nutrient_value = st.one_of(st.none(), st.floats(min_value=0, max_value=2000))
+entry = st.tuples(
+    st.integers(min_value=0, max_value=9),  # day offset
+    st.sampled_from(["breakfast", "lunch", None]),
+    st.sampled_from(["dairy", "red_meat", "soda", "coffee", "tea", "greens", "other"]),
+    st.lists(nutrient_value, min_size=8, max_size=8),
+)
+
+
+def _random_entries(rows: list[tuple[int, str | None, str, list[float | None]]]) -> pd.DataFrame:
+    records = []
+    for day, meal, category, values in rows:
+        record: dict[str, object] = {
+            "date": pd.Timestamp("2026-11-16") + pd.Timedelta(days=day),
+            "meal": meal,
+            "category": category,
+            "food": category,
+        }
+        record.update({c: (np.nan if v is None else v) for c, v in zip(NUTRIENTS, values)})
+        records.append(record)
+    return pd.DataFrame(records)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(entry, min_size=1, max_size=25), st.floats(min_value=0.1, max_value=10))
+def test_scaling_scales_totals_and_keeps_ratios(rows: list, k: float) -> None:
+    base = _random_entries(rows)
+    scaled = base.copy()
+    scaled[NUTRIENTS] = scaled[NUTRIENTS] * k
+    a, b = analyze(base).daily, analyze(scaled).daily
+    for column in [*NUTRIENTS, "pral_meq", "diuretic_load_mg", "absorbable_phosphorus_mg"]:
+        np.testing.assert_allclose(b[column], a[column] * k, rtol=1e-9, atol=1e-6)
+    for column in ["ca_p_mass_ratio", "ca_p_molar_ratio", "ca_mg_mass_ratio", "k_na_molar_ratio"]:
+        np.testing.assert_allclose(b[column], a[column], rtol=1e-9, atol=1e-9)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(entry, min_size=1, max_size=25))
+def test_daily_totals_are_sums_of_entries_and_never_negative(rows: list) -> None:
+    analysis = analyze(_random_entries(rows))
+    entries, daily = analysis.entries, analysis.daily.set_index("date")
+    sums = entries.groupby("date")[NUTRIENTS].sum(min_count=1)
+    for column in NUTRIENTS:
+        np.testing.assert_allclose(daily[column], sums[column], rtol=1e-12)
+        assert (daily[column].dropna() >= 0).all()
+        assert (
+            daily[f"{column}_unknown"]
+            == entries.groupby("date")[column].apply(lambda s: s.isna().sum())
+        ).all()
+    for column in ["absorbable_calcium_mg", "absorbable_phosphorus_mg", "diuretic_load_mg"]:
+        assert (daily[column].dropna() >= 0).all()
+        # absorbed never exceeds intake
+    assert (daily["absorbable_calcium_mg"].fillna(0) <= daily["calcium_mg"].fillna(0) + 1e-9).all()
+    assert daily["entries"].sum() == len(entries)

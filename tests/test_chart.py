@@ -1,0 +1,378 @@
+"""Tests of analyzer.chart: the numbers drawn (pure pandas) and the figures (headless Agg).
+
+The analysis here is a tiny inline stand-in with the balance engine's column names, so the
+tests do not move when foods.csv or the engine's coefficients change. Real-data tests on the
+bundled examples are in tests/test_examples.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.collections import PolyCollection
+from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
+
+from analyzer.chart import (
+    PANELS,
+    plan_view,
+    save_figure,
+    trend_chart,
+    trend_weeks,
+    week_days,
+    weekly_chart,
+)
+from analyzer.chart.frames import load_by_group, week_start
+from analyzer.chart.style import CONCERN_MASS_RATIO, OKABE_ITO
+from analyzer.errors import DataFileError, NoDataError
+from analyzer.models import Profile
+from analyzer.suggest import Goals, GreensPlan, Suggestion, WeekIntake
+
+
+@dataclass
+class Targets:
+    calcium_mg: float = 1000.0
+    phosphorus_mg: float = 700.0
+    magnesium_mg: float = 320.0
+    potassium_mg: float = 2600.0
+
+
+@dataclass
+class FakeAnalysis:
+    entries: pd.DataFrame
+    daily: pd.DataFrame
+    weekly: pd.DataFrame
+    targets: Any = field(default_factory=Targets)
+    profile: Any = field(default_factory=Profile)
+
+
+GROUPS = ["red_meat", "dairy", "soda", "coffee", "other"]
+
+
+def make_analysis() -> FakeAnalysis:
+    """Week 2026-W47 logged Mon-Sat (Sunday missing) and one day of week W48.
+
+    Entries: on day i (0 = Mon 16 Nov) group j has diuretic load 5 + i + 3 j mg, so Monday
+    has red meat 5, dairy 8, soda 11, coffee 14, other 17.
+    """
+    days = [*pd.date_range("2026-11-16", periods=6), pd.Timestamp("2026-11-23")]
+    daily = pd.DataFrame(
+        {
+            "date": days,
+            "calcium_mg": [620.0, 710, 540, 800, 660, 900, 1000],
+            "phosphorus_mg": [1400.0, 1500, 1250, 1600, 1350, 1550, 1000],
+            "magnesium_mg": [250.0, 260, 230, 270, 240, 300, 320],
+            "potassium_mg": [2100.0, 2300, 1900, 2500, 2000, 2700, 2600],
+            "absorbable_calcium_mg": [200.0, 230, 180, 250, 210, 280, 300],
+        }
+    )
+    daily["ca_p_mass_ratio"] = daily["calcium_mg"] / daily["phosphorus_mg"]
+    entries = pd.DataFrame(
+        [
+            {"date": d, "group": g, "diuretic_load_mg": 5.0 + i + 3 * j}
+            for i, d in enumerate(days)
+            for j, g in enumerate(GROUPS)
+        ]
+    )
+    weekly = pd.DataFrame(
+        {
+            "week": ["2026-W47", "2026-W48"],
+            "days": [6, 1],
+            "calcium_mg": [705.0, 1000.0],
+            "phosphorus_mg": [1441.67, 1000.0],
+            "absorbable_calcium_mg": [225.0, 300.0],
+            "ca_p_mass_ratio": [705.0 / 1441.67, 1.0],
+        }
+    )
+    return FakeAnalysis(entries, daily, weekly)
+
+
+def make_plan() -> GreensPlan:
+    """A plan as analyzer.suggest returns it: collards on 4 days; ratio 0.49 -> 0.62."""
+    current = WeekIntake(6, 705.0, 225.0, 1441.67, 258.3, 2250.0)
+    projected = WeekIntake(6, 893.0, 320.0, 1441.67 + 30.0, 290.0, 2400.0)
+    collards = Suggestion(
+        "11162", "Collards, cooked, boiled, drained, without salt", "cooked collards",
+        "calcium", "", 1.0, "cup", 190.0, 4, {}, {},
+    )  # fmt: skip
+    goals = Goals(329.1, 1.0, 320.0, 2600.0)
+    return GreensPlan("partial", [collards], current, projected, goals, {})
+
+
+@pytest.fixture
+def analysis() -> FakeAnalysis:
+    return make_analysis()
+
+
+# --- the numbers drawn --------------------------------------------------------------------
+
+
+def test_week_days_has_seven_days_with_the_missing_sunday(analysis: FakeAnalysis) -> None:
+    week = week_days(analysis, "2026-W47")
+    assert list(week.index) == list(pd.date_range("2026-11-16", "2026-11-22"))
+    assert week["logged"].tolist() == [True] * 6 + [False]
+    assert np.isnan(week.loc["2026-11-22", "calcium_mg"])
+    # Monday: magnesium 250 / 320 x 100 = 78.125 %; potassium 2100 / 2600 x 100 = 80.769 %
+    assert week.loc["2026-11-16", "magnesium_pct"] == pytest.approx(78.125)
+    assert week.loc["2026-11-16", "potassium_pct"] == pytest.approx(80.769, abs=1e-3)
+
+
+def test_week_days_defaults_to_the_latest_week(analysis: FakeAnalysis) -> None:
+    week = week_days(analysis)
+    assert week.attrs["week"] == "2026-W48"
+    assert week["logged"].sum() == 1
+
+
+def test_week_not_in_diary_lists_the_weeks_it_has(analysis: FakeAnalysis) -> None:
+    with pytest.raises(NoDataError) as info:
+        week_days(analysis, "2026-W40")
+    assert str(info.value) == "week 2026-W40 is not in the diary; it has: 2026-W47, 2026-W48"
+
+
+@pytest.mark.parametrize(
+    ("week", "message"),
+    [
+        ("2026-47", "week '2026-47' is not an ISO week; write it like 2026-W47"),
+        ("2026-W54", "week '2026-W54' does not exist; year 2026 has weeks W01 to W52 or W53"),
+    ],
+)
+def test_bad_week_text(week: str, message: str) -> None:
+    with pytest.raises(NoDataError) as info:
+        week_start(week)
+    assert str(info.value) == message
+
+
+def test_several_people_need_a_person(analysis: FakeAnalysis) -> None:
+    two = pd.concat([analysis.daily.assign(person="a"), analysis.daily.assign(person="b")])
+    analysis.daily = two
+    with pytest.raises(NoDataError) as info:
+        week_days(analysis, "2026-W47")
+    assert str(info.value) == (
+        "the diary holds 2 people (a, b); chart one person at a time: pass person=... "
+        "(CLI: --person)"
+    )
+    assert week_days(analysis, "2026-W47", person="b")["logged"].sum() == 6
+
+
+def test_load_by_group_sums_the_four_groups_per_day(analysis: FakeAnalysis) -> None:
+    days = pd.date_range("2026-11-16", periods=7)
+    loads = load_by_group(analysis, days)
+    assert list(loads.columns) == ["red_meat", "dairy", "soda", "coffee"]
+    # Monday (i = 0): 5 + 3 j for j = 0..3 -> 5, 8, 11, 14; "other" (17) is not drawn
+    assert loads.iloc[0].tolist() == [5.0, 8.0, 11.0, 14.0]
+    # Sunday was not logged: unknown, not zero
+    assert loads.iloc[6].isna().all()
+
+
+def test_trend_weeks_averages_the_group_loads_per_logged_day(analysis: FakeAnalysis) -> None:
+    weekly = trend_weeks(analysis, 8)
+    assert weekly["week"].tolist() == ["2026-W47", "2026-W48"]
+    # W47 red meat: sum over i = 0..5 of (5 + i) = 30 + 15 = 45 over 6 days = 7.5 mg/day
+    assert weekly.loc[0, "load_red_meat"] == pytest.approx(7.5)
+    # W48 (only 23 Nov, i = 6): coffee 5 + 6 + 9 = 20 mg/day
+    assert weekly.loc[1, "load_coffee"] == pytest.approx(20.0)
+    assert trend_weeks(analysis, 1)["week"].tolist() == ["2026-W48"]
+
+
+def test_trend_needs_at_least_one_week(analysis: FakeAnalysis) -> None:
+    with pytest.raises(NoDataError) as info:
+        trend_weeks(analysis, 0)
+    assert str(info.value) == "--weeks 0 selects nothing; give a number of weeks of 1 or more"
+
+
+def test_plan_view_reads_the_suggest_plan(analysis: FakeAnalysis) -> None:
+    view = plan_view(make_plan(), week_days(analysis, "2026-W47"))
+    assert view.lines == ["1 cup cooked collards, 4 days this week"]
+    # current from the plan: 705 / 1441.67 = 0.489; projected 893 / 1471.67 = 0.607
+    assert view.current["ca_p_mass_ratio"] == pytest.approx(0.489, abs=1e-3)
+    assert view.projected["ca_p_mass_ratio"] == pytest.approx(0.607, abs=1e-3)
+    assert view.message == "Within the cap per green, these close only part of the gap."
+
+
+def test_plan_view_without_a_plan_uses_the_week(analysis: FakeAnalysis) -> None:
+    view = plan_view(None, week_days(analysis, "2026-W47"))
+    # Mon-Sat: calcium (620+710+540+800+660+900)/6 = 705; P 8650/6 = 1441.67; ratio 0.4890
+    assert view.current["calcium_mg"] == pytest.approx(705.0)
+    assert view.current["ca_p_mass_ratio"] == pytest.approx(705.0 / (8650.0 / 6))
+    assert view.projected == {}
+    met = plan_view({"status": "met", "suggestions": []})
+    assert met.message == "The week already meets the targets: no greens needed."
+
+
+# --- the weekly figure ----------------------------------------------------------------------
+
+
+def _axes(fig: Figure) -> dict[str, Any]:
+    return {ax.get_label(): ax for ax in fig.axes}
+
+
+def _bars(ax: Any) -> list[Rectangle]:
+    return [p for p in ax.patches if isinstance(p, Rectangle)]
+
+
+@pytest.fixture
+def weekly_fig(analysis: FakeAnalysis) -> Figure:
+    return weekly_chart(analysis, "2026-W47", make_plan())
+
+
+def test_weekly_chart_has_the_five_panels_at_1600_px(weekly_fig: Figure) -> None:
+    assert list(_axes(weekly_fig)) == list(PANELS)
+    width_px, height_px = weekly_fig.get_size_inches() * weekly_fig.dpi
+    assert width_px >= 1600
+    assert (width_px, height_px) == (1600, 1000)
+    assert weekly_fig.get_suptitle() == (
+        "Calcium–phosphorus balance, week 2026-W47 (Mon 16 Nov – Sun 22 Nov 2026)    "
+        "Profile: female, 35 y"
+    )
+
+
+def test_weekly_chart_titles_and_units(weekly_fig: Figure) -> None:
+    axes = _axes(weekly_fig)
+    titles = {name: ax.get_title(loc="left") for name, ax in axes.items()}
+    assert titles == {
+        "calcium_phosphorus": "1. Calcium and phosphorus per day",
+        "ratio": "2. Ca:P ratio (mass)",
+        "magnesium_potassium": "3. Magnesium and potassium",
+        "diuretic_load": "4. Diuretic load by group",
+        "greens": "5. Greens and the projected week",
+    }
+    ylabels = {name: ax.get_ylabel() for name, ax in axes.items() if name != "greens"}
+    assert ylabels == {
+        "calcium_phosphorus": "Intake [mg/day]",
+        "ratio": "Ca:P [mg Ca / mg P]",
+        "magnesium_potassium": "Percent of target [%]",
+        "diuretic_load": "Extra urinary Ca [mg Ca/day]",
+    }
+    ticks = [t.get_text() for t in axes["calcium_phosphorus"].get_xticklabels()]
+    assert ticks[0] == "Mon 16 Nov"
+    assert ticks[6] == "Sun 22 Nov\n(no log)"
+
+
+def test_weekly_chart_bars_per_day(weekly_fig: Figure) -> None:
+    axes = _axes(weekly_fig)
+    cap = _bars(axes["calcium_phosphorus"])
+    assert len(cap) == 14  # 7 days x (calcium, phosphorus)
+    # first bar = Monday calcium 620 mg, second series starts at Monday phosphorus 1400 mg
+    assert cap[0].get_height() == 620.0
+    assert cap[7].get_height() == 1400.0
+    assert cap[0].get_facecolor()[:3] == pytest.approx((0.0, 114 / 255, 178 / 255))  # blue
+    assert len(_bars(axes["magnesium_potassium"])) == 14
+    load = _bars(axes["diuretic_load"])
+    assert len(load) == 28  # 7 days x 4 groups stacked
+    # Monday coffee sits on red meat + dairy + soda = 5 + 8 + 11 = 24 mg
+    assert load[21].get_y() == 24.0
+    assert load[21].get_height() == 14.0
+
+
+def test_weekly_chart_ratio_lines_and_concern_zone(weekly_fig: Figure) -> None:
+    ratio = _axes(weekly_fig)["ratio"]
+    labels = [line.get_label() for line in ratio.get_lines()]
+    assert labels == [
+        "target 1",
+        "Ca:P per day",
+        "week average 0.49",
+        "projected with greens 0.61",
+    ]
+    zone = [p for p in ratio.patches if not isinstance(p, Rectangle) or p.get_height() > 0]
+    zone_y = [c for c in ratio.collections if isinstance(c, PolyCollection)]
+    assert zone or zone_y
+    assert CONCERN_MASS_RATIO == pytest.approx(0.647, abs=1e-3)  # 0.5 x 40.08 / 30.97
+    projected = ratio.get_lines()[3].get_ydata()
+    assert projected[0] == pytest.approx(893.0 / 1471.67)
+
+
+def test_weekly_chart_greens_text(weekly_fig: Figure) -> None:
+    texts = [t.get_text() for t in _axes(weekly_fig)["greens"].texts]
+    assert texts[0] == (
+        "Suggested greens this week:\n"
+        "  • 1 cup cooked collards, 4 days this week\n"
+        "  Within the cap per green, these close only part of the gap."
+    )
+    assert texts[1] == (
+        "The week, per day: now → with the greens\n"
+        "  Ca:P (mass): 0.49 → 0.61  (target 1)\n"
+        "  Absorbable calcium: 225 → 320 mg/day  (goal 329)\n"
+        "  Calcium: 705 → 893 mg/day"
+    )
+
+
+def test_weekly_chart_without_suggestions(analysis: FakeAnalysis) -> None:
+    fig = weekly_chart(analysis, "2026-W47")
+    texts = [t.get_text() for t in _axes(fig)["greens"].texts]
+    assert texts[0] == (
+        "Suggested greens this week:\n  No suggestions were computed for this chart."
+    )
+    assert [line.get_label() for line in _axes(fig)["ratio"].get_lines()] == [
+        "target 1",
+        "Ca:P per day",
+        "week average 0.49",
+    ]
+
+
+def test_palette_is_okabe_ito() -> None:
+    assert OKABE_ITO["vermillion"] == "#D55E00"
+    assert len(OKABE_ITO) == 8
+
+
+# --- the trend figure -----------------------------------------------------------------------
+
+
+def test_trend_chart_panels_and_bars(analysis: FakeAnalysis) -> None:
+    fig = trend_chart(analysis, 8)
+    axes = _axes(fig)
+    assert list(axes) == ["ratio", "absorbable_calcium", "diuretic_load"]
+    assert [ax.get_ylabel() for ax in fig.axes] == [
+        "Ca:P [mg Ca / mg P]",
+        "Calcium [mg/day]",
+        "Extra urinary Ca [mg Ca/day]",
+    ]
+    assert len(_bars(axes["absorbable_calcium"])) == 4  # 2 weeks x (eaten, absorbable)
+    assert len(_bars(axes["diuretic_load"])) == 8  # 2 weeks x 4 groups
+    ticks = [t.get_text() for t in axes["ratio"].get_xticklabels()]
+    assert ticks == ["2026-W47\n(6 d)", "2026-W48\n(1 d)"]
+    assert fig.get_suptitle().startswith("Calcium–phosphorus trend, weeks 2026-W47 to 2026-W48")
+
+
+# --- files ------------------------------------------------------------------------------------
+
+MAGIC = {".png": b"\x89PNG\r\n\x1a\n", ".pdf": b"%PDF-", ".svg": b"<?xml"}
+
+
+@pytest.mark.parametrize("suffix", [".png", ".svg", ".pdf", ".PNG"])
+def test_save_figure_by_extension(weekly_fig: Figure, tmp_path: Path, suffix: str) -> None:
+    path = save_figure(weekly_fig, tmp_path / f"week{suffix}")
+    data = path.read_bytes()
+    assert data.startswith(MAGIC[suffix.lower()])
+    if suffix == ".svg":
+        assert b"<svg" in data[:1000]
+
+
+def test_png_is_1600_px_wide(weekly_fig: Figure, tmp_path: Path) -> None:
+    data = save_figure(weekly_fig, tmp_path / "w.png").read_bytes()
+    # PNG IHDR: width and height as big-endian 4-byte integers at bytes 16-24
+    assert int.from_bytes(data[16:20], "big") == 1600
+    assert int.from_bytes(data[20:24], "big") == 1000
+
+
+def test_save_figure_unknown_extension(weekly_fig: Figure, tmp_path: Path) -> None:
+    with pytest.raises(DataFileError) as info:
+        save_figure(weekly_fig, tmp_path / "week.jpg")
+    assert str(info.value) == (
+        f"{tmp_path / 'week.jpg'}: cannot write a chart as .jpg; end the file name in "
+        ".png, .svg, .pdf (e.g. week.png)"
+    )
+
+
+def test_save_figure_missing_folder(weekly_fig: Figure, tmp_path: Path) -> None:
+    target = tmp_path / "nope" / "week.png"
+    with pytest.raises(DataFileError) as info:
+        save_figure(weekly_fig, target)
+    assert str(info.value) == (
+        f"{target}: cannot write the chart (No such file or directory); "
+        "check that the folder exists and is writable"
+    )

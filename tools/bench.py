@@ -1,0 +1,490 @@
+"""Benchmark: cohort-size diaries against the floor of the same work (``make bench``).
+
+For each diary size (synthetic, from ``tools/synth.py``; cached in ``out/bench/``) it times,
+as separate processes from start to exit:
+
+- the **floor**: ``pandas.read_csv`` of the diary, a join on the exact lower-cased food name
+  against the ``foods.csv`` descriptions, and a ``groupby(person, date)`` sum of calcium --
+  the minimal work any implementation has to do;
+- the real thing: ``analyzer daily FILE --by person --format csv > /dev/null``.
+
+It reports seconds, rows per second, peak memory (the child's own ``ru_maxrss``) and the ratio
+to the floor. It also times ``analyzer report --example western --chart ...`` against
+``python -c "import pandas, matplotlib"``, the name matcher on the ~2,000 distinct names of
+the diaries (fresh process, fresh matcher), and checks that ``entries``/``daily``/``weekly``
+do not import matplotlib or scipy.
+
+The table goes to stdout; the figures to ``out/bench/results.json`` (and one line per run to
+``out/bench/history.jsonl``). Nothing here is a test: timings depend on the machine.
+
+Usage::
+
+    .venv/bin/python tools/bench.py [--sizes 10000,100000,1000000] [--repeat N]
+                                    [--source] [--profile] [--skip report,match,imports]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import platform
+import pstats
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import IO
+
+from synth import default_table_paths, ensure_diary, load_tables, write_names
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_SIZES = (10_000, 100_000, 1_000_000)
+#: Targets of issue 6.
+TARGET_FLOOR_RATIO = 2.0
+TARGET_PEAK_MB = 2_000.0
+TARGET_MATCH_S = 2.0
+TARGET_REPORT_RATIO = 2.0
+#: Modules that commands which draw nothing must not import.
+HEAVY_MODULES = ("matplotlib", "scipy")
+KIB_PER_MB = 1024.0
+
+#: The floor, run in its own process: argv = [diary, foods]. Prints JSON timings.
+FLOOR_SCRIPT = """
+import json, sys, time
+start = time.perf_counter()
+import pandas as pd
+imported = time.perf_counter()
+diary = pd.read_csv(sys.argv[1])
+foods = pd.read_csv(sys.argv[2], usecols=["description", "calcium_mg"])
+foods["key"] = foods["description"].str.lower()
+foods = foods.drop_duplicates("key")[["key", "calcium_mg"]]
+diary["key"] = diary["food"].str.lower()
+joined = diary.merge(foods, on="key", how="left")
+joined["calcium"] = joined["amount"] * joined["calcium_mg"] / 100.0
+totals = joined.groupby(["person", "date"])["calcium"].sum(min_count=1)
+done = time.perf_counter()
+print(json.dumps({"import_s": imported - start, "work_s": done - imported,
+                  "groups": int(len(totals)), "matched": int(joined["calcium_mg"].notna().sum())}))
+"""
+
+#: Run one CLI command in-process with stdout swallowed; print which heavy modules loaded.
+IMPORTS_SCRIPT = """
+import contextlib, io, json, sys
+from analyzer.cli import cli
+status = "ok"
+with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+    try:
+        cli.main(args=sys.argv[1:], standalone_mode=False)
+    except SystemExit as stop:
+        status = "ok" if not stop.code else f"exit {stop.code}"
+    except Exception as error:
+        status = f"error: {type(error).__name__}: {error}"
+heavy = %r
+print(json.dumps({"status": status,
+                  "loaded": [name for name in heavy if name in sys.modules]}))
+"""
+
+#: Build a fresh matcher and match the distinct names of the diaries: argv = [names.txt].
+MATCH_SCRIPT = """
+import json, sys, time
+names = [line for line in open(sys.argv[1], encoding="utf-8").read().splitlines() if line]
+start = time.perf_counter()
+from analyzer.foods import default_matcher
+imported = time.perf_counter()
+matcher = default_matcher()
+built = time.perf_counter()
+table = matcher.match_names(names)
+done = time.perf_counter()
+print(json.dumps({"names": len(names), "import_s": imported - start, "build_s": built - imported,
+                  "match_s": done - built, "matched": int(table["food_id"].notna().sum())}))
+"""
+
+
+@dataclass
+class Run:
+    """One child process: wall time, peak resident memory and outcome."""
+
+    wall_s: float
+    peak_mb: float
+    returncode: int
+    stdout: str = ""
+    stderr_tail: str = ""
+
+    @property
+    def ok(self) -> bool:
+        """Whether the process exited 0."""
+        return self.returncode == 0
+
+
+@dataclass
+class SizeResult:
+    """Figures for one diary size."""
+
+    rows: int
+    path: str
+    floor_s: float
+    floor_work_s: float
+    floor_peak_mb: float
+    daily_s: float | None = None
+    daily_peak_mb: float | None = None
+    status: str = "ok"
+    stderr_lines: int = 0
+    ratio: float | None = None
+    rows_per_s: float | None = None
+    floor_matched_rows: int = 0
+
+
+@dataclass
+class Results:
+    """Everything one benchmark run measured (written to results.json)."""
+
+    started: str
+    machine: dict[str, object]
+    command: list[str]
+    repeat: int
+    sizes: list[SizeResult] = field(default_factory=list)
+    report: dict[str, object] = field(default_factory=dict)
+    matching: dict[str, object] = field(default_factory=dict)
+    imports: dict[str, object] = field(default_factory=dict)
+
+
+def run(
+    command: list[str],
+    *,
+    stdout: Path | None = None,
+    stderr: Path | None = None,
+    capture: bool = False,
+) -> Run:
+    """Run a command to completion and measure it from process start to exit.
+
+    Parameters
+    ----------
+    command : list of str
+        Program and arguments.
+    stdout, stderr : pathlib.Path, optional
+        Files that receive the streams (default: discarded). Ignored for stdout when
+        ``capture`` is true.
+    capture : bool
+        Return stdout as text (for the helper scripts that print JSON).
+
+    Returns
+    -------
+    Run
+        Wall time [s], the child's own peak resident set size [MB] from ``wait4``, exit code,
+        captured stdout and the last lines of stderr.
+    """
+    with contextlib.ExitStack() as stack:
+        err_file = stack.enter_context(open(stderr or os.devnull, "wb"))
+        out_target: int | IO[bytes] = subprocess.PIPE
+        if not capture:
+            out_target = stack.enter_context(open(stdout or os.devnull, "wb"))
+        start = time.perf_counter()
+        proc = subprocess.Popen(command, stdout=out_target, stderr=err_file, cwd=REPO)
+        captured = proc.stdout.read().decode("utf-8", "replace") if proc.stdout else ""
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.stdout:
+            proc.stdout.close()
+    tail = ""
+    if stderr is not None and stderr.is_file():
+        lines = stderr.read_text(encoding="utf-8", errors="replace").splitlines()
+        tail = "\n".join(lines[-3:])
+    return Run(wall, usage.ru_maxrss / KIB_PER_MB, proc.returncode, captured, tail)
+
+
+def best_of(repeat: int, command: list[str], **kwargs: object) -> Run:
+    """Run ``command`` ``repeat`` times and keep the fastest successful run."""
+    runs = [run(command, **kwargs) for _ in range(max(1, repeat))]  # type: ignore[arg-type]
+    good = [item for item in runs if item.ok] or runs
+    return min(good, key=lambda item: item.wall_s)
+
+
+def analyzer_command(source: bool) -> list[str]:
+    """The command that starts the CLI.
+
+    The installed console script next to this interpreter (what users run; ``make bench``
+    reinstalls the package first), or ``python -m analyzer`` from the working tree when
+    ``source`` is true or no script is installed.
+    """
+    script = Path(sys.executable).with_name("analyzer")
+    if not source and script.is_file():
+        return [str(script)]
+    return [sys.executable, "-m", "analyzer"]
+
+
+def count_lines(path: Path) -> int:
+    """Number of lines in a text file (0 if missing)."""
+    if not path.is_file():
+        return 0
+    with open(path, "rb") as handle:
+        return sum(1 for _ in handle)
+
+
+def bench_size(
+    rows: int, diary: Path, foods: Path, analyzer: list[str], out_dir: Path, repeat: int
+) -> SizeResult:
+    """Time the floor and ``analyzer daily --by person`` on one diary."""
+    floor = best_of(
+        repeat, [sys.executable, "-c", FLOOR_SCRIPT, str(diary), str(foods)], capture=True
+    )
+    if not floor.ok:
+        raise SystemExit(f"the floor failed on {diary}: {floor.stderr_tail}")
+    floor_info = json.loads(floor.stdout)
+    result = SizeResult(
+        rows=rows,
+        path=str(diary),
+        floor_s=floor.wall_s,
+        floor_work_s=float(floor_info["work_s"]),
+        floor_peak_mb=floor.peak_mb,
+        floor_matched_rows=int(floor_info["matched"]),
+    )
+    stderr = out_dir / f"daily-{rows}.stderr.txt"
+    command = [*analyzer, "daily", str(diary), "--by", "person", "--format", "csv"]
+    daily = best_of(repeat, command, stderr=stderr)
+    result.daily_s = daily.wall_s
+    result.daily_peak_mb = daily.peak_mb
+    result.stderr_lines = count_lines(stderr)
+    if daily.ok:
+        result.ratio = daily.wall_s / floor.wall_s
+        result.rows_per_s = rows / daily.wall_s
+    else:
+        last = daily.stderr_tail.splitlines()[-1] if daily.stderr_tail else ""
+        result.status = f"exit {daily.returncode}: {last}"[:120]
+    return result
+
+
+def bench_report(analyzer: list[str], out_dir: Path, repeat: int) -> dict[str, object]:
+    """Time ``analyzer report`` on the bundled week (chart included) against bare imports."""
+    bare = best_of(repeat, [sys.executable, "-c", "import pandas, matplotlib"])
+    chart = out_dir / "week.png"
+    stderr = out_dir / "report.stderr.txt"
+    command = [*analyzer, "report", "--example", "western", "--chart", str(chart)]
+    report = best_of(repeat, command, stderr=stderr)
+    info: dict[str, object] = {
+        "import_pandas_matplotlib_s": bare.wall_s,
+        "report_s": report.wall_s,
+        "report_peak_mb": report.peak_mb,
+        "status": "ok" if report.ok else f"exit {report.returncode}: {report.stderr_tail}"[:200],
+    }
+    if report.ok:
+        info["ratio"] = report.wall_s / bare.wall_s
+    return info
+
+
+def bench_matching(names: Path, repeat: int) -> dict[str, object]:
+    """Time a fresh ``default_matcher().match_names`` on the distinct names."""
+    result = best_of(repeat, [sys.executable, "-c", MATCH_SCRIPT, str(names)], capture=True)
+    if not result.ok or not result.stdout.strip():
+        return {"status": f"exit {result.returncode}: {result.stderr_tail}"[:200]}
+    info: dict[str, object] = json.loads(result.stdout)
+    info["status"] = "ok"
+    info["process_s"] = result.wall_s
+    return info
+
+
+def check_imports(diary: Path) -> dict[str, object]:
+    """Which heavy modules ``entries``, ``daily`` and ``weekly`` import (should be none)."""
+    script = IMPORTS_SCRIPT % (HEAVY_MODULES,)
+    found: dict[str, object] = {}
+    for command in ("entries", "daily", "weekly"):
+        args = [command, str(diary), "--format", "csv"]
+        result = run([sys.executable, "-c", script, *args], capture=True)
+        found[command] = (
+            json.loads(result.stdout)
+            if result.ok and result.stdout.strip()
+            else {"status": f"exit {result.returncode}", "loaded": []}
+        )
+    return found
+
+
+def profile_daily(diary: Path, out_dir: Path, top: int = 30) -> Path:
+    """Profile ``analyzer daily --by person`` on the working tree with cProfile.
+
+    Writes ``daily-<rows>.prof`` and a text summary (top functions by cumulative and by
+    own time) next to it, and returns the summary's path.
+    """
+    stem = diary.stem.replace("diary", "daily")
+    prof = out_dir / f"{stem}.prof"
+    command = [
+        sys.executable,
+        "-m",
+        "cProfile",
+        "-o",
+        str(prof),
+        "-m",
+        "analyzer",
+        "daily",
+        str(diary),
+        "--by",
+        "person",
+        "--format",
+        "csv",
+    ]
+    outcome = run(command, stderr=out_dir / f"{stem}.profile.stderr.txt")
+    summary = out_dir / f"{stem}.profile.txt"
+    with open(summary, "w", encoding="utf-8") as handle:
+        handle.write(
+            f"# {' '.join(command)}\n# wall {outcome.wall_s:.2f} s under cProfile, "
+            f"exit {outcome.returncode}\n"
+        )
+        if prof.is_file():
+            stats = pstats.Stats(str(prof), stream=handle)
+            stats.strip_dirs().sort_stats("cumulative").print_stats(top)
+            stats.sort_stats("tottime").print_stats(top)
+    return summary
+
+
+def _fmt(value: float | None, spec: str) -> str:
+    return "-" if value is None else format(value, spec)
+
+
+def _ratio(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}x"
+
+
+def _mark(ok: bool) -> str:
+    return "ok" if ok else "MISSED"
+
+
+def render(results: Results) -> str:
+    """The human-readable table."""
+    lines = [
+        f"analyzer benchmark  {results.started}  ({results.machine['python']}, "
+        f"{results.machine['cpus']} CPUs; best of {results.repeat})",
+        f"command: {' '.join(results.command)} daily FILE --by person --format csv",
+        "",
+        f"{'rows':>10} {'floor s':>8} {'daily s':>8} {'ratio':>6} {'rows/s':>10} "
+        f"{'peak MB':>8} {'floor MB':>8}  status",
+    ]
+    for size in results.sizes:
+        lines.append(
+            f"{size.rows:>10,} {size.floor_s:>8.2f} {_fmt(size.daily_s, '>8.2f')} "
+            f"{_ratio(size.ratio):>6} {_fmt(size.rows_per_s, '>10,.0f')} "
+            f"{_fmt(size.daily_peak_mb, '>8.0f')} {size.floor_peak_mb:>8.0f}  {size.status}"
+        )
+    largest = max(results.sizes, key=lambda size: size.rows, default=None)
+    if largest is not None and largest.ratio is not None and largest.daily_peak_mb is not None:
+        lines.append(
+            f"target at {largest.rows:,} rows: ratio <= {TARGET_FLOOR_RATIO:g}x "
+            f"{_mark(largest.ratio <= TARGET_FLOOR_RATIO)}, peak < {TARGET_PEAK_MB:,.0f} MB "
+            f"{_mark(largest.daily_peak_mb < TARGET_PEAK_MB)}"
+        )
+    lines.append("")
+    report = results.report
+    if report:
+        if "ratio" in report:
+            ratio = float(report["ratio"])  # type: ignore[arg-type]
+            lines.append(
+                f"report --example western (chart): {report['report_s']:.2f} s vs import "
+                f"pandas, matplotlib {report['import_pandas_matplotlib_s']:.2f} s: "
+                f"{ratio:.2f}x (target <= {TARGET_REPORT_RATIO:g}x "
+                f"{_mark(ratio <= TARGET_REPORT_RATIO)})"
+            )
+        else:
+            lines.append(f"report --example western: {report['status']}")
+    matching = results.matching
+    if matching:
+        if matching.get("status") == "ok":
+            match_s = float(matching["match_s"])  # type: ignore[arg-type]
+            lines.append(
+                f"name matching, fresh matcher: {matching['names']:,} distinct names in "
+                f"{match_s:.2f} s (+ build {matching['build_s']:.2f} s, import "
+                f"{matching['import_s']:.2f} s); {matching['matched']:,} matched "
+                f"(target < {TARGET_MATCH_S:g} s {_mark(match_s < TARGET_MATCH_S)})"
+            )
+        else:
+            lines.append(f"name matching: {matching.get('status')}")
+    if results.imports:
+        parts = []
+        for command, info in results.imports.items():
+            detail = info if isinstance(info, dict) else {}
+            loaded = ", ".join(detail.get("loaded", [])) or "none"
+            status = detail.get("status", "?")
+            parts.append(f"{command}: {loaded}" + ("" if status == "ok" else f" ({status})"))
+        lines.append("heavy imports (matplotlib, scipy) by " + "; ".join(parts))
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--sizes",
+        default=",".join(str(size) for size in DEFAULT_SIZES),
+        help="comma-separated row counts (default 10000,100000,1000000)",
+    )
+    parser.add_argument("--repeat", type=int, default=1, help="best of N runs (default 1)")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=REPO / "out" / "bench",
+        help="cache and results folder (default out/bench)",
+    )
+    parser.add_argument(
+        "--source",
+        action="store_true",
+        help="run `python -m analyzer` from the working tree, not the installed console script",
+    )
+    parser.add_argument(
+        "--profile", action="store_true", help="also profile the largest size with cProfile"
+    )
+    parser.add_argument("--skip", default="", help="comma-separated: report,match,imports")
+    args = parser.parse_args(argv)
+    try:
+        sizes = sorted({int(part.replace("_", "")) for part in args.sizes.split(",") if part})
+    except ValueError:
+        parser.error(f"--sizes must be comma-separated integers, got {args.sizes!r}")
+    skip = {part.strip() for part in args.skip.split(",") if part.strip()}
+    out_dir: Path = args.out
+    out_dir.mkdir(parents=True, exist_ok=True)
+
+    foods_path, portions_path = default_table_paths(REPO)
+    tables = load_tables(foods_path, portions_path)
+    diaries: dict[int, Path] = {}
+    for rows in sizes:
+        path, generated = ensure_diary(rows, out_dir, tables)
+        if generated:
+            print(f"generated {path}", file=sys.stderr)
+        diaries[rows] = path
+    names = write_names(out_dir, tables)
+
+    analyzer = analyzer_command(args.source)
+    results = Results(
+        started=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        machine={
+            "python": platform.python_version(),
+            "cpus": os.cpu_count(),
+            "platform": platform.platform(),
+        },
+        command=analyzer,
+        repeat=args.repeat,
+    )
+    for rows in sizes:
+        print(f"timing {rows:,} rows ...", file=sys.stderr)
+        results.sizes.append(
+            bench_size(rows, diaries[rows], foods_path, analyzer, out_dir, args.repeat)
+        )
+    if "report" not in skip:
+        results.report = bench_report(analyzer, out_dir, args.repeat)
+    if "match" not in skip:
+        results.matching = bench_matching(names, args.repeat)
+    if "imports" not in skip and sizes:
+        results.imports = check_imports(diaries[sizes[0]])
+
+    print(render(results))
+    record = asdict(results)
+    (out_dir / "results.json").write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+    with open(out_dir / "history.jsonl", "a", encoding="utf-8") as history:
+        history.write(json.dumps(record) + "\n")
+    if args.profile and sizes:
+        summary = profile_daily(diaries[sizes[-1]], out_dir)
+        print(f"\nprofile of {sizes[-1]:,} rows: {summary}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
