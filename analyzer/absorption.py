@@ -233,21 +233,26 @@ def classify(entries: pd.DataFrame) -> pd.DataFrame:
     """
     description = _text_column(entries, "description")
     food = _text_column(entries, "food")
-    text = description.where(description != "", food)
     category = _text_column(entries, "category")
     group = _text_column(entries, "food_group")
     if "food_id" in entries.columns:
-        matched = entries["food_id"].notna() & (entries["food_id"].astype("string") != "")
+        matched = entries["food_id"].notna().to_numpy(dtype=bool)
     else:
-        matched = description != ""
-    key = text + "\x1f" + category + "\x1f" + group + "\x1f" + matched.map({True: "1", False: "0"})
-    codes, uniques = pd.factorize(key)
+        matched = (description != "").to_numpy(dtype=bool)
+    # Combine per-column codes into one integer key: classify each distinct food once.
+    combined = np.zeros(len(entries), dtype=np.int64)
+    for column in (description, food, category, group):
+        column_codes, column_uniques = pd.factorize(column)
+        combined = combined * (len(column_uniques) + 1) + column_codes
+    combined = combined * 2 + matched.astype(np.int64)
+    _, first_rows, codes = np.unique(combined, return_index=True, return_inverse=True)
     ca_classes: list[str] = []
     p_classes: list[str] = []
-    for value in uniques:
-        t, c, g, m = str(value).split("\x1f")
-        ca_classes.append(calcium_class(t, c, g))
-        p_classes.append(phosphorus_class(t, c, g, matched=m == "1"))
+    for row in first_rows:
+        d, f, c, g = (str(column.iat[row]) for column in (description, food, category, group))
+        text = d if d else f
+        ca_classes.append(calcium_class(text, c, g))
+        p_classes.append(phosphorus_class(text, c, g, matched=bool(matched[row])))
     ca_index = load_table("absorption_index.csv").set_index("absorption_class")["index"]
     p_fraction = load_table("phosphorus_bioavailability.csv").set_index("phosphorus_class")[
         "fraction"

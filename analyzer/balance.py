@@ -156,8 +156,8 @@ def prepare_entries(entries: pd.DataFrame) -> pd.DataFrame:
             line = out.loc[where, "line"].iloc[0]
             raise DiaryFormatError(
                 "entries",
-                f"line {line}: {column} {out.loc[where, column].iloc[0]!r} is not a "
-                "non-negative number",
+                f"line {line}: {column} value {str(out.loc[where, column].iloc[0])!r} is "
+                "not a non-negative number",
                 "nutrients are amounts per entry; leave unknown values blank",
             )
         out[column] = values
@@ -170,19 +170,32 @@ def prepare_entries(entries: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _occasions(entries: pd.DataFrame, settings: Settings) -> pd.Series:
-    by_entry = "line " + entries["line"].astype("string")
+def _occasion_keys(entries: pd.DataFrame, settings: Settings) -> tuple[pd.Series, np.ndarray]:
+    """Occasion label of each entry and an integer key (same person, date and occasion)."""
     meal = entries["meal"].str.strip()
     meal = meal.where(meal != "")
     time = entries["time"].str.strip()
     time = time.where(time != "")
     if settings.occasion == "entry":
-        return by_entry
-    if settings.occasion == "meal":
-        return meal.fillna(by_entry)
-    if settings.occasion == "time":
-        return time.fillna(by_entry)
-    return meal.fillna(time).fillna(by_entry)
+        label = pd.Series(pd.NA, index=entries.index, dtype="string")
+    elif settings.occasion == "meal":
+        label = meal
+    elif settings.occasion == "time":
+        label = time
+    else:
+        label = meal.fillna(time)
+    missing = label.isna().to_numpy()
+    codes, uniques = pd.factorize(label)
+    folded, _ = pd.factorize(pd.Index(uniques).str.casefold())
+    code = np.where(missing, -1, folded[codes] if len(uniques) else -1)
+    line = entries["line"].to_numpy()
+    own = np.where(missing, line, -1)  # an entry without meal or time is its own occasion
+    frame = pd.DataFrame({"p": entries["person"], "d": entries["date"], "o": code, "l": own})
+    keys = frame.groupby(["p", "d", "o", "l"], sort=False, dropna=False).ngroup().to_numpy()
+    if missing.any():
+        label = label.copy()
+        label[missing] = "line " + entries.loc[missing, "line"].astype("string")
+    return label.astype("string"), keys
 
 
 def fractional_absorption_milk(load_mg: np.ndarray | pd.Series) -> np.ndarray:
@@ -225,9 +238,7 @@ def entry_metrics(entries: pd.DataFrame, settings: Settings) -> pd.DataFrame:
     classes = classify(out)
     for column in classes.columns:
         out[column] = classes[column]
-    out["occasion"] = _occasions(out, settings)
-    keys = [out["person"], out["date"], out["occasion"].str.casefold()]
-    codes = out.groupby(keys, sort=False, dropna=False).ngroup().to_numpy()
+    out["occasion"], codes = _occasion_keys(out, settings)
     out["occasion_calcium_mg"] = _group_sum(out["calcium_mg"], codes)
     out["occasion_caffeine_mg"] = _group_sum(out["caffeine_mg"], codes)
     fa = fractional_absorption_milk(out["occasion_calcium_mg"].fillna(0.0))
@@ -261,32 +272,30 @@ def iso_week(dates: pd.Series) -> pd.Series:
     >>> iso_week(pd.Series(pd.to_datetime(["2026-11-16", "2027-01-01"]))).tolist()
     ['2026-W47', '2026-W53']
     """
-    iso = dates.dt.isocalendar()
-    year = iso["year"].astype("string")
-    week = iso["week"].astype("string").str.zfill(2)
-    return (year + "-W" + week).astype("string")
+    codes, uniques = pd.factorize(dates)
+    iso = pd.DatetimeIndex(uniques).isocalendar()
+    labels = (
+        iso["year"].astype("string") + "-W" + iso["week"].astype("string").str.zfill(2)
+    ).to_numpy()
+    return pd.Series(labels[codes], index=dates.index, dtype="string")
 
 
 def _caveats(
-    entries: pd.DataFrame, analysis_profile: Profile, default: bool, targets: Targets
+    entries: pd.DataFrame, profile: Profile, default: bool, targets: Targets
 ) -> list[str]:
-    notes = []
+    """The analysis' own notes: the profile used and the caveats the sources require."""
     stated = "default profile; set sex and age for yours" if default else "profile"
-    notes.append(
-        f"Targets for {analysis_profile.describe()} ({stated}), DRI life stage "
-        f"{targets.life_stage}: {describe_targets(targets)}."
-    )
-    notes.append(
+    notes = [
+        f"Targets for {profile.describe()} ({stated}), DRI life stage "
+        f"{targets.life_stage}: {describe_targets(targets)}.",
         "Potassium and phosphorus targets do not apply to people with kidney disease or on "
-        "potassium-sparing drugs (NASEM 2019)."
-    )
-    notes.append(
+        "potassium-sparing drugs (NASEM 2019).",
         "The diuretic load is estimated extra urinary calcium, not water loss; absorption "
         "partly compensates: protein also raises calcium absorption (Kerstetter et al. 2003; "
         "Hunt et al. 2009) and caffeine's effect is offset by about 2 tablespoons of milk "
-        "per cup of coffee (Heaney 2002)."
-    )
-    totals = entries["food_id"].isna() & (entries["food"].str.casefold().str.contains("total"))
+        "per cup of coffee (Heaney 2002).",
+    ]
+    totals = entries["food_id"].isna() & entries["food"].str.contains("total", case=False)
     if bool(totals.fillna(False).any()):
         notes.append(
             "Some entries are daily or meal totals; each counts as one eating occasion, so "

@@ -119,7 +119,7 @@ def foods_search(query: str, limit: int, fmt: str) -> None:
             message += "; did you mean " + "; ".join(repr(s) for s in result.suggestions) + "?"
         click.echo(message, err=True)
         sys.exit(1)
-    click.echo(format_frame(found, fmt))  # type: ignore[arg-type]
+    click.echo(format_frame(found, fmt).rstrip("\n"))  # type: ignore[arg-type]
 
 
 @foods.command("show", context_settings=CONTEXT)
@@ -178,7 +178,10 @@ def foods_show(food_id: str, fmt: str) -> None:
                     "portions": [
                         {"amount": a, "measure": m, "gram_weight": g}
                         for a, m, g in zip(
-                            portions["amount"], portions["measure"], portions["gram_weight"]
+                            portions["amount"],
+                            portions["measure"],
+                            portions["gram_weight"],
+                            strict=True,
                         )
                     ],
                 }
@@ -682,15 +685,18 @@ def chart_command(
 
         analyzer chart --example western --week 2026-W47 --out week.svg
     """
+    from pathlib import Path
+
     from analyzer.balance import analyze
-    from analyzer.chart import save_figure, trend_chart, weekly_chart
+    from analyzer.chart import chart_format, save_figure, trend_chart, weekly_chart
     from analyzer.diary import read_diary
     from analyzer.examples import example_path
     from analyzer.targets import make_profile
 
     if (diary is None) == (example is None):
         raise click.UsageError("give a DIARY file or --example NAME (not both)")
-    path = example_path(example) if example is not None else diary
+    chart_format(out)  # a wrong extension fails before the diary is read
+    path = example_path(example) if example is not None else Path(str(diary))
     profile = make_profile(sex, age, pregnant, lactating)
     read = read_diary(path)
     for line, reason in zip(read.rejected["line"], read.rejected["reason"], strict=True):

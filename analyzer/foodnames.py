@@ -15,6 +15,12 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+
+def word_list(text: str) -> list[str]:
+    """The whitespace-separated words of a word-list literal."""
+    return text.split()
+
+
 #: Phrase synonyms, applied (longest first, whole words) to normalised text before matching.
 #: Each maps a regional, brand or everyday phrase to the words USDA SR28 uses, ordered so
 #: that the head noun comes last.
@@ -77,71 +83,85 @@ PHRASE_SYNONYMS: dict[str, str] = {
 
 #: Words that carry no nutrition: marketing, provenance, praise (removed from queries).
 MARKETING_WORDS = frozenset(
-    """
+    word_list(
+        """
     organic organics fresh freshly natural naturally premium homemade home made store bought
     storebought classic authentic gourmet artisan artisanal farm farmers local locally
     pasture raised free range cage non gmo kosher best favorite favourite delicious tasty
     deluxe signature value brand brands family size pack package packaged new improved
     simple simply pure real good great old fashioned traditional style homestyle
-    """.split()
+    """
+    )
 )
 
 #: Store and packaged-food brands seen as prefixes in diaries (removed from queries).
 BRAND_WORDS = frozenset(
-    """
+    word_list(
+        """
     publix kirkland kroger walmart aldi lidl costco safeway heb wegmans tesco sainsbury
     sainsburys asda morrisons waitrose trader joe joes meijer target giant albertsons
     schnucks hyvee winco sprouts member mark marketside equate 365 aldis
-    """.split()
+    """
+    )
 )
 
 #: Preparation words: they choose the variant (``cooked`` vs ``raw``) but never the food.
 PREPARATION_WORDS = frozenset(
-    """
+    word_list(
+        """
     cooked boiled steamed baked roasted raw canned drained dried fried grilled broiled braised
     stewed scrambled poached microwaved frozen sauteed toasted mashed smoked pan simmered
     reheated heated unheated uncooked prepared instant hard soft
-    """.split()
+    """
+    )
 )
 
 #: Form and portion words: how much or what shape, not which food (low weight, never head).
 FORM_WORDS = frozenset(
-    """
+    word_list(
+        """
     slice sliced piece chunk cube cubed stick fillet filet strip shredded grated chopped diced
     cup serving bowl glass mug large medium small mini jumbo extra each portion
     bar can bottle container pack packet scoop tbsp tsp oz g ml lb kg pc pcs
-    """.split()
+    """
+    )
 )
 
 #: Weekday and month names: a name containing one is a personal recipe (``Sunday stew``).
 DATE_WORDS = frozenset(
-    """
+    word_list(
+        """
     monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december jan feb mar apr jun jul aug sep
     sept oct nov dec
-    """.split()
+    """
+    )
 )
 
 #: Words marking the user's own recipe.
-PERSONAL_WORDS = frozenset("my mom mom's moms mum grandma grandmas nana recipe leftover".split())
+PERSONAL_WORDS = frozenset(word_list("my mom moms mum grandma grandmas nana recipe leftover"))
 
 #: Words marking a dietary supplement or drug (never a USDA food).
 SUPPLEMENT_WORDS = frozenset(
-    """
+    word_list(
+        """
     supplement supplements multivitamin multi capsule capsules caplet caplets tablet tablets
     softgel softgels pill pills gummies iu mg mcg glycinate citrate bisglycinate chelate
     monohydrate creatine aspirin ibuprofen acetaminophen paracetamol tylenol advil melatonin
     probiotic probiotics ashwagandha magnezijum electrolyte
-    """.split()
+    """
+    )
 )
 
 #: Nutrient names: a name made only of these (and numbers) is a supplement (``Zinc``).
 NUTRIENT_WORDS = frozenset(
-    """
+    word_list(
+        """
     vitamin vitamins mineral minerals calcium magnesium zinc iron potassium sodium selenium
     iodine copper manganese chromium biotin folate folic acid niacin thiamine riboflavin
     omega dha epa coq10 collagen a b c d e k b1 b2 b3 b6 b12 d2 d3 k1 k2 carbonate oxide
-    """.split()
+    """
+    )
 )
 
 #: Words that join a dish to its side (``coffee with milk``): the head is before them.
@@ -152,7 +172,9 @@ STOP_WORDS = frozenset({"of", "the", "a", "an", "for", "to", "from", "or", "by",
 
 _TOKEN_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?%|[a-z0-9]+")
 _SYNONYM_RE = re.compile(
-    r"\b(" + "|".join(re.escape(k) for k in sorted(PHRASE_SYNONYMS, key=len, reverse=True)) + r")\b"
+    r"\b("
+    + "|".join(re.escape(k) for k in sorted(PHRASE_SYNONYMS, key=len, reverse=True))
+    + r")\b"
 )
 _NO_SINGULAR = ("ss", "us", "is", "ous", "ics")
 _IRREGULAR = {"leaves": "leaf", "loaves": "loaf", "halves": "half", "knives": "knife"}
@@ -372,7 +394,7 @@ def parse_name(text: str, known: frozenset[str] | set[str] = frozenset()) -> Par
         brand += dropped
         prep += p
         form += f
-        e_content, e_prep, e_form, e_dropped = _classify(extra)
+        e_content, e_prep, _, e_dropped = _classify(extra)
         side += [w for w in e_content if w not in JOIN_WORDS]
         prep += e_prep
         brand += e_dropped

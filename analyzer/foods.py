@@ -95,7 +95,9 @@ def _read_csv(path: Path, dtypes: dict[str, str], required: list[str], what: str
         )
     pinned = {c: t for c, t in dtypes.items() if c in header}
     try:
-        return pd.read_csv(path, dtype=pinned, keep_default_na=False, na_values=[""])
+        return pd.read_csv(
+            path, dtype=pinned, keep_default_na=False, na_values=[""], index_col=False
+        )
     except (OSError, ValueError, UnicodeDecodeError) as error:
         raise DataFileError(str(path), f"cannot read {what}: {error}", _REBUILD) from None
 

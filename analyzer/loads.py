@@ -37,6 +37,7 @@ References
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from analyzer.models import Settings
@@ -64,8 +65,10 @@ def group_of(category: pd.Series) -> pd.Series:
     >>> group_of(pd.Series(["coffee", "greens", None])).tolist()
     ['coffee', 'other', 'other']
     """
-    text = category.astype("string")
-    return text.where(text.isin(GROUPS), "other").fillna("other").astype("string")
+    codes, uniques = pd.factorize(category.astype("string"))
+    named = np.array([u if u in GROUPS else "other" for u in uniques] + ["other"], dtype=object)
+    group = pd.Categorical(named[codes], categories=list(GROUPS))
+    return pd.Series(group, index=category.index)
 
 
 def protein_calcium_coefficient(settings: Settings) -> float:

@@ -39,6 +39,7 @@ from analyzer.foodnames import (
     segments,
     strip_parentheses,
     tokens,
+    word_list,
 )
 
 #: Weight of the query's head noun in the coverage score (other content words weigh 1).
@@ -55,8 +56,8 @@ SIDE_WEIGHT = 0.5
 QUERY_COVERAGE_SHARE = 0.7
 #: Share of the score from the food's core noun words that the query names.
 CORE_COVERAGE_SHARE = 0.3
-#: Bonus when the query's head noun is in the food's core part. [score points]
-HEAD_IN_CORE_BONUS = 5.0
+#: Penalty when the query's head noun is not in the food's core part. [score points]
+HEAD_NOT_IN_CORE_PENALTY = 5.0
 #: Penalty per description word the query did not ask for (at most ``EXTRA_WORDS_CAP``).
 EXTRA_WORD_PENALTY = 2.0
 #: Most extra words penalised.
@@ -65,8 +66,11 @@ EXTRA_WORDS_CAP = 8
 LENGTH_PENALTY = 0.04
 #: Penalty for a raw food when the words say cooked (and the reverse). [score points]
 RAW_COOKED_PENALTY = 15.0
-#: Weight of rapidfuzz's token-set ratio, a tie-breaker between near-equal candidates.
+#: Weight of rapidfuzz's token-set ratio shortfall, a tie-breaker between near-equal
+#: candidates.
 TIE_BREAK_SHARE = 0.02
+#: Number of leading candidates re-scored with rapidfuzz as a tie-breaker.
+TIE_BREAK_CANDIDATES = 20
 #: Lowest score accepted as a match; below it the name is unmatched. [0-100]
 MIN_SCORE = 62.0
 #: Lowest weighted share of the query's words a match must explain (``Mandarin Orange
@@ -90,7 +94,7 @@ VARIANT_PENALTIES: tuple[tuple[str, frozenset[str], float], ...] = (
     ("brand", frozenset(), 10.0),
     ("dry", frozenset({"dry", "powder", "dehydrated", "mix", "concentrate"}), 10.0),
     ("evaporated", frozenset({"evaporated", "condensed"}), 10.0),
-    ("imitation", frozenset({"imitation", "substitute", "analog", "meatless", "vegetarian"}), 12.0),
+    ("imitation", frozenset({"imitation", "substitute", "analog", "meatless", "veggie"}), 12.0),
     ("commodity", frozenset({"commodity"}), 6.0),
     ("decaffeinated", frozenset({"decaffeinated", "decaf"}), 6.0),
     ("instant", frozenset({"instant"}), 5.0),
@@ -168,19 +172,23 @@ GENERIC_HEADS = frozenset(
 
 #: Description words that say nothing about which variant it is (no extra-word penalty).
 BOILERPLATE_WORDS = frozenset(
-    """
+    word_list(
+        """
     with without added and or vitamin a d c all commercial commercially regular fluid only
     includes salt usda commodity prepared nfs ns type of in the made from variety unprepared
     enriched item not fortified by for to as beverage meat mature seed broiler fryer tap
     drinking separable lean
-    """.split()
+    """
+    )
 )
 
 COOKING_WORDS = frozenset(
-    """
+    word_list(
+        """
     cooked boiled steamed baked roasted fried grilled broiled braised stewed scrambled poached
     microwaved sauteed toasted mashed smoked simmered hard soft heated
-    """.split()
+    """
+    )
 )
 
 #: Words a cooked food's description adds that "cooked" already implies (USDA's usual
@@ -237,7 +245,7 @@ def _postings(frame: pd.DataFrame, column: str) -> dict[str, np.ndarray]:
 
 def _core_index(parts: list[str], raw_parts: list[str]) -> int:
     """Index of the first part naming the food (skipping class words and brand parts)."""
-    for i, (part, raw) in enumerate(zip(parts, raw_parts)):
+    for i, (part, raw) in enumerate(zip(parts, raw_parts, strict=True)):
         is_brand = bool(_ALL_CAPS.fullmatch(raw.strip().split(" ")[0])) and raw.upper() == raw
         if part not in GENERIC_HEADS and not is_brand:
             return i
@@ -292,14 +300,14 @@ class FoodMatcher:
     def _build_index(self, table: pd.DataFrame) -> None:
         raw_parts = [segments(d) for d in self._descriptions]
         parts = [[" ".join(tokens(p)) for p in ps] for ps in raw_parts]
-        core_at = [_core_index(p, r) for p, r in zip(parts, raw_parts)]
+        core_at = [_core_index(p, r) for p, r in zip(parts, raw_parts, strict=True)]
         all_tok: list[list[str]] = []
         head_tok: list[list[str]] = []
         core_tok: list[list[str]] = []
         sub_tok: list[list[str]] = []
         plain_tok: list[list[str]] = []
         plain_head_tok: list[list[str]] = []
-        for ps, rs, ci in zip(parts, raw_parts, core_at):
+        for ps, rs, ci in zip(parts, raw_parts, core_at, strict=True):
             all_tok.append([w for p in ps for w in p.split()])
             head_tok.append([w for p in ps[: ci + 3] for w in p.split()])
             plain = [" ".join(tokens(strip_parentheses(r))) for r in rs]
@@ -308,14 +316,16 @@ class FoodMatcher:
             core_words = tokens(strip_parentheses(rs[ci])) if rs else []
             core_tok.append([w for w in core_words if w not in STOP_WORDS | JOIN_WORDS])
             sub_tok.append(ps[ci + 1].split() if len(ps) > ci + 1 else [])
-        classes = [{w for p in ps[:ci] for w in p.split()} for ps, ci in zip(parts, core_at)]
+        classes = [
+            {w for p in ps[:ci] for w in p.split()} for ps, ci in zip(parts, core_at, strict=True)
+        ]
         content = [
             sorted({w for w in words if _is_content(w)} - cls)
-            for words, cls in zip(plain_tok, classes)
+            for words, cls in zip(plain_tok, classes, strict=True)
         ]
         head_content = [
             sorted({w for w in words if _is_content(w)} - cls)
-            for words, cls in zip(plain_head_tok, classes)
+            for words, cls in zip(plain_head_tok, classes, strict=True)
         ]
         frame = pd.DataFrame(
             {
@@ -345,7 +355,8 @@ class FoodMatcher:
         self._core_text = [" ".join(c) for c in core_tok]
         first = [p[0] if p else "" for p in parts]
         self._dish = np.array([f in DISH_HEADS for f in first])
-        self._dish_word = [f if f in DISH_HEADS else "" for f in first]
+        dish_tok = [f.split() if f in DISH_HEADS else [] for f in first]
+        self._dish_postings = _postings(frame.assign(dish=dish_tok), "dish")
         lowered = [" ".join(w) for w in all_tok]
         flags = np.zeros((len(table), len(VARIANT_PENALTIES)), dtype=bool)
         for j, (name, triggers, _) in enumerate(VARIANT_PENALTIES):
@@ -356,19 +367,25 @@ class FoodMatcher:
                 flags[:, j] = [bool(pattern.search(d)) for d in lowered]
         self._flags = flags
         brand_tok = [
-            sorted({w for m in _ALL_CAPS.findall(d) for w in tokens(m)}) for d in self._descriptions
+            sorted({w for m in _ALL_CAPS.findall(d) for w in tokens(m)})
+            for d in self._descriptions
         ]
         self._brand_postings = _postings(frame.assign(brand=brand_tok), "brand")
         self._penalties = np.array([p for _, _, p in VARIANT_PENALTIES])
         self._vocabulary = sorted(self._all_postings)
         self._known = frozenset(self._vocabulary)
+        self._vocabulary_by_letter: dict[str, list[str]] = {}
+        for word in self._vocabulary:
+            self._vocabulary_by_letter.setdefault(word[0], []).append(word)
 
     def _build_aliases(self, table: pd.DataFrame, aliases: pd.DataFrame | None) -> dict[str, int]:
         out: dict[str, int] = {}
         if "common_names" in table.columns:
             out.update(self._common_name_aliases(table))
         if aliases is not None and len(aliases):
-            for alias, fid in zip(aliases["alias"].astype(str), aliases["id"].astype(str)):
+            for alias, fid in zip(
+                aliases["alias"].astype(str), aliases["id"].astype(str), strict=True
+            ):
                 pos = self._by_id.get(fid)
                 key = normalize_name(alias)
                 if pos is not None and key:
@@ -455,7 +472,9 @@ class FoodMatcher:
         return pd.DataFrame(
             {
                 "id": pd.array([self._ids[p] for p, _, _ in rows], dtype="string"),
-                "description": pd.array([self._descriptions[p] for p, _, _ in rows], dtype="string"),
+                "description": pd.array(
+                    [self._descriptions[p] for p, _, _ in rows], dtype="string"
+                ),
                 "category": pd.array([self._categories[p] for p, _, _ in rows], dtype="string"),
                 "score": np.array([s for _, s, _ in rows], dtype=np.float64),
                 "method": pd.array([m for _, _, m in rows], dtype="string"),
@@ -472,24 +491,23 @@ class FoodMatcher:
             method=method,
         )
 
-    def _exact(self, name: str) -> tuple[int, str] | None:
+    def _exact(self, name: str, parsed: ParsedName | None = None) -> tuple[int, str] | None:
         text = name.strip()
         if text.isdigit() and len(text) <= 5 and text.zfill(5) in self._by_id:
             return self._by_id[text.zfill(5)], "id"
         pos = self._by_description.get(text.lower())
         if pos is not None:
             return pos, "description"
-        for key in self._alias_keys(text):
+        for key in self._alias_keys(text, parsed or parse_name(text, self._known)):
             if key in self._aliases:
                 return self._aliases[key], "alias"
         return None
 
-    def _alias_keys(self, text: str) -> list[str]:
+    def _alias_keys(self, text: str, parsed: ParsedName) -> list[str]:
         keys = [normalize_name(text)]
         parts = segments(text)
         if len(parts) > 1:
             keys.append(normalize_name(" ".join(parts[1:] + parts[:1])))
-        parsed = parse_name(text, self._known)
         words = list(parsed.preparation) + list(parsed.content)
         if parsed.side:
             words += ["with", *parsed.side]
@@ -497,10 +515,11 @@ class FoodMatcher:
         return [k for k in keys if k]
 
     def _match(self, name: str) -> FoodMatch:
-        exact = self._exact(name)
+        first = parse_name(name, self._known)
+        exact = self._exact(name, first)
         if exact is not None:
             return self._found(name, exact[0], 100.0, exact[1])
-        parsed = self._corrected(parse_name(name, self._known))
+        parsed = self._corrected(first)
         reason = self._refusal(parsed)
         ranked = [] if reason else self._score(parsed, N_SUGGESTIONS + 2)
         if ranked and ranked[0][1] >= MIN_SCORE:
@@ -569,12 +588,24 @@ class FoodMatcher:
             return word
         fixed = self._spelling.get(word)
         if fixed is None:
+            # Misspellings rarely change the first letter: compare within it (fast).
             found = process.extractOne(
-                word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF
+                word,
+                self._vocabulary_by_letter.get(word[0], []),
+                scorer=fuzz.ratio,
+                score_cutoff=TYPO_CUTOFF,
             )
             fixed = str(found[0]) if found else word
             self._spelling[word] = fixed
         return fixed
+
+    def _mask(self, postings: dict[str, np.ndarray], word: str) -> np.ndarray:
+        """Boolean mask over all foods: which hold ``word`` in the given postings."""
+        mask = np.zeros(len(self._ids), dtype=bool)
+        hits = postings.get(word)
+        if hits is not None:
+            mask[hits] = True
+        return mask
 
     def _lookup(self, postings: dict[str, np.ndarray], words: Iterable[str]) -> np.ndarray:
         n = len(self._ids)
@@ -589,13 +620,11 @@ class FoodMatcher:
         head = parsed.head
         if head is None or head not in self._known:
             return []
-        empty = np.empty(0, dtype=np.int64)
         query_words = parsed.all_words
         main_words = set(parsed.content) | set(parsed.preparation)
         core_hits = self._lookup(self._core_postings, main_words)
         core_named = (core_hits == self._core_len) & (self._core_len > 0)
-        in_head = np.zeros(len(self._ids), dtype=bool)
-        in_head[self._head_postings.get(head, empty)] = True
+        in_head = self._mask(self._head_postings, head)
         hinted = np.zeros(len(self._ids), dtype=bool)
         hint = self._aliases.get(" ".join(parsed.content))
         if hint is not None:
@@ -621,37 +650,36 @@ class FoodMatcher:
         matched = np.zeros(candidates.size)
         named = set(parsed.content)
         for w, weight in weights.items():
-            present = np.isin(candidates, self._all_postings.get(w, empty))
+            present = self._mask(self._all_postings, w)[candidates]
             matched += weight * (present | (is_hint & (w in named)))
         query_cov = matched / sum(weights.values())
         # A head noun naming the subtype (``cheddar`` of ``Cheese, cheddar``) needs no core.
-        head_is_subtype = np.isin(candidates, self._sub_postings.get(head, empty)) & (
+        head_is_subtype = self._mask(self._sub_postings, head)[candidates] & (
             head not in self._food_nouns
         )
         core_cov = core_hits[candidates] / np.maximum(self._core_len[candidates], 1)
         core_cov = np.where(
             head_is_subtype | is_hint | brand_named, 1.0, np.minimum(core_cov, 1.0)
         )
-        head_in_core = np.isin(candidates, self._core_postings.get(head, empty)) | is_hint
+        head_in_core = self._mask(self._core_postings, head)[candidates] | is_hint
 
         cooking = bool(COOKING_WORDS & set(parsed.preparation))
         implied = IMPLIED_BY_COOKED if cooking else frozenset()
         explained = set(query_words) | implied
-        extra = self._content_len[candidates] - self._lookup(
-            self._content_postings, explained
-        )[candidates]
-        head_extra = self._head_content_len[candidates] - self._lookup(
-            self._head_content_postings, explained
-        )[candidates]
+        extra = (
+            self._content_len[candidates]
+            - self._lookup(self._content_postings, explained)[candidates]
+        )
+        head_extra = (
+            self._head_content_len[candidates]
+            - self._lookup(self._head_content_postings, explained)[candidates]
+        )
         asked = self._asked_variants(parsed)
         flags = self._flags[candidates].copy()
         flags[:, _BRAND_COLUMN] &= ~brand_named
         variant = flags @ np.where(asked, 0.0, self._penalties)
-        dish = (
-            self._dish[candidates]
-            & ~brand_named
-            & np.array([self._dish_word[p] not in query_words for p in candidates])
-        )
+        dish_named = self._lookup(self._dish_postings, query_words)[candidates] > 0
+        dish = self._dish[candidates] & ~brand_named & ~dish_named
         raw_clash = (
             self._has_raw[candidates]
             if cooking
@@ -659,7 +687,7 @@ class FoodMatcher:
         )
         score = (
             100.0 * (QUERY_COVERAGE_SHARE * query_cov + CORE_COVERAGE_SHARE * core_cov)
-            + HEAD_IN_CORE_BONUS * head_in_core
+            - HEAD_NOT_IN_CORE_PENALTY * ~head_in_core
             - EXTRA_WORD_PENALTY * np.minimum(extra, EXTRA_WORDS_CAP)
             - HEAD_EXTRA_WORD_PENALTY * head_extra
             - LENGTH_PENALTY * self._length[candidates]
@@ -668,13 +696,18 @@ class FoodMatcher:
             - RAW_COOKED_PENALTY * raw_clash
             + ALIAS_HINT_BONUS * is_hint
         )
+        # Tie-break the leaders only: rapidfuzz over every candidate would cost the most.
+        leaders = np.argsort(-score, kind="stable")[:TIE_BREAK_CANDIDATES]
         query_text = " ".join(parsed.content + parsed.preparation)
         ties = process.cdist(
             [query_text],
-            [self._normalized[p] for p in candidates],
+            [self._normalized[p] for p in candidates[leaders]],
             scorer=fuzz.token_set_ratio,
         )[0]
-        score = score + TIE_BREAK_SHARE * ties
+        score[leaders] -= TIE_BREAK_SHARE * (100.0 - ties)
+        rest = np.ones(candidates.size, dtype=bool)
+        rest[leaders] = False
+        score[rest] -= TIE_BREAK_SHARE * 100.0
         order = np.lexsort((self._length[candidates], -score))[:limit]
         # A candidate that leaves too much of the name unexplained cannot be accepted.
         shown = np.where(
@@ -691,9 +724,7 @@ class FoodMatcher:
         )
         asked = np.zeros(len(VARIANT_PENALTIES), dtype=bool)
         for j, (name, triggers, _) in enumerate(VARIANT_PENALTIES):
-            if name == "brand":
-                asked[j] = bool(parsed.brand)
-            else:
+            if name != "brand":  # a brand is asked for only by naming it (see _score)
                 asked[j] = any((t in words) or (" " in t and t in text) for t in triggers)
         return asked
 
@@ -702,8 +733,8 @@ class FoodMatcher:
         words = [w for w in parsed.all_words if w in self._known]
         if words:
             counts = self._lookup(self._all_postings, words)
-            best = np.flatnonzero(counts == counts.max()) if counts.max() > 0 else []
-            if len(best):
+            best: np.ndarray = np.flatnonzero((counts == counts.max()) & (counts > 0))
+            if best.size:
                 order = np.argsort(self._length[best], kind="stable")[:N_SUGGESTIONS]
                 return [str(self._descriptions[best[i]]) for i in order]
         query = " ".join(tokens(name))
@@ -733,4 +764,3 @@ def _usable_common_name(raw: str, key: str) -> bool:
         return False
     notes = ("commodity", "recipe", "include", "vitamin", "formerly", "original", "old fashion")
     return not any(n in text for n in notes)
-

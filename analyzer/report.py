@@ -22,10 +22,19 @@ from typing import Any
 
 import pandas as pd
 
-from analyzer import suggest
+from analyzer import sources, suggest
 from analyzer.errors import NoDataError
 from analyzer.output import clean_json, records
-from analyzer.science import molar_ratio_factor
+from analyzer.report_text import render_text
+from analyzer.science import coefficient, load_table, molar_ratio_factor, tag
+
+__all__ = [
+    "build_report",
+    "chart_plan",
+    "render_text",
+    "select_window",
+    "week_averages",
+]
 
 #: Shown at the end of every report.
 DISCLAIMER = (
@@ -62,7 +71,7 @@ ABSORBABLE_TARGET_DEFINITION = (
     "Curr Osteoporos Rep; V): {meals} x {per_meal:.0f} mg x {fa:.1%} = {target:.0f} mg/day"
 )
 RATIO_TARGET_NOTE = (
-    "The Ca:P mass-ratio target ({ratio:g}) is a setting, not a DRI: the IOM sets no dietary "
+    "The Ca:P mass-ratio target ({ratio:.2f}) is a setting, not a DRI: the IOM sets no dietary "
     "Ca:P target for adults (IOM 1997, p. 154; V)."
 )
 
@@ -164,7 +173,7 @@ def select_window(
         first = _monday(chosen)
     days = pd.date_range(first, periods=DAYS_PER_WEEK, freq="D")
     if not logged.isin(days).any():
-        asked = week if week is not None else f"the week starting {first:%Y-%m-%d}"
+        asked = f"week {week}" if week is not None else f"the week starting {first:%Y-%m-%d}"
         raise NoDataError(f"{asked} is not in the diary", _available(logged))
     is_iso = first.dayofweek == 0
     label = week_label(first) if is_iso else f"{days[0]:%Y-%m-%d} to {days[-1]:%Y-%m-%d}"
@@ -251,7 +260,9 @@ def absorbable_calcium_target(calcium_target_mg: float) -> tuple[float, str]:
     meals = suggest.MEALS_PER_DAY
     per_meal = calcium_target_mg / meals
     fa = target / calcium_target_mg if calcium_target_mg > 0 else math.nan
-    text = ABSORBABLE_TARGET_DEFINITION.format(meals=meals, per_meal=per_meal, fa=fa, target=target)
+    text = ABSORBABLE_TARGET_DEFINITION.format(
+        meals=meals, per_meal=per_meal, fa=fa, target=target
+    )
     return target, text
 
 
@@ -294,6 +305,51 @@ def _not_used(analysis: Any, days: pd.DatetimeIndex) -> list[dict[str, Any]]:
         rows = rows[dates.isna() | dates.isin(days)]
     keep = [c for c in ("line", "date", "food", "status", "reason") if c in rows.columns]
     return records(rows[keep])
+
+
+def _coverage_notes(week_daily: pd.DataFrame) -> list[str]:
+    """Say how many of the week's entries lack each mineral (not counted in its totals)."""
+    entries = int(week_daily["entries"].sum()) if "entries" in week_daily.columns else 0
+    notes = []
+    for mineral in TARGET_MINERALS:
+        column = f"{mineral}_mg_unknown"
+        unknown = int(week_daily[column].sum()) if column in week_daily.columns else 0
+        if unknown:
+            notes.append(
+                f"{mineral.capitalize()} is unknown for {unknown} of {entries} entries this "
+                "week: the totals count only the known values, so they are underestimates."
+            )
+    return notes
+
+
+def confidence_notes(protein_coefficient: str = "fao_who") -> list[str]:
+    """How sure each kind of figure is, with the provenance tags of its sources.
+
+    Parameters
+    ----------
+    protein_coefficient : {"fao_who", "kerstetter_allen"}
+        The protein-calciuria coefficient in use (``Settings.protein_coefficient``).
+    """
+    protein_name = f"protein_calcium_mg_per_g_{protein_coefficient}"
+    indices = load_table("absorption_index.csv").set_index("absorption_class")
+    index_tags = ", ".join(
+        f"{name.replace('_', ' ')} {indices.loc[name, 'index']:g} ({indices.loc[name, 'tag']})"
+        for name in ("dairy", "low_oxalate_brassica", "high_oxalate", "default")
+        if name in indices.index
+    )
+    return [
+        "Minerals: USDA SR28 values per 100 g times grams from USDA household portions (V); "
+        "app exports are taken as the app computed them.",
+        f"Absorbable calcium: Weaver's load equation ({tag('weaver_slope')}) per eating "
+        f"occasion times an absorption index per food class: {index_tags}. The "
+        "absorbable-calcium target is this tool's definition (C).",
+        f"Diuretic load: caffeine {coefficient('caffeine_calcium_mg'):g} mg Ca per "
+        f"{coefficient('caffeine_reference_mg'):g} mg ({tag('caffeine_calcium_mg')}), protein "
+        f"{coefficient(protein_name):g} mg Ca per g ({tag(protein_name)}), sodium "
+        f"{coefficient('sodium_calcium_mg'):g} mg Ca per "
+        f"{coefficient('sodium_reference_mg'):,.0f} mg ({tag('sodium_calcium_mg')}): rough "
+        "estimates of urinary calcium, not measured losses.",
+    ]
 
 
 def _plan_message(plan: suggest.GreensPlan, max_cups: float) -> str:
@@ -365,9 +421,7 @@ def build_report(
         The week or start date selects no logged day, or several people and none chosen.
     """
     person = _choose_person(analysis, person)
-    daily = _for_person(analysis.daily, person).assign(
-        date=lambda f: pd.to_datetime(f["date"])
-    )
+    daily = _for_person(analysis.daily, person).assign(date=lambda f: pd.to_datetime(f["date"]))
     days, label, notes = select_window(daily["date"], week, start)
     week_daily = daily[daily["date"].isin(days)].sort_values("date")
     entries = _for_person(analysis.entries, person)
@@ -412,20 +466,19 @@ def build_report(
         "calcium", "phosphorus"
     )
 
-    by_food = suggest.sources_by_food(week_entries, logged_days)
-    by_group = suggest.sources_by_group(week_entries, logged_days)
+    by_food = sources.sources_by_food(week_entries, logged_days)
+    by_group = sources.sources_by_group(week_entries, logged_days)
     top_p = by_food.dropna(subset=["phosphorus_mg"]).nlargest(TOP_SOURCES, "phosphorus_mg")
     loaded = by_food[by_food["diuretic_load_mg"] > 0]
     top_load = loaded.nlargest(TOP_SOURCES, "diuretic_load_mg")
-    swaps = suggest.swaps_for(by_food, suggest.swap_nutrients())
+    swaps = sources.swaps_for(by_food, sources.swap_nutrients())
 
-    flags = [
-        _flag_dict(f) for f in analysis.flags if _flag_in_window(f, days, label, person)
-    ]
+    flags = [_flag_dict(f) for f in analysis.flags if _flag_in_window(f, days, label, person)]
     notes += [str(n) for n in getattr(analysis, "notes", [])]
     notes.append(definition[0].upper() + definition[1:] + ".")
     notes.append(RATIO_TARGET_NOTE.format(ratio=ratio_target))
     notes += plan.notes
+    notes += _coverage_notes(week_daily)
     if plan.suggestions:
         notes.append(
             "Each serving of greens is counted as its own eating occasion (Weaver's load "
@@ -474,258 +527,11 @@ def build_report(
         "projected": _with_percent(projected, goal_targets),
         "not_used": _not_used(analysis, days),
         "notes": notes,
+        "confidence": confidence_notes(settings.protein_coefficient),
         "sources": list(SOURCES) + sorted({f["reference"] for f in flags if f.get("reference")}),
         "disclaimer": DISCLAIMER,
     }
-    return clean_json(report)  # type: ignore[no-any-return]
-
-
-# --- text ------------------------------------------------------------------------------------
-
-#: Day-table columns: (key in the day records, header, decimals).
-DAY_COLUMNS = (
-    ("calcium_mg", "Ca mg", 0),
-    ("absorbable_calcium_mg", "abs Ca", 0),
-    ("phosphorus_mg", "P mg", 0),
-    ("ca_p_mass_ratio", "Ca:P", 2),
-    ("magnesium_mg", "Mg mg", 0),
-    ("potassium_mg", "K mg", 0),
-    ("sodium_mg", "Na mg", 0),
-    ("caffeine_mg", "caff mg", 0),
-    ("pral_meq", "PRAL", 1),
-    ("diuretic_load_mg", "load mg", 0),
-)
-GROUP_NAMES = {
-    "red_meat": "red meat",
-    "dairy": "dairy",
-    "soda": "soda",
-    "coffee": "coffee",
-    "tea": "tea",
-    "other": "other",
-}
-
-
-def _num(value: Any, digits: int = 0, unit: str = "") -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "unknown"
-    text = f"{value:,.{digits}f}"
-    return f"{text} {unit}" if unit else text
-
-
-def _table(header: list[str], rows: list[list[str]], left: int = 1) -> list[str]:
-    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    lines = []
-    for row in [header, *rows]:
-        cells = [c.ljust(w) if i < left else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths))]
-        lines.append("  " + "  ".join(cells).rstrip())
-    return lines
-
-
-def _days_section(report: dict[str, Any]) -> list[str]:
-    header = ["date", *[h for _, h, _ in DAY_COLUMNS]]
-    rows = []
-    for day in report["days"]:
-        when = pd.Timestamp(day["date"]).strftime("%a %Y-%m-%d")
-        cells = []
-        for key, _, digits in DAY_COLUMNS:
-            value = day.get(key)
-            cells.append("-" if value is None else f"{value:,.{digits}f}")
-        rows.append([when, *cells])
-    lines = ["Days (abs Ca = absorbable calcium; load = diuretic load, mg Ca)"]
-    return lines + _table(header, rows)
-
-
-def _targets_section(report: dict[str, Any]) -> list[str]:
-    week, targets, kinds = report["week"], report["targets"], report["targets"]["kinds"]
-    pct = week["percent_of_target"]
-    rows = []
-    for mineral in TARGET_MINERALS:
-        key = f"{mineral}_mg"
-        kind = kinds.get(mineral, "target")
-        percent = pct.get(key)
-        rows.append(
-            [
-                mineral,
-                _num(week.get(key), 0, "mg"),
-                f"{kind} {_num(targets.get(key), 0, 'mg')}",
-                "-" if percent is None else f"{percent:.0f}%",
-            ]
-        )
-        if mineral == "calcium":
-            percent = pct.get("absorbable_calcium_mg")
-            rows.append(
-                [
-                    "absorbable calcium",
-                    _num(week.get("absorbable_calcium_mg"), 0, "mg"),
-                    f"target {_num(targets.get('absorbable_calcium_mg'), 0, 'mg')}",
-                    "-" if percent is None else f"{percent:.0f}%",
-                ]
-            )
-    ratio, molar = week.get("ca_p_mass_ratio"), week.get("ca_p_molar_ratio")
-    rows.append(
-        [
-            "Ca:P mass ratio",
-            _num(ratio, 2),
-            f"target {targets['ca_p_mass_ratio']:g}",
-            "-" if ratio is None else f"molar {_num(molar, 2)}",
-        ]
-    )
-    days = week["days"]
-    head = (
-        f"The week against targets (per-day averages over {days} logged "
-        f"day{'s' if days != 1 else ''}; profile: {report['profile']['description']}, "
-        f"DRI life stage {targets['life_stage']})"
-    )
-    lines = [head, *_table(["", "per day", "target", "% of target"], rows)]
-    extra = [
-        f"sodium {_num(week.get('sodium_mg'), 0, 'mg')}",
-        f"caffeine {_num(week.get('caffeine_mg'), 0, 'mg')}",
-        f"protein {_num(week.get('protein_g'), 0, 'g')}",
-        f"PRAL {_num(week.get('pral_meq'), 1, 'mEq')}",
-    ]
-    lines.append("  also per day: " + ", ".join(extra))
-    return lines
-
-
-def _flags_section(report: dict[str, Any]) -> list[str]:
-    lines = ["Flags (confidence: V verified, S secondary, M from memory, C computed)"]
-    if not report["flags"]:
-        return [*lines, "  none for this week"]
-    for flag in report["flags"]:
-        when = flag.get("date") or flag.get("week") or report["week"]["label"]
-        lines.append(f"  [{flag['level']}] {when}: {flag['message']}")
-        lines.append(f"      source: {flag['reference']} (confidence {flag['confidence']})")
-    return lines
-
-
-def _load_section(report: dict[str, Any]) -> list[str]:
-    lines = [
-        "Diuretic load by group (estimated extra urinary calcium, mg Ca/day; caffeine "
-        "5 mg/100 mg, protein 1 mg/g, sodium 40 mg/2,300 mg; absorption partly compensates)"
-    ]
-    rows = []
-    for row in report["diuretic_load"]:
-        share = row.get("phosphorus_share")
-        rows.append(
-            [
-                GROUP_NAMES.get(row["group"], row["group"]),
-                _num(row.get("diuretic_load_mg"), 0),
-                _num(row.get("caffeine_calcium_mg"), 1),
-                _num(row.get("protein_calcium_mg"), 1),
-                _num(row.get("sodium_calcium_mg"), 1),
-                _num(row.get("phosphorus_mg"), 0),
-                "-" if share is None else f"{100 * share:.0f}%",
-            ]
-        )
-    header = ["group", "load", "caffeine", "protein", "sodium", "P mg", "share of P"]
-    return lines + (_table(header, rows) if rows else ["  no entries"])
-
-
-def _amount(row: dict[str, Any]) -> str:
-    amount, unit = row.get("amount_per_day"), row.get("unit")
-    if amount is not None and unit:
-        return f"{amount:.3g} {unit} a day"
-    return f"{_num(row.get('grams_per_day'), 0)} g a day"
-
-
-def _sources_section(report: dict[str, Any]) -> list[str]:
-    lines = ["Largest sources this week (per day)"]
-    for row in report["top_sources"]["phosphorus"]:
-        share = row.get("phosphorus_share")
-        share_text = "" if share is None else f", {100 * share:.0f}% of the week's P"
-        lines.append(
-            f"  phosphorus: {row['food']} ({_amount(row)}): "
-            f"{_num(row['phosphorus_mg'], 0)} mg P{share_text}"
-        )
-    for row in report["top_sources"]["diuretic_load"]:
-        lines.append(
-            f"  diuretic load: {row['food']} ({_amount(row)}): "
-            f"{_num(row['diuretic_load_mg'], 0)} mg Ca"
-        )
-    for swap in report["swaps"]:
-        lines.append(
-            f"  swap: {swap['food']} ({_amount(swap)}: {_num(swap['phosphorus_mg'], 0)} mg P, "
-            f"{_num(swap['caffeine_mg'], 0)} mg caffeine) -> {swap['swap']}: saves "
-            f"{_num(swap['saves_phosphorus_mg'], 0)} mg P and "
-            f"{_num(swap['saves_caffeine_mg'], 0)} mg caffeine a day"
-        )
-    return lines
-
-
-def _greens_section(report: dict[str, Any]) -> list[str]:
-    lines = ["Suggested greens (cooked; each serving eaten as its own meal)"]
-    for item in report["suggestions"]:
-        adds = item["adds_per_serving"]
-        lines.append(f"  {item['text']}")
-        lines.append(
-            f"      {item['grams']:.0f} g each: +{_num(adds['calcium_mg'])} mg Ca "
-            f"({_num(adds['absorbable_calcium_mg'])} absorbable), "
-            f"{_num(adds['phosphorus_mg'])} mg P, {_num(adds['magnesium_mg'])} mg Mg, "
-            f"{_num(adds['potassium_mg'])} mg K"
-        )
-    if report["suggestions"]:
-        now, then = report["current"], report["projected"]
-        pct_now, pct_then = now["percent_of_target"], then["percent_of_target"]
-        lines.append("  The week per day, now -> with these greens:")
-        lines.append(
-            f"      Ca:P mass ratio {_num(now['ca_p_mass_ratio'], 2)} -> "
-            f"{_num(then['ca_p_mass_ratio'], 2)} (target {report['targets']['ca_p_mass_ratio']:g})"
-        )
-        for key, name in (
-            ("absorbable_calcium_mg", "absorbable calcium"),
-            ("calcium_mg", "calcium"),
-            ("magnesium_mg", "magnesium"),
-            ("potassium_mg", "potassium"),
-        ):
-            before, after = pct_now.get(key), pct_then.get(key)
-            lines.append(
-                f"      {name} {_num(now[key], 0)} -> {_num(then[key], 0)} mg "
-                f"({_num(before, 0)}% -> {_num(after, 0)}% of target)"
-            )
-    lines.append(f"  {report['plan']['message']}")
-    return lines
-
-
-def _not_used_section(report: dict[str, Any]) -> list[str]:
-    rows = report["not_used"]
-    lines = [f"Not used ({len(rows)} row{'s' if len(rows) != 1 else ''})"]
-    for row in rows:
-        lines.append(f"  line {row['line']}: {row['food']}: {row['reason']}")
-    return lines if rows else [*lines[:0], "Not used: none (every row of the week was used)"]
-
-
-def render_text(report: dict[str, Any]) -> str:
-    """The report as plain text for the terminal.
-
-    Parameters
-    ----------
-    report : dict
-        From :func:`build_report` (after JSON cleaning: unknown values are ``None``).
-
-    Returns
-    -------
-    str
-        Sections: title, days, the week against targets, flags, diuretic load by group, the
-        largest sources and swaps, the suggested greens with the projected week, rows not
-        used, notes and a one-line not-medical-advice note.
-    """
-    week = report["week"]
-    title = f"Calcium-phosphorus report, week {week['label']} ({week['start']} to {week['end']})"
-    if report.get("person"):
-        title += f", person {report['person']}"
-    sections = [
-        [title, "=" * len(title)],
-        _days_section(report),
-        _targets_section(report),
-        _flags_section(report),
-        _load_section(report),
-        _sources_section(report),
-        _greens_section(report),
-        _not_used_section(report),
-        ["Notes", *[f"  - {note}" for note in report["notes"]]],
-        [report["disclaimer"]],
-    ]
-    return "\n\n".join("\n".join(lines) for lines in sections) + "\n"
+    return dict(clean_json(report))
 
 
 def chart_plan(report: dict[str, Any]) -> dict[str, Any]:

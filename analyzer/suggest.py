@@ -143,7 +143,7 @@ def portion_steps(max_cups_per_day: float = DEFAULT_MAX_CUPS_PER_DAY) -> np.ndar
         raise ValueError(
             f"max cups per day {max_cups_per_day:g} is below one serving ({SERVING_CUPS:g} cup)"
         )
-    count = int(math.floor(max_cups_per_day / SERVING_CUPS + 1e-9))
+    count = math.floor(max_cups_per_day / SERVING_CUPS + 1e-9)
     return SERVING_CUPS * np.arange(1, count + 1, dtype=float)
 
 
@@ -266,7 +266,7 @@ def _default_candidates(max_cups_per_day: float) -> pd.DataFrame:
     grams = pd.Series(
         {
             food_id: grams_per_unit(food_id, measure)
-            for food_id, measure in zip(greens["food_id"], greens["measure"])
+            for food_id, measure in zip(greens["food_id"], greens["measure"], strict=True)
         },
         dtype=float,
     )
@@ -282,13 +282,6 @@ def default_candidates(max_cups_per_day: float = DEFAULT_MAX_CUPS_PER_DAY) -> pd
         Cap per green per day. [cup]
     """
     return _default_candidates(float(max_cups_per_day)).copy()
-
-
-def swap_nutrients() -> pd.DataFrame:
-    """Phosphorus and caffeine per 100 g of the replacement foods of :data:`SWAPS`. [mg]"""
-    foods = load_foods().set_index("id")
-    ids = [food_id for food_id, _ in (*SWAPS.values(), ESPRESSO_SWAP)]
-    return foods.loc[foods.index.intersection(ids), ["phosphorus_mg", "caffeine_mg"]]
 
 
 @dataclass(frozen=True)
@@ -547,14 +540,13 @@ def plan_greens(week: WeekIntake, goals: Goals, candidates: pd.DataFrame) -> Gre
 
     chosen = _solve(week, goals, candidates, set(known))
     suggestions = _suggestions(candidates, chosen, week.days)
-    added = {
-        name: float(sum(s.adds_per_day[name] for s in suggestions)) for name in _INTAKES
-    }
+    added = {name: float(sum(s.adds_per_day[name] for s in suggestions)) for name in _INTAKES}
     projected = week.plus(added)
     remaining = shortfalls(projected, goals)
     done = all(v <= 1e-6 for v in remaining.values() if not math.isnan(v))
-    return GreensPlan("closed" if done else "partial", suggestions, week, projected, goals,
-                      remaining, notes)
+    return GreensPlan(
+        "closed" if done else "partial", suggestions, week, projected, goals, remaining, notes
+    )
 
 
 def _solve(week: WeekIntake, goals: Goals, cand: pd.DataFrame, known: set[str]) -> np.ndarray:
@@ -655,148 +647,3 @@ def _suggestions(cand: pd.DataFrame, days_chosen: np.ndarray, week_days: int) ->
             )
         )
     return out
-
-
-# --- the week's largest phosphorus and diuretic-load sources, with obvious swaps -------------
-
-#: Obvious swaps by food category: (SR28 id of the replacement, its household name). A cola
-#: or other soda -> club soda (no phosphoric acid, no caffeine); coffee -> decaf coffee.
-SWAPS: dict[str, tuple[str, str]] = {
-    "soda": ("14121", "sparkling water (club soda)"),
-    "coffee": ("14201", "decaf coffee"),
-}
-#: Espresso drinks swap for decaf espresso instead.
-ESPRESSO_SWAP = ("14202", "decaf espresso")
-#: A swap is worth naming when it saves at least this much phosphorus or caffeine. [mg/day]
-SWAP_MIN_SAVING_MG = 5.0
-
-SOURCE_SUMS = ("phosphorus_mg", "diuretic_load_mg", "caffeine_mg", "grams", "quantity")
-
-
-def sources_by_food(entries: pd.DataFrame, days: int) -> pd.DataFrame:
-    """Each food's phosphorus, diuretic load and caffeine in the week, per day.
-
-    Parameters
-    ----------
-    entries : DataFrame
-        The week's analysed entries (``food``, ``food_id``, ``description``, ``category``,
-        ``group``, ``unit``, ``quantity``, ``grams``, ``phosphorus_mg``, ``caffeine_mg``,
-        ``diuretic_load_mg``).
-    days : int
-        Logged days in the week (the divisor of the per-day averages).
-
-    Returns
-    -------
-    DataFrame
-        One row per food (by SR28 id when matched, else by the name as written): ``food``
-        (name as first written), ``food_id``, ``description``, ``category``, ``group``,
-        ``amount_per_day`` and ``unit`` (when every entry uses one unit, else NaN and None),
-        ``grams_per_day``, ``phosphorus_mg``, ``diuretic_load_mg``, ``caffeine_mg`` (per
-        day; NaN when all unknown), ``phosphorus_share`` (of the week's phosphorus, [-]).
-    """
-    if entries.empty:
-        return pd.DataFrame(
-            columns=["food", "food_id", "description", "category", "group", "amount_per_day",
-                     "unit", "grams_per_day", "phosphorus_mg", "diuretic_load_mg", "caffeine_mg",
-                     "phosphorus_share"]
-        )
-    key = entries["food_id"].astype("string").fillna("name:" + entries["food"].astype(str))
-    frame = entries.assign(_key=key)
-    grouped = frame.groupby("_key", sort=False)
-    sums = grouped[list(SOURCE_SUMS)].sum(min_count=1)
-    first = grouped[["food", "food_id", "description", "category", "group"]].first()
-    units = grouped["unit"].agg(lambda u: u.iloc[0] if u.nunique(dropna=False) == 1 else None)
-    out = first.join(sums)
-    out["unit"] = units
-    per_day = out[list(SOURCE_SUMS)].div(days)
-    out["amount_per_day"] = per_day["quantity"].where(out["unit"].notna())
-    out["grams_per_day"] = per_day["grams"]
-    for name in ("phosphorus_mg", "diuretic_load_mg", "caffeine_mg"):
-        out[name] = per_day[name]
-    total_p = out["phosphorus_mg"].sum(min_count=1)
-    out["phosphorus_share"] = out["phosphorus_mg"] / total_p if total_p > 0 else np.nan
-    columns = ["food", "food_id", "description", "category", "group", "amount_per_day", "unit",
-               "grams_per_day", "phosphorus_mg", "diuretic_load_mg", "caffeine_mg",
-               "phosphorus_share"]
-    return out.reset_index(drop=True)[columns]
-
-
-def sources_by_group(entries: pd.DataFrame, days: int) -> pd.DataFrame:
-    """Per group (red_meat, dairy, soda, coffee, tea, other): phosphorus and diuretic load.
-
-    Returns
-    -------
-    DataFrame
-        Indexed by ``group``: per-day ``phosphorus_mg``, ``phosphorus_share`` [-],
-        ``diuretic_load_mg`` and its parts ``caffeine_calcium_mg``, ``protein_calcium_mg``,
-        ``sodium_calcium_mg`` where the entries have them, and ``caffeine_mg``. [mg/day]
-    """
-    parts = [
-        c
-        for c in ("phosphorus_mg", "diuretic_load_mg", "caffeine_calcium_mg",
-                  "protein_calcium_mg", "sodium_calcium_mg", "caffeine_mg")
-        if c in entries.columns
-    ]
-    table = entries.groupby("group", sort=True)[parts].sum(min_count=1).div(days)
-    total_p = table["phosphorus_mg"].sum(min_count=1)
-    table["phosphorus_share"] = table["phosphorus_mg"] / total_p if total_p > 0 else np.nan
-    return table
-
-
-def swaps_for(
-    by_food: pd.DataFrame, nutrients_per_100g: pd.DataFrame, limit: int = 3
-) -> list[dict[str, Any]]:
-    """Obvious swaps for the week's sodas and coffees, largest saving first.
-
-    Parameters
-    ----------
-    by_food : DataFrame
-        From :func:`sources_by_food`.
-    nutrients_per_100g : DataFrame
-        Indexed by SR28 id, with ``phosphorus_mg`` and ``caffeine_mg`` per 100 g (for the
-        replacement foods of :data:`SWAPS`).
-    limit : int
-        Most swaps returned.
-
-    Returns
-    -------
-    list of dict
-        ``food``, ``description``, ``amount_per_day``, ``unit``, ``phosphorus_mg`` and
-        ``caffeine_mg`` per day now, ``swap_food_id``, ``swap`` (household name), and the
-        savings ``saves_phosphorus_mg``, ``saves_caffeine_mg`` [mg/day] (same mass of the
-        replacement).
-    """
-    out: list[dict[str, Any]] = []
-    for row in by_food[by_food["category"].isin(list(SWAPS))].itertuples(index=False):
-        swap_id, swap_name = SWAPS[str(row.category)]
-        if "espresso" in str(row.description).lower():
-            swap_id, swap_name = ESPRESSO_SWAP
-        if swap_id == row.food_id or swap_id not in nutrients_per_100g.index:
-            continue
-        grams = float(row.grams_per_day)
-        replacement = nutrients_per_100g.loc[swap_id]
-        saves = {}
-        for name in ("phosphorus_mg", "caffeine_mg"):
-            have = float(getattr(row, name))
-            instead = float(replacement[name]) * grams / 100.0
-            saves[name] = max(0.0, have - instead) if not math.isnan(have + instead) else 0.0
-        if max(saves.values()) < SWAP_MIN_SAVING_MG:
-            continue
-        out.append(
-            {
-                "food": row.food,
-                "food_id": row.food_id,
-                "description": row.description,
-                "amount_per_day": row.amount_per_day,
-                "unit": row.unit,
-                "grams_per_day": grams,
-                "phosphorus_mg": row.phosphorus_mg,
-                "caffeine_mg": row.caffeine_mg,
-                "swap_food_id": swap_id,
-                "swap": swap_name,
-                "saves_phosphorus_mg": saves["phosphorus_mg"],
-                "saves_caffeine_mg": saves["caffeine_mg"],
-            }
-        )
-    out.sort(key=lambda s: -(s["saves_phosphorus_mg"] + s["saves_caffeine_mg"]))
-    return out[:limit]

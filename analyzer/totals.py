@@ -217,7 +217,7 @@ def weekly_totals(daily: pd.DataFrame, targets: Targets, by_person: bool) -> pd.
     means = [c for c in frame.columns if c not in skip]
     weekly = grouped[means].mean()
     first = grouped["date"].min()
-    weekly.insert(0, "week_start", first - pd.to_timedelta(first.dt.weekday, unit="D"))
+    weekly.insert(0, "week_start", first - pd.to_timedelta(first.dt.day_of_week, unit="D"))
     weekly.insert(1, "days", grouped.size().astype("int64"))
     summed = grouped[counts].sum(min_count=1)
     for position, column in enumerate(counts, start=2):

@@ -362,7 +362,7 @@ class UnitConverter:
         value = self._grams_per_unit(food_id, canonical)
         if value is None:
             raise UnknownUnitError(
-                "" if unit is None else str(unit),
+                "each (a bare count)" if canonical == "each" and not unit else str(unit),
                 description or f"food {food_id}",
                 self.available_units(food_id),
             )
@@ -411,52 +411,50 @@ class UnitConverter:
             units.
         """
         n_rows = len(frame)
-        food = frame["food_id"].astype("string")
-        unit = frame["unit"].astype("string")
-        if "description" in frame.columns:
-            desc = frame["description"].astype("string")
-        else:
-            desc = pd.Series(pd.NA, index=frame.index, dtype="string")
+        keys = pd.DataFrame({"food_id": frame["food_id"], "unit": frame["unit"]})
+        codes = keys.groupby(["food_id", "unit"], dropna=False, sort=False).ngroup().to_numpy()
+        n_pairs = int(codes.max()) + 1 if n_rows else 0
+        first_rows = np.zeros(n_pairs, dtype=np.int64)
+        first_rows[codes[::-1]] = np.arange(n_rows)[::-1]  # first row of each pair
+        has_desc = "description" in frame.columns
         quantity = pd.to_numeric(frame["quantity"], errors="coerce").to_numpy(dtype=float)
-        pair = food.fillna(_NA_KEY) + "\x1f" + unit.fillna(_NA_KEY)
-        codes, uniques = pd.factorize(pair, sort=False)
-        factors = np.full(len(uniques), np.nan)
-        messages = np.full(len(uniques), None, dtype=object)
-        first_rows = np.unique(codes, return_index=True)[1] if n_rows else np.array([], int)
-        for code, row in enumerate(first_rows):
-            food_id = _text_or_none(food.iat[row])
-            unit_arg = _text_or_none(unit.iat[row])
-            description = _text_or_none(desc.iat[row])
+        factors = np.full(n_pairs, np.nan)
+        labels: dict[str, int] = {"missing quantity": 0}
+        label_of_pair = np.full(n_pairs, -1, dtype=np.int64)
+        for code, first in enumerate(first_rows):
+            row = int(first)
+            food_id = _text_or_none(frame["food_id"].iat[row])
+            unit_arg = _text_or_none(frame["unit"].iat[row])
+            description = _text_or_none(frame["description"].iat[row]) if has_desc else None
+            message: str | None = None
             if food_id is None:
                 canonical = "each" if unit_arg is None else normalize_unit(unit_arg)
                 if canonical in MASS_UNITS_G:
                     factors[code] = MASS_UNITS_G[canonical]
                 else:
-                    messages[code] = f"no food to convert {unit_arg or 'a count'!r} to grams"
-                continue
-            try:
-                factors[code] = self.grams_per_unit(food_id, unit_arg, description)
-            except UnknownUnitError as exc:
-                messages[code] = str(exc)
-        factor = factors[codes] if n_rows else np.array([], dtype=float)
-        message = messages[codes] if n_rows else np.array([], dtype=object)
-        missing_quantity = np.isnan(quantity) & ~np.isnan(factor)
-        message = np.where(missing_quantity, "missing quantity", message)
+                    message = f"no food to convert {unit_arg or 'a count'!r} to grams"
+            else:
+                try:
+                    factors[code] = self.grams_per_unit(food_id, unit_arg, description)
+                except UnknownUnitError as exc:
+                    message = str(exc)
+            if message is not None:
+                label_of_pair[code] = labels.setdefault(message, len(labels))
+        factor = factors[codes]
+        row_label = label_of_pair[codes]
+        row_label[np.isnan(quantity) & ~np.isnan(factor)] = 0  # "missing quantity"
+        error = pd.Categorical.from_codes(row_label, categories=pd.Index(list(labels)))
         return pd.DataFrame(
             {
-                "grams": quantity * factor,
-                "error": pd.array(message, dtype="string"),
-            },
-            index=frame.index,
+                "grams": pd.Series(quantity * factor, index=frame.index, dtype=float),
+                "error": pd.Series(error, index=frame.index).astype("string"),
+            }
         )
 
 
 def _text_or_none(value: object) -> str | None:
     """``str(value)``, or None for a missing value (NA, NaN, None)."""
     return None if value is None or value is pd.NA or value != value else str(value)
-
-
-_NA_KEY: Final = "\x00<NA>"
 
 
 @functools.lru_cache(maxsize=1)

@@ -252,12 +252,12 @@ def test_monday_absorbable_phosphorus_by_hand(week: object) -> None:
 
 def test_ratios_and_percent_of_target(week: object) -> None:
     row = _day(week, "2026-11-16")
-    # Ca:P mass 547.66/548.47 = 0.99852; molar x 30.97/40.08 = 0.77155
+    # Ca:P mass 547.66/548.47 = 0.998523; molar x 30.97/40.08 = 0.998523 x 0.772705 = 0.771563
     assert row["ca_p_mass_ratio"] == pytest.approx(0.99852, abs=1e-5)
-    assert row["ca_p_molar_ratio"] == pytest.approx(0.77155, abs=1e-5)
-    # Ca:Mg 547.66/209.36 = 2.61588; K:Na molar (1641.46/39.10)/(322.41/22.99) = 2.99356
+    assert row["ca_p_molar_ratio"] == pytest.approx(0.771563, abs=1e-6)
+    # Ca:Mg 547.66/209.36 = 2.61588; K:Na molar (1641.46/39.10)/(322.41/22.99) = 41.98107/14.02392 = 2.993533
     assert row["ca_mg_mass_ratio"] == pytest.approx(2.61588, abs=1e-5)
-    assert row["k_na_molar_ratio"] == pytest.approx(2.99356, abs=1e-5)
+    assert row["k_na_molar_ratio"] == pytest.approx(2.993533, abs=1e-6)
     # default profile female 35 y: Ca RDA 1,000 -> 54.766 %; K AI 2,600 -> 63.133 %
     assert row["calcium_pct_target"] == pytest.approx(54.766)
     assert row["potassium_pct_target"] == pytest.approx(63.1331, abs=1e-4)
@@ -439,7 +439,7 @@ def test_bad_entries_raise_project_errors() -> None:
         analyze(make_entries(WEEK[:1]).drop(columns=["calcium_mg"]))
     negative = make_entries(WEEK[:2])
     negative.loc[1, "sodium_mg"] = -4.0
-    with pytest.raises(DiaryFormatError, match="line 3: sodium_mg -4.0 is not a non-negative"):
+    with pytest.raises(DiaryFormatError, match="line 3: sodium_mg value '-4.0' is not a non-negative"):
         analyze(negative)
     with pytest.raises(DiaryFormatError, match="is not a diary"):
         analyze([1, 2, 3])

@@ -120,7 +120,7 @@ def test_dayfirst_symmetry() -> None:
     assert parse_dates(text).status.isna().all()
     flipped = parse_dates(text, dayfirst=True)
     # 11/16 cannot be day-first, so 05/11 is ambiguous; 07/07 reads the same either way.
-    assert flipped.status.tolist() == ["bad_date", "bad_date", pd.NA]
+    assert flipped.status.tolist() == ["bad_date", "bad_date", None]
     assert "drop --dayfirst" in flipped.reason.tolist()[1]
 
 

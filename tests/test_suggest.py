@@ -68,13 +68,20 @@ CANDIDATES = pd.DataFrame(
         candidate("S", ROLE_POTASSIUM_MAGNESIUM, 9, 1.0, ca=1000, abs_ca=60, p=100, mg=150, k=800),
     ]
 )
-GOALS = Goals(absorbable_calcium_mg=300.0, ca_p_mass_ratio=1.0, magnesium_mg=300.0,
-              potassium_mg=2600.0)
+GOALS = Goals(
+    absorbable_calcium_mg=300.0, ca_p_mass_ratio=1.0, magnesium_mg=300.0, potassium_mg=2600.0
+)
 
 
 def test_met_week_gets_no_suggestions() -> None:
-    week = WeekIntake(7, calcium_mg=1100, absorbable_calcium_mg=320, phosphorus_mg=1000,
-                      magnesium_mg=310, potassium_mg=2700)
+    week = WeekIntake(
+        7,
+        calcium_mg=1100,
+        absorbable_calcium_mg=320,
+        phosphorus_mg=1000,
+        magnesium_mg=310,
+        potassium_mg=2700,
+    )
     plan = plan_greens(week, GOALS, CANDIDATES)
     assert plan.status == "met"
     assert plan.suggestions == []
@@ -90,8 +97,14 @@ def test_met_week_gets_no_suggestions() -> None:
 def test_calcium_gap_closed_with_fewest_servings_of_best_green() -> None:
     # gap 300 - 270 = 30 mg/day absorbable = 210 mg/week. Green A: 100 per cup -> 3 days
     # (300 >= 210; 2 days = 200 < 210). Green B would need 5 days. Ratio 1100/1000 = 1.1 ok.
-    week = WeekIntake(7, calcium_mg=1100, absorbable_calcium_mg=270, phosphorus_mg=1000,
-                      magnesium_mg=310, potassium_mg=2700)
+    week = WeekIntake(
+        7,
+        calcium_mg=1100,
+        absorbable_calcium_mg=270,
+        phosphorus_mg=1000,
+        magnesium_mg=310,
+        potassium_mg=2700,
+    )
     plan = plan_greens(week, GOALS, CANDIDATES)
     assert plan.status == "closed"
     assert [(s.food_id, s.amount, s.days) for s in plan.suggestions] == [("A", 1.0, 3)]
@@ -107,8 +120,14 @@ def test_calcium_gap_closed_with_fewest_servings_of_best_green() -> None:
 def test_high_oxalate_green_never_used_for_calcium() -> None:
     # Spinach-like S has 1000 mg Ca per cup; counted at face value it would close the ratio
     # gap alone. It must not be chosen when only calcium and the ratio are short.
-    week = WeekIntake(7, calcium_mg=700, absorbable_calcium_mg=250, phosphorus_mg=1000,
-                      magnesium_mg=310, potassium_mg=2700)
+    week = WeekIntake(
+        7,
+        calcium_mg=700,
+        absorbable_calcium_mg=250,
+        phosphorus_mg=1000,
+        magnesium_mg=310,
+        potassium_mg=2700,
+    )
     plan = plan_greens(week, GOALS, CANDIDATES)
     assert all(s.role == ROLE_CALCIUM for s in plan.suggestions)
     assert "S" not in {s.food_id for s in plan.suggestions}
@@ -124,8 +143,14 @@ def test_high_oxalate_green_offered_for_potassium_and_labelled() -> None:
     # K gap 2600 - 1950 = 650 mg/day = 4550/week; Mg gap 300 - 250 = 50/day = 350/week.
     # S: 800 K and 150 Mg per cup -> 6 days (4800 K, 900 Mg); 5 S + 1 A = 4200 and
     # 5 S + 1 B = 4300 fall short, so six occasions of S is the only 6-serving plan.
-    week = WeekIntake(7, calcium_mg=1500, absorbable_calcium_mg=400, phosphorus_mg=1000,
-                      magnesium_mg=250, potassium_mg=1950)
+    week = WeekIntake(
+        7,
+        calcium_mg=1500,
+        absorbable_calcium_mg=400,
+        phosphorus_mg=1000,
+        magnesium_mg=250,
+        potassium_mg=1950,
+    )
     plan = plan_greens(week, GOALS, CANDIDATES)
     assert [(s.food_id, s.days) for s in plan.suggestions] == [("S", 6)]
     assert plan.suggestions[0].text == (
@@ -137,8 +162,14 @@ def test_high_oxalate_green_offered_for_potassium_and_labelled() -> None:
 def test_infeasible_gives_best_plan_within_caps_and_remaining_gap() -> None:
     # abs Ca gap 300 - 100 = 200/day; all greens every day add A 100 + B 50 = 150/day
     # (S does not count for calcium; with it the projection adds its true 60).
-    week = WeekIntake(7, calcium_mg=2000, absorbable_calcium_mg=100, phosphorus_mg=1000,
-                      magnesium_mg=310, potassium_mg=2700)
+    week = WeekIntake(
+        7,
+        calcium_mg=2000,
+        absorbable_calcium_mg=100,
+        phosphorus_mg=1000,
+        magnesium_mg=310,
+        potassium_mg=2700,
+    )
     plan = plan_greens(week, GOALS, CANDIDATES)
     assert plan.status == "partial"
     assert [(s.food_id, s.days) for s in plan.suggestions] == [("A", 7), ("B", 7)]
@@ -147,8 +178,14 @@ def test_infeasible_gives_best_plan_within_caps_and_remaining_gap() -> None:
 
 
 def test_unknown_phosphorus_skips_the_ratio_and_says_so() -> None:
-    week = WeekIntake(7, calcium_mg=1100, absorbable_calcium_mg=320, phosphorus_mg=math.nan,
-                      magnesium_mg=310, potassium_mg=2700)
+    week = WeekIntake(
+        7,
+        calcium_mg=1100,
+        absorbable_calcium_mg=320,
+        phosphorus_mg=math.nan,
+        magnesium_mg=310,
+        potassium_mg=2700,
+    )
     plan = plan_greens(week, GOALS, CANDIDATES)
     assert plan.status == "met"
     assert math.isnan(plan.remaining["ca_p_mass_ratio"])

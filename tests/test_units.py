@@ -323,6 +323,15 @@ def test_grams_for_per_row_with_errors(tiny: UnitConverter) -> None:
     assert errors[6] is pd.NA
 
 
+def test_bare_count_without_whole_item_portion(tiny: UnitConverter) -> None:
+    with pytest.raises(UnknownUnitError) as info:
+        tiny.grams_per_unit("01077", None, "Milk, whole")
+    assert str(info.value) == (
+        "unknown unit 'each (a bare count)' for 'Milk, whole'; this food has: g, kg, mg, oz, "
+        "lb, ml, l, tsp, tbsp, fl oz, cup, pint, quart"
+    )
+
+
 def test_grams_for_uses_description_and_empty_frame(tiny: UnitConverter) -> None:
     frame = pd.DataFrame(
         {"food_id": ["01123"], "quantity": [1.0], "unit": ["cup"], "description": ["Egg"]}

@@ -6,7 +6,7 @@ package is the only place that imports matplotlib.
 """
 
 from analyzer.chart.frames import PlanView, load_by_group, plan_view, trend_weeks, week_days
-from analyzer.chart.save import save_figure
+from analyzer.chart.save import chart_format, save_figure
 from analyzer.chart.style import OKABE_ITO
 from analyzer.chart.trend import trend_chart
 from analyzer.chart.weekly import PANELS, weekly_chart
@@ -15,6 +15,7 @@ __all__ = [
     "OKABE_ITO",
     "PANELS",
     "PlanView",
+    "chart_format",
     "load_by_group",
     "plan_view",
     "save_figure",

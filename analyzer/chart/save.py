@@ -10,6 +10,31 @@ from analyzer.chart.style import FORMATS
 from analyzer.errors import DataFileError
 
 
+def chart_format(path: str | Path) -> str:
+    """The chart format (``png``, ``svg`` or ``pdf``) that a file name's extension asks for.
+
+    Raises
+    ------
+    DataFileError
+        For any other extension; the message names the formats and a corrected file name.
+
+    Examples
+    --------
+    >>> chart_format("out/week.SVG")
+    'svg'
+    """
+    target = Path(path)
+    fmt = FORMATS.get(target.suffix.lower())
+    if fmt is None:
+        shown = target.suffix or "(no extension)"
+        raise DataFileError(
+            str(target),
+            f"cannot write a chart as {shown}",
+            f"end the file name in {', '.join(FORMATS)} (e.g. {target.with_suffix('.png').name})",
+        )
+    return fmt
+
+
 def save_figure(fig: Figure, path: str | Path) -> Path:
     """Save ``fig`` to ``path`` in the format its extension names (.png, .svg or .pdf).
 
@@ -32,14 +57,7 @@ def save_figure(fig: Figure, path: str | Path) -> Path:
         (e.g. its folder does not exist).
     """
     target = Path(path)
-    fmt = FORMATS.get(target.suffix.lower())
-    if fmt is None:
-        shown = target.suffix or "(no extension)"
-        raise DataFileError(
-            str(target),
-            f"cannot write a chart as {shown}",
-            f"end the file name in {', '.join(FORMATS)} (e.g. {target.with_suffix('.png').name})",
-        )
+    fmt = chart_format(target)
     try:
         fig.savefig(target, format=fmt, metadata={"Creator": "analyzer"} if fmt != "svg" else None)
     except OSError as error:

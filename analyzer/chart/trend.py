@@ -106,7 +106,7 @@ def draw_trend_absorbable(
             color=COLORS["target"],
             linestyle="--",
             linewidth=1.8,
-            label=f"calcium target {calcium_target:,.0f}",
+            label=f"calcium target {calcium_target:,.0f} mg/day",
         )
         extra.append(calcium_target)
     absorbable_target = absorbable_calcium_target(calcium_target)[0]
@@ -116,7 +116,7 @@ def draw_trend_absorbable(
             color=COLORS["absorbable_calcium"],
             linestyle="-.",
             linewidth=1.8,
-            label=f"absorbable target {absorbable_target:,.0f}",
+            label=f"absorbable target {absorbable_target:,.0f} mg/day",
         )
         extra.append(absorbable_target)
     ax.set_ylim(0, _top(np.concatenate([calcium, absorbable]), *extra))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 import numpy as np
@@ -46,6 +47,11 @@ ROW_HEIGHTS = (1.0, 1.0, 0.5)
 BAR_WIDTH = 0.38
 #: Head-room above the tallest bar, so legends sit above the data. [fraction of the max]
 HEADROOM = 1.35
+#: Distance of the now-to-projected arrow from the ratio panel's right edge. [days]
+ARROW_INSET = 0.12
+#: Most suggestions listed in panel 5, and the width they are wrapped at. [lines], [chars]
+MAX_SUGGESTIONS = 4
+WRAP_CHARS = 72
 #: Top of the text boxes, below the panel title. [axes fraction]
 TEXT_TOP = 0.9
 #: Extra head-room in the ratio panel, whose legend has three rows. [fraction]
@@ -155,6 +161,15 @@ def draw_ratio(
             linewidth=2.2,
             label=f"projected with greens {projected:.2f}",
         )
+        if np.isfinite(current):
+            # An arrow from the week's average to the projection, at the right edge, so the
+            # change reads even when the projection lies on the target line.
+            ax.annotate(
+                "",
+                xy=(len(week) - 0.5 - ARROW_INSET, projected),
+                xytext=(len(week) - 0.5 - ARROW_INSET, current),
+                arrowprops={"arrowstyle": "-|>", "color": COLORS["projected"], "lw": 2.5},
+            )
     ax.set_ylim(0, top)
     ax.set_xlim(-0.5, len(week) - 0.5)
     _style_axes(ax, "2. Ca:P ratio (mass)", "Ca:P [mg Ca / mg P]", labels)
@@ -207,11 +222,21 @@ def draw_diuretic_load(ax: Axes, loads: pd.DataFrame, labels: list[str]) -> None
 
 
 def greens_lines(plan: PlanView) -> str:
-    """Left half of panel 5: the suggested greens, one per line (or the plan's message)."""
+    """Left half of panel 5: the suggested greens (or the plan's message), wrapped to fit.
+
+    At most :data:`MAX_SUGGESTIONS` suggestions are listed, each wrapped at
+    :data:`WRAP_CHARS` characters; the rest are counted ("+ 2 more: see the report").
+    """
     lines = ["Suggested greens this week:"]
-    lines += [f"  • {line}" for line in plan.lines] or [f"  {plan.message}"]
-    if plan.lines and plan.message:
-        lines.append(f"  {plan.message}")
+    for item in plan.lines[:MAX_SUGGESTIONS]:
+        lines += textwrap.wrap(item, WRAP_CHARS, initial_indent="  • ", subsequent_indent="     ")
+    hidden = len(plan.lines) - MAX_SUGGESTIONS
+    if hidden > 0:
+        lines.append(f"  + {hidden} more: see the report")
+    if plan.message:
+        lines += textwrap.wrap(
+            plan.message, WRAP_CHARS, initial_indent="  ", subsequent_indent="  "
+        )
     return "\n".join(lines)
 
 

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from analyzer import units
+from analyzer.diary.model import factorize_columns
 from analyzer.diary.numbers import UNKNOWN_MARKERS
 from analyzer.errors import AmountError
 
@@ -26,7 +27,7 @@ class ParsedAmounts:
     ----------
     quantity : Series of float
         How many units (NaN where unusable).
-    unit : Series of string
+    unit : Series of object
         Canonical unit or measure text; <NA> when none was written.
     written : Series of string
         The unit as the user wrote it (for messages): the unit cell, else the parsed unit.
@@ -88,20 +89,15 @@ def parse_amounts(
     decimal_comma : bool
         Accept ``1,5`` as 1.5.
     """
-    text = amount.astype("string").fillna("").str.strip()
-    measure = (
-        unit.astype("string").fillna("").str.strip()
-        if unit is not None
-        else pd.Series("", index=text.index, dtype="string")
-    )
-    pairs = pd.DataFrame({"amount": text, "unit": measure})
-    codes, distinct = pd.factorize(pd.MultiIndex.from_frame(pairs))
-    results = [_one(str(a), str(u), decimal_comma) for a, u in distinct]
+    if unit is None:
+        unit = pd.Series("", index=amount.index, dtype=object)
+    codes, distinct = factorize_columns(amount, unit)
+    results = [_one(a.strip(), u.strip(), decimal_comma) for a, u in distinct]
     quantity = np.array([r[0] for r in results], dtype="float64")
     found = np.array([r[1] for r in results], dtype=object)
     written = np.array(
         [
-            str(u) if str(u) and r[1] is not None else r[1]
+            u.strip() if u.strip() and r[1] is not None else r[1]
             for (_, u), r in zip(distinct, results, strict=True)
         ],
         dtype=object,
@@ -111,17 +107,22 @@ def parse_amounts(
     index = amount.index
     return ParsedAmounts(
         quantity=pd.Series(quantity[codes], index=index, dtype="float64"),
-        unit=pd.Series(found[codes], index=index, dtype="string"),
-        written=pd.Series(written[codes], index=index, dtype="string"),
-        status=pd.Series(status[codes], index=index, dtype="string"),
-        reason=pd.Series(reason[codes], index=index, dtype="string"),
+        unit=pd.Series(found[codes], index=index, dtype=object),
+        written=pd.Series(written[codes], index=index, dtype=object),
+        status=pd.Series(status[codes], index=index, dtype=object),
+        reason=pd.Series(reason[codes], index=index, dtype=object),
     )
 
 
 def amount_reasons(parsed: ParsedAmounts, amount: pd.Series, food: pd.Series) -> pd.Series:
-    """Full reasons, e.g. ``bad amount '-1' for 'milk': negative amount; ...``."""
-    shown = "'" + amount.astype("string").fillna("") + "'"
-    name = "'" + food.astype("string").fillna("") + "'"
-    bad = "bad amount " + shown + " for " + name + ": " + parsed.reason
+    """Full reasons for the rows with an amount problem (a Series holding only those rows).
+
+    E.g. ``bad amount '-1' for 'milk': negative amount; amounts must be zero or more``.
+    """
+    problem = parsed.status.notna()
+    status = parsed.status[problem]
+    shown = "'" + amount[problem].astype(str) + "'"
+    name = "'" + food[problem].astype(str) + "'"
+    bad = "bad amount " + shown + " for " + name + ": " + parsed.reason[problem].astype(str)
     missing = "missing amount for " + name
-    return bad.mask(parsed.status.eq("missing_amount"), missing).where(parsed.status.notna())
+    return bad.mask(status == "missing_amount", missing)

@@ -118,6 +118,15 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     return text, encoding
 
 
+def strip_text(column: pd.Series) -> pd.Series:
+    """Trim whitespace once per DISTINCT value; object dtype, "" for missing."""
+    codes, values = pd.factorize(column.astype(object).where(column.notna(), ""))
+    stripped = np.array([str(v).strip() for v in values], dtype=object)
+    if len(stripped) == 0:
+        return pd.Series([], index=column.index, dtype=object)
+    return pd.Series(stripped[codes], index=column.index, dtype=object)
+
+
 def _count_outside_quotes(line: str, char: str) -> int:
     return sum(part.count(char) for part in line.split('"')[0::2])
 
@@ -145,14 +154,13 @@ def read_table(path: str | Path) -> RawTable:
     name = str(path)
     data = read_bytes(path)
     text, encoding = decode(data, name)
-    lines = pd.Series(text.split("\n"), dtype=object)
-    blank = lines.str.strip().eq("").to_numpy(dtype=bool)
-    keep = np.flatnonzero(~blank)
+    lines = text.split("\n")
+    counter = _LineCounter(text)
+    keep = np.flatnonzero(~counter.blank())
     if keep.size == 0:
         raise _fail(name, "is empty", "A diary needs a header line and at least one data row")
-    first = int(keep[0])
     delimiter: str | None = None
-    match = _SEP_LINE.match(str(lines.iloc[first]))
+    match = _SEP_LINE.match(lines[int(keep[0])])
     if match:
         delimiter = match.group(1)
         keep = keep[1:]
@@ -162,18 +170,18 @@ def read_table(path: str | Path) -> RawTable:
                 "has no header line after 'sep='",
                 "Put the column names on the line after it",
             )
-    header_text = str(lines.iloc[int(keep[0])])
     if delimiter is None:
-        delimiter = sniff_delimiter(header_text)
-    kept = lines.iloc[keep]
-    multiline = '"' in text and bool((kept.str.count('"') % 2).astype(bool).any())
-    if multiline:
+        delimiter = sniff_delimiter(lines[int(keep[0])])
+    odd_quotes = '"' in text and bool((counter.count('"')[keep] % 2).any())
+    if odd_quotes:
         rows, starts = _read_slow(lines, int(keep[0]), delimiter, name)
     else:
-        rows, starts = _read_fast(kept, delimiter, name), keep
+        width = int(counter.count(delimiter)[keep].max()) + 1 if len(delimiter) == 1 else 1
+        kept = lines if keep.size == len(lines) else [lines[i] for i in keep.tolist()]
+        rows, starts = _read_fast(kept, delimiter, width, name), keep
     if rows.empty:
         raise _fail(name, "is empty", "A diary needs a header line and at least one data row")
-    rows = rows.apply(lambda column: column.str.strip())
+    rows = pd.DataFrame({key: strip_text(rows[key]) for key in rows.columns})
     header = [str(cell) for cell in rows.iloc[0].tolist()]
     cells = rows.iloc[1:].reset_index(drop=True)
     cells.columns = pd.RangeIndex(len(cells.columns))
@@ -188,16 +196,37 @@ def read_table(path: str | Path) -> RawTable:
     )
 
 
-def _read_fast(kept: pd.Series, delimiter: str, path: str) -> pd.DataFrame:
+class _LineCounter:
+    """Per-line counts of ASCII characters, vectorized over the encoded text."""
+
+    def __init__(self, text: str) -> None:
+        self.codes = np.frombuffer(text.encode("utf-8", "surrogatepass"), dtype=np.uint8)
+        self.newlines = np.flatnonzero(self.codes == ord("\n"))
+        self.lengths = np.diff(np.concatenate([[-1], self.newlines, [len(self.codes)]])) - 1
+
+    def _per_line(self, positions: np.ndarray) -> np.ndarray:
+        line = np.searchsorted(self.newlines, positions)
+        return np.bincount(line, minlength=len(self.newlines) + 1)
+
+    def count(self, char: str) -> np.ndarray:
+        """How often the ASCII character occurs on each line."""
+        return self._per_line(np.flatnonzero(self.codes == ord(char)))
+
+    def blank(self) -> np.ndarray:
+        """True for lines holding only ASCII whitespace."""
+        space = np.isin(self.codes, np.frombuffer(b" \t\r\x0b\x0c", dtype=np.uint8))
+        return np.asarray(self._per_line(np.flatnonzero(space)) == self.lengths)
+
+
+def _read_fast(kept: list[str], delimiter: str, width: int, path: str) -> pd.DataFrame:
     """Parse non-blank lines with pandas' C reader (one record per line)."""
-    width = int(kept.str.count(re.escape(delimiter)).max()) + 1
     try:
         frame = pd.read_csv(
-            io.StringIO("\n".join(kept.tolist())),
+            io.StringIO("\n".join(kept)),
             sep=delimiter,
             header=None,
             names=range(width),
-            dtype=str,
+            dtype=object,
             na_filter=False,
             skip_blank_lines=False,
             engine="c",
@@ -212,10 +241,10 @@ def _read_fast(kept: pd.Series, delimiter: str, path: str) -> pd.DataFrame:
 
 
 def _read_slow(
-    lines: pd.Series, start: int, delimiter: str, path: str
+    lines: list[str], start: int, delimiter: str, path: str
 ) -> tuple[pd.DataFrame, np.ndarray]:
     """Parse with :mod:`csv` to find the line each record starts on (multi-line fields)."""
-    source = [f"{line}\n" for line in lines.iloc[start:].tolist()]
+    source = [f"{line}\n" for line in lines[start:]]
     reader = csv.reader(source, delimiter=delimiter, quotechar='"', doublequote=True)
     records: list[list[str]] = []
     starts: list[int] = []
@@ -230,5 +259,5 @@ def _read_slow(
         raise _fail(path, f"cannot be parsed as delimited text ({error})") from None
     width = max((len(r) for r in records), default=0)
     padded = [r + [""] * (width - len(r)) for r in records]
-    frame = pd.DataFrame(padded, dtype=object).astype("string").fillna("")
+    frame = pd.DataFrame(padded, dtype=object).fillna("")
     return frame, np.asarray(starts, dtype=np.int64)

@@ -59,9 +59,9 @@ class ParsedDates:
         Midnight of each date; NaT where it could not be read.
     time : Series of string
         ``HH:MM`` (24 h, ``HH:MM:SS`` if seconds were given) when the cell carried a time.
-    status : Series of string
-        ``bad_date`` / ``missing_date`` where the date could not be used, else <NA>.
-    reason : Series of string
+    status : Series of object
+        ``bad_date`` / ``missing_date`` where the date could not be used, else None.
+    reason : Series of object
         Why, naming the value and the fix.
     """
 
@@ -145,8 +145,8 @@ def parse_dates(text: pd.Series, *, dayfirst: bool = False) -> ParsedDates:
     ParsedDates
         Aligned with ``text``.
     """
-    codes, uniques = pd.factorize(text.astype("string").fillna("").str.strip())
-    values = pd.Series(np.asarray(uniques, dtype=object), dtype="string")
+    codes, uniques = pd.factorize(text.astype(object).where(text.notna(), ""))
+    values = pd.Series([str(u).strip() for u in uniques], dtype="string")
     book = _Ledger(values)
     book.fail(values.eq(""), "missing_date", "missing date")
 
@@ -181,9 +181,14 @@ def parse_dates(text: pd.Series, *, dayfirst: bool = False) -> ParsedDates:
     return ParsedDates(
         date=pd.Series(date.to_numpy()[codes], index=text.index, dtype="datetime64[ns]"),
         time=pd.Series(book.time.to_numpy()[codes], index=text.index, dtype="string"),
-        status=pd.Series(book.status.to_numpy()[codes], index=text.index, dtype="string"),
-        reason=pd.Series(book.reason.to_numpy()[codes], index=text.index, dtype="string"),
+        status=pd.Series(_objects(book.status)[codes], index=text.index, dtype=object),
+        reason=pd.Series(_objects(book.reason)[codes], index=text.index, dtype=object),
     )
+
+
+def _objects(series: pd.Series) -> np.ndarray:
+    """A string Series as an object array with None for missing (cheap to compare)."""
+    return np.array([None if pd.isna(v) else str(v) for v in series], dtype=object)
 
 
 def _year_last(book: _Ledger, parts: pd.DataFrame, mask: pd.Series, dayfirst: bool) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+import numpy as np
 import pandas as pd
 
 DiaryFormat = Literal["own", "cronometer_servings", "cronometer_daily", "loseit", "mfp"]
@@ -166,6 +167,8 @@ class Diary:
 class Problems:
     """Per-row ledger of the FIRST problem found for each row (status code and reason).
 
+    Stored as NumPy arrays so that a million-row diary with few problems stays cheap.
+
     Parameters
     ----------
     index : Index
@@ -173,21 +176,66 @@ class Problems:
     """
 
     def __init__(self, index: pd.Index) -> None:
-        self.status = pd.Series(pd.NA, index=index, dtype="string")
-        self.reason = pd.Series(pd.NA, index=index, dtype="string")
+        self.index = index
+        self._ok = np.ones(len(index), dtype=bool)
+        self._status = np.full(len(index), None, dtype=object)
+        self._reason = np.full(len(index), None, dtype=object)
 
-    def add(self, mask: pd.Series, status: str, reason: pd.Series | str) -> None:
-        """Record ``status``/``reason`` for rows in ``mask`` that have no problem yet."""
-        mask = mask.fillna(False).astype(bool) & self.status.isna()
-        if not mask.any():
-            return
-        self.status = self.status.mask(mask, status)
-        if isinstance(reason, str):
-            self.reason = self.reason.mask(mask, reason)
+    def add(self, mask: pd.Series | np.ndarray, status: str, reason: pd.Series | str) -> None:
+        """Record ``status``/``reason`` for rows in ``mask`` that have no problem yet.
+
+        ``reason`` is one text for all, or a Series aligned with the rows (only the
+        selected rows are read, so it may be a subset holding just those rows).
+        """
+        if isinstance(mask, pd.Series):
+            flags = mask.fillna(False).to_numpy(dtype=bool)
         else:
-            self.reason = self.reason.mask(mask, reason.astype("string"))
+            flags = np.asarray(mask, dtype=bool)
+        selected = flags & self._ok
+        if not selected.any():
+            return
+        self._ok &= ~selected
+        self._status[selected] = status
+        if isinstance(reason, str):
+            self._reason[selected] = reason
+        else:
+            labels = self.index[selected]
+            self._reason[selected] = reason.reindex(labels).astype(object).to_numpy()
 
     @property
     def ok(self) -> pd.Series:
         """Boolean mask of rows with no problem so far."""
-        return self.status.isna()
+        return pd.Series(self._ok.copy(), index=self.index)
+
+    @property
+    def status(self) -> pd.Series:
+        """Status code per row (<NA> for rows without a problem)."""
+        return pd.Series(self._status, index=self.index, dtype="string")
+
+    @property
+    def reason(self) -> pd.Series:
+        """Reason per row (<NA> for rows without a problem)."""
+        return pd.Series(self._reason, index=self.index, dtype="string")
+
+
+def factorize_columns(*columns: pd.Series) -> tuple[np.ndarray, list[tuple[str, ...]]]:
+    """Codes of the distinct combinations of text columns, and those combinations.
+
+    Faster than factorizing a MultiIndex: each column is factorized on its own (hashing),
+    then the integer codes are combined (re-factorized at each step so they stay small).
+    Missing values count as "".
+    """
+    n = len(columns[0])
+    combined = np.zeros(n, dtype=np.int64)
+    per_column: list[tuple[np.ndarray, np.ndarray]] = []
+    for column in columns:
+        codes, values = pd.factorize(column.astype(object).where(column.notna(), ""))
+        per_column.append((codes, np.asarray(values, dtype=object)))
+        combined, _ = pd.factorize(combined * (len(values) + 1) + codes)
+    if n == 0:
+        return combined, []
+    count = int(combined.max()) + 1
+    first = np.full(count, -1, dtype=np.int64)
+    first[combined[::-1]] = np.arange(n)[::-1]
+    keys = [values[codes[first]] for codes, values in per_column]
+    return combined, [tuple(str(k[i]) for k in keys) for i in range(count)]

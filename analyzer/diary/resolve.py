@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from analyzer import units
-from analyzer.diary.model import NUTRIENT_COLUMNS, Problems
+from analyzer.diary.model import NUTRIENT_COLUMNS, Problems, factorize_columns
 from analyzer.errors import UnknownFoodError, UnknownUnitError
 
 #: foods.csv gives every nutrient per this many grams of edible portion (USDA SR28). [g]
@@ -37,41 +37,55 @@ def match_foods(food: pd.Series, matcher: NameMatcher) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        Aligned with ``food``: ``food_id`` (<NA> if unmatched or blank), ``description``,
+        Aligned with ``food``: ``food_id`` (None if unmatched or blank), ``description``,
         ``category`` ("other" if unmatched) and ``suggestions`` ("did you mean" descriptions
-        joined by `` | ``).
+        joined by `` | ``), as object columns.
     """
-    names = food.astype("string").fillna("")
-    distinct = [str(n) for n in pd.unique(names) if str(n).strip()]
+    codes, names = pd.factorize(food.astype(object).where(food.notna(), ""))
+    distinct = [str(n) for n in names]
+    asked = [n for n in distinct if n.strip()]
     columns = ["food_id", "description", "category", "suggestions"]
-    if distinct:
-        table = matcher.match_names(distinct)
-        table = table.reindex(columns=columns)
-        aligned = table.reindex(names.to_numpy())
+    if asked:
+        table = matcher.match_names(asked).reindex(columns=columns)
+        table = table[~table.index.duplicated()].reindex(distinct)
     else:
-        aligned = pd.DataFrame(index=names.to_numpy(), columns=columns)
-    aligned.index = food.index
-    out = pd.DataFrame(index=food.index)
-    out["food_id"] = aligned["food_id"].astype("string")
-    out["description"] = aligned["description"].astype("string").where(out["food_id"].notna())
-    category = aligned["category"].astype("string").where(out["food_id"].notna())
-    out["category"] = category.fillna(UNMATCHED_CATEGORY)
-    out["suggestions"] = aligned["suggestions"].astype("string").fillna("")
-    return out
+        table = pd.DataFrame(index=distinct, columns=columns)
+    food_id = _objects(table["food_id"])
+    found = np.array([v is not None for v in food_id], dtype=bool)
+    description = _objects(table["description"])
+    description[~found] = None
+    category = _objects(table["category"])
+    category[~found] = UNMATCHED_CATEGORY
+    category[np.array([v is None for v in category], dtype=bool)] = UNMATCHED_CATEGORY
+    suggestions = _objects(table["suggestions"])
+    suggestions[np.array([v is None for v in suggestions], dtype=bool)] = ""
+    return pd.DataFrame(
+        {
+            "food_id": food_id[codes],
+            "description": description[codes],
+            "category": category[codes],
+            "suggestions": suggestions[codes],
+        },
+        index=food.index,
+    )
+
+
+def _objects(series: pd.Series) -> np.ndarray:
+    """Values as an object array with None for missing."""
+    return np.array([None if pd.isna(v) else str(v) for v in series], dtype=object)
 
 
 def unknown_food_reasons(food: pd.Series, suggestions: pd.Series) -> pd.Series:
     """``unknown food 'X'; did you mean 'A'; 'B'?`` per row, built once per distinct name."""
-    pairs = pd.DataFrame({"food": food.astype("string"), "s": suggestions.astype("string")})
-    codes, distinct = pd.factorize(pd.MultiIndex.from_frame(pairs.fillna("")))
+    codes, distinct = factorize_columns(food, suggestions)
     texts = np.array(
         [
-            str(UnknownFoodError(str(name), [s for s in str(sugg).split(" | ") if s]))
+            str(UnknownFoodError(name, [s for s in sugg.split(" | ") if s]))
             for name, sugg in distinct
         ],
         dtype=object,
     )
-    return pd.Series(texts[codes], index=food.index, dtype="string")
+    return pd.Series(texts[codes] if len(texts) else [], index=food.index, dtype=object)
 
 
 def grams_per_row(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series, pd.Series]:
@@ -88,48 +102,47 @@ def grams_per_row(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series, pd.Series]
     grams : Series of float
         ``quantity * grams_per_unit``; NaN where the food is unmatched, the quantity unknown,
         or the unit unknown for the food. [g]
-    status : Series of string
+    status : Series of object
         ``unknown_unit`` (or ``missing_unit`` for a bare count of a food with no whole-item
-        portion) where the grams cannot be found; <NA> otherwise.
-    reason : Series of string
+        portion) where the grams cannot be found; None otherwise.
+    reason : Series of object
         ``unknown unit 'X' for 'food'; this food has: ...``.
     """
-    grams = pd.Series(np.nan, index=frame.index, dtype="float64")
-    status = pd.Series(pd.NA, index=frame.index, dtype="string")
-    reason = pd.Series(pd.NA, index=frame.index, dtype="string")
-    todo = frame["food_id"].notna() & frame["quantity"].notna()
-    if not todo.any():
-        return grams, status, reason
-    written = frame["unit_written"] if "unit_written" in frame else frame["unit"]
-    part = pd.DataFrame(
-        {
-            "food": frame["food"][todo],
-            "food_id": frame["food_id"][todo],
-            "unit": frame["unit"][todo],
-            "written": written[todo],
-        }
-    ).astype("string")
-    codes, distinct = pd.factorize(pd.MultiIndex.from_frame(part.fillna("")))
-    per_unit = np.full(len(distinct), np.nan)
-    code: list[str | None] = [None] * len(distinct)
-    why: list[str | None] = [None] * len(distinct)
-    for i, (food, food_id, unit, shown) in enumerate(distinct):
-        try:
-            per_unit[i] = units.grams_per_unit(str(food_id), str(unit) or None)
-        except UnknownUnitError as error:
-            if unit:
-                code[i] = "unknown_unit"
-                why[i] = str(UnknownUnitError(str(shown or unit), str(food), error.available))
-            else:
-                code[i] = "missing_unit"
-                why[i] = (
-                    f"no unit for {str(food)!r} and it has no whole-item portion; "
-                    f"this food has: {', '.join(error.available)}"
-                )
-    grams.loc[todo] = frame["quantity"][todo].to_numpy(dtype="float64") * per_unit[codes]
-    status.loc[todo] = pd.array(np.array(code, dtype=object)[codes], dtype="string")
-    reason.loc[todo] = pd.array(np.array(why, dtype=object)[codes], dtype="string")
-    return grams, status, reason
+    n = len(frame)
+    grams = np.full(n, np.nan)
+    status = np.full(n, None, dtype=object)
+    reason = np.full(n, None, dtype=object)
+    todo = (frame["food_id"].notna() & frame["quantity"].notna()).to_numpy(dtype=bool)
+    if todo.any():
+        written = frame["unit_written"] if "unit_written" in frame else frame["unit"]
+        codes, distinct = factorize_columns(
+            frame["food"][todo], frame["food_id"][todo], frame["unit"][todo], written[todo]
+        )
+        per_unit = np.full(len(distinct), np.nan)
+        code: list[str | None] = [None] * len(distinct)
+        why: list[str | None] = [None] * len(distinct)
+        for i, (food, food_id, unit, shown) in enumerate(distinct):
+            try:
+                per_unit[i] = units.grams_per_unit(food_id, unit or None)
+            except UnknownUnitError as error:
+                if unit:
+                    code[i] = "unknown_unit"
+                    why[i] = str(UnknownUnitError(shown or unit, food, error.available))
+                else:
+                    code[i] = "missing_unit"
+                    why[i] = (
+                        f"no unit for {food!r} and it has no whole-item portion; "
+                        f"this food has: {', '.join(error.available)}"
+                    )
+        grams[todo] = frame["quantity"].to_numpy(dtype="float64")[todo] * per_unit[codes]
+        status[todo] = np.array(code, dtype=object)[codes]
+        reason[todo] = np.array(why, dtype=object)[codes]
+    index = frame.index
+    return (
+        pd.Series(grams, index=index),
+        pd.Series(status, index=index, dtype=object),
+        pd.Series(reason, index=index, dtype=object),
+    )
 
 
 def scale_nutrients(food_id: pd.Series, grams: pd.Series, foods: pd.DataFrame) -> pd.DataFrame:
@@ -189,18 +202,19 @@ def resolve(
     for column in ("food_id", "description", "category"):
         out[column] = matched[column]
     if required:
-        unknown = out["food_id"].isna() & problems.ok
+        unknown = out["food_id"].isna().to_numpy(dtype=bool) & problems.ok.to_numpy()
         if unknown.any():
             problems.add(
                 unknown,
                 "unknown_food",
                 unknown_food_reasons(out["food"][unknown], matched["suggestions"][unknown]),
             )
-    grams, status, reason = grams_per_row(out.assign(food_id=out["food_id"].where(problems.ok)))
+    ok = problems.ok
+    grams, status, reason = grams_per_row(out.assign(food_id=out["food_id"].where(ok)))
     out["grams"] = grams
     if required:
         for code in ("unknown_unit", "missing_unit"):
-            problems.add(status.eq(code), code, reason)
+            problems.add(status.to_numpy(dtype=object) == code, code, reason)
         nutrients = scale_nutrients(out["food_id"], out["grams"], foods)
         for column in NUTRIENT_COLUMNS:
             out[column] = nutrients[column]

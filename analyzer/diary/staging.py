@@ -50,13 +50,13 @@ class Staged:
 def cells(table: RawTable, position: int | None) -> pd.Series:
     """The text cells of one column ("" everywhere when the column is absent)."""
     if position is None or position >= table.cells.shape[1]:
-        return pd.Series("", index=table.cells.index, dtype="string")
-    return table.cells[position].astype("string").fillna("")
+        return pd.Series("", index=table.cells.index, dtype=object)
+    return table.cells[position]
 
 
 def optional_text(series: pd.Series) -> pd.Series:
     """Text with "" turned into <NA> (for ``time``, ``meal``, ``unit``)."""
-    return series.astype("string").mask(series.eq(""))
+    return series.mask(series.to_numpy(dtype=object) == "").astype("string")
 
 
 def base_frame(table: RawTable) -> tuple[pd.DataFrame, Problems]:
@@ -110,7 +110,8 @@ def app_nutrients(
         values, bad = to_numbers(raw, decimal_comma=table.decimal_comma)
         frame[column] = values
         name = table.header[position]
-        problems.add(bad, "bad_number", f"{name} " + _quoted(raw) + " is not a number")
+        if bad.any():
+            problems.add(bad, "bad_number", f"{name} " + _quoted(raw[bad]) + " is not a number")
     return lacking
 
 

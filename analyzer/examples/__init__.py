@@ -1,4 +1,4 @@
-"""Bundled example diaries, reachable after ``pip install`` (``analyzer report --example western``).
+"""Bundled example diaries, reachable after ``pip install`` (``--example western``).
 
 Each is one ISO week (2026-W47, Monday 16 to Sunday 22 November 2026) in the project's own
 CSV format (``date,time,meal,food,amount,unit,note``), written with the everyday names and

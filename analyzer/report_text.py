@@ -1,0 +1,304 @@
+"""The weekly report as plain text: the dict of :func:`analyzer.report.build_report` rendered.
+
+Sections: title, a table of the days, the week against targets, the flags (grouped by
+finding, with source and confidence), the diuretic load by group, the largest sources and
+swaps, the suggested greens with the projected week, rows not used, notes, how sure the
+figures are, and a one-line not-medical-advice note. Pure formatting: no computation.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pandas as pd
+
+#: Minerals with a DRI target, in report order.
+TARGET_MINERALS = ("calcium", "phosphorus", "magnesium", "potassium")
+
+#: Day-table columns: (key in the day records, header, decimals).
+DAY_COLUMNS = (
+    ("calcium_mg", "Ca mg", 0),
+    ("absorbable_calcium_mg", "abs Ca", 0),
+    ("phosphorus_mg", "P mg", 0),
+    ("ca_p_mass_ratio", "Ca:P", 2),
+    ("magnesium_mg", "Mg mg", 0),
+    ("potassium_mg", "K mg", 0),
+    ("sodium_mg", "Na mg", 0),
+    ("caffeine_mg", "caff mg", 0),
+    ("pral_meq", "PRAL", 1),
+    ("diuretic_load_mg", "load mg", 0),
+)
+#: Units written the same in the plural.
+MASS_VOLUME_ABBREVIATIONS = frozenset(
+    {
+        "g",
+        "mg",
+        "kg",
+        "oz",
+        "lb",
+        "ml",
+        "l",
+        "dl",
+        "cl",
+        "fl oz",
+        "tbsp",
+        "tsp",
+        "large",
+        "medium",
+        "small",
+        "each",
+        "whole",
+    }
+)
+_LEVEL_ORDER = {"alert": 0, "warning": 1, "info": 2}
+GROUP_NAMES = {
+    "red_meat": "red meat",
+    "dairy": "dairy",
+    "soda": "soda",
+    "coffee": "coffee",
+    "tea": "tea",
+    "other": "other (not in the load)",
+}
+
+
+def _num(value: Any, digits: int = 0, unit: str = "") -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "unknown"
+    text = f"{value:,.{digits}f}"
+    return f"{text} {unit}" if unit else text
+
+
+def _table(header: list[str], rows: list[list[str]], left: int = 1) -> list[str]:
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    lines = []
+    for row in [header, *rows]:
+        cells = [
+            c.ljust(w) if i < left else c.rjust(w)
+            for i, (c, w) in enumerate(zip(row, widths, strict=True))
+        ]
+        lines.append("  " + "  ".join(cells).rstrip())
+    return lines
+
+
+def _days_section(report: dict[str, Any]) -> list[str]:
+    header = ["date", *[h for _, h, _ in DAY_COLUMNS]]
+    rows = []
+    for day in report["days"]:
+        when = pd.Timestamp(day["date"]).strftime("%a %Y-%m-%d")
+        cells = []
+        for key, _, digits in DAY_COLUMNS:
+            value = day.get(key)
+            cells.append("-" if value is None else f"{value:,.{digits}f}")
+        rows.append([when, *cells])
+    lines = ["Days (abs Ca = absorbable calcium; load = diuretic load, mg Ca)"]
+    return lines + _table(header, rows)
+
+
+def _targets_section(report: dict[str, Any]) -> list[str]:
+    week, targets, kinds = report["week"], report["targets"], report["targets"]["kinds"]
+    pct = week["percent_of_target"]
+    rows = []
+    for mineral in TARGET_MINERALS:
+        key = f"{mineral}_mg"
+        kind = kinds.get(mineral, "target")
+        percent = pct.get(key)
+        rows.append(
+            [
+                mineral,
+                _num(week.get(key), 0, "mg"),
+                f"{kind} {_num(targets.get(key), 0, 'mg')}",
+                "-" if percent is None else f"{percent:.0f}%",
+            ]
+        )
+        if mineral == "calcium":
+            percent = pct.get("absorbable_calcium_mg")
+            rows.append(
+                [
+                    "absorbable calcium",
+                    _num(week.get("absorbable_calcium_mg"), 0, "mg"),
+                    f"target {_num(targets.get('absorbable_calcium_mg'), 0, 'mg')}",
+                    "-" if percent is None else f"{percent:.0f}%",
+                ]
+            )
+    ratio, molar = week.get("ca_p_mass_ratio"), week.get("ca_p_molar_ratio")
+    rows.append(
+        [
+            "Ca:P mass ratio",
+            _num(ratio, 2),
+            f"target {targets['ca_p_mass_ratio']:.2f}",
+            "-" if ratio is None else f"molar {_num(molar, 2)}",
+        ]
+    )
+    days = week["days"]
+    head = (
+        f"The week against targets (per-day averages over {days} logged "
+        f"day{'s' if days != 1 else ''}; profile: {report['profile']['description']}, "
+        f"DRI life stage {targets['life_stage']})"
+    )
+    lines = [head, *_table(["", "per day", "target", "% of target"], rows)]
+    extra = [
+        f"sodium {_num(week.get('sodium_mg'), 0, 'mg')}",
+        f"caffeine {_num(week.get('caffeine_mg'), 0, 'mg')}",
+        f"protein {_num(week.get('protein_g'), 0, 'g')}",
+        f"PRAL {_num(week.get('pral_meq'), 1, 'mEq')}",
+    ]
+    lines.append("  also per day: " + ", ".join(extra))
+    return lines
+
+
+def _flags_section(report: dict[str, Any]) -> list[str]:
+    lines = ["Flags (confidence of the evidence: V verified, S secondary, M memory, C computed)"]
+    if not report["flags"]:
+        return [*lines, "  none for this week"]
+    by_code: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for flag in report["flags"]:
+        by_code.setdefault((flag["level"], flag["code"]), []).append(flag)
+    days = report["week"]["days"]
+    for (level, _), flags in sorted(by_code.items(), key=lambda kv: _LEVEL_ORDER[kv[0][0]]):
+        first = flags[0]
+        count = len({f.get("date") or f.get("week") for f in flags})
+        when = f"{count} of {days} days" if first.get("date") else "the week"
+        more = f" (and {len(flags) - 1} more like it)" if len(flags) > 1 else ""
+        lines.append(f"  [{level}] {when}: {first['message']}{more}")
+        lines.append(f"      source: {first['reference']}; confidence {first['confidence']}")
+    return lines
+
+
+def _load_section(report: dict[str, Any]) -> list[str]:
+    lines = [
+        "Diuretic load by group (estimated extra urinary calcium, mg Ca/day; caffeine "
+        "5 mg/100 mg, protein 1 mg/g, sodium 40 mg/2,300 mg; absorption partly compensates)"
+    ]
+    rows = []
+    for row in report["diuretic_load"]:
+        share = row.get("phosphorus_share")
+        rows.append(
+            [
+                GROUP_NAMES.get(row["group"], row["group"]),
+                _num(row.get("diuretic_load_mg"), 0),
+                _num(row.get("caffeine_calcium_mg"), 1),
+                _num(row.get("protein_calcium_mg"), 1),
+                _num(row.get("sodium_calcium_mg"), 1),
+                _num(row.get("phosphorus_mg"), 0),
+                "-" if share is None else f"{100 * share:.0f}%",
+            ]
+        )
+    header = ["group", "load", "caffeine", "protein", "sodium", "P mg", "share of P"]
+    return lines + (_table(header, rows) if rows else ["  no entries"])
+
+
+def _amount(row: dict[str, Any]) -> str:
+    amount, unit, days = row.get("amount_per_day"), row.get("unit"), row.get("days")
+    if amount is not None and unit and days:
+        total = amount * days
+        return f"{total:.3g} {_plural(unit, total)} this week"
+    return f"{_num(row.get('grams_per_day'), 0)} g a day"
+
+
+def _plural(unit: str, amount: float) -> str:
+    if amount == 1 or unit in MASS_VOLUME_ABBREVIATIONS or unit.endswith("s"):
+        return unit
+    return unit + "s"
+
+
+def _sources_section(report: dict[str, Any]) -> list[str]:
+    lines = ["Largest sources this week (per day)"]
+    for row in report["top_sources"]["phosphorus"]:
+        share = row.get("phosphorus_share")
+        share_text = "" if share is None else f", {100 * share:.0f}% of the week's P"
+        lines.append(
+            f"  phosphorus: {row['food']} ({_amount(row)}): "
+            f"{_num(row['phosphorus_mg'], 0)} mg P{share_text}"
+        )
+    for row in report["top_sources"]["diuretic_load"]:
+        lines.append(
+            f"  diuretic load: {row['food']} ({_amount(row)}): "
+            f"{_num(row['diuretic_load_mg'], 0)} mg Ca"
+        )
+    for swap in report["swaps"]:
+        lines.append(
+            f"  swap: {swap['food']} ({_amount(swap)}: {_num(swap['phosphorus_mg'], 0)} mg P, "
+            f"{_num(swap['caffeine_mg'], 0)} mg caffeine) -> {swap['swap']}: saves "
+            f"{_num(swap['saves_phosphorus_mg'], 0)} mg P and "
+            f"{_num(swap['saves_caffeine_mg'], 0)} mg caffeine a day"
+        )
+    return lines
+
+
+def _greens_section(report: dict[str, Any]) -> list[str]:
+    lines = ["Suggested greens (cooked; each serving eaten as its own meal)"]
+    for item in report["suggestions"]:
+        adds = item["adds_per_serving"]
+        lines.append(f"  {item['text']}")
+        lines.append(
+            f"      {item['grams']:.0f} g each: +{_num(adds['calcium_mg'])} mg Ca "
+            f"({_num(adds['absorbable_calcium_mg'])} absorbable), "
+            f"{_num(adds['phosphorus_mg'])} mg P, {_num(adds['magnesium_mg'])} mg Mg, "
+            f"{_num(adds['potassium_mg'])} mg K"
+        )
+    if report["suggestions"]:
+        now, then = report["current"], report["projected"]
+        pct_now, pct_then = now["percent_of_target"], then["percent_of_target"]
+        lines.append("  The week per day, now -> with these greens:")
+        lines.append(
+            f"      Ca:P mass ratio {_num(now['ca_p_mass_ratio'], 2)} -> "
+            f"{_num(then['ca_p_mass_ratio'], 2)} "
+            f"(target {report['targets']['ca_p_mass_ratio']:.2f})"
+        )
+        for key, name in (
+            ("absorbable_calcium_mg", "absorbable calcium"),
+            ("calcium_mg", "calcium"),
+            ("magnesium_mg", "magnesium"),
+            ("potassium_mg", "potassium"),
+        ):
+            before, after = pct_now.get(key), pct_then.get(key)
+            lines.append(
+                f"      {name} {_num(now[key], 0)} -> {_num(then[key], 0)} mg "
+                f"({_num(before, 0)}% -> {_num(after, 0)}% of target)"
+            )
+    lines.append(f"  {report['plan']['message']}")
+    return lines
+
+
+def _not_used_section(report: dict[str, Any]) -> list[str]:
+    rows = report["not_used"]
+    lines = [f"Not used ({len(rows)} row{'s' if len(rows) != 1 else ''})"]
+    for row in rows:
+        lines.append(f"  line {row['line']}: {row['food']}: {row['reason']}")
+    return lines if rows else [*lines[:0], "Not used: none (every row of the week was used)"]
+
+
+def render_text(report: dict[str, Any]) -> str:
+    """The report as plain text for the terminal.
+
+    Parameters
+    ----------
+    report : dict
+        From :func:`build_report` (after JSON cleaning: unknown values are ``None``).
+
+    Returns
+    -------
+    str
+        Sections: title, days, the week against targets, flags, diuretic load by group, the
+        largest sources and swaps, the suggested greens with the projected week, rows not
+        used, notes and a one-line not-medical-advice note.
+    """
+    week = report["week"]
+    title = f"Calcium-phosphorus report, week {week['label']} ({week['start']} to {week['end']})"
+    if report.get("person"):
+        title += f", person {report['person']}"
+    sections = [
+        [title, "=" * len(title)],
+        _days_section(report),
+        _targets_section(report),
+        _flags_section(report),
+        _load_section(report),
+        _sources_section(report),
+        _greens_section(report),
+        _not_used_section(report),
+        ["Notes", *[f"  - {note}" for note in report["notes"]]],
+        ["How sure these figures are", *[f"  - {line}" for line in report["confidence"]]],
+        [report["disclaimer"]],
+    ]
+    return "\n\n".join("\n".join(lines) for lines in sections) + "\n"

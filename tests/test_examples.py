@@ -1,0 +1,210 @@
+"""The bundled example diaries: reachable, fully matched, and the facts they are meant to show.
+
+Real-data regression tests: they first check the input (rows, days, every row used), then
+hand-checked values for single rows from USDA SR28, then the week-level facts each example
+exists to demonstrate (western: calcium below target and Ca:P in the concern zone; balanced:
+meets the targets).
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+from matplotlib.patches import Rectangle
+
+from analyzer.balance import Analysis, analyze
+from analyzer.chart import PANELS, weekly_chart
+from analyzer.chart.style import CONCERN_MASS_RATIO
+from analyzer.cli import cli
+from analyzer.diary import Diary, read_diary
+from analyzer.errors import NoDataError
+from analyzer.examples import EXAMPLES, example_path
+from analyzer.report import build_report
+
+HEADER = "date,time,meal,food,amount,unit,note"
+WEEK = "2026-W47"
+
+
+@pytest.fixture(scope="module")
+def diaries() -> dict[str, Diary]:
+    return {name: read_diary(example_path(name)) for name in EXAMPLES}
+
+
+@pytest.fixture(scope="module")
+def analyses(diaries: dict[str, Diary]) -> dict[str, Analysis]:
+    return {name: analyze(diary) for name, diary in diaries.items()}
+
+
+def test_examples_are_package_data() -> None:
+    assert list(EXAMPLES) == ["western", "balanced"]
+    for name in EXAMPLES:
+        resource = files("analyzer.examples").joinpath(f"{name}.csv")
+        assert resource.is_file()
+        path = example_path(name.upper())
+        assert path == Path(str(resource))
+        assert path.read_text(encoding="utf-8").splitlines()[0] == HEADER
+
+
+def test_unknown_example_names_the_choices() -> None:
+    with pytest.raises(NoDataError) as info:
+        example_path("keto")
+    assert str(info.value) == "no example diary named 'keto'; choose one of: western, balanced"
+
+
+@pytest.mark.parametrize(("name", "rows"), [("western", 93), ("balanced", 89)])
+def test_every_row_is_used(diaries: dict[str, Diary], name: str, rows: int) -> None:
+    diary = diaries[name]
+    assert diary.format == "own"
+    assert diary.rows_in == rows
+    assert diary.rejected.empty, diary.rejected.to_string()
+    assert len(diary.entries) == rows
+    assert diary.entries["food_id"].notna().all()
+    assert diary.entries["grams"].gt(0).all()
+    dates = diary.entries["date"].drop_duplicates().sort_values()
+    assert dates.tolist() == list(pd.date_range("2026-11-16", "2026-11-22"))
+
+
+def _row(diary: Diary, line: int) -> pd.Series:
+    return diary.entries.set_index("line").loc[line]
+
+
+def test_western_household_units_give_usda_grams(diaries: dict[str, Diary]) -> None:
+    western = diaries["western"]
+    # line 2: coffee, 2 cup -> SR28 14209 "cup (8 fl oz)" = 237 g -> 474 g;
+    # caffeine 40 mg/100 g x 4.74 = 189.6 mg
+    coffee = _row(western, 2)
+    assert coffee["food_id"] == "14209"
+    assert coffee["grams"] == pytest.approx(474.0)
+    assert coffee["caffeine_mg"] == pytest.approx(189.6)
+    # line 12: cola, 1 can -> 14148 "can or bottle (12 fl oz)" = 370 g; P 9 mg/100 g -> 33.3 mg
+    cola = _row(western, 12)
+    assert (cola["food"], cola["food_id"]) == ("cola", "14148")
+    assert cola["grams"] == pytest.approx(370.0)
+    assert cola["phosphorus_mg"] == pytest.approx(33.3)
+    # line 10: cheddar cheese, 1 oz = 28.35 g (01009 portion "oz"); Ca 710 mg/100 g -> 201.3 mg
+    cheddar = _row(western, 10)
+    assert (cheddar["food"], cheddar["food_id"]) == ("cheddar cheese", "01009")
+    assert cheddar["calcium_mg"] == pytest.approx(710 * 0.2835, abs=0.1)
+
+
+def test_western_is_heavy_in_the_four_groups(analyses: dict[str, Analysis]) -> None:
+    entries = analyses["western"].entries
+    per_day = entries.groupby("date")["group"].agg(set)
+    assert all({"red_meat", "dairy", "soda", "coffee"} <= groups for groups in per_day)
+
+
+def test_western_week_is_low_in_calcium_and_ratio(analyses: dict[str, Analysis]) -> None:
+    analysis = analyses["western"]
+    week = analysis.weekly.set_index("week").loc[WEEK]
+    assert week["days"] == 7
+    assert analysis.targets.calcium_mg == 1000.0  # default profile: female, 35 y (IOM 2011)
+    assert week["calcium_mg"] < analysis.targets.calcium_mg
+    assert week["ca_p_mass_ratio"] < CONCERN_MASS_RATIO  # molar < 0.5 (Kemi 2010)
+    assert week["ca_p_molar_ratio"] < 0.5
+    assert week["magnesium_mg"] < analysis.targets.magnesium_mg
+
+
+def test_balanced_week_meets_the_targets(analyses: dict[str, Analysis]) -> None:
+    analysis = analyses["balanced"]
+    week = analysis.weekly.set_index("week").loc[WEEK]
+    targets = analysis.targets
+    assert week["calcium_mg"] >= targets.calcium_mg
+    assert week["magnesium_mg"] >= targets.magnesium_mg
+    assert week["potassium_mg"] >= targets.potassium_mg
+    assert week["ca_p_mass_ratio"] >= 1.0
+    assert set(analysis.entries["category"]) >= {"greens", "dairy"}
+    report = build_report(analysis, WEEK)
+    assert report["plan"]["status"] == "met"
+    assert report["suggestions"] == []
+
+
+def test_western_chart_from_the_real_report(analyses: dict[str, Analysis]) -> None:
+    analysis = analyses["western"]
+    report = build_report(analysis, WEEK)
+    fig = weekly_chart(analysis, WEEK, report)
+    axes = {str(ax.get_label()): ax for ax in fig.axes}
+    assert list(axes) == list(PANELS)
+    assert len(axes["calcium_phosphorus"].patches) == 14
+    bars = [p for p in axes["calcium_phosphorus"].patches if isinstance(p, Rectangle)]
+    heights = [bar.get_height() for bar in bars[:7]]
+    daily = analysis.daily.sort_values("date")
+    assert heights == pytest.approx(daily["calcium_mg"].tolist())
+    greens = axes["greens"].texts[0].get_text().splitlines()
+    assert greens[0] == "Suggested greens this week:"
+    assert "collards" in greens[1]  # a low-oxalate green first (Weaver 2017)
+    for line in greens[1:]:
+        if any(word in line.lower() for word in ("spinach", "chard", "beet greens")):
+            assert "not calcium" in line
+    ratio = axes["ratio"]
+    projected = [line for line in ratio.get_lines() if "projected" in str(line.get_label())]
+    assert np.ravel(projected[0].get_ydata())[0] > report["current"]["ca_p_mass_ratio"]
+
+
+# --- the chart command on the examples -------------------------------------------------------
+
+MAGIC = {"png": b"\x89PNG\r\n\x1a\n", "pdf": b"%PDF-", "svg": b"<?xml"}
+
+
+@pytest.mark.parametrize("fmt", ["png", "svg", "pdf"])
+def test_cli_chart_trend(tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / f"trend.{fmt}"
+    result = CliRunner().invoke(cli, ["chart", "--example", "western", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    assert result.stderr == f"chart written to {out}\n"
+    assert out.read_bytes().startswith(MAGIC[fmt])
+
+
+def test_cli_chart_one_week(tmp_path: Path) -> None:
+    out = tmp_path / "week.png"
+    args = ["chart", "--example", "western", "--week", WEEK, "--out", str(out)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes().startswith(MAGIC["png"])
+
+
+def test_cli_chart_diary_file(tmp_path: Path) -> None:
+    out = tmp_path / "trend.png"
+    diary = str(example_path("balanced"))
+    result = CliRunner().invoke(cli, ["chart", diary, "--weeks", "2", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (
+            ["--example", "keto", "--out", "x.png"],
+            1,
+            "Error: no example diary named 'keto'; choose one of: western, balanced\n",
+        ),
+        (
+            ["--example", "western", "--out", "x.jpg"],
+            1,
+            "Error: x.jpg: cannot write a chart as .jpg; end the file name in .png, .svg, "
+            ".pdf (e.g. x.png)\n",
+        ),
+        (
+            ["--out", "x.png"],
+            2,
+            "Usage: cli chart [OPTIONS] [DIARY]\nTry 'cli chart --help' for help.\n\n"
+            "Error: give a DIARY file or --example NAME (not both)\n",
+        ),
+        (
+            ["--example", "western", "--weeks", "0", "--out", "x.png"],
+            2,
+            "Usage: cli chart [OPTIONS] [DIARY]\nTry 'cli chart --help' for help.\n\n"
+            "Error: Invalid value for '--weeks': 0 is not in the range x>=1.\n",
+        ),
+    ],
+)
+def test_cli_chart_errors(args: list[str], code: int, message: str) -> None:
+    result = CliRunner().invoke(cli, ["chart", *args])
+    assert result.exit_code == code
+    assert result.output == message

@@ -1,0 +1,298 @@
+"""Tests of the weekly report (analyzer/report.py): week selection, numbers, greens, JSON."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analyzer.balance import analyze
+from analyzer.diary import read_diary
+from analyzer.errors import NoDataError
+from analyzer.models import Settings
+from analyzer.output import to_json
+from analyzer.report import build_report, render_text, select_window, week_averages
+from analyzer.suggest import POTASSIUM_MAGNESIUM_LABEL, ROLE_CALCIUM
+
+DATA = Path(__file__).parent / "data" / "report"
+HIGH_OXALATE = {"11458", "11148", "11087"}  # spinach, Swiss chard, beet greens
+#: Low-oxalate greens, in Weaver's order (frozen and fresh collards, turnip greens, ...).
+WEAVER_ORDER = ["11164", "11162", "11569", "11271", "11117", "11234", "11091"]
+
+
+@pytest.fixture(scope="module")
+def western() -> object:
+    diary = read_diary(DATA / "western_week.csv")
+    # Input check: 7 days x 12 rows + 1 row with the amount 'lots' = 85 rows.
+    assert diary.rows_in == 85
+    assert len(diary.entries) == 84
+    assert diary.rejected["status"].tolist() == ["bad_amount"]
+    return analyze(diary)
+
+
+@pytest.fixture(scope="module")
+def western_report(western: object) -> dict:
+    return build_report(western)
+
+
+def test_western_week_suggests_low_oxalate_green_first(western_report: dict) -> None:
+    suggestions = western_report["suggestions"]
+    assert suggestions, "a week at 58% of the calcium RDA must get suggestions"
+    assert suggestions[0]["food_id"] in WEAVER_ORDER
+    assert suggestions[0]["purpose"] == ROLE_CALCIUM
+    for item in suggestions:
+        if item["food_id"] in HIGH_OXALATE:
+            assert item["purpose"] != ROLE_CALCIUM
+            assert item["label"] == POTASSIUM_MAGNESIUM_LABEL
+    calcium_ids = [s["food_id"] for s in suggestions if s["purpose"] == ROLE_CALCIUM]
+    assert not set(calcium_ids) & HIGH_OXALATE
+    assert calcium_ids == sorted(calcium_ids, key=WEAVER_ORDER.index)
+
+
+def test_western_week_projection_adds_up(western_report: dict) -> None:
+    now, then = western_report["current"], western_report["projected"]
+    assert then["ca_p_mass_ratio"] > now["ca_p_mass_ratio"]
+    assert then["ca_p_mass_ratio"] >= 1.0 - 1e-9  # default target, reachable within caps
+    days = western_report["week"]["days"]
+    for key in ("calcium_mg", "absorbable_calcium_mg", "phosphorus_mg", "potassium_mg"):
+        added = sum(s["adds_per_serving"][key] * s["days"] for s in western_report["suggestions"])
+        assert then[key] == pytest.approx(now[key] + added / days)
+    assert then["ca_p_mass_ratio"] == pytest.approx(then["calcium_mg"] / then["phosphorus_mg"])
+    assert western_report["plan"]["status"] == "closed"
+    for item in western_report["suggestions"]:
+        assert item["amount"] <= 2.0  # default cap per green per day
+        assert 1 <= item["days"] <= 7
+
+
+def test_western_week_matches_weekly_table(western: object, western_report: dict) -> None:
+    weekly = western.weekly.set_index("week").loc["2026-W47"]  # type: ignore[attr-defined]
+    week = western_report["week"]
+    assert week["label"] == "2026-W47"
+    assert (week["start"], week["end"], week["days"]) == ("2026-11-16", "2026-11-22", 7)
+    for key in ("calcium_mg", "phosphorus_mg", "absorbable_calcium_mg", "diuretic_load_mg"):
+        assert week[key] == pytest.approx(float(weekly[key]))
+    assert week["ca_p_mass_ratio"] == pytest.approx(float(weekly["ca_p_mass_ratio"]))
+    # percent of target: calcium over the 1,000 mg RDA of the default profile (female 35 y)
+    assert week["percent_of_target"]["calcium_mg"] == pytest.approx(week["calcium_mg"] / 10)
+    assert len(western_report["days"]) == 7
+
+
+def test_western_week_names_sources_and_swaps(western_report: dict) -> None:
+    top_p = western_report["top_sources"]["phosphorus"]
+    # The 6-oz rib eye (USDA 23100, 177 mg P/100 g; 6 oz = 170.097 g -> 301.07 mg) daily.
+    assert top_p[0]["food_id"] == "23100"
+    assert top_p[0]["phosphorus_mg"] == pytest.approx(170.097 * 1.77, rel=1e-4)
+    swaps = {s["swap_food_id"]: s for s in western_report["swaps"]}
+    cola = swaps["14121"]  # club soda for the cola
+    # 2 cans of cola a day (the extra 'lots' row is not used): 370 g a can x 9 mg P/100 g
+    # = 33.3 mg P per can -> 66.6 mg P a day saved (club soda has 0 mg P).
+    assert cola["saves_phosphorus_mg"] == pytest.approx(2 * 33.3)
+    assert cola["food"] == "Beverages, carbonated, cola, regular"
+    loads = {row["group"]: row for row in western_report["diuretic_load"]}
+    assert loads["red_meat"]["diuretic_load_mg"] > loads["soda"]["diuretic_load_mg"]
+
+
+def test_not_used_lists_the_rejected_row(western_report: dict) -> None:
+    assert western_report["not_used"] == [
+        {
+            "line": 38,
+            "date": "2026-11-18",
+            "food": "14148",
+            "status": "bad_amount",
+            "reason": western_report["not_used"][0]["reason"],
+        }
+    ]
+    assert "'lots'" in western_report["not_used"][0]["reason"]
+
+
+def test_balanced_week_gets_no_suggestions() -> None:
+    diary = read_diary(DATA / "balanced_week.csv")
+    assert diary.rows_in == 77 and diary.rejected.empty
+    report = build_report(analyze(diary))
+    assert report["suggestions"] == []
+    assert report["plan"]["status"] == "met"
+    assert report["plan"]["message"] == "The week already meets the targets: no greens suggested."
+    assert report["projected"]["ca_p_mass_ratio"] == report["current"]["ca_p_mass_ratio"]
+    text = render_text(report)
+    assert "The week already meets the targets: no greens suggested." in text
+
+
+def test_json_keys_and_no_nan(western_report: dict) -> None:
+    for key in (
+        "profile",
+        "targets",
+        "week",
+        "days",
+        "flags",
+        "suggestions",
+        "projected",
+        "not_used",
+        "notes",
+        "sources",
+        "disclaimer",
+    ):
+        assert key in western_report
+    for key in ("calcium_mg", "phosphorus_mg", "magnesium_mg", "potassium_mg"):
+        assert isinstance(western_report["targets"][key], float)
+    assert "ca_p_mass_ratio" in western_report["week"]
+    assert "ca_p_mass_ratio" in western_report["projected"]
+    for item in western_report["suggestions"]:
+        assert {"food_id", "description", "amount", "unit", "grams", "days"} <= set(item)
+    text = to_json(western_report)
+    assert "NaN" not in text
+    assert json.loads(text)["targets"]["calcium_mg"] == 1000.0
+    assert western_report["disclaimer"].startswith("Not medical advice")
+
+
+# --- a tiny hand-computed week ---------------------------------------------------------------
+
+
+def _tiny_analysis() -> object:
+    # Seven days, one lunch a day: 600 mg Ca, 800 mg P, 400 mg Mg, 3,000 mg K (dairy).
+    dates = pd.date_range("2026-11-16", periods=7, freq="D")
+    entries = pd.DataFrame(
+        {
+            "date": dates,
+            "meal": "lunch",
+            "food": "milk drink",
+            "description": "Milk drink",
+            "category": "dairy",
+            "energy_kcal": 0.0,
+            "protein_g": 0.0,
+            "calcium_mg": 600.0,
+            "phosphorus_mg": 800.0,
+            "magnesium_mg": 400.0,
+            "potassium_mg": 3000.0,
+            "sodium_mg": 0.0,
+            "caffeine_mg": 0.0,
+        }
+    )
+    return analyze(entries, settings=Settings())
+
+
+TINY_GREEN = pd.DataFrame(
+    [
+        {
+            "food_id": "90001",
+            "name": "green A",
+            "description": "Green A, cooked",
+            "species": "a",
+            "role": ROLE_CALCIUM,
+            "weaver_rank": 1,
+            "label": "for calcium",
+            "amount": 1.0,
+            "unit": "cup",
+            "grams": 150.0,
+            "calcium_mg": 400.0,
+            "absorbable_calcium_mg": 200.0,
+            "phosphorus_mg": 0.0,
+            "magnesium_mg": 0.0,
+            "potassium_mg": 0.0,
+        }
+    ]
+)
+
+
+def test_tiny_week_hand_computed() -> None:
+    report = build_report(_tiny_analysis(), candidates=TINY_GREEN)
+    # absorbable per day: load 600 mg, FA = 0.889 - 0.0964 ln 600 = 0.889 - 0.61666
+    # = 0.27234, dairy index 1.0 -> 163.40 mg
+    assert report["week"]["absorbable_calcium_mg"] == pytest.approx(163.40, abs=0.01)
+    # target: 3 x 333.3 mg x (0.889 - 0.0964 ln 333.3 = 0.32900) = 329.0 mg
+    assert report["targets"]["absorbable_calcium_mg"] == pytest.approx(329.0, abs=0.05)
+    # gaps per week: absorbable 7 x (329.0 - 163.4) = 1159.2 -> 6 days of 200 mg;
+    # ratio: Ca - P = -200/day = -1400/week -> 4 days of +400. So 6 days.
+    assert [(s["food_id"], s["days"]) for s in report["suggestions"]] == [("90001", 6)]
+    # projected: Ca 600 + 6 x 400 / 7 = 942.857; ratio 942.857 / 800 = 1.17857
+    assert report["projected"]["calcium_mg"] == pytest.approx(942.857, abs=0.001)
+    assert report["projected"]["ca_p_mass_ratio"] == pytest.approx(1.17857, abs=1e-5)
+    assert report["projected"]["absorbable_calcium_mg"] == pytest.approx(
+        163.40 + 1200 / 7, abs=0.01
+    )
+    text = render_text(report)
+    assert "  1 cup green A, 6 days this week\n" in text
+    assert "      150 g each: +400 mg Ca (200 absorbable), 0 mg P, 0 mg Mg, 0 mg K\n" in text
+    assert "      Ca:P mass ratio 0.75 -> 1.18 (target 1.00)\n" in text
+    assert text.rstrip().endswith(report["disclaimer"])
+
+
+def test_ratio_target_setting_changes_the_plan() -> None:
+    # With a ratio target of 0.5 (600/800 = 0.75 already meets it) only absorbable calcium
+    # is short: still 6 days. With target 2.0: Ca - 2P >= 0 needs 1000/day = 7000/week,
+    # 7 days x 400 = 2800 -> partial, 7 days, remaining ratio 2.0 - (600+400)/800 = 0.75.
+    analysis = _tiny_analysis()
+    analysis.settings = Settings(ca_p_mass_ratio_target=2.0)  # type: ignore[attr-defined]
+    report = build_report(analysis, candidates=TINY_GREEN)
+    assert report["plan"]["status"] == "partial"
+    assert report["suggestions"][0]["days"] == 7
+    assert report["plan"]["remaining"]["ca_p_mass_ratio"] == pytest.approx(0.75)
+    assert "Ca:P mass ratio 0.75" in report["plan"]["message"]
+
+
+# --- week selection ---------------------------------------------------------------------------
+
+
+def _dates(*days: str) -> pd.Series:
+    return pd.Series(pd.to_datetime(list(days)))
+
+
+def test_default_week_is_latest_full_week() -> None:
+    full = [f"2026-11-{d}" for d in range(16, 23)]  # W47 complete
+    dates = _dates(*full, "2026-11-23", "2026-11-24")  # W48 partial
+    days, label, notes = select_window(dates)
+    assert label == "2026-W47" and notes == []
+    assert days[0] == pd.Timestamp("2026-11-16") and len(days) == 7
+
+
+def test_default_week_falls_back_to_latest_with_a_note() -> None:
+    _, label, notes = select_window(_dates("2026-11-10", "2026-11-23", "2026-11-24"))
+    assert label == "2026-W48"
+    assert notes == [
+        "No week in the diary has all 7 days logged; showing the latest, 2026-W48 (2 days "
+        "logged); averages are per logged day."
+    ]
+
+
+def test_week_not_in_diary_names_the_weeks() -> None:
+    dates = _dates("2026-11-10", "2026-11-16", "2026-11-17")
+    with pytest.raises(NoDataError) as error:
+        select_window(dates, week="2026-W40")
+    assert str(error.value) == (
+        "week 2026-W40 is not in the diary; weeks in the diary: 2026-W46 (1 day), "
+        "2026-W47 (2 days)"
+    )
+
+
+def test_start_date_window_and_bad_inputs() -> None:
+    dates = _dates("2026-11-18", "2026-11-20")
+    days, label, _ = select_window(dates, start=dt.date(2026, 11, 18))
+    assert label == "2026-11-18 to 2026-11-24"
+    assert days[-1] == pd.Timestamp("2026-11-24")
+    _, label, _ = select_window(dates, start="2026-11-16")
+    assert label == "2026-W47"
+    with pytest.raises(NoDataError, match=r"^week '2026-47' is not an ISO week; write it like"):
+        select_window(dates, week="2026-47")
+    with pytest.raises(NoDataError, match=r"^give either a week or a start date, not both$"):
+        select_window(dates, week="2026-W47", start="2026-11-16")
+    with pytest.raises(NoDataError, match=r"^the week starting 2026-12-01 is not in the diary"):
+        select_window(dates, start="2026-12-01")
+
+
+def test_week_averages_skip_unknown_days() -> None:
+    daily = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2026-11-16", "2026-11-17"]),
+            "calcium_mg": [800.0, 600.0],
+            "phosphorus_mg": [1000.0, math.nan],  # unknown on day 2: mean of the known day
+        }
+    )
+    week = week_averages(daily)
+    assert week["days"] == 2
+    assert week["calcium_mg"] == 700.0
+    assert week["phosphorus_mg"] == 1000.0
+    assert week["ca_p_mass_ratio"] == pytest.approx(0.7)
+    assert math.isnan(week["magnesium_mg"])
