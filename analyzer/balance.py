@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -38,7 +39,7 @@ import pandas as pd
 
 from analyzer.absorption import classify
 from analyzer.errors import DiaryFormatError
-from analyzer.flags import daily_flags
+from analyzer.flags import flag_table, flags_from_table
 from analyzer.models import Flag, Profile, Settings, Targets
 from analyzer.science import coefficient
 from analyzer.targets import describe_targets, targets_for
@@ -59,8 +60,8 @@ class Analysis:
         One row per date (and person when ``by_person``); see :func:`daily_totals`.
     weekly : DataFrame
         One row per ISO week (and person): per-day averages over the days logged.
-    flags : list of Flag
-        Findings per day, each with reference and confidence.
+    flag_table : DataFrame
+        Findings per day, one row per flag (the fields of :class:`Flag`).
     targets : Targets
         The DRI targets of ``profile``.
     profile : Profile
@@ -78,7 +79,7 @@ class Analysis:
     entries: pd.DataFrame
     daily: pd.DataFrame
     weekly: pd.DataFrame
-    flags: list[Flag]
+    flag_table: pd.DataFrame
     targets: Targets
     profile: Profile
     settings: Settings
@@ -87,10 +88,14 @@ class Analysis:
     by_person: bool = False
     profile_is_default: bool = False
 
+    @cached_property
+    def flags(self) -> list[Flag]:
+        """Findings per day as :class:`Flag` models, each with reference and confidence."""
+        return flags_from_table(self.flag_table)
+
     def flags_frame(self) -> pd.DataFrame:
-        """The flags as a DataFrame (one row per flag, columns as in :class:`Flag`)."""
-        columns = list(Flag.model_fields)
-        return pd.DataFrame([f.model_dump() for f in self.flags], columns=columns)
+        """The flags as a DataFrame (a copy of :attr:`flag_table`)."""
+        return self.flag_table.copy()
 
 
 def _unpack(diary: Any) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
@@ -170,12 +175,18 @@ def prepare_entries(entries: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _stripped(text: pd.Series) -> pd.Series:
+    """Text without surrounding blanks, blank as <NA>; computed per distinct value."""
+    codes, uniques = pd.factorize(text)
+    cleaned = pd.Index(uniques, dtype="string").str.strip()
+    values = np.asarray(cleaned.where(cleaned != "", None), dtype=object)
+    taken = np.where(codes >= 0, values[codes] if len(values) else None, None)
+    return pd.Series(taken, index=text.index, dtype="string")
+
+
 def _occasion_keys(entries: pd.DataFrame, settings: Settings) -> tuple[pd.Series, np.ndarray]:
     """Occasion label of each entry and an integer key (same person, date and occasion)."""
-    meal = entries["meal"].str.strip()
-    meal = meal.where(meal != "")
-    time = entries["time"].str.strip()
-    time = time.where(time != "")
+    meal, time = _stripped(entries["meal"]), _stripped(entries["time"])
     if settings.occasion == "entry":
         label = pd.Series(pd.NA, index=entries.index, dtype="string")
     elif settings.occasion == "meal":
@@ -349,13 +360,13 @@ def analyze(
     prepared = entry_metrics(prepared, settings)
     daily = daily_totals(prepared, targets, by_person, rejected)
     weekly = weekly_totals(daily, targets, by_person)
-    flags = daily_flags(daily, targets, settings, by_person)
+    flags = flag_table(daily, targets, settings, by_person)
     notes = notes + _caveats(prepared, profile, profile_is_default, targets)
     return Analysis(
         entries=prepared,
         daily=daily,
         weekly=weekly,
-        flags=flags,
+        flag_table=flags,
         targets=targets,
         profile=profile,
         settings=settings,

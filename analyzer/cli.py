@@ -593,11 +593,13 @@ def report_command(
 
         analyzer report diary.csv --week 2026-W47 --sex male --age 40 --format json
     """
+    import datetime as dt
+
     from analyzer.balance import analyze
     from analyzer.examples import example_path
     from analyzer.models import Settings
     from analyzer.output import to_json
-    from analyzer.report import build_report, chart_plan, render_text
+    from analyzer.report import build_report, chart_plan, render_text, week_label
     from analyzer.targets import make_profile
 
     if (diary is None) == (example is None):
@@ -619,8 +621,8 @@ def report_command(
     if chart_file is not None:
         from analyzer.chart import save_figure, weekly_chart
 
-        label = report["week"]["label"]
-        iso_week = label if "W" in label else None
+        # The chart draws ISO weeks: a --start window is drawn as the week it starts in.
+        iso_week = week_label(dt.date.fromisoformat(report["week"]["start"]))
         figure = weekly_chart(analysis, iso_week, chart_plan(report), person=report["person"])
         written = save_figure(figure, chart_file)
         click.echo(f"chart written to {written}", err=True)

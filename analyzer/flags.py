@@ -30,9 +30,9 @@ References
 
 from __future__ import annotations
 
-import datetime
-from functools import partial
+from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from analyzer.models import Flag, FlagLevel, Settings, Targets
@@ -44,46 +44,112 @@ _NASEM_2019 = "NASEM 2019, DRIs for Sodium and Potassium"
 _EFSA_2015 = "EFSA NDA 2015, Scientific opinion on the safety of caffeine, EFSA J 13(5):4102"
 
 
-def _add(
-    flags: list[Flag],
-    day: datetime.date,
-    person: str,
-    code: str,
-    level: FlagLevel,
-    message: str,
-    reference: str,
-    confidence: str,
-    value: float,
-    threshold: float | None,
-) -> None:
-    flags.append(
-        Flag(
-            code=code,
-            level=level,
-            date=day,
-            person=person,
-            message=message,
-            reference=reference,
-            confidence=confidence,
-            value=float(value),
-            threshold=threshold,
-        )
-    )
+@dataclass(frozen=True)
+class _Rule:
+    code: str
+    level: FlagLevel
+    mask: np.ndarray
+    value: str
+    threshold: float
+    template: str
+    reference: str
+    confidence: str
 
 
-def _where(person: str) -> str:
-    return f" for {person}" if person else ""
+def _rules(daily: pd.DataFrame, targets: Targets, settings: Settings) -> list[_Rule]:
+    """Each flag rule with its day mask, in the order of the table in the module docstring."""
+
+    def col(name: str) -> np.ndarray:
+        return daily[name].to_numpy(dtype=float)
+
+    with np.errstate(invalid="ignore"):
+        calcium_low = col("calcium_mg") < targets.calcium_mg
+        molar_low = coefficient("ca_p_molar_low")
+        ratio_low = col("ca_p_molar_ratio") < molar_low
+        rules = [
+            _Rule("calcium_low", "warning", calcium_low, "calcium_mg", targets.calcium_mg,
+                  "calcium {value:,.0f} mg is below the " + targets.kinds["calcium"]
+                  + " of {threshold:,.0f} mg (" + targets.life_stage + ").", _IOM_2011, "V"),
+            _Rule("low_ca_p_with_low_calcium", "alert", ratio_low & calcium_low,
+                  "ca_p_molar_ratio", molar_low,
+                  "molar Ca:P {value:.2f} is below {threshold:g} while calcium is below "
+                  "target; this combination raised PTH and bone-resorption markers in "
+                  "short-term studies.", citation("ca_p_molar_low"), tag("ca_p_molar_low")),
+            _Rule("low_ca_p_ratio", "info", ratio_low & ~calcium_low, "ca_p_molar_ratio",
+                  molar_low,
+                  "molar Ca:P {value:.2f} is below {threshold:g}; with calcium at target this "
+                  "is context, not a concern: in adults Ca:P from 0.08 to 2.4 did not change "
+                  "calcium balance or absorption.", f"{_IOM_1997}, p. 154", "V"),
+        ]  # fmt: skip
+        if targets.phosphorus_ul_mg is not None:
+            ul = targets.phosphorus_ul_mg
+            rules.append(
+                _Rule("phosphorus_above_ul", "alert", col("phosphorus_mg") > ul,
+                      "phosphorus_mg", ul,
+                      "phosphorus {value:,.0f} mg is above the Tolerable Upper Intake Level "
+                      "of {threshold:,.0f} mg.", f"{_IOM_1997}, p. 189", "V")
+            )  # fmt: skip
+        for mineral, reference, extra in (
+            ("magnesium", _IOM_1997, ""),
+            ("potassium", _NASEM_2019, _POTASSIUM_CAVEAT),
+        ):
+            target = targets.target(mineral)
+            if target is not None:
+                rules.append(
+                    _Rule(f"{mineral}_low", "warning", col(f"{mineral}_mg") < target,
+                          f"{mineral}_mg", target,
+                          mineral + " {value:,.0f} mg is below the " + targets.kinds[mineral]
+                          + " of {threshold:,.0f} mg." + extra, reference, "V")
+                )  # fmt: skip
+        sitting = settings.caffeine_sitting_mg or coefficient("caffeine_sitting_mg")
+        rules.append(
+            _Rule("caffeine_sitting", "info", col("caffeine_max_occasion_mg") >= sitting,
+                  "caffeine_max_occasion_mg", sitting,
+                  "{value:,.0f} mg caffeine in one eating occasion; from about "
+                  "{threshold:,.0f} mg caffeine can increase urine output short-term in people "
+                  "not used to it; regular drinkers develop a strong tolerance.",
+                  citation("caffeine_sitting_mg"), tag("caffeine_sitting_mg"))
+        )  # fmt: skip
+        daily_max = settings.caffeine_daily_max_mg or targets.caffeine_max_mg
+        if daily_max is not None:
+            rules.append(
+                _Rule("caffeine_daily_high", "warning", col("caffeine_mg") > daily_max,
+                      "caffeine_mg", daily_max,
+                      "caffeine {value:,.0f} mg exceeds the {threshold:,.0f} mg a day that "
+                      "EFSA found raises no safety concern for this profile.", _EFSA_2015, "V")
+            )  # fmt: skip
+    return rules
 
 
-def daily_flags(
+_POTASSIUM_CAVEAT = (
+    " The potassium AI does not apply to people with impaired potassium excretion (kidney "
+    "disease, potassium-sparing drugs)."
+)
+
+
+FLAG_COLUMNS = (
+    "code",
+    "level",
+    "date",
+    "week",
+    "person",
+    "message",
+    "reference",
+    "confidence",
+    "value",
+    "threshold",
+)
+
+
+def flag_table(
     daily: pd.DataFrame, targets: Targets, settings: Settings, by_person: bool
-) -> list[Flag]:
-    """Flags for every day of ``daily`` (rows of :func:`analyzer.totals.daily_totals`).
+) -> pd.DataFrame:
+    """Flags for every day of ``daily`` as a table (one row per flag, :data:`FLAG_COLUMNS`).
 
     Parameters
     ----------
     daily : DataFrame
-        Daily totals with ratios.
+        Daily totals with ratios (:func:`analyzer.totals.daily_totals`).
     targets : Targets
         RDA/AI, UL and caffeine limit of the profile.
     settings : Settings
@@ -93,124 +159,61 @@ def daily_flags(
 
     Returns
     -------
-    list of Flag
-        In date (and person) order, then by the order of the table above.
+    DataFrame
+        In date (and person) order, then by the order of the table above. Only the days
+        that trigger a rule are visited, so long diaries stay fast.
     """
-    sitting = settings.caffeine_sitting_mg or coefficient("caffeine_sitting_mg")
-    daily_max = settings.caffeine_daily_max_mg or targets.caffeine_max_mg
-    molar_low = coefficient("ca_p_molar_low")
-    flags: list[Flag] = []
-    columns = [
-        "date",
-        "calcium_mg",
-        "phosphorus_mg",
-        "magnesium_mg",
-        "potassium_mg",
-        "caffeine_mg",
-        "ca_p_molar_ratio",
-        "caffeine_max_occasion_mg",
-    ]
-    frame = daily[columns].copy()
-    frame["person"] = daily["person"] if by_person else ""
-    for row in frame.itertuples(index=False):
-        day = pd.Timestamp(row.date).date()
-        who = _where(str(row.person))
+    if daily.empty:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in FLAG_COLUMNS})
+    days = pd.to_datetime(daily["date"]).dt.date.to_numpy(dtype=object)
+    persons = (
+        daily["person"].astype(str).to_numpy(dtype=object)
+        if by_person
+        else np.full(len(daily), "", dtype=object)
+    )
+    parts: list[pd.DataFrame] = []
+    for order, rule in enumerate(_rules(daily, targets, settings)):
+        rows = np.flatnonzero(rule.mask)
+        if not len(rows):
+            continue
+        values = daily[rule.value].to_numpy(dtype=float)[rows]
+        messages = [
+            f"{days[r]}{' for ' + persons[r] if persons[r] else ''}: "
+            + rule.template.format(value=v, threshold=rule.threshold)
+            for r, v in zip(rows.tolist(), values.tolist(), strict=True)
+        ]
+        parts.append(
+            pd.DataFrame(
+                {
+                    "_row": rows,
+                    "_order": order,
+                    "code": rule.code,
+                    "level": rule.level,
+                    "date": days[rows],
+                    "week": None,
+                    "person": persons[rows],
+                    "message": messages,
+                    "reference": rule.reference,
+                    "confidence": rule.confidence,
+                    "value": values,
+                    "threshold": float(rule.threshold),
+                }
+            )
+        )
+    if not parts:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in FLAG_COLUMNS})
+    table = pd.concat(parts, ignore_index=True).sort_values(["_row", "_order"], kind="stable")
+    return table.loc[:, list(FLAG_COLUMNS)].reset_index(drop=True)
 
-        add = partial(_add, flags, day, str(row.person))
 
-        calcium, ratio = row.calcium_mg, row.ca_p_molar_ratio
-        calcium_low = pd.notna(calcium) and calcium < targets.calcium_mg
-        if calcium_low:
-            add(
-                "calcium_low",
-                "warning",
-                f"{day}{who}: calcium {calcium:,.0f} mg is below the "
-                f"{targets.kinds['calcium']} of {targets.calcium_mg:,.0f} mg "
-                f"({targets.life_stage}).",
-                _IOM_2011,
-                "V",
-                calcium,
-                targets.calcium_mg,
-            )
-        if pd.notna(ratio) and ratio < molar_low:
-            if calcium_low:
-                add(
-                    "low_ca_p_with_low_calcium",
-                    "alert",
-                    f"{day}{who}: molar Ca:P {ratio:.2f} is below {molar_low:g} while calcium "
-                    "is below target; this combination raised PTH and bone-resorption "
-                    "markers in short-term studies.",
-                    citation("ca_p_molar_low"),
-                    tag("ca_p_molar_low"),
-                    ratio,
-                    molar_low,
-                )
-            else:
-                add(
-                    "low_ca_p_ratio",
-                    "info",
-                    f"{day}{who}: molar Ca:P {ratio:.2f} is below {molar_low:g}; with calcium "
-                    "at target this is context, not a concern: in adults Ca:P from 0.08 to "
-                    "2.4 did not change calcium balance or absorption.",
-                    f"{_IOM_1997}, p. 154",
-                    "V",
-                    ratio,
-                    molar_low,
-                )
-        p_ul = targets.phosphorus_ul_mg
-        if p_ul is not None and pd.notna(row.phosphorus_mg) and row.phosphorus_mg > p_ul:
-            add(
-                "phosphorus_above_ul",
-                "alert",
-                f"{day}{who}: phosphorus {row.phosphorus_mg:,.0f} mg is above the Tolerable "
-                f"Upper Intake Level of {p_ul:,.0f} mg.",
-                f"{_IOM_1997}, p. 189",
-                "V",
-                row.phosphorus_mg,
-                p_ul,
-            )
-        for mineral, reference in (("magnesium", _IOM_1997), ("potassium", _NASEM_2019)):
-            value, target = getattr(row, f"{mineral}_mg"), targets.target(mineral)
-            if target is not None and pd.notna(value) and value < target:
-                extra = (
-                    " The potassium AI does not apply to people with impaired potassium "
-                    "excretion (kidney disease, potassium-sparing drugs)."
-                    if mineral == "potassium"
-                    else ""
-                )
-                add(
-                    f"{mineral}_low",
-                    "warning",
-                    f"{day}{who}: {mineral} {value:,.0f} mg is below the "
-                    f"{targets.kinds[mineral]} of {target:,.0f} mg.{extra}",
-                    reference,
-                    "V",
-                    value,
-                    target,
-                )
-        top = row.caffeine_max_occasion_mg
-        if pd.notna(top) and top >= sitting:
-            add(
-                "caffeine_sitting",
-                "info",
-                f"{day}{who}: {top:,.0f} mg caffeine in one eating occasion; from about "
-                f"{sitting:,.0f} mg caffeine can increase urine output short-term in people "
-                "not used to it; regular drinkers develop a strong tolerance.",
-                citation("caffeine_sitting_mg"),
-                tag("caffeine_sitting_mg"),
-                top,
-                sitting,
-            )
-        if daily_max is not None and pd.notna(row.caffeine_mg) and row.caffeine_mg > daily_max:
-            add(
-                "caffeine_daily_high",
-                "warning",
-                f"{day}{who}: caffeine {row.caffeine_mg:,.0f} mg exceeds the "
-                f"{daily_max:,.0f} mg a day that EFSA found raises no safety concern for "
-                "this profile.",
-                _EFSA_2015,
-                "V",
-                row.caffeine_mg,
-                daily_max,
-            )
-    return flags
+def flags_from_table(table: pd.DataFrame) -> list[Flag]:
+    """:class:`Flag` models from a :func:`flag_table` (fields already valid by construction)."""
+    records = table.loc[:, list(FLAG_COLUMNS)].to_dict(orient="records")
+    return [Flag.model_construct(**{str(k): v for k, v in r.items()}) for r in records]
+
+
+def daily_flags(
+    daily: pd.DataFrame, targets: Targets, settings: Settings, by_person: bool
+) -> list[Flag]:
+    """Flags for every day of ``daily`` as :class:`Flag` models (see :func:`flag_table`)."""
+    return flags_from_table(flag_table(daily, targets, settings, by_person))

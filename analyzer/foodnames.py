@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 
@@ -46,11 +47,14 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "rc cola": "cola",
     "soft drink": "carbonated beverage",
     "club soda": "club soda",
+    "pop tart": "pop tart",
+    "lollipop": "lollipop",
     "soda water": "club soda",
     "cream soda": "cream soda",
     "soda": "carbonated beverage",
     "pop": "carbonated beverage",
     "yoghurt": "yogurt",
+    "donut": "doughnut",
     "hotdog": "frankfurter",
     "hot dog": "frankfurter",
     "wiener": "frankfurter",
@@ -122,7 +126,7 @@ FORM_WORDS = frozenset(
         """
     slice sliced piece chunk cube cubed stick fillet filet strip shredded grated chopped diced
     cup serving bowl glass mug large medium small mini jumbo extra each portion
-    bar can bottle container pack packet scoop tbsp tsp oz g ml lb kg pc pcs
+    can bottle container pack packet scoop tbsp tsp oz g ml lb kg pc pcs
     """
     )
 )
@@ -139,7 +143,7 @@ DATE_WORDS = frozenset(
 )
 
 #: Words marking the user's own recipe.
-PERSONAL_WORDS = frozenset(word_list("my mom moms mum grandma grandmas nana recipe leftover"))
+PERSONAL_WORDS = frozenset(word_list("my mom moms mum grandma grandmas nana leftover"))
 
 #: Words marking a dietary supplement or drug (never a USDA food).
 SUPPLEMENT_WORDS = frozenset(
@@ -180,6 +184,7 @@ _NO_SINGULAR = ("ss", "us", "is", "ous", "ics")
 _IRREGULAR = {"leaves": "leaf", "loaves": "loaf", "halves": "half", "knives": "knife"}
 
 
+@lru_cache(maxsize=65536)
 def singular(word: str) -> str:
     """English plural to singular, by simple rules applied to both sides alike.
 
@@ -213,7 +218,13 @@ def clean_text(text: str) -> str:
     """
     decomposed = unicodedata.normalize("NFKD", text)
     ascii_text = decomposed.encode("ascii", "ignore").decode("ascii").lower()
-    return ascii_text.replace("&", " and ").replace("'", "").replace("`", "").strip()
+    spaced = ascii_text.replace("&", " and ").replace("'", "").replace("`", "")
+    return " ".join(spaced.split())
+
+
+@lru_cache(maxsize=65536)
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(singular(t) for t in _TOKEN_RE.findall(clean_text(text)))
 
 
 def tokens(text: str) -> list[str]:
@@ -224,7 +235,7 @@ def tokens(text: str) -> list[str]:
     >>> tokens("Milk, reduced fat, fluid, 2% milkfat")
     ['milk', 'reduced', 'fat', 'fluid', '2%', 'milkfat']
     """
-    return [singular(t) for t in _TOKEN_RE.findall(clean_text(text))]
+    return list(_tokens(text))
 
 
 def apply_synonyms(phrase: str) -> str:
@@ -244,7 +255,7 @@ def normalize_name(text: str) -> str:
     Examples
     --------
     >>> normalize_name("Organic Collard Greens")
-    'collard green'
+    'collard'
     >>> normalize_name("Hard-Boiled Eggs")
     'hard boiled egg'
     """
@@ -305,8 +316,10 @@ class ParsedName:
         Preparation words (``cooked``, ``raw``, ``canned`` ...) anywhere in the name.
     form : tuple of str
         Form and portion words (``slice``, ``fillet``), low weight.
+    modifiers : tuple of str
+        Content words of later parts (``cherry`` in ``Tomatoes, Cherry, Raw``).
     side : tuple of str
-        Content words after a join word (``milk`` in ``coffee with milk``) or in later parts.
+        Content words after a join word (``milk`` in ``coffee with milk``), low weight.
     brand : tuple of str
         Words dropped as brands or marketing.
     flags : frozenset of str
@@ -318,6 +331,7 @@ class ParsedName:
     content: tuple[str, ...]
     preparation: tuple[str, ...] = ()
     form: tuple[str, ...] = ()
+    modifiers: tuple[str, ...] = ()
     side: tuple[str, ...] = ()
     brand: tuple[str, ...] = ()
     flags: frozenset[str] = field(default_factory=frozenset)
@@ -325,7 +339,9 @@ class ParsedName:
     @property
     def all_words(self) -> frozenset[str]:
         """Every word that may match a food's description."""
-        return frozenset(self.content + self.preparation + self.form + self.side)
+        return frozenset(
+            self.content + self.modifiers + self.preparation + self.form + self.side
+        )
 
 
 def _classify(words: list[str]) -> tuple[list[str], list[str], list[str], list[str]]:
@@ -374,12 +390,17 @@ def parse_name(text: str, known: frozenset[str] | set[str] = frozenset()) -> Par
     if any(w in SUPPLEMENT_WORDS for w in all_words):
         flags.add("supplement")
     meaningful = [w for w in all_words if not w.replace(".", "").isdigit()]
-    if meaningful and all(w in NUTRIENT_WORDS for w in meaningful):
+    if (
+        meaningful
+        and all(w in NUTRIENT_WORDS for w in meaningful)
+        and any(len(w) > 3 for w in meaningful)  # "Vitamin C", "Zinc"; not a lone "c"
+    ):
         flags.add("supplement")
     if any(w in DATE_WORDS or w in PERSONAL_WORDS for w in all_words):
         flags.add("personal")
 
     main: list[str] = []
+    modifiers: list[str] = []
     side: list[str] = []
     prep: list[str] = []
     form: list[str] = []
@@ -405,10 +426,11 @@ def parse_name(text: str, known: frozenset[str] | set[str] = frozenset()) -> Par
                 continue
             main = content
         else:
-            side += content
+            modifiers += content
     head = main[-1] if main else None
-    if head is None and side:
-        head, side = side[-1], side[:-1]
+    if head is None and (modifiers or side):
+        rest = modifiers or side
+        head = rest.pop()
         main = [head]
     return ParsedName(
         text=text,
@@ -416,6 +438,7 @@ def parse_name(text: str, known: frozenset[str] | set[str] = frozenset()) -> Par
         content=tuple(main),
         preparation=tuple(prep),
         form=tuple(form),
+        modifiers=tuple(modifiers),
         side=tuple(side),
         brand=tuple(brand),
         flags=frozenset(flags),

@@ -34,6 +34,7 @@ __all__ = [
     "render_text",
     "select_window",
     "week_averages",
+    "week_label",
 ]
 
 #: Shown at the end of every report.
@@ -175,7 +176,7 @@ def select_window(
     if not logged.isin(days).any():
         asked = f"week {week}" if week is not None else f"the week starting {first:%Y-%m-%d}"
         raise NoDataError(f"{asked} is not in the diary", _available(logged))
-    is_iso = first.dayofweek == 0
+    is_iso = first.day_of_week == 0
     label = week_label(first) if is_iso else f"{days[0]:%Y-%m-%d} to {days[-1]:%Y-%m-%d}"
     return days, label, notes
 
@@ -353,10 +354,21 @@ def confidence_notes(protein_coefficient: str = "fao_who") -> list[str]:
 
 
 def _plan_message(plan: suggest.GreensPlan, max_cups: float) -> str:
+    unknown = [suggest.GOAL_NAMES[k] for k, v in plan.remaining.items() if math.isnan(v)]
+    if plan.status == "met" and unknown:
+        return (
+            "The week already meets every target that could be checked "
+            f"(unknown: {', '.join(unknown)}): no greens suggested."
+        )
     if plan.status == "met":
         return "The week already meets the targets: no greens suggested."
     if plan.status == "unknown":
         return "The week's calcium, phosphorus, magnesium and potassium are unknown: no plan."
+    if plan.status == "closed" and unknown:
+        return (
+            "Following these greens meets every target that could be checked "
+            f"(unknown: {', '.join(unknown)})."
+        )
     if plan.status == "closed":
         return "Following these greens meets every target."
     gaps = []

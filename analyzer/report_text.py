@@ -253,6 +253,9 @@ def _greens_section(report: dict[str, Any]) -> list[str]:
             ("potassium_mg", "potassium"),
         ):
             before, after = pct_now.get(key), pct_then.get(key)
+            if now[key] is None and then[key] is None:
+                lines.append(f"      {name} unknown")
+                continue
             lines.append(
                 f"      {name} {_num(now[key], 0)} -> {_num(then[key], 0)} mg "
                 f"({_num(before, 0)}% -> {_num(after, 0)}% of target)"

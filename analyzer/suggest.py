@@ -13,8 +13,12 @@ Goals, in order of priority (solved lexicographically, one MILP per stage):
    to the ratio target (only low-oxalate greens count toward calcium);
 2. magnesium and potassium toward their targets (high-oxalate greens may help here, labelled
    "for potassium and magnesium, not calcium");
-3. with the fewest half-cup servings, then the fewest eating occasions, then Weaver's rank
-   (collards, turnip greens, mustard greens, bok choy, then kale and broccoli).
+3. with the fewest half-cup servings plus plan lines (each green at one portion size), then
+   the fewest eating occasions, then Weaver's rank (collards, turnip greens, mustard greens,
+   bok choy, then kale and broccoli).
+
+Each green (species: fresh and frozen collards are one) is planned at one portion size, at
+most once a day, so every line reads "1 cup cooked collards, 4 days this week".
 
 References
 ----------
@@ -61,6 +65,9 @@ MEALS_PER_DAY = 3
 #: Weight of one eating occasion in the last stage, as a fraction of one half-cup serving:
 #: between two plans with as many servings, the one with fewer occasions wins.
 _OCCASION_COST = 0.1
+#: Weight of one line of the plan (a green at one portion size), as a fraction of one
+#: half-cup serving: a plan with fewer lines is easier to follow.
+_LINE_COST = 1.0
 #: Weight per Weaver rank step and occasion: among equal plans, the better-ranked green wins.
 _RANK_COST = 1e-3
 #: Relative slack allowed when a stage's optimum is carried into the next stage.
@@ -325,6 +332,13 @@ class WeekIntake:
         return out
 
 
+#: The goals in words, in plan order.
+GOAL_NAMES = {
+    "absorbable_calcium_mg": "absorbable calcium",
+    "ca_p_mass_ratio": "the Ca:P ratio",
+    "magnesium_mg": "magnesium",
+    "potassium_mg": "potassium",
+}
 _INTAKES = (
     "calcium_mg",
     "absorbable_calcium_mg",
@@ -519,8 +533,9 @@ def plan_greens(week: WeekIntake, goals: Goals, candidates: pd.DataFrame) -> Gre
 
     Notes
     -----
-    Variables: ``y_j`` (integer, 0..days) = days on which portion ``j`` is eaten, and one
-    continuous relative shortfall per goal. Constraints, each divided by its goal so that
+    Variables: ``y_j`` (integer, 0..days) = days on which portion ``j`` is eaten, ``z_j``
+    (0/1) = portion ``j`` is in the plan (``y_j <= days z_j``; one portion size per species),
+    and one continuous relative shortfall per goal. Constraints, each divided by its goal so that
     shortfalls are fractions: absorbable calcium, ``Ca - r P >= 0`` for the ratio (linear in
     ``y``), magnesium, potassium; per species ``sum y <= days``. High-oxalate greens add no
     calcium in the calcium constraints (they do add their phosphorus), so they are never
@@ -531,8 +546,9 @@ def plan_greens(week: WeekIntake, goals: Goals, candidates: pd.DataFrame) -> Gre
     known = {k: v for k, v in gaps.items() if not math.isnan(v)}
     if not known:
         return GreensPlan("unknown", [], week, week, goals, gaps, ["intake unknown: no plan"])
-    for key in gaps.keys() - known.keys():
-        notes.append(f"{key.replace('_', ' ')}: unknown for this week, not planned for")
+    for key in GOAL_NAMES:
+        if key not in known:
+            notes.append(f"The plan cannot aim at {GOAL_NAMES[key]}: it is unknown for this week.")
     if all(v <= 0 for v in known.values()):
         return GreensPlan("met", [], week, week, goals, gaps, notes)
     if candidates.empty or week.days < 1:
@@ -580,26 +596,33 @@ def _solve(week: WeekIntake, goals: Goals, cand: pd.DataFrame, known: set[str]) 
             goal_rows.append((key, amounts / (days * target), rhs, 2))
 
     m = len(goal_rows)
-    # variable vector: y (n) then one slack per goal row (m)
-    a_goal = np.zeros((m, n + m))
+    # variable vector: y (n, days per portion), z (n, portion used: 0/1), one slack per goal
+    width = 2 * n + m
+    a_goal = np.zeros((m, width))
     lower = np.empty(m)
     for i, (_, coef, rhs, _stage) in enumerate(goal_rows):
         a_goal[i, :n] = coef
-        a_goal[i, n + i] = 1.0
+        a_goal[i, 2 * n + i] = 1.0
         lower[i] = rhs
     constraints = [LinearConstraint(a_goal, lower, np.inf)]
     species = cand["species"].astype(str).to_numpy()
     for name in pd.unique(species):
-        row = np.zeros(n + m)
-        row[:n] = species == name
-        constraints.append(LinearConstraint(row, -np.inf, days))
-    integrality = np.concatenate([np.ones(n), np.zeros(m)])
-    bounds = Bounds(np.zeros(n + m), np.concatenate([np.full(n, days), np.full(m, np.inf)]))
+        once_a_day = np.zeros(width)
+        once_a_day[:n] = species == name
+        constraints.append(LinearConstraint(once_a_day, -np.inf, days))
+        one_portion = np.zeros(width)
+        one_portion[n : 2 * n] = species == name
+        constraints.append(LinearConstraint(one_portion, -np.inf, 1.0))
+    link = np.hstack([np.eye(n), -days * np.eye(n), np.zeros((n, m))])
+    constraints.append(LinearConstraint(link, -np.inf, 0.0))
+    integrality = np.concatenate([np.ones(2 * n), np.zeros(m)])
+    upper = np.concatenate([np.full(n, days), np.ones(n), np.full(m, np.inf)])
+    bounds = Bounds(np.zeros(width), upper)
     stage_of = np.array([stage for *_, stage in goal_rows])
 
     for stage in (1, 2):
-        cost = np.zeros(n + m)
-        cost[n:][stage_of == stage] = 1.0
+        cost = np.zeros(width)
+        cost[2 * n :][stage_of == stage] = 1.0
         if not cost.any():
             continue
         best = _milp(cost, constraints, integrality, bounds)
@@ -607,7 +630,8 @@ def _solve(week: WeekIntake, goals: Goals, cand: pd.DataFrame, known: set[str]) 
         constraints.append(LinearConstraint(cost, -np.inf, cap))
     servings = cand["amount"].to_numpy(float) / SERVING_CUPS
     rank = cand["weaver_rank"].to_numpy(float)
-    cost = np.concatenate([servings + _OCCASION_COST + _RANK_COST * rank, np.zeros(m)])
+    per_day = servings + _OCCASION_COST + _RANK_COST * rank
+    cost = np.concatenate([per_day, np.full(n, _LINE_COST), np.zeros(m)])
     best = _milp(cost, constraints, integrality, bounds)
     return np.rint(best[:n]).astype(int)
 

@@ -82,29 +82,23 @@ def add_ratios(frame: pd.DataFrame, targets: Targets) -> pd.DataFrame:
     return frame
 
 
-def _wide(entries: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
-    """Columns to sum per day, with the per-group columns masked to their group."""
-    columns: dict[str, pd.Series] = {c: entries[c] for c in (*NUTRIENTS, *METRICS)}
-    group = entries["group"]
-    in_group = {g: (group == g).to_numpy(dtype=bool) for g in GROUPS}
-    presence: list[str] = []
-    for g in GROUPS:
-        columns[f"phosphorus_{g}_mg"] = entries["phosphorus_mg"].where(in_group[g])
-        columns[f"pral_{g}_meq"] = entries["pral_meq"].where(in_group[g])
-        columns[f"caffeine_{g}_mg"] = entries["caffeine_mg"].where(in_group[g])
-        columns[f"_n_{g}"] = pd.Series(in_group[g].astype(float), index=entries.index)
-        presence.append(g)
-    for g in DIURETIC_GROUPS:
-        columns[f"diuretic_load_{g}_mg"] = entries["diuretic_load_mg"].where(in_group[g])
-    diuretic = entries["group"].isin(DIURETIC_GROUPS).to_numpy(dtype=bool)
-    for mechanism in MECHANISMS:
-        columns[f"diuretic_load_{mechanism}_mg"] = entries[f"{mechanism}_calcium_mg"].where(
-            diuretic
-        )
-    columns["_n_diuretic"] = pd.Series(diuretic.astype(float), index=entries.index)
-    for column in (*NUTRIENTS, "pral_meq"):
-        columns[f"{column}_unknown"] = entries[column].isna().astype("int64")
-    return pd.DataFrame(columns, index=entries.index), presence
+class _GroupSums:
+    """Sums of per-entry arrays per group code with ``min_count=1`` (NaN if all unknown)."""
+
+    def __init__(self, codes: np.ndarray, size: int) -> None:
+        self.codes = codes
+        self.size = size
+
+    def count(self, mask: np.ndarray) -> np.ndarray:
+        return np.bincount(self.codes, weights=mask.astype(float), minlength=self.size)
+
+    def sum(self, values: pd.Series | np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:
+        array = np.asarray(values, dtype=float)
+        known = ~np.isnan(array)
+        if mask is not None:
+            known &= mask
+        total = np.bincount(self.codes, weights=np.where(known, array, 0.0), minlength=self.size)
+        return np.where(self.count(known) > 0, total, np.nan)
 
 
 def daily_totals(
@@ -131,38 +125,49 @@ def daily_totals(
     Returns
     -------
     DataFrame
-        Columns ``[person,] date, entries, unmatched``, the nutrient totals and their
-        ``*_unknown`` counts, ``absorbable_calcium_mg``, ``absorbable_phosphorus_mg``,
-        ``pral_meq``, ``diuretic_load_mg`` with ``diuretic_load_<group>_mg`` and
-        ``diuretic_load_<mechanism>_mg``, the all-food ``caffeine_calcium_mg``,
-        ``protein_calcium_mg``, ``sodium_calcium_mg``, ``phosphorus_<group>_mg`` and
-        ``_share``, ``pral_<group>_meq``, ``caffeine_<group>_mg``,
-        ``caffeine_max_occasion_mg``, the ratios and ``<mineral>_pct_target``.
+        Columns ``[person,] date, entries, unmatched``, the coverage counts
+        ``<nutrient>_unknown`` and ``pral_meq_unknown``, the nutrient totals,
+        ``absorbable_calcium_mg``, ``absorbable_phosphorus_mg``, ``pral_meq``,
+        ``diuretic_load_mg``, the all-food ``caffeine_calcium_mg``, ``protein_calcium_mg``,
+        ``sodium_calcium_mg``, ``phosphorus_<group>_mg``, ``pral_<group>_meq``,
+        ``caffeine_<group>_mg`` (groups red_meat, dairy, soda, coffee, tea, other),
+        ``diuretic_load_<group>_mg`` (the four groups), ``diuretic_load_<mechanism>_mg``
+        (caffeine, protein, sodium), ``caffeine_max_occasion_mg``, the ratios,
+        ``<mineral>_pct_target`` and ``phosphorus_<group>_share``.
     """
     keys = ["person", "date"] if by_person else ["date"]
-    wide, groups = _wide(entries)
-    wide[keys] = entries[keys]
-    grouped = wide.groupby(keys, sort=True)
-    sum_columns = [c for c in wide.columns if c not in keys]
-    sums = grouped[sum_columns].sum(min_count=1)
-    # A day without any entry of a group has 0 from it, not "unknown".
-    for g in groups:
-        absent = sums[f"_n_{g}"].fillna(0) == 0
-        for stem in (f"phosphorus_{g}_mg", f"pral_{g}_meq", f"caffeine_{g}_mg"):
-            sums.loc[absent, stem] = 0.0
+    grouped = entries.groupby(keys, sort=True)
+    sizes = grouped.size()
+    codes = grouped.ngroup().to_numpy()
+    sums = _GroupSums(codes, len(sizes))
+    out: dict[str, object] = {
+        "entries": sizes.to_numpy(dtype="int64"),
+        "unmatched": _unmatched(rejected, keys, sizes.index).to_numpy(),
+    }
+    for column in (*NUTRIENTS, "pral_meq"):
+        out[f"{column}_unknown"] = sums.count(entries[column].isna().to_numpy()).astype("int64")
+    for column in (*NUTRIENTS, *METRICS):
+        out[column] = sums.sum(entries[column])
+    group = entries["group"].astype("string").to_numpy(dtype=object)
+    diuretic = np.isin(group, DIURETIC_GROUPS)
+    for g in GROUPS:
+        mask = group == g
+        absent = sums.count(mask) == 0  # a day without the group has 0 from it, not unknown
+        columns = {"phosphorus": "phosphorus_mg", "pral": "pral_meq", "caffeine": "caffeine_mg"}
+        for stem, column in columns.items():
+            unit = "meq" if stem == "pral" else "mg"
+            out[f"{stem}_{g}_{unit}"] = np.where(absent, 0.0, sums.sum(entries[column], mask))
         if g in DIURETIC_GROUPS:
-            sums.loc[absent, f"diuretic_load_{g}_mg"] = 0.0
-    no_diuretic = sums["_n_diuretic"].fillna(0) == 0
+            load = sums.sum(entries["diuretic_load_mg"], mask)
+            out[f"diuretic_load_{g}_mg"] = np.where(absent, 0.0, load)
+    no_diuretic = sums.count(diuretic) == 0
     for mechanism in MECHANISMS:
-        sums.loc[no_diuretic, f"diuretic_load_{mechanism}_mg"] = 0.0
-    sums = sums.drop(columns=[c for c in sums.columns if c.startswith("_n_")])
-    sums.insert(0, "entries", grouped.size().astype("int64"))
-    sums.insert(1, "unmatched", _unmatched(rejected, keys, sums.index))
-    occasion = entries.groupby(keys, sort=True)["occasion_caffeine_mg"].max()
-    sums["caffeine_max_occasion_mg"] = occasion
-    for column in [c for c in sums.columns if c.endswith("_unknown")]:
-        sums[column] = sums[column].fillna(0).astype("int64")
-    daily = sums.reset_index()
+        load = sums.sum(entries[f"{mechanism}_calcium_mg"], diuretic)
+        out[f"diuretic_load_{mechanism}_mg"] = np.where(no_diuretic, 0.0, load)
+    out["caffeine_max_occasion_mg"] = (
+        entries["occasion_caffeine_mg"].groupby(codes).max().reindex(range(len(sizes))).to_numpy()
+    )
+    daily = pd.DataFrame(out, index=sizes.index).reset_index()
     return add_ratios(daily, targets)
 
 

@@ -288,16 +288,13 @@ def test_weekly_chart_ratio_lines_and_concern_zone(weekly_fig: Figure) -> None:
 
 def test_weekly_chart_greens_text(weekly_fig: Figure) -> None:
     texts = [t.get_text() for t in _axes(weekly_fig)["greens"].texts]
-    assert texts[0] == (
-        "Suggested greens this week:\n"
-        "  • 1 cup cooked collards, 4 days this week\n"
-        "  Within the cap per green, these close only part of the gap."
-    )
+    assert texts[0] == "Suggested greens this week:\n  • 1 cup cooked collards, 4 days this week"
     assert texts[1] == (
         "The week, per day: now → with the greens\n"
         "  Ca:P (mass): 0.49 → 0.61  (target 1)\n"
         "  Absorbable calcium: 225 → 320 mg/day  (goal 329)\n"
-        "  Calcium: 705 → 893 mg/day"
+        "  Calcium: 705 → 893 mg/day\n"
+        "Within the cap per green, these close only part of the gap."
     )
 
 
@@ -390,3 +387,19 @@ def test_engine_group_columns_are_preferred(analysis: FakeAnalysis) -> None:
     assert loads.iloc[6].isna().all()
     weekly = trend_weeks(analysis, 8)
     assert weekly.loc[0, ["load_red_meat", "load_coffee"]].tolist() == [10.0, 40.0]
+
+
+def test_long_plans_are_wrapped_and_capped(analysis: FakeAnalysis) -> None:
+    names = ["collards", "turnip greens", "mustard greens", "bok choy", "kale", "broccoli"]
+    items = [{"text": f"1 cup cooked {name}, 3 days this week"} for name in names]
+    items[0] = {"text": "2 cups cooked frozen collards, 7 days this week " + "x" * 40}
+    fig = weekly_chart(analysis, "2026-W47", {"suggestions": items, "status": "closed"})
+    text = _axes(fig)["greens"].texts[0].get_text()
+    assert text.splitlines() == [
+        "Suggested greens this week:",
+        "  • 2 cups cooked frozen collards, 7 days this week",
+        "     xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+        "  • 1 cup cooked turnip greens, 3 days this week",
+        "  • 1 cup cooked mustard greens, 3 days this week",
+        "  + 3 more: see the report",
+    ]

@@ -198,3 +198,15 @@ def test_help_has_an_example(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["report", "-h"])
     assert result.exit_code == 0
     assert "analyzer report --example western --chart week.png" in result.stdout
+
+
+def test_start_window_with_svg_chart(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "window.svg"
+    result = runner.invoke(
+        cli, ["report", WESTERN, "--start", "2026-11-18", "--chart", str(out), "--format", "json"]
+    )
+    assert result.exit_code == 0, result.stderr
+    week = json.loads(result.stdout)["week"]
+    # Wed 18 to Tue 24 Nov: only Wed-Sun are logged (5 days)
+    assert (week["label"], week["days"]) == ("2026-11-18 to 2026-11-24", 5)
+    assert out.read_text(encoding="utf-8").lstrip().startswith("<?xml")

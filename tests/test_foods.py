@@ -11,8 +11,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analyzer.errors import DataFileError, UnknownFoodError
+from analyzer.foodindex import VARIANT_PENALTIES, FoodIndex
 from analyzer.foodnames import normalize_name, parse_name, segments, singular
 from analyzer.foods import (
     ALIAS_COLUMNS,
@@ -262,6 +265,68 @@ def test_match_names_one_row_per_distinct_name(tiny: FoodMatcher) -> None:
     assert result["score"].dtype == np.float64
 
 
+def test_match_names_skips_missing_and_handles_empty(tiny: FoodMatcher) -> None:
+    result = tiny.match_names(["cola", None, "cola"])  # type: ignore[list-item]
+    assert result.index.tolist() == ["cola"]
+    empty = tiny.match_names([])
+    assert empty.empty
+    assert empty.columns.tolist()[:3] == ["food_id", "description", "category"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_any_text_gives_a_result_never_an_exception(text: str) -> None:
+    match = FoodMatcher(TINY, TINY_ALIASES).match(text) if not text else _TINY_SHARED.match(text)
+    assert 0.0 <= match.score <= 100.0
+    assert match.method in {"id", "description", "alias", "fuzzy", "none"}
+    assert (match.food_id is None) == (match.method == "none")
+
+
+_TINY_SHARED = FoodMatcher(TINY, TINY_ALIASES)
+
+
+def test_find_food_on_a_given_table() -> None:
+    found = find_food("cooked collards", foods=TINY)
+    assert found["id"].tolist()[0] == "11162"
+
+
+def test_food_index_core_skips_class_words_and_brands() -> None:
+    index = FoodIndex(
+        pd.DataFrame(
+            {
+                "id": ["14148", "08013", "06002"],
+                "description": [
+                    "Beverages, carbonated, cola, regular",
+                    "Cereals ready-to-eat, GENERAL MILLS, CHEERIOS",
+                    "Soup, black bean, canned, condensed",
+                ],
+            }
+        )
+    )
+    assert index.core_text == ["cola", "cheerio", "black bean"]
+    assert index.dish.tolist() == [False, False, True]  # a soup is not beans
+    names = [name for name, _, _ in VARIANT_PENALTIES]
+    assert index.flags[:, names.index("brand")].tolist() == [False, True, False]
+    assert index.flags[:, names.index("canned")].tolist() == [False, False, True]
+    assert index.categories.tolist() == ["other", "other", "other"]  # no category column
+
+
+def test_without_salt_is_not_flagged_with_salt() -> None:
+    index = FoodIndex(
+        pd.DataFrame(
+            {
+                "id": ["20121", "20321"],
+                "description": [
+                    "Pasta, cooked, enriched, without added salt",
+                    "Pasta, cooked, enriched, with added salt",
+                ],
+            }
+        )
+    )
+    column = [name for name, _, _ in VARIANT_PENALTIES].index("with salt")
+    assert index.flags[:, column].tolist() == [False, True]
+
+
 def test_food_match_model() -> None:
     match = FoodMatch("x", None, None, None, 0.0, "none", ["a"], "why")
     assert not match.matched
@@ -458,7 +523,7 @@ LOGGED_NAMES: dict[str, str | tuple[str, ...] | None] = {
     "pak choi": "11116",
     "ground beef": "23575",
     "Ground Beef, 85% lean, cooked": ("23570", "23568", "23569", "23571"),
-    "Bacon, cooked": ("10860", "10861"),
+    "Bacon, cooked": ("10860", "10861", "10862"),
     "hard boiled egg": "01129",
     "Eggs, Hard-Boiled": "01129",
     "Scrambled Eggs": "01132",

@@ -15,6 +15,7 @@ from analyzer.suggest import (
     Goals,
     WeekIntake,
     build_candidates,
+    default_candidates,
     format_cups,
     load_greens,
     plan_greens,
@@ -189,7 +190,7 @@ def test_unknown_phosphorus_skips_the_ratio_and_says_so() -> None:
     plan = plan_greens(week, GOALS, CANDIDATES)
     assert plan.status == "met"
     assert math.isnan(plan.remaining["ca_p_mass_ratio"])
-    assert plan.notes == ["ca p mass ratio: unknown for this week, not planned for"]
+    assert plan.notes == ["The plan cannot aim at the Ca:P ratio: it is unknown for this week."]
 
 
 def test_target_absorbable_calcium_hand_computed() -> None:
@@ -265,3 +266,23 @@ def test_shortfalls_zero_when_met_nan_when_unknown() -> None:
     assert gaps["ca_p_mass_ratio"] == pytest.approx(0.1)
     assert math.isnan(gaps["magnesium_mg"])
     assert gaps["potassium_mg"] == 0.0
+
+
+def test_real_greens_one_portion_size_per_green_and_caps() -> None:
+    # A week far below every goal, planned with the bundled greens (USDA SR28 portions).
+    candidates = default_candidates(2.0)
+    week = WeekIntake(
+        5,
+        calcium_mg=400,
+        absorbable_calcium_mg=100,
+        phosphorus_mg=1200,
+        magnesium_mg=150,
+        potassium_mg=1500,
+    )
+    plan = plan_greens(week, GOALS, candidates)
+    names = [s.name for s in plan.suggestions]
+    species = candidates.drop_duplicates("name").set_index("name")["species"]
+    assert len({species[n] for n in names}) == len(names)  # one line per green
+    assert all(s.amount <= 2.0 and 1 <= s.days <= 5 for s in plan.suggestions)
+    assert plan.suggestions[0].name == "cooked frozen collards"  # Weaver's best first
+    assert plan.projected.ca_p_mass_ratio > week.ca_p_mass_ratio

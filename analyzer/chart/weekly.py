@@ -43,15 +43,16 @@ MOSAIC: list[Any] = [
     ["greens", "greens"],
 ]
 #: Relative heights of the three rows (the text box needs less than a chart).
-ROW_HEIGHTS = (1.0, 1.0, 0.5)
+ROW_HEIGHTS = (1.0, 1.0, 0.62)
 BAR_WIDTH = 0.38
 #: Head-room above the tallest bar, so legends sit above the data. [fraction of the max]
 HEADROOM = 1.35
 #: Distance of the now-to-projected arrow from the ratio panel's right edge. [days]
 ARROW_INSET = 0.12
-#: Most suggestions listed in panel 5, and the width they are wrapped at. [lines], [chars]
-MAX_SUGGESTIONS = 4
-WRAP_CHARS = 72
+#: Lines of suggestions panel 5 holds, and the widths text is wrapped at. [lines], [chars]
+MAX_SUGGESTION_LINES = 4
+WRAP_CHARS = 76
+MESSAGE_WRAP_CHARS = 62
 #: Top of the text boxes, below the panel title. [axes fraction]
 TEXT_TOP = 0.9
 #: Extra head-room in the ratio panel, whose legend has three rows. [fraction]
@@ -224,19 +225,21 @@ def draw_diuretic_load(ax: Axes, loads: pd.DataFrame, labels: list[str]) -> None
 def greens_lines(plan: PlanView) -> str:
     """Left half of panel 5: the suggested greens (or the plan's message), wrapped to fit.
 
-    At most :data:`MAX_SUGGESTIONS` suggestions are listed, each wrapped at
-    :data:`WRAP_CHARS` characters; the rest are counted ("+ 2 more: see the report").
+    Suggestions are wrapped at :data:`WRAP_CHARS` characters and listed while they fit in
+    :data:`MAX_SUGGESTION_LINES` lines; the rest are counted ("+ 2 more: see the report").
     """
     lines = ["Suggested greens this week:"]
-    for item in plan.lines[:MAX_SUGGESTIONS]:
-        lines += textwrap.wrap(item, WRAP_CHARS, initial_indent="  • ", subsequent_indent="     ")
-    hidden = len(plan.lines) - MAX_SUGGESTIONS
-    if hidden > 0:
-        lines.append(f"  + {hidden} more: see the report")
-    if plan.message:
-        lines += textwrap.wrap(
-            plan.message, WRAP_CHARS, initial_indent="  ", subsequent_indent="  "
-        )
+    if not plan.lines:
+        return "\n".join(lines + textwrap.wrap(plan.message, WRAP_CHARS, initial_indent="  "))
+    shown = 0
+    for item in plan.lines:
+        wrapped = textwrap.wrap(item, WRAP_CHARS, initial_indent="  • ", subsequent_indent="     ")
+        if len(lines) - 1 + len(wrapped) > MAX_SUGGESTION_LINES:
+            break
+        lines += wrapped
+        shown += 1
+    if shown < len(plan.lines):
+        lines.append(f"  + {len(plan.lines) - shown} more: see the report")
     return "\n".join(lines)
 
 
@@ -258,6 +261,8 @@ def projection_lines(plan: PlanView, target: float) -> str:
         if key in then:
             shown += " → " + fmt.format(then[key])
         lines.append(f"  {name}: {shown}{unit}")
+    if plan.lines and plan.message:
+        lines += textwrap.wrap(plan.message, MESSAGE_WRAP_CHARS)
     return "\n".join(lines)
 
 
@@ -275,7 +280,7 @@ def draw_greens(ax: Axes, plan: PlanView, target: float) -> None:
             ha="left",
             fontsize=TEXT_PT + 1,
             transform=ax.transAxes,
-            linespacing=1.5,
+            linespacing=1.4,
             bbox=box,
         )
 

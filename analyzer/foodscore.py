@@ -1,0 +1,212 @@
+"""Score candidate foods for a parsed name: head noun first, modifiers second.
+
+Candidates are the foods whose head part holds the name's head noun, whose core noun the
+name spells out in full, or that the name's main words are an alias of. Each is scored
+from the share of the name's words its description explains (head noun weighted most),
+the share of its core noun the name names, and penalties for variants the words did not
+ask for. Every step is a numpy operation over the candidates.
+
+The weights are editorial choices of this project, tuned on realistic diary names
+(tests/test_foods.py); they are not literature values.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from analyzer.foodindex import BRAND_COLUMN, COOKING_WORDS, VARIANT_PENALTIES, FoodIndex
+from analyzer.foodnames import ParsedName
+
+#: Weight of the query's head noun in the coverage score (other content words weigh 1).
+HEAD_WEIGHT = 3.0
+#: Weight of an ordinary content word of the query.
+CONTENT_WEIGHT = 1.0
+#: Weight of a preparation word (cooked, raw, canned ...).
+PREPARATION_WEIGHT = 1.0
+#: Weight of a form or portion word (slice, fillet ...).
+FORM_WEIGHT = 0.3
+#: Weight of a side word (``milk`` in ``coffee with milk``).
+SIDE_WEIGHT = 0.5
+#: Share of the score from the query's words that the description explains.
+QUERY_COVERAGE_SHARE = 0.7
+#: Share of the score from the food's core noun words that the query names.
+CORE_COVERAGE_SHARE = 0.3
+#: Penalty when the query's head noun is not in the food's core part. [score points]
+HEAD_NOT_IN_CORE_PENALTY = 5.0
+#: Penalty per description word the query did not ask for (at most ``EXTRA_WORDS_CAP``).
+EXTRA_WORD_PENALTY = 2.0
+#: Most extra words penalised.
+EXTRA_WORDS_CAP = 8
+#: Penalty per character of description, to prefer the plain, shorter form. [score points]
+LENGTH_PENALTY = 0.04
+#: Penalty for a raw food when the words say cooked (and the reverse). [score points]
+RAW_COOKED_PENALTY = 15.0
+#: Weight of rapidfuzz's token-set ratio shortfall, a tie-breaker between near-equal
+#: candidates.
+TIE_BREAK_SHARE = 0.02
+#: Number of leading candidates re-scored with rapidfuzz as a tie-breaker.
+TIE_BREAK_CANDIDATES = 20
+#: Lowest score accepted as a match; below it the name is unmatched. [0-100]
+MIN_SCORE = 62.0
+#: Lowest weighted share of the query's words a match must explain (``Mandarin Orange
+#: Chicken`` is not plain chicken). [0-1]
+MIN_QUERY_COVERAGE = 0.8
+#: Weight of a word that is in no description (often a brand: ``Horizon Whole Milk``).
+UNKNOWN_WORD_WEIGHT = 0.5
+#: Bonus for the food that the query's main words name as an alias (``Spaghetti, cooked``
+#: starts from the alias ``spaghetti``: cooked enriched pasta). [score points]
+ALIAS_HINT_BONUS = 5.0
+#: Penalty for a dish or product class the query did not name. [score points]
+DISH_PENALTY = 15.0
+#: Penalty per unrequested word in the food's head part (``buttermilk`` in
+#: ``Milk, buttermilk``), on top of ``EXTRA_WORD_PENALTY``. [score points]
+HEAD_EXTRA_WORD_PENALTY = 3.0
+
+#: Words a cooked food's description adds that "cooked" already implies (USDA's usual
+#: ``cooked, boiled, drained, without salt``).
+IMPLIED_BY_COOKED = frozenset({"cooked", "boiled", "drained"})
+
+
+def score_candidates(
+    index: FoodIndex, parsed: ParsedName, hint: int | None = None, limit: int = 5
+) -> list[tuple[int, float, str]]:
+    """Rank the foods whose head fits a parsed name, best first.
+
+    Parameters
+    ----------
+    index : FoodIndex
+        The nutrient table's descriptions.
+    parsed : ParsedName
+        The name, spell-corrected.
+    hint : int, optional
+        Position of the food that the name's main words are an alias of.
+    limit : int
+        Most candidates returned.
+
+    Returns
+    -------
+    list of (position, score, "fuzzy")
+        Score 0-100; a candidate that may not be accepted scores below ``MIN_SCORE``.
+    """
+    head = parsed.head
+    if head is None or head not in index.known:
+        return []
+    query_words = parsed.all_words
+    main_words = set(parsed.content) | set(parsed.preparation)
+    core_hits = index.lookup(index.core_postings, main_words)
+    core_named = (core_hits == index.core_len) & (index.core_len > 0)
+    in_head = index.mask(index.head_postings, head)
+    hinted = np.zeros(len(index), dtype=bool)
+    if hint is not None:
+        hinted[hint] = True
+    candidates = np.flatnonzero(in_head | core_named | hinted)
+    if candidates.size == 0:
+        return []
+    is_hint = hinted[candidates]
+    # A brand the query names (``Budweiser``) identifies the product: no brand, class
+    # or core penalty for it.
+    brand_named = index.lookup(index.brand_postings, query_words)[candidates] > 0
+
+    weights: dict[str, float] = {}
+    for w in parsed.side:
+        weights[w] = SIDE_WEIGHT
+    for w in parsed.form:
+        weights[w] = FORM_WEIGHT
+    for w in parsed.preparation:
+        weights[w] = PREPARATION_WEIGHT
+    for w in (*parsed.modifiers, *parsed.content):
+        weights[w] = CONTENT_WEIGHT if w in index.known else UNKNOWN_WORD_WEIGHT
+    weights[head] = HEAD_WEIGHT
+    matched = np.zeros(candidates.size)
+    named = set(parsed.content)
+    for w, weight in weights.items():
+        present = index.mask(index.all_postings, w)[candidates]
+        if w == "cooked":  # any cooking method is cooked (``pan-broiled``)
+            present |= index.has_cooked[candidates]
+        elif w == "raw":  # raw is the state of a food with no preparation named
+            present |= ~index.has_cooked[candidates] & ~index.prepared[candidates]
+        matched += weight * (present | (is_hint & (w in named)))
+    # Form words (slice, cup) only ever help: they are not required.
+    required = sum(v for w, v in weights.items() if w not in parsed.form or w == head)
+    query_cov = np.minimum(matched / max(required, 1e-9), 1.0)
+    # The alias of the query's main words keeps its privileges only while no other
+    # candidate explains more of the query (``Ground Beef, 85% lean``).
+    if is_hint.any():
+        best_other = query_cov[~is_hint].max() if (~is_hint).any() else 0.0
+        if query_cov[is_hint].max() < best_other:
+            is_hint = np.zeros_like(is_hint)
+    # A head noun naming the subtype (``cheddar`` of ``Cheese, cheddar``) needs no core.
+    head_is_subtype = index.mask(index.sub_postings, head)[candidates] & (
+        head not in index.food_nouns
+    )
+    core_cov = core_hits[candidates] / np.maximum(index.core_len[candidates], 1)
+    core_cov = np.where(head_is_subtype | is_hint | brand_named, 1.0, np.minimum(core_cov, 1.0))
+    head_in_core = index.mask(index.core_postings, head)[candidates] | is_hint
+
+    cooking = bool(COOKING_WORDS & set(parsed.preparation))
+    implied = IMPLIED_BY_COOKED if cooking else frozenset()
+    explained = set(query_words) | implied
+    extra = (
+        index.content_len[candidates] - index.lookup(index.content_postings, explained)[candidates]
+    )
+    head_extra = (
+        index.head_content_len[candidates]
+        - index.lookup(index.head_content_postings, explained)[candidates]
+    )
+    asked = _asked_variants(parsed)
+    flags = index.flags[candidates].copy()
+    flags[:, BRAND_COLUMN] &= ~brand_named
+    variant = flags @ np.where(asked, 0.0, index.penalties)
+    dish_named = index.lookup(index.dish_postings, query_words)[candidates] > 0
+    dish = index.dish[candidates] & ~brand_named & ~dish_named
+    raw_clash = (
+        index.has_raw[candidates]
+        if cooking
+        else (index.has_cooked[candidates] & ("raw" in parsed.preparation))
+    )
+    score = (
+        100.0 * (QUERY_COVERAGE_SHARE * query_cov + CORE_COVERAGE_SHARE * core_cov)
+        - HEAD_NOT_IN_CORE_PENALTY * ~head_in_core
+        - EXTRA_WORD_PENALTY * np.minimum(extra, EXTRA_WORDS_CAP) * ~is_hint
+        - HEAD_EXTRA_WORD_PENALTY * head_extra * ~is_hint
+        - LENGTH_PENALTY * index.length[candidates]
+        - variant
+        - DISH_PENALTY * dish
+        - RAW_COOKED_PENALTY * raw_clash
+        + ALIAS_HINT_BONUS * is_hint
+    )
+    # Tie-break the leaders only: rapidfuzz over every candidate would cost the most.
+    leaders = np.argsort(-score, kind="stable")[:TIE_BREAK_CANDIDATES]
+    query_text = " ".join(parsed.content + parsed.preparation)
+    ties = process.cdist(
+        [query_text],
+        [index.normalized[p] for p in candidates[leaders]],
+        scorer=fuzz.token_set_ratio,
+    )[0]
+    score[leaders] -= TIE_BREAK_SHARE * (100.0 - ties)
+    rest = np.ones(candidates.size, dtype=bool)
+    rest[leaders] = False
+    score[rest] -= TIE_BREAK_SHARE * 100.0
+    order = np.lexsort((index.length[candidates], -score))[:limit]
+    # A candidate that leaves too much of the name unexplained cannot be accepted, nor
+    # another brand's product when the name carries an unknown (brand) word.
+    unknown = any(w not in index.known for w in (*parsed.content, *parsed.modifiers))
+    other_brand = index.flags[candidates, BRAND_COLUMN] & ~brand_named & unknown
+    shown = np.where(
+        (query_cov >= MIN_QUERY_COVERAGE) & ~other_brand,
+        np.clip(score, 0.0, 100.0),
+        np.clip(score, 0.0, MIN_SCORE - 1.0),
+    )
+    return [(int(candidates[i]), round(float(shown[i]), 1), "fuzzy") for i in order]
+
+
+def _asked_variants(parsed: ParsedName) -> np.ndarray:
+    """Which variant penalties the name asks for (and so does not pay)."""
+    words = set(parsed.all_words) | set(parsed.brand)
+    text = " ".join(parsed.preparation + parsed.content + parsed.side + parsed.form + parsed.brand)
+    asked = np.zeros(len(VARIANT_PENALTIES), dtype=bool)
+    for j, (name, triggers, _) in enumerate(VARIANT_PENALTIES):
+        if name != "brand":  # a brand is asked for only by naming it (see _score)
+            asked[j] = any((t in words) or (" " in t and t in text) for t in triggers)
+    return asked
