@@ -1,4 +1,20 @@
-"""analyzer: dietary calcium-phosphorus balance from a food diary (USDA SR28)."""
+"""analyzer: dietary calcium-phosphorus balance from a food diary (USDA SR28).
+
+The public API. Errors and models load at once; the rest loads on first use, so that
+``import analyzer`` (and every CLI command that draws nothing) stays light: matplotlib is
+imported only by the chart functions, scipy only by the greens optimizer.
+
+Examples
+--------
+>>> import analyzer
+>>> analyzer.Profile(sex="female", age=60).describe()
+'female, 60 y'
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from analyzer.errors import (
     AmountError,
@@ -11,17 +27,82 @@ from analyzer.errors import (
     UnknownFoodError,
     UnknownUnitError,
 )
-from analyzer.models import Profile
+from analyzer.models import Flag, Profile, Settings, Targets
+
+if TYPE_CHECKING:
+    from analyzer.balance import Analysis, analyze
+    from analyzer.chart import save_figure, trend_chart, weekly_chart
+    from analyzer.diary import Diary, read_diary
+    from analyzer.examples import example_path
+    from analyzer.foods import FoodMatcher, find_food, load_foods
+    from analyzer.report import build_report
+    from analyzer.report_text import render_text
+    from analyzer.suggest import plan_greens
+    from analyzer.targets import targets_for
+    from analyzer.units import load_portions, parse_amount, to_grams
+
+#: Where each lazily loaded name lives.
+_LAZY = {
+    "Analysis": "analyzer.balance",
+    "analyze": "analyzer.balance",
+    "Diary": "analyzer.diary",
+    "read_diary": "analyzer.diary",
+    "example_path": "analyzer.examples",
+    "FoodMatcher": "analyzer.foods",
+    "find_food": "analyzer.foods",
+    "load_foods": "analyzer.foods",
+    "build_report": "analyzer.report",
+    "render_text": "analyzer.report_text",
+    "plan_greens": "analyzer.suggest",
+    "targets_for": "analyzer.targets",
+    "load_portions": "analyzer.units",
+    "parse_amount": "analyzer.units",
+    "to_grams": "analyzer.units",
+    "save_figure": "analyzer.chart",
+    "trend_chart": "analyzer.chart",
+    "weekly_chart": "analyzer.chart",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'analyzer' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "AmountError",
+    "Analysis",
     "AnalyzerError",
     "DataFileError",
+    "Diary",
     "DiaryFormatError",
     "DiaryRowError",
+    "Flag",
+    "FoodMatcher",
     "NoDataError",
     "Profile",
     "ProfileError",
+    "Settings",
+    "Targets",
     "UnknownFoodError",
     "UnknownUnitError",
+    "analyze",
+    "build_report",
+    "example_path",
+    "find_food",
+    "load_foods",
+    "load_portions",
+    "parse_amount",
+    "plan_greens",
+    "read_diary",
+    "render_text",
+    "save_figure",
+    "targets_for",
+    "to_grams",
+    "trend_chart",
+    "weekly_chart",
 ]

@@ -141,7 +141,7 @@ def prepare_entries(entries: pd.DataFrame) -> pd.DataFrame:
             f"missing columns {', '.join(missing)}",
             "give the columns of Diary.entries (date and per-entry nutrients, NaN = unknown)",
         )
-    out = entries.copy()
+    out = entries.copy(deep=False)  # columns are replaced, never changed in place
     n = len(out)
     if "line" not in out.columns:
         out["line"] = np.arange(1, n + 1)
@@ -306,8 +306,8 @@ def _caveats(
         "Hunt et al. 2009) and caffeine's effect is offset by about 2 tablespoons of milk "
         "per cup of coffee (Heaney 2002).",
     ]
-    totals = entries["food_id"].isna() & entries["food"].str.contains("total", case=False)
-    if bool(totals.fillna(False).any()):
+    unmatched = pd.Series(entries.loc[entries["food_id"].isna(), "food"].dropna().unique())
+    if bool(unmatched.astype("string").str.contains("total", case=False).any()):
         notes.append(
             "Some entries are daily or meal totals; each counts as one eating occasion, so "
             "absorbable calcium is underestimated for them."

@@ -36,12 +36,17 @@ import numpy as np
 import pandas as pd
 
 from analyzer.models import Flag, FlagLevel, Settings, Targets
-from analyzer.science import citation, coefficient, tag
+from analyzer.science import coefficient, tag
 
 _IOM_2011 = "IOM 2011, Dietary Reference Intakes for Calcium and Vitamin D"
 _IOM_1997 = "IOM 1997, DRIs for Calcium, Phosphorus, Magnesium, Vitamin D and Fluoride"
 _NASEM_2019 = "NASEM 2019, DRIs for Sodium and Potassium"
 _EFSA_2015 = "EFSA NDA 2015, Scientific opinion on the safety of caffeine, EFSA J 13(5):4102"
+_KEMI_CALVO = (
+    "Kemi VE et al. 2010, Br J Nutr 103:561; Calvo MS et al. 1988, J Clin Endocrinol Metab "
+    "66:823"
+)
+_MAUGHAN_2003 = "Maughan RJ, Griffin J 2003, J Hum Nutr Diet 16:411"
 
 
 @dataclass(frozen=True)
@@ -74,7 +79,7 @@ def _rules(daily: pd.DataFrame, targets: Targets, settings: Settings) -> list[_R
                   "ca_p_molar_ratio", molar_low,
                   "molar Ca:P {value:.2f} is below {threshold:g} while calcium is below "
                   "target; this combination raised PTH and bone-resorption markers in "
-                  "short-term studies.", citation("ca_p_molar_low"), tag("ca_p_molar_low")),
+                  "short-term studies.", _KEMI_CALVO, tag("ca_p_molar_low")),
             _Rule("low_ca_p_ratio", "info", ratio_low & ~calcium_low, "ca_p_molar_ratio",
                   molar_low,
                   "molar Ca:P {value:.2f} is below {threshold:g}; with calcium at target this "
@@ -108,7 +113,7 @@ def _rules(daily: pd.DataFrame, targets: Targets, settings: Settings) -> list[_R
                   "{value:,.0f} mg caffeine in one eating occasion; from about "
                   "{threshold:,.0f} mg caffeine can increase urine output short-term in people "
                   "not used to it; regular drinkers develop a strong tolerance.",
-                  citation("caffeine_sitting_mg"), tag("caffeine_sitting_mg"))
+                  _MAUGHAN_2003, tag("caffeine_sitting_mg"))
         )  # fmt: skip
         daily_max = settings.caffeine_daily_max_mg or targets.caffeine_max_mg
         if daily_max is not None:

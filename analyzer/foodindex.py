@@ -29,7 +29,7 @@ VARIANT_PENALTIES: tuple[tuple[str, frozenset[str], float], ...] = (
     ("fast food", frozenset({"fast"}), 12.0),
     ("restaurant", frozenset({"restaurant"}), 12.0),
     ("brand", frozenset(), 10.0),
-    ("dry", frozenset({"dry", "powder", "dehydrated", "mix", "concentrate"}), 10.0),
+    ("dry", frozenset({"dry", "dried", "powder", "dehydrated", "mix", "concentrate"}), 10.0),
     ("evaporated", frozenset({"evaporated", "condensed"}), 10.0),
     ("imitation", frozenset({"imitation", "substitute", "analog", "meatless", "veggie"}), 12.0),
     ("commodity", frozenset({"commodity"}), 6.0),
@@ -107,7 +107,7 @@ BOILERPLATE_WORDS = frozenset(
     with without added and or vitamin a d c all commercial commercially regular fluid only
     includes salt usda commodity prepared nfs ns type of in the made from variety unprepared
     enriched item not by for to as beverage meat mature seed broiler fryer tap
-    drinking separable lean
+    drinking separable lean uncooked
     """
     )
 )

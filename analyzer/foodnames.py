@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 
 def word_list(text: str) -> list[str]:
@@ -61,6 +61,8 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "collard green": "collard",
     "collard": "collard",
     "hard boiled": "hard boiled",
+    "white egg": "egg",
+    "brown egg": "egg",
     "hardboiled": "hard boiled",
     "soft boiled": "soft boiled",
     "french fry": "french fried potato",
@@ -264,13 +266,18 @@ def normalize_name(text: str) -> str:
 
 
 def segments(text: str) -> list[str]:
-    """Comma / semicolon separated parts of a name (not splitting inside parentheses).
+    """Parts of a name split at commas, semicolons and spaced dashes (not in parentheses).
+
+    Diary apps write ``Brand - Product`` (MyFitnessPal, Lose It!); USDA writes commas.
 
     Examples
     --------
     >>> segments("Chickpeas (garbanzo beans, bengal gram), mature seeds, raw")
     ['Chickpeas (garbanzo beans, bengal gram)', 'mature seeds', 'raw']
+    >>> segments("Horizon - Organic Whole Milk")
+    ['Horizon', 'Organic Whole Milk']
     """
+    text = text.replace(" - ", ", ")
     parts: list[str] = []
     depth = 0
     current: list[str] = []
@@ -339,9 +346,7 @@ class ParsedName:
     @property
     def all_words(self) -> frozenset[str]:
         """Every word that may match a food's description."""
-        return frozenset(
-            self.content + self.modifiers + self.preparation + self.form + self.side
-        )
+        return frozenset(self.content + self.modifiers + self.preparation + self.form + self.side)
 
 
 def _classify(words: list[str]) -> tuple[list[str], list[str], list[str], list[str]]:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analyzer.errors import DataFileError
+from analyzer.errors import DataFileError, UnknownFoodError
 from analyzer.matching import FoodMatch, FoodMatcher
 
 __all__ = [
@@ -213,8 +213,6 @@ def food_by_id(food_id: str, foods: pd.DataFrame | None = None) -> pd.Series:
     UnknownFoodError
         No food has this id; the message suggests foods by name when the text is a name.
     """
-    from analyzer.errors import UnknownFoodError
-
     table = load_foods() if foods is None else foods
     key = str(food_id).strip()
     key = key.zfill(5) if key.isdigit() else key

@@ -403,3 +403,11 @@ def test_long_plans_are_wrapped_and_capped(analysis: FakeAnalysis) -> None:
         "  • 1 cup cooked mustard greens, 3 days this week",
         "  + 3 more: see the report",
     ]
+
+
+def test_plan_view_takes_the_plan_message(analysis: FakeAnalysis) -> None:
+    # analyzer.report.chart_plan passes the report's own message when nothing is suggested
+    plan = {"suggestions": [], "current": {}, "projected": {}, "message": "Nothing to add."}
+    assert plan_view(plan).message == "Nothing to add."
+    report = {"suggestions": [], "plan": {"status": "met", "message": "Targets met."}}
+    assert plan_view(report).message == "Targets met."

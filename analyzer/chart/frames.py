@@ -351,7 +351,8 @@ def plan_view(suggestions: Any, week_days_frame: pd.DataFrame | None = None) -> 
         An :class:`analyzer.suggest.GreensPlan` (``status``, ``suggestions``, ``current``,
         ``projected``, ``goals``), or the report's dict (:func:`analyzer.report.build_report`:
         ``suggestions``, ``current``, ``projected``, ``plan`` with ``status`` and ``message``,
-        ``targets``); each suggestion has ``text`` or ``amount``, ``unit``, ``name`` or
+        ``targets``), or any mapping with those keys and an optional ``message``; each
+        suggestion has ``text`` or ``amount``, ``unit``, ``name`` or
         ``description`` and ``days``.
     week_days_frame : DataFrame, optional
         The week's days (from :func:`week_days`), for the current averages when the
@@ -373,7 +374,8 @@ def plan_view(suggestions: Any, week_days_frame: pd.DataFrame | None = None) -> 
     report_plan = get(suggestions, "plan")
     status = get(suggestions, "status") or get(report_plan, "status")
     status = str(status or ("closed" if lines else "met"))
-    message = str(get(report_plan, "message", "")) or STATUS_MESSAGES.get(status, "")
+    message = str(get(suggestions, "message", "") or get(report_plan, "message", ""))
+    message = message or STATUS_MESSAGES.get(status, "")
     projected = _numbers(get(suggestions, "projected")) if lines else {}
     goals = _numbers(get(suggestions, "goals")) or _numbers(get(suggestions, "targets"))
     current = _numbers(get(suggestions, "current")) or current
