@@ -179,9 +179,8 @@ def _stripped(text: pd.Series) -> pd.Series:
     """Text without surrounding blanks, blank as <NA>; computed per distinct value."""
     codes, uniques = pd.factorize(text)
     cleaned = pd.Index(uniques, dtype="string").str.strip()
-    values = np.asarray(cleaned.where(cleaned != "", None), dtype=object)
-    taken = np.where(codes >= 0, values[codes] if len(values) else None, None)
-    return pd.Series(taken, index=text.index, dtype="string")
+    values = np.asarray([*cleaned.where(cleaned != "", None), None], dtype=object)
+    return pd.Series(values[codes], index=text.index, dtype="string")  # code -1 -> None
 
 
 def _occasion_keys(entries: pd.DataFrame, settings: Settings) -> tuple[pd.Series, np.ndarray]:
@@ -197,8 +196,8 @@ def _occasion_keys(entries: pd.DataFrame, settings: Settings) -> tuple[pd.Series
         label = meal.fillna(time)
     missing = label.isna().to_numpy()
     codes, uniques = pd.factorize(label)
-    folded, _ = pd.factorize(pd.Index(uniques).str.casefold())
-    code = np.where(missing, -1, folded[codes] if len(uniques) else -1)
+    folded, _ = pd.factorize(np.asarray([str(u).casefold() for u in uniques], dtype=object))
+    code = np.append(folded, -1)[codes]  # code -1 (no meal or time) -> -1
     line = entries["line"].to_numpy()
     own = np.where(missing, line, -1)  # an entry without meal or time is its own occasion
     frame = pd.DataFrame({"p": entries["person"], "d": entries["date"], "o": code, "l": own})

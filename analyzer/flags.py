@@ -43,8 +43,7 @@ _IOM_1997 = "IOM 1997, DRIs for Calcium, Phosphorus, Magnesium, Vitamin D and Fl
 _NASEM_2019 = "NASEM 2019, DRIs for Sodium and Potassium"
 _EFSA_2015 = "EFSA NDA 2015, Scientific opinion on the safety of caffeine, EFSA J 13(5):4102"
 _KEMI_CALVO = (
-    "Kemi VE et al. 2010, Br J Nutr 103:561; Calvo MS et al. 1988, J Clin Endocrinol Metab "
-    "66:823"
+    "Kemi VE et al. 2010, Br J Nutr 103:561; Calvo MS et al. 1988, J Clin Endocrinol Metab 66:823"
 )
 _MAUGHAN_2003 = "Maughan RJ, Griffin J 2003, J Hum Nutr Diet 16:411"
 

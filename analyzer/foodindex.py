@@ -9,6 +9,7 @@ inverted postings (word -> foods) so that each query is answered with numpy oper
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
@@ -238,6 +239,7 @@ class FoodIndex:
         self.content_postings = _postings(frame, "content")
         self.head_content_postings = _postings(frame, "head_content")
         self.core_len = np.array([len(set(c)) for c in core_tok], dtype=np.int64)
+        self.sub_len = np.array([len(set(c)) for c in sub_tok], dtype=np.int64)
         self.food_nouns = frozenset(c[0] for c in core_tok if len(set(c)) == 1)
         self.content_len = np.array([len(c) for c in content], dtype=np.int64)
         self.head_content_len = np.array([len(c) for c in head_content], dtype=np.int64)
@@ -283,10 +285,10 @@ class FoodIndex:
             mask[hits] = True
         return mask
 
-    def lookup(self, postings: dict[str, np.ndarray], words: object) -> np.ndarray:
+    def lookup(self, postings: dict[str, np.ndarray], words: Iterable[str]) -> np.ndarray:
         """Per food, how many of the distinct ``words`` it holds in the given postings."""
         counts = np.zeros(len(self.ids), dtype=np.int64)
-        for w in set(words):  # type: ignore[call-overload]
+        for w in set(words):
             hits = postings.get(w)
             if hits is not None:
                 counts[hits] += 1

@@ -62,6 +62,8 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "collard": "collard",
     "hard boiled": "hard boiled",
     "white egg": "egg",
+    "skinless": "meat only",
+    "skin on": "meat and skin",
     "brown egg": "egg",
     "hardboiled": "hard boiled",
     "soft boiled": "soft boiled",
@@ -127,6 +129,7 @@ FORM_WORDS = frozenset(
     word_list(
         """
     slice sliced piece chunk cube cubed stick fillet filet strip shredded grated chopped diced
+    boneless bone
     cup serving bowl glass mug large medium small mini jumbo extra each portion
     can bottle container pack packet scoop tbsp tsp oz g ml lb kg pc pcs
     """

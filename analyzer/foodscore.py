@@ -137,8 +137,13 @@ def score_candidates(
         if query_cov[is_hint].max() < best_other:
             is_hint = np.zeros_like(is_hint)
     # A head noun naming the subtype (``cheddar`` of ``Cheese, cheddar``) needs no core.
-    head_is_subtype = index.mask(index.sub_postings, head)[candidates] & (
-        head not in index.food_nouns
+    # A name spelling out the subtype part (``cheddar`` of ``Cheese, cheddar``) needs no
+    # core noun, unless its head is a food of its own (``wine`` of ``Vinegar, red wine``).
+    sub_hits = index.lookup(index.sub_postings, query_words)[candidates]
+    head_is_subtype = (
+        index.mask(index.sub_postings, head)[candidates]
+        & (sub_hits == index.sub_len[candidates])
+        & (head not in index.food_nouns)
     )
     core_cov = core_hits[candidates] / np.maximum(index.core_len[candidates], 1)
     core_cov = np.where(head_is_subtype | is_hint | brand_named, 1.0, np.minimum(core_cov, 1.0))

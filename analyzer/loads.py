@@ -125,10 +125,13 @@ def pral(entries: pd.DataFrame, with_sodium: bool = False) -> pd.Series:
 
     Examples
     --------
+    3 oz (85 g) of pan-browned 85 % lean ground beef (SR28 23570):
+    0.49*23.57 + 0.037*202.3 - 0.021*345.95 - 0.026*21.25 - 0.013*18.7 = 10.97 mEq
+
     >>> beef = pd.DataFrame({"protein_g": [23.57], "phosphorus_mg": [202.3],
     ...     "potassium_mg": [345.95], "magnesium_mg": [21.25], "calcium_mg": [18.7]})
     >>> round(float(pral(beef).iloc[0]), 2)
-    11.0
+    10.97
     """
     terms = [
         ("protein_g", "pral_protein"),

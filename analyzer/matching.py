@@ -110,10 +110,6 @@ class FoodMatcher:
         self._aliases = self._build_aliases(foods.reset_index(drop=True), aliases)
         self._cache: dict[str, FoodMatch] = {}
         self._spelling: dict[str, str] = {}
-        letters: dict[str, list[str]] = {}
-        for word in sorted(self._index.known):
-            letters.setdefault(word[0], []).append(word)
-        self._vocabulary_by_letter = letters
 
     # ---- construction -------------------------------------------------------------------
 
@@ -333,30 +329,13 @@ class FoodMatcher:
             # Misspellings rarely change the first letter: compare within it (fast).
             found = process.extractOne(
                 word,
-                self._vocabulary_by_letter.get(word[0], []),
+                self._index.vocabulary_by_letter.get(word[0], []),
                 scorer=fuzz.ratio,
                 score_cutoff=TYPO_CUTOFF,
             )
             fixed = str(found[0]) if found else word
             self._spelling[word] = fixed
         return fixed
-
-    def _unused_mask(self, postings: dict[str, np.ndarray], word: str) -> np.ndarray:
-        """Boolean mask over all foods: which hold ``word`` in the given postings."""
-        mask = np.zeros(len(self._index.ids), dtype=bool)
-        hits = postings.get(word)
-        if hits is not None:
-            mask[hits] = True
-        return mask
-
-    def _lookup(self, postings: dict[str, np.ndarray], words: Iterable[str]) -> np.ndarray:
-        n = len(self._index.ids)
-        counts = np.zeros(n, dtype=np.int64)
-        for w in set(words):
-            hits = postings.get(w)
-            if hits is not None:
-                counts[hits] += 1
-        return counts
 
     def _suggest(self, parsed: ParsedName, name: str) -> list[str]:
         """Nearest descriptions for an unmatched name: shared words first, then spelling."""

@@ -119,7 +119,7 @@ def _coefficients() -> dict[str, tuple[float, str, str]]:
     values = frame["value"].astype(float).tolist()
     sources = frame["source"].astype(str).tolist()
     tags = frame["tag"].astype(str).tolist()
-    return {n: (v, s, t) for n, v, s, t in zip(names, values, sources, tags)}
+    return {n: (v, s, t) for n, v, s, t in zip(names, values, sources, tags, strict=True)}
 
 
 def coefficient(name: str) -> float:

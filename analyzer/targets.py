@@ -141,6 +141,7 @@ def targets_for(profile: Profile | None = None) -> Targets:
         rows["value_mg"].astype(float),
         rows["source"].astype(str),
         rows["tag"].astype(str),
+        strict=True,
     )
     for nutrient, kind, value, source, provenance in records:
         sources.setdefault(nutrient, f"{source} ({provenance})")

@@ -21,6 +21,7 @@ import pandas as pd
 from analyzer.loads import DIURETIC_GROUPS, GROUPS, MECHANISMS
 from analyzer.models import Targets
 from analyzer.science import molar_ratio_factor
+from analyzer.targets import TARGET_NUTRIENTS
 
 NUTRIENTS = (
     "energy_kcal",
@@ -32,7 +33,6 @@ NUTRIENTS = (
     "sodium_mg",
     "caffeine_mg",
 )
-TARGET_MINERALS = ("calcium", "phosphorus", "magnesium", "potassium")
 PERCENT = 100.0
 
 #: Per-entry metrics summed per day beside the nutrients.
@@ -70,7 +70,7 @@ def add_ratios(frame: pd.DataFrame, targets: Targets) -> pd.DataFrame:
     frame["k_na_molar_ratio"] = _ratio(
         frame["potassium_mg"], frame["sodium_mg"], molar_ratio_factor("potassium", "sodium")
     )
-    for mineral in TARGET_MINERALS:
+    for mineral in TARGET_NUTRIENTS:
         target = targets.target(mineral)
         frame[f"{mineral}_pct_target"] = (
             frame[f"{mineral}_mg"] / target * PERCENT if target else np.nan

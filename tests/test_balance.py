@@ -24,7 +24,9 @@ The week 2026-W47 (Mon 16 - Sun 22 November 2026), Friday not logged:
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from types import SimpleNamespace
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -32,7 +34,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analyzer.balance import analyze, fractional_absorption_milk
+from analyzer.balance import Analysis, analyze, fractional_absorption_milk
 from analyzer.errors import DiaryFormatError
 from analyzer.models import Profile, Settings
 
@@ -87,12 +89,14 @@ WEEK = [
 ]
 
 
-def make_entries(rows: list[tuple[str, str | None, str, float]], person: str = "") -> pd.DataFrame:
+def make_entries(
+    rows: Sequence[tuple[str, str | None, str, float]], person: str = ""
+) -> pd.DataFrame:
     """Entries as Diary.entries holds them: nutrients = per-100-g value x grams / 100."""
     records = []
     for position, (day, meal, food, grams) in enumerate(rows):
         food_id, description, category, per100 = FOODS[food]
-        record = {
+        record: dict[str, Any] = {
             "line": position + 2,
             "person": person,
             "date": pd.Timestamp(day),
@@ -115,7 +119,7 @@ def make_entries(rows: list[tuple[str, str | None, str, float]], person: str = "
 
 
 @pytest.fixture(scope="module")
-def week() -> object:
+def week() -> Analysis:
     return analyze(make_entries(WEEK))
 
 
@@ -168,20 +172,20 @@ COLUMNS = [
 ]
 
 
-def _day(analysis: object, day: str) -> pd.Series:
-    daily = analysis.daily  # type: ignore[attr-defined]
+def _day(analysis: Analysis, day: str) -> pd.Series:
+    daily = analysis.daily
     return daily.loc[daily["date"] == pd.Timestamp(day)].iloc[0]
 
 
 @pytest.mark.parametrize("day", sorted(EXPECTED))
-def test_fixture_week_minerals_per_day(week: object, day: str) -> None:
+def test_fixture_week_minerals_per_day(week: Analysis, day: str) -> None:
     row = _day(week, day)
     for column, expected in zip(COLUMNS, EXPECTED[day], strict=True):
         assert row[column] == pytest.approx(expected, abs=0.1), column
 
 
 @pytest.mark.parametrize("day", sorted(EXPECTED))
-def test_pral_per_day_follows_remer_manz(week: object, day: str) -> None:
+def test_pral_per_day_follows_remer_manz(week: Analysis, day: str) -> None:
     protein, ca, p, mg, k, _, _ = EXPECTED[day]
     # PRAL = 0.49 protein + 0.037 P - 0.021 K - 0.026 Mg - 0.013 Ca (Remer & Manz 1995);
     # Mon: 0.49*36.8869 + 0.037*548.47 - 0.021*1641.46 - 0.026*209.36 - 0.013*547.66
@@ -190,11 +194,11 @@ def test_pral_per_day_follows_remer_manz(week: object, day: str) -> None:
     assert _day(week, day)["pral_meq"] == pytest.approx(expected, abs=0.01)
 
 
-def test_monday_pral_by_hand(week: object) -> None:
+def test_monday_pral_by_hand(week: Analysis) -> None:
     assert _day(week, "2026-11-16")["pral_meq"] == pytest.approx(-8.6656, abs=0.001)
 
 
-def test_monday_diuretic_load_by_group_and_mechanism(week: object) -> None:
+def test_monday_diuretic_load_by_group_and_mechanism(week: Analysis) -> None:
     row = _day(week, "2026-11-16")
     # caffeine 5 mg Ca/100 mg; protein 1 mg Ca/g (FAO/WHO); sodium 40 mg Ca/2,300 mg Na.
     # dairy  milk 244 g: protein 7.686 + Na 104.92*40/2300 = 1.8247 -> 9.5107
@@ -221,7 +225,7 @@ def test_monday_diuretic_load_by_group_and_mechanism(week: object) -> None:
     assert row["sodium_calcium_mg"] == pytest.approx(5.6071, abs=1e-3)
 
 
-def test_tea_caffeine_counts_in_caffeine_not_in_diuretic_load(week: object) -> None:
+def test_tea_caffeine_counts_in_caffeine_not_in_diuretic_load(week: Analysis) -> None:
     row = _day(week, "2026-11-18")
     # Wed: tea 47.4 mg caffeine -> caffeine_calcium 2.37 mg, group tea, not diuretic.
     assert row["caffeine_tea_mg"] == pytest.approx(47.4)
@@ -232,7 +236,7 @@ def test_tea_caffeine_counts_in_caffeine_not_in_diuretic_load(week: object) -> N
     assert row["diuretic_load_mg"] == pytest.approx(59.2830, abs=1e-3)
 
 
-def test_monday_absorbable_calcium_by_hand(week: object) -> None:
+def test_monday_absorbable_calcium_by_hand(week: Analysis) -> None:
     # breakfast load 275.72 + 4.74 = 280.46 mg; FA_milk = 0.889 - 0.0964 ln 280.46
     #   = 0.889 - 0.0964*5.636432 = 0.345648; milk (index 1) 275.72*0.345648 = 95.3021,
     #   coffee (default 0.5) 4.74*0.172824 = 0.8192
@@ -244,18 +248,19 @@ def test_monday_absorbable_calcium_by_hand(week: object) -> None:
     assert _day(week, "2026-11-16")["absorbable_calcium_mg"] == pytest.approx(113.2602, abs=0.01)
 
 
-def test_monday_absorbable_phosphorus_by_hand(week: object) -> None:
+def test_monday_absorbable_phosphorus_by_hand(week: Analysis) -> None:
     # milk 204.96*0.5 (animal) + coffee 7.11*0.3 (plant) + beef 202.3*0.5 + cola 33.3*1.0
     # (additive) + spinach 100.8*0.3 = 102.48 + 2.133 + 101.15 + 33.3 + 30.24 = 269.303
     assert _day(week, "2026-11-16")["absorbable_phosphorus_mg"] == pytest.approx(269.303)
 
 
-def test_ratios_and_percent_of_target(week: object) -> None:
+def test_ratios_and_percent_of_target(week: Analysis) -> None:
     row = _day(week, "2026-11-16")
     # Ca:P mass 547.66/548.47 = 0.998523; molar x 30.97/40.08 = 0.998523 x 0.772705 = 0.771563
     assert row["ca_p_mass_ratio"] == pytest.approx(0.99852, abs=1e-5)
     assert row["ca_p_molar_ratio"] == pytest.approx(0.771563, abs=1e-6)
-    # Ca:Mg 547.66/209.36 = 2.61588; K:Na molar (1641.46/39.10)/(322.41/22.99) = 41.98107/14.02392 = 2.993533
+    # Ca:Mg 547.66/209.36 = 2.61588
+    # K:Na molar (1641.46/39.10)/(322.41/22.99) = 41.98107/14.02392 = 2.993533
     assert row["ca_mg_mass_ratio"] == pytest.approx(2.61588, abs=1e-5)
     assert row["k_na_molar_ratio"] == pytest.approx(2.993533, abs=1e-6)
     # default profile female 35 y: Ca RDA 1,000 -> 54.766 %; K AI 2,600 -> 63.133 %
@@ -263,7 +268,7 @@ def test_ratios_and_percent_of_target(week: object) -> None:
     assert row["potassium_pct_target"] == pytest.approx(63.1331, abs=1e-4)
 
 
-def test_phosphorus_by_group_and_share(week: object) -> None:
+def test_phosphorus_by_group_and_share(week: Analysis) -> None:
     row = _day(week, "2026-11-16")
     # red meat 202.3 of 548.47 = 0.36885; dairy 204.96 -> 0.37369; soda 33.3 -> 0.06071
     assert row["phosphorus_red_meat_mg"] == pytest.approx(202.3)
@@ -276,15 +281,15 @@ def test_phosphorus_by_group_and_share(week: object) -> None:
     assert sum(shares) == pytest.approx(1.0)
 
 
-def test_caffeine_per_occasion(week: object) -> None:
+def test_caffeine_per_occasion(week: Analysis) -> None:
     # Thu breakfast coffee 711 g: 40*7.11 = 284.4 mg in one sitting; lunch cola 66.6 mg
     assert _day(week, "2026-11-19")["caffeine_max_occasion_mg"] == pytest.approx(284.4)
     # Sun has no meal or time: each entry is its own occasion; coffee 94.8 mg
     assert _day(week, "2026-11-22")["caffeine_max_occasion_mg"] == pytest.approx(94.8)
 
 
-def test_entries_columns(week: object) -> None:
-    entries = week.entries  # type: ignore[attr-defined]
+def test_entries_columns(week: Analysis) -> None:
+    entries = week.entries
     sunday = entries[entries["date"] == pd.Timestamp("2026-11-22")]
     assert sunday["occasion"].tolist() == ["line 20", "line 21"]
     assert entries["group"].iloc[:5].tolist() == ["dairy", "coffee", "red_meat", "soda", "other"]
@@ -292,8 +297,8 @@ def test_entries_columns(week: object) -> None:
     assert entries["diuretic_load_mg"].iloc[4] == 0.0  # spinach: not in the four groups
 
 
-def test_weekly_is_per_day_average(week: object) -> None:
-    weekly = week.weekly  # type: ignore[attr-defined]
+def test_weekly_is_per_day_average(week: Analysis) -> None:
+    weekly = week.weekly
     assert len(weekly) == 1
     row = weekly.iloc[0]
     assert row["week"] == "2026-W47"
@@ -309,8 +314,8 @@ def test_weekly_is_per_day_average(week: object) -> None:
     assert row["caffeine_max_occasion_mg"] == pytest.approx(284.4)
 
 
-def test_flags_of_the_week(week: object) -> None:
-    codes = {(f.date.isoformat(), f.code) for f in week.flags}  # type: ignore[attr-defined]
+def test_flags_of_the_week(week: Analysis) -> None:
+    codes = {(str(f.date), f.code) for f in week.flags}
     # Wed: molar 313.12/611.93*0.77270 = 0.3954 < 0.5 with Ca 313 < 1,000 -> alert
     assert ("2026-11-18", "low_ca_p_with_low_calcium") in codes
     # Sun: molar 23.44/209.41*0.77270 = 0.0865 -> alert too
@@ -321,7 +326,8 @@ def test_flags_of_the_week(week: object) -> None:
     # Sat: Ca 1,216.94 >= 1,000 -> no calcium flag
     assert ("2026-11-21", "calcium_low") not in codes
     assert ("2026-11-16", "calcium_low") in codes
-    wednesday = [f for f in week.flags if f.code == "low_ca_p_with_low_calcium"][0]  # type: ignore[attr-defined]
+    flags = week.flags
+    wednesday = next(f for f in flags if f.code == "low_ca_p_with_low_calcium")
     assert wednesday.level == "alert"
     assert wednesday.confidence == "V"
     assert wednesday.reference.startswith("Kemi VE et al. 2010, Br J Nutr 103:561")
@@ -333,13 +339,13 @@ def test_flags_of_the_week(week: object) -> None:
 
 def test_pregnancy_caffeine_limit_200() -> None:
     analysis = analyze(make_entries(WEEK), Profile(sex="female", age=28, pregnant=True))
-    flagged = {f.date.isoformat() for f in analysis.flags if f.code == "caffeine_daily_high"}
+    flagged = {str(f.date) for f in analysis.flags if f.code == "caffeine_daily_high"}
     # EFSA 2015: 200 mg/day in pregnancy; Thu 351 mg is above, Tue 189.6 mg is not
     assert flagged == {"2026-11-19"}
 
 
 def _app_day(**nutrients: float) -> pd.DataFrame:
-    row = {column: np.nan for column in NUTRIENTS}
+    row: dict[str, Any] = {column: np.nan for column in NUTRIENTS}
     row.update(nutrients)
     row.update({"date": pd.Timestamp("2026-11-16"), "food": "Daily total"})
     return pd.DataFrame([row])
@@ -421,7 +427,7 @@ def test_rejected_rows_counted_per_day() -> None:
     rejected = pd.DataFrame(
         {
             "line": [30, 31, 32],
-            "date": pd.to_datetime(["2026-11-16", "2026-11-16", None]),
+            "date": [pd.Timestamp("2026-11-16"), pd.Timestamp("2026-11-16"), pd.NaT],
             "food": ["furlongs of cheese", "xyz", "abc"],
             "status": ["unknown_unit", "deleted", "bad_date"],
             "reason": ["...", "deleted in the app", "bad date"],
@@ -439,7 +445,9 @@ def test_bad_entries_raise_project_errors() -> None:
         analyze(make_entries(WEEK[:1]).drop(columns=["calcium_mg"]))
     negative = make_entries(WEEK[:2])
     negative.loc[1, "sodium_mg"] = -4.0
-    with pytest.raises(DiaryFormatError, match="line 3: sodium_mg value '-4.0' is not a non-negative"):
+    with pytest.raises(
+        DiaryFormatError, match=r"line 3: sodium_mg value '-4\.0' is not a non-negative"
+    ):
         analyze(negative)
     with pytest.raises(DiaryFormatError, match="is not a diary"):
         analyze([1, 2, 3])
@@ -455,9 +463,7 @@ def test_empty_entries() -> None:
 # --- invariants -----------------------------------------------------------------------
 
 # 0 or at least 1e-3: subnormal floats would underflow to 0 when scaled
-nutrient_value = st.one_of(
-    st.none(), st.just(0.0), st.floats(min_value=1e-3, max_value=2000)
-)
+nutrient_value = st.one_of(st.none(), st.just(0.0), st.floats(min_value=1e-3, max_value=2000))
 entry = st.tuples(
     st.integers(min_value=0, max_value=9),  # day offset
     st.sampled_from(["breakfast", "lunch", None]),
@@ -475,7 +481,9 @@ def _random_entries(rows: list[tuple[int, str | None, str, list[float | None]]])
             "category": category,
             "food": category,
         }
-        record.update({c: (np.nan if v is None else v) for c, v in zip(NUTRIENTS, values)})
+        record.update(
+            {c: (np.nan if v is None else v) for c, v in zip(NUTRIENTS, values, strict=True)}
+        )
         records.append(record)
     return pd.DataFrame(records)
 

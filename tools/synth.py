@@ -361,6 +361,46 @@ def name_pool(tables: FoodTables, seed: int = DEFAULT_SEED) -> pd.DataFrame:
     return pool.iloc[order].reset_index(drop=True)
 
 
+def free_form_names(
+    tables: FoodTables, n_names: int = N_NAMES, seed: int = DEFAULT_SEED
+) -> list[str]:
+    """Distinct names as people type them, none an exact USDA description.
+
+    Each is built from a description by reversing and lower-casing its first two comma
+    parts (``Cheese, cheddar, sharp`` -> ``cheddar cheese``; ``Milk, whole, 3.25% ...`` ->
+    ``whole milk``), so every one has to go through the matcher's word search rather than a
+    lookup. Used to time name matching where it is hardest.
+
+    Parameters
+    ----------
+    tables : FoodTables
+        USDA descriptions.
+    n_names : int
+        How many distinct names (fewer if the table cannot give that many).
+    seed : int
+        Seed of the random generator.
+
+    Returns
+    -------
+    list of str
+        In a deterministic random order.
+    """
+    rng = np.random.default_rng([seed, GENERATOR_VERSION, 3])
+    descriptions = tables.foods["description"].to_numpy(dtype=object)
+    exact = {str(d).lower() for d in descriptions}
+    names: list[str] = []
+    seen: set[str] = set()
+    for position in rng.permutation(len(descriptions)):
+        parts = [p.strip() for p in str(descriptions[position]).split(",") if p.strip()]
+        name = " ".join(reversed(parts[:2])).lower()
+        if name and name not in seen and name not in exact:
+            seen.add(name)
+            names.append(name)
+            if len(names) == n_names:
+                break
+    return names
+
+
 def _categorical(codes: np.ndarray, labels: list[str]) -> pd.Categorical:
     """Text column stored as codes into ``labels`` (written by ``to_csv`` as the labels)."""
     return pd.Categorical.from_codes(codes, categories=pd.Index(labels, dtype=object))
@@ -499,13 +539,21 @@ def ensure_diary(
     return path, True
 
 
-def write_names(out_dir: Path, tables: FoodTables, seed: int = DEFAULT_SEED) -> Path:
-    """Write the distinct food names, one a line, to ``out_dir/names.txt``."""
+def write_names(out_dir: Path, tables: FoodTables, seed: int = DEFAULT_SEED) -> tuple[Path, Path]:
+    """Write the diaries' distinct food names and the free-form names, one a line.
+
+    Returns
+    -------
+    tuple of pathlib.Path
+        ``out_dir/names.txt`` (the names of the diaries, :func:`name_pool`) and
+        ``out_dir/names-free-form.txt`` (:func:`free_form_names`).
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / "names.txt"
-    names = name_pool(tables, seed)["name"]
-    path.write_text("\n".join(names) + "\n", encoding="utf-8")
-    return path
+    pool = out_dir / "names.txt"
+    pool.write_text("\n".join(name_pool(tables, seed)["name"]) + "\n", encoding="utf-8")
+    free = out_dir / "names-free-form.txt"
+    free.write_text("\n".join(free_form_names(tables, seed=seed)) + "\n", encoding="utf-8")
+    return pool, free
 
 
 def main(argv: list[str] | None = None) -> int:
