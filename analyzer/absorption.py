@@ -8,16 +8,23 @@ work on each distinct food once, not per diary row.
 Calcium classes, first rule that applies wins:
 
 1. ``tofu_calcium_set``: tofu prepared with a calcium salt (index 0.88; Weaver et al. 2017).
-2. ``high_oxalate``: spinach, Swiss chard, beet greens, amaranth leaves, purslane, parsley,
-   rhubarb (0.12; Heaney et al. 1988). Oxalate mainly hinders the calcium of the same food.
+2. Oxalate-rich foods measured by Weaver et al. (2017): ``amaranth`` (Chinese spinach, 0.26),
+   ``rhubarb`` (0.22); then ``high_oxalate``: spinach, Swiss chard, beet greens, purslane,
+   parsley (0.12, spinach; Heaney et al. 1988). Oxalate mainly hinders the calcium of the
+   same food. Mustard spinach (tendergreen) is a Brassica, not a spinach.
 3. ``dairy``: category ``dairy`` or milk, cheese, yogurt, kefir, cream, whey (1.0: the
    reference food of Weaver's load equation).
 4. ``fortified_juice`` / ``fortified``: juices and other foods with added calcium (1.07 and
-   0.71, from Weaver's orange juice + CCM and soy milk + TCP).
-5. ``low_oxalate_brassica``: kale, collards, bok choy, mustard and turnip greens, broccoli,
-   arugula, watercress, cabbage, cauliflower, Brussels sprouts, kohlrabi (1.0).
-6. ``legume``: beans, lentils, chickpeas, soy foods, peanuts (0.5).
-7. ``default`` (0.5, an explicit assumption).
+   0.71, from Weaver's orange juice + CCM and soy milk + TCP). "Without added calcium" and
+   the preservative calcium propionate are not fortification.
+5. Low-oxalate Brassicas, per green where a measurement exists: ``bok_choy`` (1.15),
+   ``broccoli`` (1.12), ``kale`` (1.00) from Weaver's table; ``turnip_greens`` (1.16) and
+   ``mustard_greens`` (1.25) from secondary values (tag S); every other Brassica (collards,
+   arugula, watercress, cabbage, cauliflower, Brussels sprouts, kohlrabi, broccoli raab,
+   mustard spinach) is ``low_oxalate_brassica`` (1.00, assumed equal to kale).
+6. ``sweet_potato``: sweet potatoes (0.42; Weaver's table), not their leaves.
+7. ``legume``: beans, lentils, chickpeas, soy foods, peanuts (0.5).
+8. ``default`` (0.5, an explicit assumption).
 
 Phosphorus classes: ``additive`` (sodas, processed meats, processed cheese: ~100 %),
 ``animal`` (meat, fish, poultry, eggs, dairy: 50 %), ``plant`` (phytate P: 30 %),
@@ -42,8 +49,16 @@ from analyzer.science import load_table
 
 CALCIUM_CLASSES = (
     "dairy",
+    "kale",
+    "bok_choy",
+    "broccoli",
+    "turnip_greens",
+    "mustard_greens",
     "low_oxalate_brassica",
     "high_oxalate",
+    "amaranth",
+    "rhubarb",
+    "sweet_potato",
     "tofu_calcium_set",
     "fortified_juice",
     "fortified",
@@ -53,6 +68,9 @@ CALCIUM_CLASSES = (
 PHOSPHORUS_CLASSES = ("additive", "animal", "plant", "mixed")
 
 _TOFU_CALCIUM = re.compile(r"\btofu\b.*\bcalcium\b|\bcalcium\b.*\btofu\b")
+_MUSTARD_SPINACH = re.compile(r"\b(mustard spinach|tendergreen|komatsuna)\b")
+_AMARANTH = re.compile(r"\b(amaranth leaves|chinese spinach|amaranth greens)\b")
+_RHUBARB = re.compile(r"\brhubarb\b")
 _HIGH_OXALATE = re.compile(
     r"\b(spinach|chard|beet greens|amaranth leaves|purslane|parsley|rhubarb)\b"
 )
@@ -61,15 +79,27 @@ _DAIRY = re.compile(
     r"cottage cheese|cream cheese|ricotta|mozzarella|cheddar|parmesan|skyr|quark)\b"
 )
 _FORTIFIED = re.compile(
-    r"added calcium|calcium[- ]fortified|fortified with calcium|calcium[- ]enriched|"
-    r"with calcium|\+ ?calcium"
+    r"(?<!without )added calcium|calcium[- ]fortified|fortified with calcium|"
+    r"calcium[- ]enriched|(?<!without )with calcium(?! propionate)|\+ ?calcium"
 )
 _JUICE = re.compile(r"\bjuice\b")
 _BRASSICA = re.compile(
-    r"\b(collards?|collard greens|kale|bok[- ]?choy|pak[- ]?cho[iy]|chinese cabbage|cabbage|"
-    r"mustard greens|turnip greens|broccoli|broccoli raab|rapini|arugula|rocket|watercress|"
-    r"cress|cauliflower|brussels sprouts|kohlrabi)\b"
+    r"\b(collards?|collard greens|kale|bok[- ]?choy|pak[- ]?cho[iy]|"
+    r"chinese cabbage|cabbage|mustard greens|mustard spinach|tendergreen|komatsuna|"
+    r"turnip greens|broccoli|broccoli raab|rapini|arugula|rocket|watercress|cress|"
+    r"cauliflower|brussels sprouts|kohlrabi)\b"
 )
+#: Greens named like Brassicas that are not: swamp cabbage is water spinach (Ipomoea).
+_NOT_BRASSICA = re.compile(r"\b(swamp|skunk) cabbage\b")
+#: Brassicas with their own index, checked in this order within a Brassica's name.
+_BRASSICA_SPECIES = (
+    ("bok_choy", re.compile(r"\b(bok[- ]?choy|pak[- ]?cho[iy])\b")),
+    ("broccoli", re.compile(r"\bbroccoli\b(?! raab)(?!, chinese)")),
+    ("kale", re.compile(r"\bkale\b")),
+    ("turnip_greens", re.compile(r"\bturnip greens\b")),
+    ("mustard_greens", re.compile(r"\bmustard greens\b")),
+)
+_SWEET_POTATO = re.compile(r"\bsweet ?potato(es)?\b(?!.*\bleaves\b)")
 _LEGUME = re.compile(
     r"\b(beans?|lentils?|chickpeas?|garbanzo|soybeans?|cowpeas|split peas|hummus|tofu|tempeh|"
     r"edamame|soymilk|soy milk|peanuts?|peanut butter)\b"
@@ -81,6 +111,8 @@ _ADDITIVE = re.compile(
     r"cheese food|cheese spread|cheese product|processed? cheese|pasteurized process|"
     r"american cheese|velveeta|cheez|spam)\b"
 )
+#: "Pork, fresh, leg (ham)": the cut, not cured ham with phosphate additives.
+_FRESH_HAM = re.compile(r"\bleg \(ham\)")
 _ANIMAL = re.compile(
     r"^(beef|pork|lamb|veal|goat|bison|venison|game meat|chicken|turkey|duck|goose|quail|"
     r"ostrich|emu|poultry|fish|salmon|tuna|cod|sardines?|shrimp|crab|lobster|crustaceans|"
@@ -122,6 +154,14 @@ def _first_segment(text: str) -> str:
     return text.split(",", 1)[0].strip()
 
 
+def _brassica_species(text: str) -> str:
+    """The per-green class of a Brassica, or ``low_oxalate_brassica`` for the others."""
+    for name, pattern in _BRASSICA_SPECIES:
+        if pattern.search(text):
+            return name
+    return "low_oxalate_brassica"
+
+
 def calcium_class(text: str, category: str = "other", food_group: str = "") -> str:
     """Calcium absorption class of one food.
 
@@ -152,14 +192,20 @@ def calcium_class(text: str, category: str = "other", food_group: str = "") -> s
     first = _first_segment(lower)
     if _TOFU_CALCIUM.search(lower):
         return "tofu_calcium_set"
-    if _HIGH_OXALATE.search(first):
+    if _AMARANTH.search(first):
+        return "amaranth"
+    if _RHUBARB.search(first):
+        return "rhubarb"
+    if _HIGH_OXALATE.search(first) and not _MUSTARD_SPINACH.search(first):
         return "high_oxalate"
     if category == "dairy" or _DAIRY.search(first):
         return "dairy"
     if _FORTIFIED.search(lower):
         return "fortified_juice" if _JUICE.search(lower) else "fortified"
-    if _BRASSICA.search(first):
-        return "low_oxalate_brassica"
+    if _BRASSICA.search(first) and not _NOT_BRASSICA.search(first):
+        return _brassica_species(lower if first in ("cabbage", "broccoli") else first)
+    if _SWEET_POTATO.search(first):
+        return "sweet_potato"
     if food_group in _LEGUME_GROUPS or _LEGUME.search(first):
         return "legume"
     return "default"
@@ -201,7 +247,8 @@ def phosphorus_class(
     """
     lower = text.lower()
     first = _first_segment(lower)
-    if category == "soda" or food_group in _ADDITIVE_GROUPS or _ADDITIVE.search(lower):
+    cured = _FRESH_HAM.sub("leg", lower)  # fresh pork leg is not cured ham
+    if category == "soda" or food_group in _ADDITIVE_GROUPS or _ADDITIVE.search(cured):
         return "additive"
     if food_group in _MIXED_GROUPS or _MIXED.search(first):
         return "mixed"

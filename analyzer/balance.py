@@ -39,7 +39,7 @@ import pandas as pd
 
 from analyzer.absorption import classify
 from analyzer.errors import DiaryFormatError
-from analyzer.flags import flag_table, flags_from_table
+from analyzer.flags import flag_table, flags_from_table, week_flag_table
 from analyzer.models import Flag, Profile, Settings, Targets
 from analyzer.science import coefficient
 from analyzer.targets import describe_targets, targets_for
@@ -61,7 +61,9 @@ class Analysis:
     weekly : DataFrame
         One row per ISO week (and person): per-day averages over the days logged.
     flag_table : DataFrame
-        Findings per day, one row per flag (the fields of :class:`Flag`).
+        Findings, one row per flag (the fields of :class:`Flag`): first per day (``date``
+        set), then per ISO week on the week's per-day averages (``week`` set, codes
+        prefixed ``weekly_``; see :mod:`analyzer.flags`).
     targets : Targets
         The DRI targets of ``profile``.
     profile : Profile
@@ -90,7 +92,7 @@ class Analysis:
 
     @cached_property
     def flags(self) -> list[Flag]:
-        """Findings per day as :class:`Flag` models, each with reference and confidence."""
+        """Findings per day, then per week, as :class:`Flag` models with reference and tag."""
         return flags_from_table(self.flag_table)
 
     def flags_frame(self) -> pd.DataFrame:
@@ -314,6 +316,15 @@ def _caveats(
     return notes
 
 
+def _all_flags(day_flags: pd.DataFrame, week_flags: pd.DataFrame) -> pd.DataFrame:
+    """Day flags, then week flags (each already in period and rule order)."""
+    if week_flags.empty:
+        return day_flags
+    if day_flags.empty:
+        return week_flags.reset_index(drop=True)
+    return pd.concat([day_flags, week_flags], ignore_index=True)
+
+
 def analyze(
     diary: Any,
     profile: Profile | None = None,
@@ -359,7 +370,10 @@ def analyze(
     prepared = entry_metrics(prepared, settings)
     daily = daily_totals(prepared, targets, by_person, rejected)
     weekly = weekly_totals(daily, targets, by_person)
-    flags = flag_table(daily, targets, settings, by_person)
+    flags = _all_flags(
+        flag_table(daily, targets, settings, by_person),
+        week_flag_table(weekly, targets, settings, by_person),
+    )
     notes = notes + _caveats(prepared, profile, profile_is_default, targets)
     return Analysis(
         entries=prepared,

@@ -1,4 +1,4 @@
-"""Findings per day, in plain words, each with its reference and confidence tag.
+"""Findings per day and per ISO week, in plain words, each with its reference and confidence.
 
 ==============================  ========  ==============================================
 code                            level     when
@@ -11,8 +11,17 @@ magnesium_low                   warning   magnesium below the RDA/AI (the Mg UL 
                                           applied to food)
 potassium_low                   warning   potassium below the AI (no UL exists)
 caffeine_sitting                info      >= 250 mg caffeine in one eating occasion
+caffeine_single_dose            info      > 200 mg caffeine in one eating occasion (EFSA;
+                                          profiles with an EFSA limit only)
 caffeine_daily_high             warning   caffeine above the EFSA daily limit
 ==============================  ========  ==============================================
+
+Week-level flags (:func:`week_flag_table`) apply the intake rules above to the week's
+per-day averages over the logged days, with the code prefixed ``weekly_``
+(``weekly_calcium_low``, ``weekly_low_ca_p_with_low_calcium``, ...). The DRIs are meant for
+usual intake over time, not for any single day (IOM 2011), so the week's average is the
+better guide; the per-day flags stay available. The per-occasion caffeine flags have no
+week-level form.
 
 A low Ca:P ratio alone is context, not an alarm: in adults, Ca:P from 0.08 to 2.4 did not
 change calcium balance or absorption (IOM 1997, p. 154). The combination with low calcium is
@@ -76,12 +85,12 @@ def _rules(daily: pd.DataFrame, targets: Targets, settings: Settings) -> list[_R
                   + " of {threshold:,.0f} mg (" + targets.life_stage + ").", _IOM_2011, "V"),
             _Rule("low_ca_p_with_low_calcium", "alert", ratio_low & calcium_low,
                   "ca_p_molar_ratio", molar_low,
-                  "molar Ca:P {value:.2f} is below {threshold:g} while calcium is below "
+                  "molar Ca:P {ratio} is below {threshold:g} while calcium is below "
                   "target; this combination raised PTH and bone-resorption markers in "
                   "short-term studies.", _KEMI_CALVO, tag("ca_p_molar_low")),
             _Rule("low_ca_p_ratio", "info", ratio_low & ~calcium_low, "ca_p_molar_ratio",
                   molar_low,
-                  "molar Ca:P {value:.2f} is below {threshold:g}; with calcium at target this "
+                  "molar Ca:P {ratio} is below {threshold:g}; with calcium at target this "
                   "is context, not a concern: in adults Ca:P from 0.08 to 2.4 did not change "
                   "calcium balance or absorption.", f"{_IOM_1997}, p. 154", "V"),
         ]  # fmt: skip
@@ -114,6 +123,15 @@ def _rules(daily: pd.DataFrame, targets: Targets, settings: Settings) -> list[_R
                   "not used to it; regular drinkers develop a strong tolerance.",
                   _MAUGHAN_2003, tag("caffeine_sitting_mg"))
         )  # fmt: skip
+        if targets.caffeine_max_mg is not None:
+            single = coefficient("caffeine_single_dose_mg")
+            rules.append(
+                _Rule("caffeine_single_dose", "info", col("caffeine_max_occasion_mg") > single,
+                      "caffeine_max_occasion_mg", single,
+                      "{value:,.0f} mg caffeine in one eating occasion is above the single "
+                      "dose of {threshold:,.0f} mg that EFSA found raises no safety concern "
+                      "for adults.", _EFSA_2015, tag("caffeine_single_dose_mg"))
+            )  # fmt: skip
         daily_max = settings.caffeine_daily_max_mg or targets.caffeine_max_mg
         if daily_max is not None:
             rules.append(
@@ -168,22 +186,102 @@ def flag_table(
         that trigger a rule are visited, so long diaries stay fast.
     """
     if daily.empty:
-        return pd.DataFrame({c: pd.Series(dtype=object) for c in FLAG_COLUMNS})
+        return _empty()
     days = pd.to_datetime(daily["date"]).dt.date.to_numpy(dtype=object)
+    labels = np.asarray([str(d) for d in days], dtype=object)
+    rules = _rules(daily, targets, settings)
+    return _table(daily, rules, by_person, labels, dates=days, weeks=None, prefix="")
+
+
+#: Codes of the daily rules that also apply to a week's per-day averages.
+WEEK_RULES = (
+    "calcium_low",
+    "low_ca_p_with_low_calcium",
+    "low_ca_p_ratio",
+    "phosphorus_above_ul",
+    "magnesium_low",
+    "potassium_low",
+    "caffeine_daily_high",
+)
+
+
+def week_flag_table(
+    weekly: pd.DataFrame, targets: Targets, settings: Settings, by_person: bool
+) -> pd.DataFrame:
+    """Flags for every ISO week of ``weekly``, on its per-day averages (:data:`WEEK_RULES`).
+
+    Parameters
+    ----------
+    weekly : DataFrame
+        Weekly per-day averages with ratios (:func:`analyzer.totals.weekly_totals`), with
+        ``week`` and ``days``.
+    targets, settings, by_person
+        As for :func:`flag_table`.
+
+    Returns
+    -------
+    DataFrame
+        One row per flag (:data:`FLAG_COLUMNS`), ``date`` empty and ``week`` set, the code
+        prefixed ``weekly_``; messages start with the week and the number of logged days,
+        e.g. ``"2026-W47 (average of 6 logged days): calcium 640 mg is below ..."``.
+    """
+    if weekly.empty:
+        return _empty()
+    weeks = weekly["week"].astype(str).to_numpy(dtype=object)
+    days = weekly["days"].to_numpy(dtype="int64")
+    labels = np.asarray(
+        [f"{w} (average of {d} logged day{'s' if d != 1 else ''})" for w, d in zip(weeks, days)],
+        dtype=object,
+    )
+    rules = [r for r in _rules(weekly, targets, settings) if r.code in WEEK_RULES]
+    return _table(
+        weekly, rules, by_person, labels, dates=None, weeks=weeks, prefix="weekly_"
+    )
+
+
+def _below_text(value: float, threshold: float) -> str:
+    """A ratio with 2 decimals, or 4 where 2 would round up to the threshold it is below.
+
+    Examples
+    --------
+    >>> _below_text(0.3954, 0.5), _below_text(0.499667, 0.5)
+    ('0.40', '0.4997')
+    """
+    text = f"{value:.2f}"
+    return f"{value:.4f}" if value < threshold <= float(text) else text
+
+
+def _empty() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype=object) for c in FLAG_COLUMNS})
+
+
+def _table(
+    frame: pd.DataFrame,
+    rules: list[_Rule],
+    by_person: bool,
+    labels: np.ndarray,
+    *,
+    dates: np.ndarray | None,
+    weeks: np.ndarray | None,
+    prefix: str,
+) -> pd.DataFrame:
+    """One row per (period, rule) that fires, in period order then rule order."""
     persons = (
-        daily["person"].astype(str).to_numpy(dtype=object)
+        frame["person"].astype(str).to_numpy(dtype=object)
         if by_person
-        else np.full(len(daily), "", dtype=object)
+        else np.full(len(frame), "", dtype=object)
     )
     parts: list[pd.DataFrame] = []
-    for order, rule in enumerate(_rules(daily, targets, settings)):
+    for order, rule in enumerate(rules):
         rows = np.flatnonzero(rule.mask)
         if not len(rows):
             continue
-        values = daily[rule.value].to_numpy(dtype=float)[rows]
+        values = frame[rule.value].to_numpy(dtype=float)[rows]
         messages = [
-            f"{days[r]}{' for ' + persons[r] if persons[r] else ''}: "
-            + rule.template.format(value=v, threshold=rule.threshold)
+            f"{labels[r]}{' for ' + persons[r] if persons[r] else ''}: "
+            + rule.template.format(
+                value=v, threshold=rule.threshold, ratio=_below_text(v, rule.threshold)
+            )
             for r, v in zip(rows.tolist(), values.tolist(), strict=True)
         ]
         parts.append(
@@ -191,10 +289,10 @@ def flag_table(
                 {
                     "_row": rows,
                     "_order": order,
-                    "code": rule.code,
+                    "code": prefix + rule.code,
                     "level": rule.level,
-                    "date": days[rows],
-                    "week": None,
+                    "date": dates[rows] if dates is not None else None,
+                    "week": weeks[rows] if weeks is not None else None,
                     "person": persons[rows],
                     "message": messages,
                     "reference": rule.reference,
@@ -205,7 +303,7 @@ def flag_table(
             )
         )
     if not parts:
-        return pd.DataFrame({c: pd.Series(dtype=object) for c in FLAG_COLUMNS})
+        return _empty()
     table = pd.concat(parts, ignore_index=True).sort_values(["_row", "_order"], kind="stable")
     return table.loc[:, list(FLAG_COLUMNS)].reset_index(drop=True)
 

@@ -17,6 +17,7 @@ import pandas as pd
 from analyzer.foodnames import (
     JOIN_WORDS,
     STOP_WORDS,
+    canonical_spelling,
     segments,
     strip_parentheses,
     tokens,
@@ -39,12 +40,21 @@ VARIANT_PENALTIES: tuple[tuple[str, frozenset[str], float], ...] = (
     ("diet", frozenset({"diet", "aspartame", "saccharin"}), 5.0),
     ("canned", frozenset({"canned"}), 6.0),
     ("frozen", frozenset({"frozen"}), 4.0),
-    ("with salt", frozenset({"with salt", "salt added", "added salt"}), 4.0),
+    ("with salt", frozenset({"withsalt"}), 4.0),
     ("low sodium", frozenset({"low sodium", "reduced sodium"}), 3.0),
     ("ready to drink", frozenset({"ready to drink"}), 3.0),
     ("sweetened", frozenset({"sweetened"}), 3.0),
     ("fortified", frozenset({"fortified"}), 3.0),
 )
+
+_VARIANT_NAMES = [name for name, _, _ in VARIANT_PENALTIES]
+#: SR28 food groups that are themselves a variant (a chain restaurant's steak is not the
+#: steak a person cooked).
+FOOD_GROUP_VARIANTS = {
+    "fast food": "Fast Foods",
+    "restaurant": "Restaurant Foods",
+    "babyfood": "Baby Foods",
+}
 
 #: Column of the brand flag in :attr:`FoodIndex.flags`.
 BRAND_COLUMN = [name for name, _, _ in VARIANT_PENALTIES].index("brand")
@@ -108,7 +118,7 @@ BOILERPLATE_WORDS = frozenset(
     with without added and or vitamin a d c all commercial commercially regular fluid only
     includes salt usda commodity prepared nfs ns type of in the made from variety unprepared
     enriched item not by for to as beverage meat mature seed broiler fryer tap
-    drinking separable lean uncooked
+    drinking separable lean uncooked nosalt withsalt gram ounce per
     """
     )
 )
@@ -155,7 +165,8 @@ def _core_index(parts: list[str], raw_parts: list[str]) -> int:
 def _variant_pattern(triggers: frozenset[str]) -> re.Pattern[str]:
     """Whole-word pattern for variant words; ``without added salt`` is not ``added salt``."""
     words = "|".join(sorted(triggers))
-    return re.compile(rf"(?<!without )(?<!not )\b(?:{words})\b")
+    # "dry heat" is a cooking method and "from concentrate" a ready juice: not dry foods
+    return re.compile(rf"(?<!without )(?<!not )(?<!from )\b(?:{words})\b(?! heat)")
 
 
 def _is_content(word: str) -> bool:
@@ -193,7 +204,7 @@ class FoodIndex:
         self.by_id = {fid: i for i, fid in enumerate(self.ids)}
         self.by_description = {d.lower().strip(): i for i, d in enumerate(self.descriptions)}
         raw_parts = [segments(d) for d in self.descriptions]
-        parts = [[" ".join(tokens(p)) for p in ps] for ps in raw_parts]
+        parts = [[canonical_spelling(" ".join(tokens(p))) for p in ps] for ps in raw_parts]
         core_at = [_core_index(p, r) for p, r in zip(parts, raw_parts, strict=True)]
         all_tok: list[list[str]] = []
         head_tok: list[list[str]] = []
@@ -204,7 +215,7 @@ class FoodIndex:
         for ps, rs, ci in zip(parts, raw_parts, core_at, strict=True):
             all_tok.append([w for p in ps for w in p.split()])
             head_tok.append([w for p in ps[: ci + 3] for w in p.split()])
-            plain = [" ".join(tokens(strip_parentheses(r))) for r in rs]
+            plain = [canonical_spelling(" ".join(tokens(strip_parentheses(r)))) for r in rs]
             plain_tok.append([w for p in plain for w in p.split()])
             plain_head_tok.append([w for p in plain[: ci + 2] for w in p.split()])
             core_words = tokens(strip_parentheses(rs[ci])) if rs else []
@@ -262,6 +273,10 @@ class FoodIndex:
             else:
                 pattern = _variant_pattern(triggers)
                 flags[:, j] = lowered_series.str.contains(pattern, regex=True).to_numpy(bool)
+        if "food_group" in table.columns:
+            groups = table["food_group"].astype("string").fillna("")
+            for name, group in FOOD_GROUP_VARIANTS.items():
+                flags[:, _VARIANT_NAMES.index(name)] |= (groups == group).to_numpy(bool)
         self.flags = flags
         brand_tok = [
             sorted({w for m in ALL_CAPS.findall(d) for w in tokens(m)}) for d in self.descriptions

@@ -70,9 +70,6 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "french fry": "french fried potato",
     "fry": "fried",
     "skim": "nonfat",
-    "fat free": "nonfat",
-    "nonfat": "nonfat",
-    "low fat": "lowfat",
     "reduced fat": "reduced fat",
     "steamed": "boiled",
     "rocket": "arugula",
@@ -89,12 +86,30 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "ground chicken": "ground chicken",
 }
 
+#: Spellings that mean the same on both sides (queries and USDA descriptions alike).
+EQUIVALENT_SPELLINGS: dict[str, str] = {
+    "low fat": "lowfat",
+    "non fat": "nonfat",
+    "fat free": "nonfat",
+    "unsalted": "nosalt",
+    "without salt": "nosalt",
+    "without added salt": "nosalt",
+    "no salt added": "nosalt",
+    "no salt": "nosalt",
+    "salt not added": "nosalt",
+    "salted": "withsalt",
+    "with salt": "withsalt",
+    "with added salt": "withsalt",
+    "salt added": "withsalt",
+    "hard boiled": "hard boiled",
+}
+
 #: Words that carry no nutrition: marketing, provenance, praise (removed from queries).
 MARKETING_WORDS = frozenset(
     word_list(
         """
     organic organics fresh freshly natural naturally premium homemade home made store bought
-    storebought classic authentic gourmet artisan artisanal farm farmers local locally
+    storebought classic original authentic gourmet artisan artisanal farm farmers local locally
     pasture raised free range cage non gmo kosher best favorite favourite delicious tasty
     deluxe signature value brand brands family size pack package packaged new improved
     simple simply pure real good great old fashioned traditional style homestyle
@@ -129,7 +144,7 @@ FORM_WORDS = frozenset(
     word_list(
         """
     slice sliced piece chunk cube cubed stick fillet filet strip shredded grated chopped diced
-    boneless bone
+    boneless bone floret
     cup serving bowl glass mug large medium small mini jumbo extra each portion
     can bottle container pack packet scoop tbsp tsp oz g ml lb kg pc pcs
     """
@@ -185,8 +200,28 @@ _SYNONYM_RE = re.compile(
     + "|".join(re.escape(k) for k in sorted(PHRASE_SYNONYMS, key=len, reverse=True))
     + r")\b"
 )
+_EQUIVALENT_RE = re.compile(
+    r"\b("
+    + "|".join(re.escape(k) for k in sorted(EQUIVALENT_SPELLINGS, key=len, reverse=True))
+    + r")\b"
+)
 _NO_SINGULAR = ("ss", "us", "is", "ous", "ics")
-_IRREGULAR = {"leaves": "leaf", "loaves": "loaf", "halves": "half", "knives": "knife"}
+_IRREGULAR = {
+    "leaves": "leaf",
+    "loaves": "loaf",
+    "halves": "half",
+    "knives": "knife",
+    "cookies": "cookie",
+    "brownies": "brownie",
+    "pies": "pie",
+    "potpies": "potpie",
+    "smoothies": "smoothie",
+    "veggies": "veggie",
+    "calories": "calorie",
+    "hoagies": "hoagie",
+    "pierogies": "pierogi",
+    "ties": "tie",
+}
 
 
 @lru_cache(maxsize=65536)
@@ -195,8 +230,8 @@ def singular(word: str) -> str:
 
     Examples
     --------
-    >>> [singular(w) for w in ["berries", "potatoes", "peaches", "greens", "hummus"]]
-    ['berry', 'potato', 'peach', 'green', 'hummus']
+    >>> [singular(w) for w in ["berries", "cookies", "potatoes", "peaches", "greens", "hummus"]]
+    ['berry', 'cookie', 'potato', 'peach', 'green', 'hummus']
     """
     if len(word) <= 3 or word[-1].isdigit():
         return word
@@ -243,6 +278,17 @@ def tokens(text: str) -> list[str]:
     return list(_tokens(text))
 
 
+def canonical_spelling(phrase: str) -> str:
+    """Rewrite equivalent spellings in a token phrase (used on descriptions too).
+
+    Examples
+    --------
+    >>> canonical_spelling("yogurt vanilla low fat")
+    'yogurt vanilla lowfat'
+    """
+    return _EQUIVALENT_RE.sub(lambda m: EQUIVALENT_SPELLINGS[m.group(1)], phrase)
+
+
 def apply_synonyms(phrase: str) -> str:
     """Rewrite synonyms in a space-joined token phrase to USDA's words.
 
@@ -251,6 +297,7 @@ def apply_synonyms(phrase: str) -> str:
     >>> apply_synonyms("bok choy cooked")
     'chinese pak choi cabbage cooked'
     """
+    phrase = canonical_spelling(phrase)
     return _SYNONYM_RE.sub(lambda m: PHRASE_SYNONYMS[m.group(1)], phrase)
 
 

@@ -63,6 +63,19 @@ DISH_PENALTY = 15.0
 #: ``Milk, buttermilk``), on top of ``EXTRA_WORD_PENALTY``. [score points]
 HEAD_EXTRA_WORD_PENALTY = 3.0
 
+#: Cooking methods USDA names differently (``dry heat`` is how SR28 cooks fish).
+COOKING_EQUIVALENTS: dict[str, tuple[str, ...]] = {
+    "grilled": ("broiled", "heat"),
+    "broiled": ("grilled", "heat"),
+    "baked": ("roasted", "heat"),
+    "roasted": ("baked", "heat"),
+    "steamed": ("boiled",),
+    "boiled": ("steamed",),
+}
+#: Lowest query coverage for the alias food of the name's main words: words USDA does not
+#: have (a flavour: ``Jam, Strawberry``) may stay unexplained. [0-1]
+MIN_HINT_COVERAGE = 0.7
+
 #: Words a cooked food's description adds that "cooked" already implies (USDA's usual
 #: ``cooked, boiled, drained, without salt``).
 IMPLIED_BY_COOKED = frozenset({"cooked", "boiled", "drained"})
@@ -124,6 +137,10 @@ def score_candidates(
         present = index.mask(index.all_postings, w)[candidates]
         if w == "cooked":  # any cooking method is cooked (``pan-broiled``)
             present |= index.has_cooked[candidates]
+        elif w in COOKING_WORDS:  # an equivalent method counts, another one half
+            for same in COOKING_EQUIVALENTS.get(w, ()):
+                present |= index.mask(index.all_postings, same)[candidates]
+            matched += 0.5 * weight * (index.has_cooked[candidates] & ~present)
         elif w == "raw":  # raw is the state of a food with no preparation named
             present |= ~index.has_cooked[candidates] & ~index.prepared[candidates]
         matched += weight * (present | (is_hint & (w in named)))
@@ -199,7 +216,8 @@ def score_candidates(
     unknown = any(w not in index.known for w in (*parsed.content, *parsed.modifiers))
     other_brand = index.flags[candidates, BRAND_COLUMN] & ~brand_named & unknown
     shown = np.where(
-        (query_cov >= MIN_QUERY_COVERAGE) & ~other_brand,
+        ((query_cov >= MIN_QUERY_COVERAGE) | (is_hint & (query_cov >= MIN_HINT_COVERAGE)))
+        & ~other_brand,
         np.clip(score, 0.0, 100.0),
         np.clip(score, 0.0, MIN_SCORE - 1.0),
     )

@@ -31,7 +31,7 @@ class Profile(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     sex: Sex = "female"
-    age: float = Field(default=35, ge=0, le=120)
+    age: float = Field(default=35, ge=0, le=120, allow_inf_nan=False)
     pregnant: bool = False
     lactating: bool = False
 

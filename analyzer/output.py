@@ -114,8 +114,6 @@ def format_frame(frame: pd.DataFrame, fmt: TableFormat = "table", digits: int = 
         if pd.api.types.is_datetime64_any_dtype(shown[column]):
             shown[column] = shown[column].dt.strftime("%Y-%m-%d")
         elif pd.api.types.is_float_dtype(shown[column]):
-            shown[column] = shown[column].map(
-                lambda v: "" if pd.isna(v) else f"{v:.{digits}f}"
-            )
+            shown[column] = shown[column].map(lambda v: "" if pd.isna(v) else f"{v:.{digits}f}")
     shown = shown.astype(object).where(shown.notna(), "")
     return str(shown.to_string(index=False))

@@ -65,6 +65,29 @@ WEEK_COLUMNS = (
 LOAD_GROUPS = ("red_meat", "dairy", "soda", "coffee", "tea", "other")
 #: Largest sources listed per kind.
 TOP_SOURCES = 3
+#: Least share of a week's entries that must have a mineral for its weekly figure to be used
+#: (for the Ca:P ratio, the greens plan and percent of target). Below it the figure counts
+#: too few foods to mean anything: the report shows "at least" the known part and plans
+#: without it. This tool's choice (no literature value).
+COVERAGE_MIN_FRACTION = 0.9
+#: The two minerals of the ratio.
+CA_P = ("calcium", "phosphorus")
+#: Flag codes whose value is read from each mineral (to say when it is an underestimate).
+FLAG_MINERALS = {
+    "calcium_low": ("calcium",),
+    "low_ca_p_with_low_calcium": ("calcium", "phosphorus"),
+    "low_ca_p_ratio": ("calcium", "phosphorus"),
+    "phosphorus_above_ul": ("phosphorus",),
+    "magnesium_low": ("magnesium",),
+    "potassium_low": ("potassium",),
+}
+#: Flags about one eating occasion; meaningless when the diary has only app totals.
+OCCASION_FLAGS = frozenset({"caffeine_sitting"})
+TOTALS_ONLY_NOTE = (
+    "This diary has {what} from the app, not foods: absorbable calcium (which depends on "
+    "the foods and meals), the diuretic load by group, the largest sources and the "
+    "caffeine-per-sitting check cannot be computed and are shown as unknown."
+)
 
 ABSORBABLE_TARGET_DEFINITION = (
     "absorbable-calcium target = the calcium RDA/AI eaten as dairy in {meals} equal meals, "
@@ -170,6 +193,14 @@ def select_window(
             notes.append(
                 f"No week in the diary has all 7 days logged; showing the latest, {chosen} "
                 f"({counts[chosen]} days logged); averages are per logged day."
+            )
+        later = counts[counts.index > chosen]
+        if len(later):
+            last, n = str(later.index[-1]), int(later.iloc[-1])
+            notes.append(
+                f"Showing {chosen}, the latest week with all 7 days logged; the diary goes on "
+                f"to {last} ({n} day{'s' if n != 1 else ''} logged): choose it with --week "
+                f"{last}."
             )
         first = _monday(chosen)
     days = pd.date_range(first, periods=DAYS_PER_WEEK, freq="D")
@@ -308,19 +339,99 @@ def _not_used(analysis: Any, days: pd.DatetimeIndex) -> list[dict[str, Any]]:
     return records(rows[keep])
 
 
-def _coverage_notes(week_daily: pd.DataFrame) -> list[str]:
-    """Say how many of the week's entries lack each mineral (not counted in its totals)."""
+def mineral_coverage(week_daily: pd.DataFrame) -> dict[str, dict[str, Any]]:
+    """How many of the week's entries have each mineral, and whether its total can be used.
+
+    Parameters
+    ----------
+    week_daily : DataFrame
+        The week's rows of the daily table (``entries`` and ``<mineral>_mg_unknown``).
+
+    Returns
+    -------
+    dict
+        Per mineral of :data:`TARGET_MINERALS`: ``entries``, ``unknown``, ``known`` (counts),
+        ``complete`` (no entry lacks it) and ``usable`` (at least
+        :data:`COVERAGE_MIN_FRACTION` of the entries have it, so the week's figure is used
+        for the ratio, the plan and the flags; else it is shown as "at least").
+
+    Examples
+    --------
+    >>> daily = pd.DataFrame({"entries": [4, 3], "phosphorus_mg_unknown": [3, 2]})
+    >>> mineral_coverage(daily)["phosphorus"]
+    {'entries': 7, 'unknown': 5, 'known': 2, 'complete': False, 'usable': False}
+    """
     entries = int(week_daily["entries"].sum()) if "entries" in week_daily.columns else 0
-    notes = []
+    out: dict[str, dict[str, Any]] = {}
     for mineral in TARGET_MINERALS:
         column = f"{mineral}_mg_unknown"
         unknown = int(week_daily[column].sum()) if column in week_daily.columns else 0
-        if unknown:
+        known = max(entries - unknown, 0)
+        usable = entries == 0 or (known > 0 and known >= COVERAGE_MIN_FRACTION * entries)
+        out[mineral] = {
+            "entries": entries,
+            "unknown": unknown,
+            "known": known,
+            "complete": unknown == 0,
+            "usable": bool(usable),
+        }
+    return out
+
+
+def _coverage_notes(coverage: dict[str, dict[str, Any]]) -> list[str]:
+    """Say how many of the week's entries lack each mineral, and what that does."""
+    notes = []
+    for mineral, cov in coverage.items():
+        unknown, entries = cov["unknown"], cov["entries"]
+        name = mineral.capitalize()
+        if not unknown:
+            continue
+        if unknown == entries:
             notes.append(
-                f"{mineral.capitalize()} is unknown for {unknown} of {entries} entries this "
-                "week: the totals count only the known values, so they are underestimates."
+                f"{name} is unknown for every entry this week (the diary does not give it): "
+                "no total, ratio or target check for it."
+            )
+        elif not cov["usable"]:
+            uses = "the Ca:P ratio or the greens plan" if mineral in CA_P else "the greens plan"
+            notes.append(
+                f"{name} is known for only {cov['known']} of {entries} entries this week: "
+                f"its total counts only those, so it is shown as 'at least' and is not used "
+                f"for {uses} (this tool needs {COVERAGE_MIN_FRACTION:.0%} of entries)."
+            )
+        else:
+            notes.append(
+                f"{name} is unknown for {unknown} of {entries} entries this week: its total "
+                "counts only the known values, so it is a slight underestimate (marked *)."
             )
     return notes
+
+
+def _totals_only(week_entries: pd.DataFrame) -> bool:
+    """True when no entry of the week is a known food (app daily or meal totals only)."""
+    needed = {"food_id", "source"}
+    if week_entries.empty or not needed <= set(week_entries.columns):
+        return False
+    from_app = week_entries["source"].astype("string").eq("app").fillna(False)
+    return bool(week_entries["food_id"].isna().all() and from_app.all())
+
+
+def _flag_coverage(flag: dict[str, Any], week_daily: pd.DataFrame) -> dict[str, Any]:
+    """Add ``underestimate`` to a day's flag whose minerals lack values on that day."""
+    minerals = FLAG_MINERALS.get(str(flag.get("code")), ())
+    day = flag.get("date")
+    if not minerals or day is None or "date" not in week_daily.columns:
+        return flag
+    row = week_daily[pd.to_datetime(week_daily["date"]) == pd.Timestamp(day)]
+    if row.empty:
+        return flag
+    lacking = []
+    for mineral in minerals:
+        column = f"{mineral}_mg_unknown"
+        if column in row.columns and int(row[column].iloc[0]) > 0:
+            lacking.append(f"{mineral} unknown for {int(row[column].iloc[0])} entries")
+    if lacking:
+        flag = {**flag, "underestimate": "; ".join(lacking) + " that day"}
+    return flag
 
 
 def confidence_notes(protein_coefficient: str = "fao_who") -> list[str]:
@@ -363,7 +474,11 @@ def _plan_message(plan: suggest.GreensPlan, max_cups: float) -> str:
     if plan.status == "met":
         return "The week already meets the targets: no greens suggested."
     if plan.status == "unknown":
-        return "The week's calcium, phosphorus, magnesium and potassium are unknown: no plan."
+        return (
+            "No greens suggested: the greens plan aims first at absorbable calcium and the "
+            "Ca:P ratio, and neither is known for this week (see the notes on what the "
+            "diary lacks)."
+        )
     if plan.status == "closed" and unknown:
         return (
             "Following these greens meets every target that could be checked "
@@ -453,13 +568,25 @@ def build_report(
 
     averages = week_averages(week_daily)
     logged_days = int(averages["days"])
+    coverage = mineral_coverage(week_daily)
+    totals_only = _totals_only(week_entries)
+    if totals_only:
+        averages["absorbable_calcium_mg"] = math.nan
+        averages["diuretic_load_mg"] = math.nan
+    if not (coverage["calcium"]["usable"] and coverage["phosphorus"]["usable"]):
+        averages["ca_p_mass_ratio"] = averages["ca_p_molar_ratio"] = math.nan
+    usable = {m: averages[f"{m}_mg"] if coverage[m]["usable"] else math.nan for m in coverage}
+    # The plan spreads its servings over the 7 days of the week: the logged days' average
+    # is taken as typical of every day (said in a note when fewer days were logged).
     intake = suggest.WeekIntake(
-        days=logged_days,
-        calcium_mg=averages["calcium_mg"],
-        absorbable_calcium_mg=averages["absorbable_calcium_mg"],
-        phosphorus_mg=averages["phosphorus_mg"],
-        magnesium_mg=averages["magnesium_mg"],
-        potassium_mg=averages["potassium_mg"],
+        days=DAYS_PER_WEEK,
+        calcium_mg=usable["calcium"],
+        absorbable_calcium_mg=(
+            averages["absorbable_calcium_mg"] if coverage["calcium"]["usable"] else math.nan
+        ),
+        phosphorus_mg=usable["phosphorus"],
+        magnesium_mg=usable["magnesium"],
+        potassium_mg=usable["potassium"],
     )
     goals = suggest.Goals(
         absorbable_calcium_mg=abs_target,
@@ -478,25 +605,59 @@ def build_report(
         "calcium", "phosphorus"
     )
 
-    by_food = sources.sources_by_food(week_entries, logged_days)
-    by_group = sources.sources_by_group(week_entries, logged_days)
-    top_p = by_food.dropna(subset=["phosphorus_mg"]).nlargest(TOP_SOURCES, "phosphorus_mg")
-    loaded = by_food[by_food["diuretic_load_mg"] > 0]
-    top_load = loaded.nlargest(TOP_SOURCES, "diuretic_load_mg")
-    swaps = sources.swaps_for(by_food, sources.swap_nutrients())
-
     flags = [_flag_dict(f) for f in analysis.flags if _flag_in_window(f, days, label, person)]
+    if totals_only:
+        flags = [f for f in flags if f.get("code") not in OCCASION_FLAGS]
+    flags = [_flag_coverage(f, week_daily) for f in flags]
+    if totals_only:
+        by_group = sources.sources_by_group(week_entries.iloc[0:0], max(logged_days, 1))
+        top_p = top_load = pd.DataFrame(columns=list(sources.SOURCE_COLUMNS))
+        swaps: list[dict[str, Any]] = []
+    else:
+        by_food = sources.sources_by_food(week_entries, logged_days)
+        by_group = sources.sources_by_group(week_entries, logged_days)
+        top_p = by_food.dropna(subset=["phosphorus_mg"]).nlargest(TOP_SOURCES, "phosphorus_mg")
+        loaded = by_food[by_food["diuretic_load_mg"] > 0]
+        top_load = loaded.nlargest(TOP_SOURCES, "diuretic_load_mg")
+        if not coverage["phosphorus"]["usable"]:  # a share of an unknown total
+            by_group = by_group.assign(phosphorus_share=math.nan)
+            top_p = top_p.assign(phosphorus_share=math.nan)
+        swaps = sources.swaps_for(by_food, sources.swap_nutrients())
+        if plan.status == "met" and not any(
+            str(f.get("code", "")).startswith(("caffeine", "phosphorus")) for f in flags
+        ):
+            swaps = []  # nothing to fix: a swap would be noise
+
     notes += [str(n) for n in getattr(analysis, "notes", [])]
+    if totals_only:
+        what = (
+            "daily totals"
+            if "Daily total" in set(week_entries["food"].astype(str))
+            else ("meal totals")
+        )
+        notes.append(TOTALS_ONLY_NOTE.format(what=what))
+    if logged_days < DAYS_PER_WEEK and plan.suggestions:
+        notes.append(
+            f"Only {logged_days} of the week's 7 days were logged: the greens plan takes "
+            "their average as typical of every day of the week."
+        )
     notes.append(definition[0].upper() + definition[1:] + ".")
     notes.append(RATIO_TARGET_NOTE.format(ratio=ratio_target))
     notes += plan.notes
-    notes += _coverage_notes(week_daily)
+    notes += _coverage_notes(coverage)
     if plan.suggestions:
         notes.append(
             "Each serving of greens is counted as its own eating occasion (Weaver's load "
-            "equation per occasion); high-oxalate greens (spinach, chard, beet greens) are "
-            "never counted for calcium (about 5% absorbed; Heaney et al. 1988)."
+            "equation per occasion). High-oxalate greens (spinach, chard, beet greens) are "
+            "never chosen for calcium (about 5% absorbed; Heaney et al. 1988); when offered "
+            "for potassium and magnesium, the projection counts their calcium as eaten and "
+            "only its small absorbable part."
         )
+    day_records = records(week_daily.drop(columns=["person"], errors="ignore"))
+    if totals_only:
+        for record in day_records:
+            record["absorbable_calcium_mg"] = None
+            record["diuretic_load_mg"] = None
     profile = analysis.profile
     report: dict[str, Any] = {
         "profile": {**profile.model_dump(), "description": profile.describe()},
@@ -516,7 +677,10 @@ def build_report(
             "end": f"{days[-1]:%Y-%m-%d}",
             **_with_percent(averages, goal_targets),
         },
-        "days": records(week_daily.drop(columns=["person"], errors="ignore")),
+        "days": day_records,
+        "coverage": coverage,
+        "coverage_min_fraction": COVERAGE_MIN_FRACTION,
+        "totals_only": totals_only,
         "flags": flags,
         "diuretic_load": records(
             by_group.reindex([g for g in LOAD_GROUPS if g in by_group.index])

@@ -81,44 +81,108 @@ def _table(header: list[str], rows: list[list[str]], left: int = 1) -> list[str]
     return lines
 
 
+#: Day-table columns marked * when some of that day's entries lack the mineral(s).
+DAY_COVERAGE = {
+    "calcium_mg": ("calcium",),
+    "absorbable_calcium_mg": ("calcium",),
+    "phosphorus_mg": ("phosphorus",),
+    "ca_p_mass_ratio": ("calcium", "phosphorus"),
+    "magnesium_mg": ("magnesium",),
+    "potassium_mg": ("potassium",),
+}
+DAYS_LEGEND = (
+    "Days (per day: Ca, P, Mg, K, Na in mg; abs Ca = absorbable calcium, mg; Ca:P = mass "
+    "ratio; caff = caffeine, mg; PRAL = potential renal acid load, mEq; load = diuretic "
+    "load, mg Ca; - = unknown)"
+)
+PARTIAL_MARK = "*"
+
+
 def _days_section(report: dict[str, Any]) -> list[str]:
     header = ["date", *[h for _, h, _ in DAY_COLUMNS]]
     rows = []
+    marked = False
+    min_fraction = float(report.get("coverage_min_fraction", 0.0))
     for day in report["days"]:
         when = pd.Timestamp(day["date"]).strftime("%a %Y-%m-%d")
         cells = []
         for key, _, digits in DAY_COLUMNS:
             value = day.get(key)
-            cells.append("-" if value is None else f"{value:,.{digits}f}")
+            partial = any((day.get(f"{m}_mg_unknown") or 0) > 0 for m in DAY_COVERAGE.get(key, ()))
+            text = "-" if value is None else f"{value:,.{digits}f}"
+            if key == "ca_p_mass_ratio" and not _day_ratio_usable(day, min_fraction):
+                text = "-"
+            elif partial and value is not None:
+                text += PARTIAL_MARK
+                marked = True
+            cells.append(text)
         rows.append([when, *cells])
-    lines = ["Days (abs Ca = absorbable calcium; load = diuretic load, mg Ca)"]
-    return lines + _table(header, rows)
+    lines = [DAYS_LEGEND, *_table(header, rows)]
+    if marked:
+        lines.append(
+            f"  {PARTIAL_MARK} some of that day's entries lack this value: the total counts "
+            "only the known values (an underestimate; a ratio is approximate, and not shown "
+            "when too few entries have both minerals)"
+        )
+    return lines
+
+
+def _day_ratio_usable(day: dict[str, Any], min_fraction: float) -> bool:
+    """Whether enough of a day's entries have calcium and phosphorus for its Ca:P ratio."""
+    entries = day.get("entries") or 0
+    if not entries:
+        return True
+    for mineral in ("calcium", "phosphorus"):
+        unknown = day.get(f"{mineral}_mg_unknown") or 0
+        if entries - unknown < min_fraction * entries or unknown >= entries:
+            return False
+    return True
+
+
+def _value(value: Any, cov: dict[str, Any] | None, unit: str = "mg") -> str:
+    """A weekly value, as "at least" when too few entries have it, * when a few lack it."""
+    text = _num(value, 0, unit)
+    if cov is None or value is None or cov.get("complete", True):
+        return text
+    return f"at least {text}" if not cov.get("usable", True) else text + PARTIAL_MARK
 
 
 def _targets_section(report: dict[str, Any]) -> list[str]:
     week, targets, kinds = report["week"], report["targets"], report["targets"]["kinds"]
     pct = week["percent_of_target"]
+    coverage = report.get("coverage", {})
+    uls = {"calcium": targets.get("calcium_ul_mg"), "phosphorus": targets.get("phosphorus_ul_mg")}
     rows = []
     for mineral in TARGET_MINERALS:
         key = f"{mineral}_mg"
         kind = kinds.get(mineral, "target")
+        cov = coverage.get(mineral)
         percent = pct.get(key)
+        shown_pct = "-" if percent is None else f"{percent:.0f}%"
+        if percent is not None and cov is not None and not cov.get("usable", True):
+            shown_pct = f"at least {shown_pct}"
+        ul = uls.get(mineral)
         rows.append(
             [
                 mineral,
-                _num(week.get(key), 0, "mg"),
+                _value(week.get(key), cov),
                 f"{kind} {_num(targets.get(key), 0, 'mg')}",
-                "-" if percent is None else f"{percent:.0f}%",
+                shown_pct,
+                f"UL {_num(ul, 0, 'mg')}" if ul is not None else "",
             ]
         )
         if mineral == "calcium":
             percent = pct.get("absorbable_calcium_mg")
+            shown_pct = "-" if percent is None else f"{percent:.0f}%"
+            if percent is not None and cov is not None and not cov.get("usable", True):
+                shown_pct = f"at least {shown_pct}"
             rows.append(
                 [
                     "absorbable calcium",
-                    _num(week.get("absorbable_calcium_mg"), 0, "mg"),
+                    _value(week.get("absorbable_calcium_mg"), cov),
                     f"target {_num(targets.get('absorbable_calcium_mg'), 0, 'mg')}",
-                    "-" if percent is None else f"{percent:.0f}%",
+                    shown_pct,
+                    "",
                 ]
             )
     ratio, molar = week.get("ca_p_mass_ratio"), week.get("ca_p_molar_ratio")
@@ -128,15 +192,16 @@ def _targets_section(report: dict[str, Any]) -> list[str]:
             _num(ratio, 2),
             f"target {targets['ca_p_mass_ratio']:.2f}",
             "-" if ratio is None else f"molar {_num(molar, 2)}",
+            "",
         ]
     )
     days = week["days"]
     head = (
         f"The week against targets (per-day averages over {days} logged "
         f"day{'s' if days != 1 else ''}; profile: {report['profile']['description']}, "
-        f"DRI life stage {targets['life_stage']})"
+        f"DRI life stage {targets['life_stage']}; UL = tolerable upper intake level)"
     )
-    lines = [head, *_table(["", "per day", "target", "% of target"], rows)]
+    lines = [head, *_table(["", "per day", "target", "% of target", "upper limit"], rows)]
     extra = [
         f"sodium {_num(week.get('sodium_mg'), 0, 'mg')}",
         f"caffeine {_num(week.get('caffeine_mg'), 0, 'mg')}",
@@ -144,6 +209,20 @@ def _targets_section(report: dict[str, Any]) -> list[str]:
         f"PRAL {_num(week.get('pral_meq'), 1, 'mEq')}",
     ]
     lines.append("  also per day: " + ", ".join(extra))
+    known = [
+        f"{m} {c['known']} of {c['entries']}"
+        for m, c in coverage.items()
+        if not c.get("complete", True)
+    ]
+    if known:
+        lines.append("  entries with a value: " + ", ".join(known) + " (see the notes)")
+    if ratio is None and (week.get("calcium_mg") is not None or coverage):
+        why = [m for m in ("calcium", "phosphorus") if not coverage.get(m, {}).get("usable", True)]
+        if why:
+            lines.append(
+                f"  The Ca:P ratio cannot be computed: {' and '.join(why)} "
+                f"{'is' if len(why) == 1 else 'are'} not known for enough of the entries."
+            )
     return lines
 
 
@@ -161,6 +240,12 @@ def _flags_section(report: dict[str, Any]) -> list[str]:
         when = f"{count} of {days} days" if first.get("date") else "the week"
         more = f" (and {len(flags) - 1} more like it)" if len(flags) > 1 else ""
         lines.append(f"  [{level}] {when}: {first['message']}{more}")
+        short = [f for f in flags if f.get("underestimate")]
+        if short:
+            lines.append(
+                f"      on {len(short)} of these days the value is an underestimate "
+                f"({short[0]['underestimate']})"
+            )
         lines.append(f"      source: {first['reference']}; confidence {first['confidence']}")
     return lines
 
@@ -185,6 +270,8 @@ def _load_section(report: dict[str, Any]) -> list[str]:
             ]
         )
     header = ["group", "load", "caffeine", "protein", "sodium", "P mg", "share of P"]
+    if report.get("totals_only"):
+        return [*lines, "  unknown: the diary has app totals, not foods, so no food groups"]
     return lines + (_table(header, rows) if rows else ["  no entries"])
 
 
@@ -204,17 +291,21 @@ def _plural(unit: str, amount: float) -> str:
 
 def _sources_section(report: dict[str, Any]) -> list[str]:
     lines = ["Largest sources this week (per day)"]
+    if report.get("totals_only"):
+        return [*lines, "  unknown: the diary has app totals, not foods"]
+    if not (report["top_sources"]["phosphorus"] or report["top_sources"]["diuretic_load"]):
+        return [*lines, "  none with a known value"]
     for row in report["top_sources"]["phosphorus"]:
         share = row.get("phosphorus_share")
         share_text = "" if share is None else f", {100 * share:.0f}% of the week's P"
         lines.append(
             f"  phosphorus: {row['food']} ({_amount(row)}): "
-            f"{_num(row['phosphorus_mg'], 0)} mg P{share_text}"
+            f"{_num(row['phosphorus_mg'], 0)} mg P a day{share_text}"
         )
     for row in report["top_sources"]["diuretic_load"]:
         lines.append(
             f"  diuretic load: {row['food']} ({_amount(row)}): "
-            f"{_num(row['diuretic_load_mg'], 0)} mg Ca"
+            f"{_num(row['diuretic_load_mg'], 0)} mg Ca a day"
         )
     for swap in report["swaps"]:
         lines.append(
@@ -288,7 +379,12 @@ def render_text(report: dict[str, Any]) -> str:
         used, notes and a one-line not-medical-advice note.
     """
     week = report["week"]
-    title = f"Calcium-phosphorus report, week {week['label']} ({week['start']} to {week['end']})"
+    if week["label"] == f"{week['start']} to {week['end']}":
+        title = f"Calcium-phosphorus report, {week['label']}"
+    else:
+        title = (
+            f"Calcium-phosphorus report, week {week['label']} ({week['start']} to {week['end']})"
+        )
     if report.get("person"):
         title += f", person {report['person']}"
     sections = [

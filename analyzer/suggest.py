@@ -339,6 +339,8 @@ GOAL_NAMES = {
     "magnesium_mg": "magnesium",
     "potassium_mg": "potassium",
 }
+#: The goals of the first stage; without one of them known there is no plan.
+CALCIUM_GOALS = frozenset({"absorbable_calcium_mg", "ca_p_mass_ratio"})
 _INTAKES = (
     "calcium_mg",
     "absorbable_calcium_mg",
@@ -481,7 +483,8 @@ class GreensPlan:
     status : {"met", "closed", "partial", "unknown"}
         ``met``: the week already meets every goal, nothing suggested; ``closed``: the plan
         meets every goal; ``partial``: the best plan within the caps, ``remaining`` says what
-        is left; ``unknown``: no goal could be computed (intake unknown).
+        is left; ``unknown``: neither absorbable calcium nor the Ca:P ratio is known, so
+        nothing is suggested (not even for potassium or magnesium).
     suggestions : list of Suggestion
         Best first (calcium greens by Weaver rank, then the others).
     current, projected : WeekIntake
@@ -544,8 +547,11 @@ def plan_greens(week: WeekIntake, goals: Goals, candidates: pd.DataFrame) -> Gre
     gaps = shortfalls(week, goals)
     notes: list[str] = []
     known = {k: v for k, v in gaps.items() if not math.isnan(v)}
-    if not known:
-        return GreensPlan("unknown", [], week, week, goals, gaps, ["intake unknown: no plan"])
+    if not known.keys() & CALCIUM_GOALS:
+        # Greens are suggested for calcium first: with neither absorbable calcium nor the
+        # Ca:P ratio known, a plan would rest on potassium and magnesium alone, and a
+        # high-oxalate green could come out on top. Say so instead of guessing.
+        return GreensPlan("unknown", [], week, week, goals, gaps, [])
     for key in GOAL_NAMES:
         if key not in known:
             notes.append(f"The plan cannot aim at {GOAL_NAMES[key]}: it is unknown for this week.")

@@ -23,6 +23,8 @@ from analyzer.errors import ProfileError
 from analyzer.models import Profile, Targets
 from analyzer.science import load_table
 
+#: Ages the DRI tables cover (IOM 1997, 2011; NASEM 2019: birth to the oldest adults). [years]
+MIN_AGE_Y, MAX_AGE_Y = 0.0, 120.0
 #: Nutrients that have an individual target (RDA or AI) for every life stage.
 TARGET_NUTRIENTS = ("calcium", "phosphorus", "magnesium", "potassium")
 
@@ -44,13 +46,19 @@ def make_profile(
     Raises
     ------
     ProfileError
-        The combination has no reference intakes, e.g. ``pregnant`` with ``sex="male"``.
+        The age is not a number of years from 0 to 120 (the DRI tables' range), or the
+        combination has no reference intakes, e.g. ``pregnant`` with ``sex="male"``.
 
     Examples
     --------
     >>> make_profile("male", 40).describe()
     'male, 40 y'
     """
+    if not isinstance(age, (int, float)) or not MIN_AGE_Y <= age <= MAX_AGE_Y:  # NaN fails too
+        raise ProfileError(
+            f"age {age!r} is not an age the DRI tables cover: give the age in years, "
+            f"from {MIN_AGE_Y:g} to {MAX_AGE_Y:g}"
+        )
     try:
         return Profile.model_validate(
             {"sex": sex, "age": age, "pregnant": pregnant, "lactating": lactating}

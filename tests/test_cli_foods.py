@@ -22,9 +22,9 @@ def test_search_table(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["foods", "search", "cheddar cheese", "--limit", "2"])
     assert result.exit_code == 0
     assert result.stdout == (
-        "   id                  description category score method\n"
-        "01009              Cheese, cheddar    dairy 100.0  alias\n"
-        "01260 Cheese, cheddar, reduced fat    dairy  94.9  fuzzy\n"
+        "   id                         description category score method\n"
+        "01009                     Cheese, cheddar    dairy 100.0  alias\n"
+        "01265 Cheese, cheddar, nonfat or fat free    dairy  96.6  fuzzy\n"
     )
 
 
@@ -36,7 +36,7 @@ def test_search_csv(runner: CliRunner) -> None:
     assert result.stdout == (
         "id,description,category,score,method\n"
         '01009,"Cheese, cheddar",dairy,100.0,alias\n'
-        '01260,"Cheese, cheddar, reduced fat",dairy,94.9,fuzzy\n'
+        '01265,"Cheese, cheddar, nonfat or fat free",dairy,96.6,fuzzy\n'
     )
 
 

@@ -93,7 +93,9 @@ def test_text_report_sections(runner: CliRunner) -> None:
     lines = result.stdout.splitlines()
     assert lines[0] == "Calcium-phosphorus report, week 2026-W47 (2026-11-16 to 2026-11-22)"
     for heading in (
-        "Days (abs Ca = absorbable calcium; load = diuretic load, mg Ca)",
+        "Days (per day: Ca, P, Mg, K, Na in mg; abs Ca = absorbable calcium, mg; Ca:P = "
+        "mass ratio; caff = caffeine, mg; PRAL = potential renal acid load, mEq; load = "
+        "diuretic load, mg Ca; - = unknown)",
         "Suggested greens (cooked; each serving eaten as its own meal)",
         "Not used (1 row)",
         "Notes",

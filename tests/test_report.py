@@ -244,7 +244,12 @@ def test_default_week_is_latest_full_week() -> None:
     full = [f"2026-11-{d}" for d in range(16, 23)]  # W47 complete
     dates = _dates(*full, "2026-11-23", "2026-11-24")  # W48 partial
     days, label, notes = select_window(dates)
-    assert label == "2026-W47" and notes == []
+    assert label == "2026-W47"
+    # the later, partial week is named so the user can pick it
+    assert notes == [
+        "Showing 2026-W47, the latest week with all 7 days logged; the diary goes on to "
+        "2026-W48 (2 days logged): choose it with --week 2026-W48."
+    ]
     assert days[0] == pd.Timestamp("2026-11-16") and len(days) == 7
 
 
@@ -296,3 +301,157 @@ def test_week_averages_skip_unknown_days() -> None:
     assert week["phosphorus_mg"] == 1000.0
     assert week["ca_p_mass_ratio"] == pytest.approx(0.7)
     assert math.isnan(week["magnesium_mg"])
+
+
+# --- regressions found in QA on diaries unlike the examples -------------------------------------
+
+
+def _analysis_of(rows: list[dict], days: int = 7) -> object:
+    """An analysis of the same rows on each of ``days`` days from Monday 2026-11-16."""
+    dates = pd.date_range("2026-11-16", periods=days, freq="D")
+    frame = pd.DataFrame([{**row, "date": d} for d in dates for row in rows])
+    base = {
+        "meal": "lunch",
+        "energy_kcal": 0.0,
+        "protein_g": 0.0,
+        "sodium_mg": 0.0,
+        "caffeine_mg": 0.0,
+    }
+    for column, value in base.items():
+        if column not in frame.columns:
+            frame[column] = value
+    return analyze(frame, settings=Settings())
+
+
+MILK_DRINK = {
+    "food": "milk drink",
+    "description": "Milk drink",
+    "category": "dairy",
+    "calcium_mg": 600.0,
+    "phosphorus_mg": 800.0,
+    "magnesium_mg": 400.0,
+    "potassium_mg": 3000.0,
+}
+
+
+def test_three_logged_days_plan_for_the_whole_week() -> None:
+    # Only Mon-Wed logged, each like the tiny week. The plan spreads servings over the 7 days
+    # of the week (the logged average is taken as typical): absorbable gap 7 x (329.0 -
+    # 163.4) = 1159.2 -> 6 days of 200 mg; ratio 600 + 400 d / 7 >= 800 -> d >= 3.5.
+    # Before the fix the plan used 3 days and said "3 days this week".
+    report = build_report(_analysis_of([MILK_DRINK], days=3), candidates=TINY_GREEN)
+    assert [(s["food_id"], s["days"]) for s in report["suggestions"]] == [("90001", 6)]
+    # projected calcium 600 + 6 x 400 / 7 = 942.857 mg/day
+    assert report["projected"]["calcium_mg"] == pytest.approx(942.857, abs=0.001)
+    assert (
+        "Only 3 of the week's 7 days were logged: the greens plan takes their average as "
+        "typical of every day of the week." in report["notes"]
+    )
+
+
+def test_low_phosphorus_coverage_hides_the_ratio() -> None:
+    # Each day: milk drink (P 800 mg) and a recipe whose phosphorus is blank: P is known for
+    # 7 of 14 entries (50% < 90%), so the weekly P is only "at least 800 mg" and no Ca:P
+    # ratio is computed or planned for (before: ratio (600+100)/800 = 0.875 shown as fact).
+    recipe = {
+        "food": "stew",
+        "description": "Stew",
+        "category": "other",
+        "calcium_mg": 100.0,
+        "phosphorus_mg": math.nan,
+        "magnesium_mg": 0.0,
+        "potassium_mg": 0.0,
+    }
+    report = build_report(_analysis_of([MILK_DRINK, recipe]), candidates=TINY_GREEN)
+    assert report["coverage"]["phosphorus"] == {
+        "entries": 14,
+        "unknown": 7,
+        "known": 7,
+        "complete": False,
+        "usable": False,
+    }
+    assert report["week"]["phosphorus_mg"] == pytest.approx(800.0)
+    assert report["week"]["ca_p_mass_ratio"] is None
+    assert report["plan"]["remaining"]["ca_p_mass_ratio"] is None
+    text = render_text(report)
+    assert (
+        "  phosphorus          at least 800 mg     RDA 700 mg  at least 114%  UL 4,000 mg\n"
+        in text
+    )
+    assert "  entries with a value: phosphorus 7 of 14 (see the notes)\n" in text
+    assert (
+        "  The Ca:P ratio cannot be computed: phosphorus is not known for enough of the "
+        "entries.\n" in text
+    )
+    assert "  Mon 2026-11-16" in text and "800*" in text
+
+
+APP_TOTAL = {
+    "food": "Daily total",
+    "food_id": pd.NA,
+    "description": pd.NA,
+    "category": "other",
+    "source": "app",
+}
+
+
+def test_totals_without_calcium_or_phosphorus_get_no_plan() -> None:
+    # Like a MyFitnessPal export: meal totals, no phosphorus, calcium unknown, potassium low.
+    # Before: the plan offered beet greens "for potassium" and said every target was met.
+    row = {
+        **APP_TOTAL,
+        "calcium_mg": math.nan,
+        "phosphorus_mg": math.nan,
+        "magnesium_mg": math.nan,
+        "potassium_mg": 2000.0,
+    }
+    report = build_report(_analysis_of([row]))
+    assert report["totals_only"] is True
+    assert report["plan"]["status"] == "unknown"
+    assert report["suggestions"] == []
+    assert report["top_sources"] == {"phosphorus": [], "diuretic_load": []}
+    assert report["days"][0]["diuretic_load_mg"] is None
+    text = render_text(report)
+    assert (
+        "  No greens suggested: the greens plan aims first at absorbable calcium and the Ca:P "
+        "ratio, and neither is known for this week (see the notes on what the diary lacks).\n"
+        in text
+    )
+    assert "  unknown: the diary has app totals, not foods, so no food groups\n" in text
+    assert "Largest sources this week (per day)\n  unknown: the diary has app totals" in text
+    assert "Calcium is unknown for every entry this week" in text
+
+
+def test_daily_totals_have_no_absorbable_calcium_or_sitting_flag() -> None:
+    # Like a Cronometer daily summary: one total a day with 300 mg caffeine. A day is not one
+    # sitting, and absorbable calcium needs the foods: both are left out.
+    row = {
+        **APP_TOTAL,
+        "calcium_mg": 700.0,
+        "phosphorus_mg": 1300.0,
+        "magnesium_mg": 280.0,
+        "potassium_mg": 2800.0,
+        "caffeine_mg": 300.0,
+    }
+    report = build_report(_analysis_of([row]), candidates=TINY_GREEN)
+    assert report["week"]["absorbable_calcium_mg"] is None
+    assert report["days"][0]["absorbable_calcium_mg"] is None
+    assert not [f for f in report["flags"] if f["code"] == "caffeine_sitting"]
+    # the plan still aims at the ratio: 700 + 400 d / 7 >= 1300 -> d >= 10.5, capped at 7
+    assert report["suggestions"][0]["days"] == 7
+    assert report["plan"]["status"] == "partial"
+
+
+def test_start_window_title_is_not_doubled() -> None:
+    report = build_report(_analysis_of([MILK_DRINK]), start="2026-11-18", candidates=TINY_GREEN)
+    title = render_text(report).splitlines()[0]
+    # before: "..., week 2026-11-18 to 2026-11-24 (2026-11-18 to 2026-11-24)"
+    assert title == "Calcium-phosphorus report, 2026-11-18 to 2026-11-24"
+
+
+def test_week_meeting_targets_gets_no_swaps() -> None:
+    # The balanced week meets every target and has no caffeine flag: a "swap coffee for
+    # decaf" line there would be noise.
+    report = build_report(analyze(read_diary(DATA / "balanced_week.csv")))
+    assert report["plan"]["status"] == "met"
+    assert report["swaps"] == []

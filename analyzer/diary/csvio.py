@@ -27,6 +27,9 @@ DELIMITERS: tuple[str, ...] = (",", ";", "\t", "|")
 
 #: Share of control characters above which decoded text is taken to be binary.
 MAX_CONTROL_SHARE = 0.05
+#: Cells a data row may have beyond the header's columns before the rest of its line is
+#: left unparsed (a runaway line must not make a table with a million columns).
+MAX_EXTRA_CELLS = 64
 
 _SEP_LINE = re.compile(r"^\s*\"?sep=(.)\"?\s*$", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -53,6 +56,11 @@ class RawTable:
         True when numbers may use a decimal comma (the delimiter is not a comma).
     encoding : str
         The encoding the bytes were decoded with.
+    header_width : int
+        Number of cells on the header line (named or not).
+    overflow : Series of object
+        Per data row, the first non-empty cell beyond the header's columns ("" when the row
+        fits the header). Such a row is misaligned, e.g. an unquoted comma in a food name.
     """
 
     header: list[str]
@@ -62,6 +70,8 @@ class RawTable:
     delimiter: str
     decimal_comma: bool
     encoding: str
+    header_width: int = 0
+    overflow: pd.Series | None = None
 
 
 def _fail(path: str, problem: str, fix: str = "") -> DiaryFormatError:
@@ -173,11 +183,19 @@ def read_table(path: str | Path) -> RawTable:
     if delimiter is None:
         delimiter = sniff_delimiter(lines[int(keep[0])])
     odd_quotes = '"' in text and bool((counter.count('"')[keep] % 2).any())
+    truncated: set[int] = set()
     if odd_quotes:
         rows, starts = _read_slow(lines, int(keep[0]), delimiter, name)
+        header_width = int((rows.iloc[0] != "").to_numpy().nonzero()[0].max(initial=0)) + 1
+        header_width = max(header_width, _header_width(lines[int(keep[0])], delimiter))
     else:
-        width = int(counter.count(delimiter)[keep].max()) + 1 if len(delimiter) == 1 else 1
         kept = lines if keep.size == len(lines) else [lines[i] for i in keep.tolist()]
+        header_width = _header_width(kept[0], delimiter)
+        counts = counter.count(delimiter)[keep] + 1 if len(delimiter) == 1 else np.ones(1)
+        limit = header_width + MAX_EXTRA_CELLS
+        if counts.max() > limit:
+            kept, truncated = _truncate_long(kept, counts, limit, delimiter)
+        width = int(min(counts.max(), limit))
         rows, starts = _read_fast(kept, delimiter, width, name), keep
     if rows.empty:
         raise _fail(name, "is empty", "A diary needs a header line and at least one data row")
@@ -193,7 +211,45 @@ def read_table(path: str | Path) -> RawTable:
         delimiter=delimiter,
         decimal_comma=delimiter != ",",
         encoding=encoding,
+        header_width=header_width,
+        overflow=_overflow(cells, header_width, {i - 1 for i in truncated if i > 0}),
     )
+
+
+def _header_width(line: str, delimiter: str) -> int:
+    """Number of cells on the header line (quotes respected)."""
+    return max(len(next(csv.reader([line], delimiter=delimiter), [""])), 1)
+
+
+def _truncate_long(
+    kept: list[str], counts: np.ndarray, limit: int, delimiter: str
+) -> tuple[list[str], set[int]]:
+    """Cut lines with more than ``limit`` cells down to ``limit`` cells.
+
+    Returns the new lines and the positions of lines that lost a non-empty cell.
+    """
+    out = list(kept)
+    lost: set[int] = set()
+    for position in np.flatnonzero(counts > limit).tolist():
+        record = next(csv.reader([kept[position]], delimiter=delimiter), [])
+        if any(cell.strip() for cell in record[limit:]):
+            lost.add(position)
+        buffer = io.StringIO()
+        csv.writer(buffer, delimiter=delimiter, lineterminator="").writerow(record[:limit])
+        out[position] = buffer.getvalue()
+    return out, lost
+
+
+def _overflow(cells: pd.DataFrame, header_width: int, truncated: set[int]) -> pd.Series:
+    """First non-empty cell beyond the header's columns per row ("" if none)."""
+    overflow = pd.Series("", index=cells.index, dtype=object)
+    for column in range(cells.shape[1] - 1, header_width - 1, -1):
+        values = cells[column]
+        overflow = overflow.mask(values.ne(""), values)
+    for row in truncated:
+        if overflow.iat[row] == "":
+            overflow.iat[row] = "..."
+    return overflow
 
 
 class _LineCounter:

@@ -1,0 +1,106 @@
+"""Tests of the on-disk cache of built objects (analyzer/cache.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analyzer import cache
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    target = tmp_path / "cache"
+    monkeypatch.setenv(cache.CACHE_ENV, str(target))
+    return target
+
+
+class Builder:
+    """Counts how often the object had to be built."""
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+        self.calls = 0
+
+    def __call__(self) -> object:
+        self.calls += 1
+        return self.value
+
+
+def test_second_call_loads_instead_of_building(folder: Path) -> None:
+    build = Builder({"postings": [1, 2, 3]})
+    first = cache.cached("thing", "k1", build)
+    second = cache.cached("thing", "k1", build)
+    assert first == second == {"postings": [1, 2, 3]}
+    assert build.calls == 1
+    assert [p.name for p in folder.iterdir()] == ["thing-k1.pickle"]
+
+
+def test_new_key_builds_again_and_old_files_are_pruned(folder: Path) -> None:
+    build = Builder("x")
+    for key in ("a", "b", "c", "d", "e"):
+        cache.cached("thing", key, build)
+    assert build.calls == 5
+    # Only the KEEP_PER_NAME (3) newest files are kept.
+    assert len(list(folder.glob("thing-*.pickle"))) == cache.KEEP_PER_NAME == 3
+
+
+def test_corrupt_file_is_rebuilt(folder: Path) -> None:
+    folder.mkdir()
+    (folder / "thing-k.pickle").write_bytes(b"not a pickle")
+    build = Builder([4, 5])
+    assert cache.cached("thing", "k", build) == [4, 5]
+    assert build.calls == 1
+    # The corrupt file was replaced by a good one.
+    assert cache.cached("thing", "k", build) == [4, 5]
+    assert build.calls == 1
+
+
+@pytest.mark.parametrize("setting", ["0", ""])
+def test_cache_can_be_turned_off(setting: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(cache.CACHE_ENV, setting)
+    assert cache.cache_dir() is None
+    build = Builder(1)
+    cache.cached("thing", "k", build)
+    cache.cached("thing", "k", build)
+    assert build.calls == 2
+
+
+def test_default_folder_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv(cache.CACHE_ENV, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert cache.cache_dir() == tmp_path / "analyzer"
+
+
+def test_unwritable_folder_still_returns_the_object(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the folder should be", encoding="utf-8")
+    monkeypatch.setenv(cache.CACHE_ENV, str(blocker / "cache"))
+    build = Builder("value")
+    assert cache.cached("thing", "k", build) == "value"
+    assert build.calls == 1
+
+
+def test_unpicklable_object_is_returned_and_leaves_no_file(folder: Path) -> None:
+    build = Builder(lambda: None)  # lambdas cannot be pickled
+    assert callable(cache.cached("thing", "k", build))
+    assert list(folder.iterdir()) == []
+
+
+def test_cache_key_follows_file_content(tmp_path: Path) -> None:
+    data = tmp_path / "foods.csv"
+    data.write_text("id,description\n01001,Butter\n", encoding="utf-8")
+    first = cache.cache_key([data])
+    assert cache.cache_key([data]) == first
+    assert len(first) == 24
+    data.write_text("id,description\n01001,Butter, salted\n", encoding="utf-8")
+    assert cache.cache_key([data]) != first
+    assert cache.cache_key([data], salt="other") != cache.cache_key([data])
+
+
+def test_source_files_cover_the_package() -> None:
+    names = {path.name for path in cache.source_files()}
+    assert {"cache.py", "matching.py", "foods.py", "__init__.py"} <= names
