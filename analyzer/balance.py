@@ -293,20 +293,34 @@ def iso_week(dates: pd.Series) -> pd.Series:
 
 
 def _caveats(
-    entries: pd.DataFrame, profile: Profile, default: bool, targets: Targets
+    entries: pd.DataFrame, profile: Profile, default: bool, targets: Targets, settings: Settings
 ) -> list[str]:
     """The analysis' own notes: the profile used and the caveats the sources require."""
+    from analyzer.loads import describe_coefficients
+
+    coefficients = describe_coefficients(settings)
+
     stated = "default profile; set sex and age for yours" if default else "profile"
     notes = [
         f"Targets for {profile.describe()} ({stated}), DRI life stage "
         f"{targets.life_stage}: {describe_targets(targets)}.",
         "Potassium and phosphorus targets do not apply to people with kidney disease or on "
         "potassium-sparing drugs (NASEM 2019).",
-        "The diuretic load is estimated extra urinary calcium, not water loss; absorption "
+        coefficients[0].upper() + coefficients[1:] + ".",
+        "The diuretic load is an estimated calcium cost (urinary calcium from protein and "
+        "sodium, lower absorption from caffeine), not water loss; absorption "
         "partly compensates: protein also raises calcium absorption (Kerstetter et al. 2003; "
         "Hunt et al. 2009) and caffeine's effect is offset by about 2 tablespoons of milk "
         "per cup of coffee (Heaney 2002).",
     ]
+    unknown_group = int(entries["diuretic_load_mg"].isna().sum())
+    if unknown_group:
+        notes.append(
+            f"{unknown_group} entr{'y has' if unknown_group == 1 else 'ies have'} an unknown "
+            "diuretic load (app totals or foods not matched to USDA, so their group is "
+            "unknown, or no protein, sodium or caffeine known); day totals count only the "
+            "known entries (see diuretic_load_mg_unknown)."
+        )
     unmatched = pd.Series(entries.loc[entries["food_id"].isna(), "food"].dropna().unique())
     if bool(unmatched.astype("string").str.contains("total", case=False).any()):
         notes.append(
@@ -374,7 +388,7 @@ def analyze(
         flag_table(daily, targets, settings, by_person),
         week_flag_table(weekly, targets, settings, by_person),
     )
-    notes = notes + _caveats(prepared, profile, profile_is_default, targets)
+    notes = notes + _caveats(prepared, profile, profile_is_default, targets, settings)
     return Analysis(
         entries=prepared,
         daily=daily,

@@ -123,7 +123,7 @@ def foods_search(query: str, limit: int, fmt: str) -> None:
 
 
 @foods.command("show", context_settings=CONTEXT)
-@click.argument("food_id")
+@click.argument("food")
 @click.option(
     "--format",
     "fmt",
@@ -133,29 +133,31 @@ def foods_search(query: str, limit: int, fmt: str) -> None:
     help="Output format.",
 )
 @friendly_errors
-def foods_show(food_id: str, fmt: str) -> None:
+def foods_show(food: str, fmt: str) -> None:
     """Show one food's nutrients per 100 g and its household portions.
 
-    A nutrient USDA did not report is shown as "unknown" (never 0).
+    FOOD is an NDB id, a USDA description or a common name ("whole milk"); a name that
+    only resembles foods exits with status 1 and suggestions with their ids. A nutrient
+    USDA did not report is shown as "unknown" (never 0).
 
     Example: analyzer foods show 01077
     """
     import pandas as pd
 
-    from analyzer.foods import food_by_id
+    from analyzer.foods import lookup_food
     from analyzer.output import format_frame, to_json
     from analyzer.units import load_portions
 
-    food = food_by_id(food_id)
+    row = lookup_food(food)
     nutrients = pd.DataFrame(
         {
             "nutrient": [label for _, label, _ in FOOD_SHOW_NUTRIENTS],
-            "per_100_g": [_number_text(food[col]) for col, _, _ in FOOD_SHOW_NUTRIENTS],
+            "per_100_g": [_number_text(row[col]) for col, _, _ in FOOD_SHOW_NUTRIENTS],
             "unit": [unit for _, _, unit in FOOD_SHOW_NUTRIENTS],
         }
     )
     portions = load_portions()
-    portions = portions[portions["id"] == food["id"]].sort_values("seq")
+    portions = portions[portions["id"] == row["id"]].sort_values("seq")
     shown = pd.DataFrame(
         {
             "amount": [_number_text(v) for v in portions["amount"]],
@@ -167,12 +169,12 @@ def foods_show(food_id: str, fmt: str) -> None:
         click.echo(
             to_json(
                 {
-                    "id": food["id"],
-                    "description": food["description"],
-                    "food_group": food["food_group"],
-                    "category": food["category"],
+                    "id": row["id"],
+                    "description": row["description"],
+                    "food_group": row["food_group"],
+                    "category": row["category"],
                     "per_100_g": {
-                        col: (None if pd.isna(food[col]) else float(food[col]))
+                        col: (None if pd.isna(row[col]) else float(row[col]))
                         for col, _, _ in FOOD_SHOW_NUTRIENTS
                     },
                     "portions": [
@@ -189,9 +191,9 @@ def foods_show(food_id: str, fmt: str) -> None:
         )
         return
     lines = [
-        f"{food['id']}  {food['description']}",
-        f"food group: {food['food_group']}",
-        f"category: {food['category']}",
+        f"{row['id']}  {row['description']}",
+        f"food group: {row['food_group']}",
+        f"category: {row['category']}",
         "",
         "Nutrients per 100 g:",
         format_frame(nutrients),
@@ -344,6 +346,13 @@ DAILY_COLUMNS = [
 ]
 #: Columns the ``weekly`` command shows unless ``--all`` is given (per-day averages).
 WEEKLY_COLUMNS = ["week", "days", *DAILY_COLUMNS[1:]]
+#: Nutrients whose unknown entries are noted on stderr, with their plain names.
+UNKNOWN_NOTES = {
+    "calcium_mg": "calcium",
+    "phosphorus_mg": "phosphorus",
+    "magnesium_mg": "magnesium",
+    "potassium_mg": "potassium",
+}
 #: Columns shown with two decimals in the text table.
 RATIO_COLUMNS = ("ca_p_mass_ratio", "ca_p_molar_ratio", "ca_mg_mass_ratio", "k_na_molar_ratio")
 
@@ -375,7 +384,12 @@ def balance_options(func: F) -> F:
         click.option("--age", type=float, default=None, help="Age [years] [default: 35]."),
         click.option("--pregnant", is_flag=True, help="Use the pregnancy DRIs (females 14-50)."),
         click.option("--lactating", is_flag=True, help="Use the lactation DRIs (females 14-50)."),
-        click.option("--flags", "show_flags", is_flag=True, help="List the findings on stderr."),
+        click.option(
+            "--flags",
+            "show_flags",
+            is_flag=True,
+            help="List the findings on stderr (weekly: on the week's per-day averages).",
+        ),
     ]
     for option in reversed(options):
         func = option(func)
@@ -399,6 +413,7 @@ def _balance_command(
     import pandas as pd
 
     from analyzer.balance import analyze
+    from analyzer.loads import describe_coefficients
     from analyzer.output import format_frame
     from analyzer.targets import describe_targets, make_profile
 
@@ -415,18 +430,22 @@ def _balance_command(
         f"({analysis.targets.life_stage}): {describe_targets(analysis.targets)}",
         err=True,
     )
+    click.echo(f"Note: {describe_coefficients(analysis.settings)}", err=True)
     frame = analysis.daily if table == "daily" else analysis.weekly
-    for nutrient in ("calcium_mg", "phosphorus_mg", "magnesium_mg", "potassium_mg"):
-        unknown = int(frame[f"{nutrient}_unknown"].sum()) if len(frame) else 0
+    for nutrient in (*UNKNOWN_NOTES, "diuretic_load_mg"):
+        column = f"{nutrient}_unknown"
+        unknown = int(frame[column].sum()) if len(frame) and column in frame else 0
         if unknown:
+            name = UNKNOWN_NOTES.get(nutrient, "diuretic load")
             click.echo(
                 f"Note: {unknown} entr{'y' if unknown == 1 else 'ies'} with unknown "
-                f"{nutrient.removesuffix('_mg')} (not counted in its totals; see "
-                f"{nutrient}_unknown with --all)",
+                f"{name} (not counted in its totals; see {column} with --all)",
                 err=True,
             )
     if show_flags:
-        for flag in analysis.flags:
+        # daily: the per-day findings; weekly: those on the week's per-day averages
+        period = "date" if table == "daily" else "week"
+        for flag in (f for f in analysis.flags if getattr(f, period) is not None):
             click.echo(
                 f"[{flag.level}] {flag.message} ({flag.reference}; confidence {flag.confidence})",
                 err=True,
@@ -494,7 +513,9 @@ def weekly(
     """Weekly averages per ISO week (2026-W47): the daily columns averaged over logged days.
 
     One row per ISO week (and person); `days` is the number of days logged, counts are
-    summed and ratios are recomputed from the averages.
+    summed and ratios are recomputed from the averages (over the days on which both parts
+    are known). With --flags, the findings on the week's averages: the DRIs describe usual
+    intake, so the week says more than any single day (see `daily --flags` for those).
 
     Example: analyzer weekly diary.csv --by person --format json
     """
@@ -621,9 +642,15 @@ def report_command(
     if chart_file is not None:
         from analyzer.chart import save_figure, weekly_chart
 
-        # The chart draws ISO weeks: a --start window is drawn as the week it starts in.
-        iso_week = week_label(dt.date.fromisoformat(report["week"]["start"]))
-        figure = weekly_chart(analysis, iso_week, chart_plan(report), person=report["person"])
+        # The chart draws the report's seven days (an ISO week or the --start window).
+        first = dt.date.fromisoformat(report["week"]["start"])
+        figure = weekly_chart(
+            analysis,
+            week_label(first),
+            chart_plan(report),
+            person=report["person"],
+            start=first,
+        )
         written = save_figure(figure, chart_file)
         click.echo(f"chart written to {written}", err=True)
     click.echo(to_json(report) if fmt == "json" else render_text(report), nl=fmt == "json")
@@ -658,11 +685,17 @@ def report_command(
     type=click.Path(dir_okay=False),
     help="File to write; .png, .svg or .pdf chooses the format.",
 )
-@click.option("--sex", type=click.Choice(["female", "male"]), default="female", show_default=True)
-@click.option("--age", type=float, default=35, show_default=True, help="Age [years].")
+@click.option(
+    "--sex",
+    type=click.Choice(["female", "male"]),
+    default=None,
+    help="Sex for the DRI targets [default: female].",
+)
+@click.option("--age", type=float, default=None, help="Age [years] [default: 35].")
 @click.option("--pregnant", is_flag=True, help="Use the pregnancy DRIs (females 14-50).")
 @click.option("--lactating", is_flag=True, help="Use the lactation DRIs (females 14-50).")
 @click.option("--person", help="Whose diary, when the file holds several people.")
+@diary_options
 @friendly_errors
 def chart_command(
     diary: str | None,
@@ -670,11 +703,12 @@ def chart_command(
     weeks: int,
     week: str | None,
     out: str,
-    sex: str,
-    age: float,
+    sex: str | None,
+    age: float | None,
     pregnant: bool,
     lactating: bool,
     person: str | None,
+    **options: Any,
 ) -> None:
     """Chart the trend over the last N weeks: weekly Ca:P, absorbable calcium, diuretic load.
 
@@ -687,22 +721,22 @@ def chart_command(
 
         analyzer chart --example western --week 2026-W47 --out week.svg
     """
-    from pathlib import Path
-
     from analyzer.balance import analyze
     from analyzer.chart import chart_format, save_figure, trend_chart, weekly_chart
-    from analyzer.diary import read_diary
     from analyzer.examples import example_path
     from analyzer.targets import make_profile
 
     if (diary is None) == (example is None):
         raise click.UsageError("give a DIARY file or --example NAME (not both)")
     chart_format(out)  # a wrong extension fails before the diary is read
-    path = example_path(example) if example is not None else Path(str(diary))
-    profile = make_profile(sex, age, pregnant, lactating)
-    read = read_diary(path)
-    for line, reason in zip(read.rejected["line"], read.rejected["reason"], strict=True):
-        click.echo(f"line {line}: {reason}", err=True)
+    path = str(example_path(example)) if example is not None else str(diary)
+    profile = None
+    if sex is not None or age is not None or pregnant or lactating:
+        given: dict[str, Any] = {"pregnant": pregnant, "lactating": lactating}
+        given.update({k: v for k, v in (("sex", sex), ("age", age)) if v is not None})
+        profile = make_profile(**given)
+    # Same reading as `report` (format, dates, MFP calcium basis), same messages on stderr.
+    read = load_diary_for_cli(path, **options)
     analysis = analyze(read, profile=profile)
     if week is not None:
         from analyzer.report import build_report

@@ -10,6 +10,7 @@ phosphorus_above_ul             alert     phosphorus above its UL
 magnesium_low                   warning   magnesium below the RDA/AI (the Mg UL is never
                                           applied to food)
 potassium_low                   warning   potassium below the AI (no UL exists)
+sodium_above_cdrr               warning   sodium above the CDRR of 2,300 mg (adults)
 caffeine_sitting                info      >= 250 mg caffeine in one eating occasion
 caffeine_single_dose            info      > 200 mg caffeine in one eating occasion (EFSA;
                                           profiles with an EFSA limit only)
@@ -32,7 +33,7 @@ References
 .. [1] IOM 2011, DRIs for Calcium and Vitamin D.
 .. [2] IOM 1997, DRIs for Ca, P, Mg, Vitamin D and Fluoride, pp. 154, 189.
 .. [3] Kemi VE et al. 2010, Br J Nutr 103:561; Calvo MS et al. 1988, JCEM 66:823.
-.. [4] NASEM 2019, DRIs for Sodium and Potassium.
+.. [4] NASEM 2019, DRIs for Sodium and Potassium; Nordin BEC et al. 1993, J Nutr 123:1615.
 .. [5] Maughan RJ, Griffin J 2003, J Hum Nutr Diet 16:411.
 .. [6] EFSA NDA 2015, Safety of caffeine, EFSA J 13(5):4102.
 """
@@ -67,6 +68,8 @@ class _Rule:
     template: str
     reference: str
     confidence: str
+    #: Nutrient column whose unknown entries make ``value`` a lower bound (said in the text).
+    partial: str = ""
 
 
 def _rules(daily: pd.DataFrame, targets: Targets, settings: Settings) -> list[_Rule]:
@@ -82,12 +85,13 @@ def _rules(daily: pd.DataFrame, targets: Targets, settings: Settings) -> list[_R
         rules = [
             _Rule("calcium_low", "warning", calcium_low, "calcium_mg", targets.calcium_mg,
                   "calcium {value:,.0f} mg is below the " + targets.kinds["calcium"]
-                  + " of {threshold:,.0f} mg (" + targets.life_stage + ").", _IOM_2011, "V"),
+                  + " of {threshold:,.0f} mg (" + targets.life_stage + ").", _IOM_2011, "V",
+                  "calcium_mg"),
             _Rule("low_ca_p_with_low_calcium", "alert", ratio_low & calcium_low,
                   "ca_p_molar_ratio", molar_low,
                   "molar Ca:P {ratio} is below {threshold:g} while calcium is below "
                   "target; this combination raised PTH and bone-resorption markers in "
-                  "short-term studies.", _KEMI_CALVO, tag("ca_p_molar_low")),
+                  "short-term studies.", _KEMI_CALVO, tag("ca_p_molar_low"), "calcium_mg"),
             _Rule("low_ca_p_ratio", "info", ratio_low & ~calcium_low, "ca_p_molar_ratio",
                   molar_low,
                   "molar Ca:P {ratio} is below {threshold:g}; with calcium at target this "
@@ -112,8 +116,19 @@ def _rules(daily: pd.DataFrame, targets: Targets, settings: Settings) -> list[_R
                     _Rule(f"{mineral}_low", "warning", col(f"{mineral}_mg") < target,
                           f"{mineral}_mg", target,
                           mineral + " {value:,.0f} mg is below the " + targets.kinds[mineral]
-                          + " of {threshold:,.0f} mg." + extra, reference, "V")
+                          + " of {threshold:,.0f} mg." + extra, reference, "V",
+                          f"{mineral}_mg")
                 )  # fmt: skip
+        if targets.sodium_cdrr_mg is not None:
+            cdrr = targets.sodium_cdrr_mg
+            rules.append(
+                _Rule("sodium_above_cdrr", "warning", col("sodium_mg") > cdrr, "sodium_mg",
+                      cdrr,
+                      "sodium {value:,.0f} mg is above the Chronic Disease Risk Reduction "
+                      "intake of {threshold:,.0f} mg a day; intakes above it should be "
+                      "reduced (each 2,300 mg of sodium adds about 40 mg urinary calcium).",
+                      f"{_NASEM_2019}; Nordin BEC et al. 1993, J Nutr 123:1615", "V")
+            )  # fmt: skip
         sitting = settings.caffeine_sitting_mg or coefficient("caffeine_sitting_mg")
         rules.append(
             _Rule("caffeine_sitting", "info", col("caffeine_max_occasion_mg") >= sitting,
@@ -201,6 +216,7 @@ WEEK_RULES = (
     "phosphorus_above_ul",
     "magnesium_low",
     "potassium_low",
+    "sodium_above_cdrr",
     "caffeine_daily_high",
 )
 
@@ -230,13 +246,14 @@ def week_flag_table(
     weeks = weekly["week"].astype(str).to_numpy(dtype=object)
     days = weekly["days"].to_numpy(dtype="int64")
     labels = np.asarray(
-        [f"{w} (average of {d} logged day{'s' if d != 1 else ''})" for w, d in zip(weeks, days)],
+        [
+            f"{w} (average of {d} logged day{'s' if d != 1 else ''})"
+            for w, d in zip(weeks, days, strict=True)
+        ],
         dtype=object,
     )
     rules = [r for r in _rules(weekly, targets, settings) if r.code in WEEK_RULES]
-    return _table(
-        weekly, rules, by_person, labels, dates=None, weeks=weeks, prefix="weekly_"
-    )
+    return _table(weekly, rules, by_person, labels, dates=None, weeks=weeks, prefix="weekly_")
 
 
 def _below_text(value: float, threshold: float) -> str:
@@ -249,6 +266,21 @@ def _below_text(value: float, threshold: float) -> str:
     """
     text = f"{value:.2f}"
     return f"{value:.4f}" if value < threshold <= float(text) else text
+
+
+def _coverage_text(frame: pd.DataFrame, nutrient: str, row: int) -> str:
+    """ " Calcium is unknown for 2 of 9 entries, ..." when the value is a lower bound."""
+    column = f"{nutrient}_unknown"
+    if not nutrient or column not in frame.columns or "entries" not in frame.columns:
+        return ""
+    unknown = int(frame[column].to_numpy(dtype=float)[row])
+    if unknown <= 0:
+        return ""
+    name = nutrient.removesuffix("_mg").capitalize()
+    entries = int(frame["entries"].to_numpy(dtype=float)[row])
+    return (
+        f" {name} is unknown for {unknown} of {entries} entries, so the true value may be higher."
+    )
 
 
 def _empty() -> pd.DataFrame:
@@ -282,6 +314,7 @@ def _table(
             + rule.template.format(
                 value=v, threshold=rule.threshold, ratio=_below_text(v, rule.threshold)
             )
+            + _coverage_text(frame, rule.partial, r)
             for r, v in zip(rows.tolist(), values.tolist(), strict=True)
         ]
         parts.append(

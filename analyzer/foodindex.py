@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -48,6 +49,12 @@ VARIANT_PENALTIES: tuple[tuple[str, frozenset[str], float], ...] = (
 )
 
 _VARIANT_NAMES = [name for name, _, _ in VARIANT_PENALTIES]
+#: Variants that cost only where the same food also comes without them (packaging and
+#: preparation, not a different product such as a brand or a fast-food dish).
+RELATIVE_VARIANTS = frozenset(
+    {"dry", "canned", "frozen", "with salt", "low sodium", "ready to drink", "sweetened",
+     "fortified", "instant"}
+)
 #: SR28 food groups that are themselves a variant (a chain restaurant's steak is not the
 #: steak a person cooked).
 FOOD_GROUP_VARIANTS = {
@@ -83,6 +90,21 @@ DISH_HEADS = frozenset(
         "alcoholic beverage",
     }
 )
+#: Dish heads that only classify a product whose own name follows (``Snacks, potato
+#: chips`` is potato chips, while ``Soup, black bean`` is not black beans).
+SNACK_CLASS_HEADS = frozenset({"snack", "candy"})
+
+#: Words USDA writes only inside brand names that are also ordinary words in a logged
+#: name (``mac and cheese``, ``bbq chicken``): never taken as a maker's name.
+NOT_BRAND_WORDS = frozenset(
+    word_list(
+        """
+    mac bbq healthy salty good best life nature valley gold daily kitchen steam power supper
+    blender south town field grand original classic basic light lite
+    """
+    )
+)
+
 #: First parts of USDA descriptions that name a class, not the food (``Beverages, tea``).
 GENERIC_HEADS = frozenset(
     {
@@ -111,6 +133,13 @@ GENERIC_HEADS = frozenset(
     }
 )
 
+#: Words before a variant word that make it not the variant (``not fortified``,
+#: ``from concentrate``).
+VARIANT_NEGATORS = frozenset({"not", "from", "without"})
+
+#: Words negating the next one in a description (``Chili, no beans``, ``non-soy``).
+NEGATION_WORDS = frozenset({"no", "non", "without"})
+
 #: Description words that say nothing about which variant it is (no extra-word penalty).
 BOILERPLATE_WORDS = frozenset(
     word_list(
@@ -118,7 +147,7 @@ BOILERPLATE_WORDS = frozenset(
     with without added and or vitamin a d c all commercial commercially regular fluid only
     includes salt usda commodity prepared nfs ns type of in the made from variety unprepared
     enriched item not by for to as beverage meat mature seed broiler fryer tap
-    drinking separable lean uncooked nosalt withsalt gram ounce per
+    drinking separable lean uncooked nosalt withsalt gram ounce per equal volume
     """
     )
 )
@@ -133,21 +162,45 @@ COOKING_WORDS = frozenset(
     word_list(
         """
     cooked boiled steamed baked roasted fried grilled broiled braised stewed scrambled poached
-    microwaved sauteed toasted mashed smoked simmered hard soft heated
+    microwaved sauteed toasted mashed smoked simmered heated
     """
     )
 )
+
+#: Longest brand-only word still read as a food word (``b``, ``amp``). [characters]
+BRAND_WORD_MIN_LENGTH = 3
+
+#: Most descriptions that may use a brand word outside the brand (``Clif Z bar``)
+#: for a query word to still name that brand.
+BRAND_WORD_MAX_PLAIN_USES = 2
 
 #: A word in capitals: SR28 writes brand names so (``KELLOGG'S``).
 ALL_CAPS = re.compile(r"\b[A-Z][A-Z'&.]{2,}\b")
 
 
-def _postings(frame: pd.DataFrame, column: str) -> dict[str, np.ndarray]:
-    """Map each token in the list column ``column`` to the sorted row positions holding it."""
-    exploded = frame[["pos", column]].explode(column).dropna()
-    exploded = exploded.drop_duplicates()
-    groups = exploded.groupby(column, sort=False)["pos"]
-    return {str(k): np.sort(v.to_numpy(dtype=np.int64)) for k, v in groups}
+def _postings(words_per_food: list[list[str]]) -> dict[str, np.ndarray]:
+    """Map each token to the sorted positions of the foods whose list holds it."""
+    found: dict[str, list[int]] = {}
+    for pos, words in enumerate(words_per_food):
+        for word in set(words):
+            found.setdefault(word, []).append(pos)
+    return {w: np.array(p, dtype=np.int64) for w, p in found.items()}
+
+
+@lru_cache(maxsize=65536)
+def _affirmed(phrase: str) -> str:
+    """A token phrase without negated words: ``chili no bean`` is not beans."""
+    words = phrase.split()
+    kept: list[str] = []
+    skip = False
+    for word in words:
+        if skip:
+            skip = False
+        elif word in NEGATION_WORDS:
+            skip = True
+        else:
+            kept.append(word)
+    return " ".join(kept)
 
 
 def _core_index(parts: list[str], raw_parts: list[str]) -> int:
@@ -162,11 +215,30 @@ def _core_index(parts: list[str], raw_parts: list[str]) -> int:
     return fallback
 
 
-def _variant_pattern(triggers: frozenset[str]) -> re.Pattern[str]:
-    """Whole-word pattern for variant words; ``without added salt`` is not ``added salt``."""
-    words = "|".join(sorted(triggers))
-    # "dry heat" is a cooking method and "from concentrate" a ready juice: not dry foods
-    return re.compile(rf"(?<!without )(?<!not )(?<!from )\b(?:{words})\b(?! heat)")
+def _variant_flags(words_per_food: list[list[str]], triggers: frozenset[str]) -> np.ndarray:
+    """Which foods are a variant: hold a trigger word or phrase, not negated.
+
+    ``dry heat`` is a cooking method and ``from concentrate`` a ready juice, ``not
+    fortified`` is plain: none of them is the variant.
+    """
+    single = frozenset(t for t in triggers if " " not in t)
+    phrases = [f" {t} " for t in triggers if " " in t]
+    out = np.zeros(len(words_per_food), dtype=bool)
+    for pos, words in enumerate(words_per_food):
+        last = len(words) - 1
+        for k, word in enumerate(words):
+            if (
+                word in single
+                and (k == 0 or words[k - 1] not in VARIANT_NEGATORS)
+                and (k == last or words[k + 1] != "heat")
+            ):
+                out[pos] = True
+                break
+        else:
+            if phrases:
+                padded = f" {' '.join(words)} "
+                out[pos] = any(p in padded for p in phrases)
+    return out
 
 
 def _is_content(word: str) -> bool:
@@ -204,7 +276,7 @@ class FoodIndex:
         self.by_id = {fid: i for i, fid in enumerate(self.ids)}
         self.by_description = {d.lower().strip(): i for i, d in enumerate(self.descriptions)}
         raw_parts = [segments(d) for d in self.descriptions]
-        parts = [[canonical_spelling(" ".join(tokens(p))) for p in ps] for ps in raw_parts]
+        parts = [[_affirmed(canonical_spelling(" ".join(tokens(p)))) for p in ps] for ps in raw_parts]
         core_at = [_core_index(p, r) for p, r in zip(parts, raw_parts, strict=True)]
         all_tok: list[list[str]] = []
         head_tok: list[list[str]] = []
@@ -215,7 +287,10 @@ class FoodIndex:
         for ps, rs, ci in zip(parts, raw_parts, core_at, strict=True):
             all_tok.append([w for p in ps for w in p.split()])
             head_tok.append([w for p in ps[: ci + 3] for w in p.split()])
-            plain = [canonical_spelling(" ".join(tokens(strip_parentheses(r)))) for r in rs]
+            plain = [
+                _affirmed(canonical_spelling(" ".join(tokens(strip_parentheses(r)))))
+                for r in rs
+            ]
             plain_tok.append([w for p in plain for w in p.split()])
             plain_head_tok.append([w for p in plain[: ci + 2] for w in p.split()])
             core_words = tokens(strip_parentheses(rs[ci])) if rs else []
@@ -232,23 +307,12 @@ class FoodIndex:
             sorted({w for w in words if _is_content(w)} - cls)
             for words, cls in zip(plain_head_tok, classes, strict=True)
         ]
-        frame = pd.DataFrame(
-            {
-                "pos": np.arange(len(table)),
-                "all": all_tok,
-                "head": head_tok,
-                "core": core_tok,
-                "sub": sub_tok,
-                "content": content,
-                "head_content": head_content,
-            }
-        )
-        self.all_postings = _postings(frame, "all")
-        self.head_postings = _postings(frame, "head")
-        self.core_postings = _postings(frame, "core")
-        self.sub_postings = _postings(frame, "sub")
-        self.content_postings = _postings(frame, "content")
-        self.head_content_postings = _postings(frame, "head_content")
+        self.all_postings = _postings(all_tok)
+        self.head_postings = _postings(head_tok)
+        self.core_postings = _postings(core_tok)
+        self.sub_postings = _postings(sub_tok)
+        self.content_postings = _postings(content)
+        self.head_content_postings = _postings(head_content)
         self.core_len = np.array([len(set(c)) for c in core_tok], dtype=np.int64)
         self.sub_len = np.array([len(set(c)) for c in sub_tok], dtype=np.int64)
         self.food_nouns = frozenset(c[0] for c in core_tok if len(set(c)) == 1)
@@ -260,19 +324,22 @@ class FoodIndex:
         self.prepared = np.array([bool(PROCESSED_WORDS & set(w)) for w in all_tok])
         self.normalized = [" ".join(w) for w in all_tok]
         self.core_text = [" ".join(c) for c in core_tok]
+        #: Integer code of each food's core noun phrase (foods sharing it are siblings).
+        self.core_code = pd.factorize(pd.Series(self.core_text, dtype=object))[0]
         first = [p[0] if p else "" for p in parts]
         self.dish = np.array([f in DISH_HEADS for f in first])
-        dish_tok = [f.split() if f in DISH_HEADS else [] for f in first]
-        self.dish_postings = _postings(frame.assign(dish=dish_tok), "dish")
-        lowered = [" ".join(w) for w in all_tok]
+        # A dish is named by its own head word (``dressing`` of ``Salad dressing``).
+        dish_tok = [f.split()[-1:] if f in DISH_HEADS else [] for f in first]
+        self.dish_postings = _postings(dish_tok)
+        #: Product classes whose core names the product in full (``Snacks, potato chips``):
+        #: naming that core is naming the class.
+        self.snack_class = np.array([f in SNACK_CLASS_HEADS for f in first])
         flags = np.zeros((len(table), len(VARIANT_PENALTIES)), dtype=bool)
-        lowered_series = pd.Series(lowered, dtype=object)
         for j, (name, triggers, _) in enumerate(VARIANT_PENALTIES):
             if name == "brand":
                 flags[:, j] = [bool(ALL_CAPS.search(d)) for d in self.descriptions]
             else:
-                pattern = _variant_pattern(triggers)
-                flags[:, j] = lowered_series.str.contains(pattern, regex=True).to_numpy(bool)
+                flags[:, j] = _variant_flags(all_tok, triggers)
         if "food_group" in table.columns:
             groups = table["food_group"].astype("string").fillna("")
             for name, group in FOOD_GROUP_VARIANTS.items():
@@ -281,8 +348,29 @@ class FoodIndex:
         brand_tok = [
             sorted({w for m in ALL_CAPS.findall(d) for w in tokens(m)}) for d in self.descriptions
         ]
-        self.brand_postings = _postings(frame.assign(brand=brand_tok), "brand")
+        self.brand_postings = _postings(brand_tok)
+        #: Words USDA only ever writes inside a brand name (``KRAFT``, ``QUAKER``): in a
+        #: query they name a maker, not a food.
+        self.brand_words = frozenset(
+            w
+            for w, hits in self.brand_postings.items()
+            if len(self.all_postings.get(w, ())) - len(hits) <= BRAND_WORD_MAX_PLAIN_USES
+        )
+        #: The brand words that a logged name may leave unmatched (not ordinary words).
+        self.brand_only = frozenset(
+            w
+            for w, hits in self.brand_postings.items()
+            if len(hits) == len(self.all_postings.get(w, ()))
+            and len(w) > BRAND_WORD_MIN_LENGTH
+            and w not in NOT_BRAND_WORDS
+        )
+        #: Last word of each food's core noun phrase (``dressing`` of ``Salad dressing``),
+        #: "" when the core is one word or empty: the compound's own head.
+        self.core_last = np.array(
+            [c[-1] if len(set(c)) > 1 else "" for c in core_tok], dtype=object
+        )
         self.penalties = np.array([p for _, _, p in VARIANT_PENALTIES])
+        self.relative_variant = np.array([n in RELATIVE_VARIANTS for n in _VARIANT_NAMES])
         self.vocabulary = sorted(self.all_postings)
         self.known = frozenset(self.vocabulary)
         self.vocabulary_by_letter: dict[str, list[str]] = {}

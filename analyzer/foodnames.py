@@ -41,6 +41,19 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "scallion": "spring onion",
     "green onion": "spring onion",
     "spring onion": "spring onion",
+    "caffe americano": "americano",
+    "caffe latte": "latte",
+    "caffe mocha": "mocha",
+    "caffe": "coffee",
+    "colby jack": "colby",
+    "monterey jack": "monterey",
+    "pepper jack": "monterey",
+    "jack cheese": "monterey cheese",
+    "black olive": "ripe olive",
+    "jasmine rice": "white long grain rice",
+    "basmati rice": "white long grain rice",
+    "hot chocolate": "hot cocoa",
+    "stir fried": "sauteed",
     "coca cola": "cola",
     "coke": "cola",
     "pepsi": "cola",
@@ -69,7 +82,32 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "soft boiled": "soft boiled",
     "french fry": "french fried potato",
     "fry": "fried",
+    "part skim": "part skim",
+    "semi skimmed": "lowfat",
+    "skimmed": "nonfat",
     "skim": "nonfat",
+    "double cream": "heavy whipping cream",
+    "single cream": "light cream",
+    "soya": "soy",
+    "soy milk": "soymilk",
+    "rapeseed oil": "canola oil",
+    "mangetout": "edible podded pea",
+    "snow pea": "edible podded pea",
+    "snap pea": "edible podded pea",
+    "sugar snap pea": "edible podded pea",
+    "broad bean": "broadbean",
+    "fava bean": "broadbean",
+    "jacket potato": "baked potato",
+    "potato crisp": "potato chip",
+    "venison": "deer",
+    "beef burger": "ground beef",
+    "bison burger": "ground bison",
+    "buffalo burger": "ground bison",
+    "turkey burger": "ground turkey",
+    "chicken burger": "ground chicken",
+    "lamb burger": "ground lamb",
+    "venison burger": "ground deer",
+    "grilled cheese": "grilled cheese sandwich",
     "reduced fat": "reduced fat",
     "steamed": "boiled",
     "rocket": "arugula",
@@ -124,6 +162,10 @@ BRAND_WORDS = frozenset(
     publix kirkland kroger walmart aldi lidl costco safeway heb wegmans tesco sainsbury
     sainsburys asda morrisons waitrose trader joe joes meijer target giant albertsons
     schnucks hyvee winco sprouts member mark marketside equate 365 aldis
+    fage oikos siggis yoplait tillamook sargento fairlife oatly starbucks dunkin tyson perdue
+    hillshire applegate chiquita driscolls delmonte barilla ronzoni lindt ghirardelli haagen
+    dazs breyers talenti smuckers jif skippy larabar rxbar tropicana folgers nescafe twinings
+    bigelow tazo aquafina fiji evian smartwater lay lays
     """
     )
 )
@@ -144,9 +186,10 @@ FORM_WORDS = frozenset(
     word_list(
         """
     slice sliced piece chunk cube cubed stick fillet filet strip shredded grated chopped diced
+    crumble crumbled
     boneless bone floret
     cup serving bowl glass mug large medium small mini jumbo extra each portion
-    can bottle container pack packet scoop tbsp tsp oz g ml lb kg pc pcs
+    can bottle container pack packet scoop tbsp tsp oz g ml lb kg pc pcs grande venti trenta
     """
     )
 )
@@ -172,7 +215,7 @@ SUPPLEMENT_WORDS = frozenset(
     supplement supplements multivitamin multi capsule capsules caplet caplets tablet tablets
     softgel softgels pill pills gummies iu mg mcg glycinate citrate bisglycinate chelate
     monohydrate creatine aspirin ibuprofen acetaminophen paracetamol tylenol advil melatonin
-    probiotic probiotics ashwagandha magnezijum electrolyte
+    probiotic probiotics ashwagandha magnezijum electrolyte collagen peptide peptides
     """
     )
 )
@@ -184,6 +227,18 @@ NUTRIENT_WORDS = frozenset(
     vitamin vitamins mineral minerals calcium magnesium zinc iron potassium sodium selenium
     iodine copper manganese chromium biotin folate folic acid niacin thiamine riboflavin
     omega dha epa coq10 collagen a b c d e k b1 b2 b3 b6 b12 d2 d3 k1 k2 carbonate oxide
+    """
+    )
+)
+
+#: Meal and diary-section names: a name made only of these (and numbers) is not a food
+#: (``Breakfast``, ``Snacks``, ``Meal 1``).
+MEAL_WORDS = frozenset(
+    word_list(
+        """
+    breakfast brunch lunch dinner supper snack snacks meal meals dessert desserts
+    morning afternoon evening night late pre post workout total daily quick add calorie
+    calories entry entries food foods item items copy yesterday today
     """
     )
 )
@@ -205,6 +260,10 @@ _EQUIVALENT_RE = re.compile(
     + "|".join(re.escape(k) for k in sorted(EQUIVALENT_SPELLINGS, key=len, reverse=True))
     + r")\b"
 )
+_SEPARATOR_RE = re.compile(r"[,;]")
+_PARENTHESES_RE = re.compile(r"\([^)]*\)")
+#: ``0%`` (Greek yogurt, milk) is USDA's nonfat.
+_ZERO_PERCENT_RE = re.compile(r"(?<!\S)0%(?!\S)")
 _NO_SINGULAR = ("ss", "us", "is", "ous", "ics")
 _IRREGULAR = {
     "leaves": "leaf",
@@ -262,6 +321,12 @@ def clean_text(text: str) -> str:
     return " ".join(spaced.split())
 
 
+# Brand and marketing words are compared with singular tokens (``starbucks`` ->
+# ``starbuck``).
+MARKETING_WORDS = MARKETING_WORDS | {singular(w) for w in MARKETING_WORDS}
+BRAND_WORDS = BRAND_WORDS | {singular(w) for w in BRAND_WORDS}
+
+
 @lru_cache(maxsize=65536)
 def _tokens(text: str) -> tuple[str, ...]:
     return tuple(singular(t) for t in _TOKEN_RE.findall(clean_text(text)))
@@ -278,6 +343,7 @@ def tokens(text: str) -> list[str]:
     return list(_tokens(text))
 
 
+@lru_cache(maxsize=65536)
 def canonical_spelling(phrase: str) -> str:
     """Rewrite equivalent spellings in a token phrase (used on descriptions too).
 
@@ -297,7 +363,7 @@ def apply_synonyms(phrase: str) -> str:
     >>> apply_synonyms("bok choy cooked")
     'chinese pak choi cabbage cooked'
     """
-    phrase = canonical_spelling(phrase)
+    phrase = _ZERO_PERCENT_RE.sub("nonfat", canonical_spelling(phrase))
     return _SYNONYM_RE.sub(lambda m: PHRASE_SYNONYMS[m.group(1)], phrase)
 
 
@@ -328,6 +394,8 @@ def segments(text: str) -> list[str]:
     ['Horizon', 'Organic Whole Milk']
     """
     text = text.replace(" - ", ", ")
+    if "(" not in text and "[" not in text:
+        return [p.strip() for p in _SEPARATOR_RE.split(text) if p.strip()]
     parts: list[str] = []
     depth = 0
     current: list[str] = []
@@ -353,7 +421,9 @@ def strip_parentheses(text: str) -> str:
     >>> strip_parentheses("Chickpeas (garbanzo beans, bengal gram)")
     'Chickpeas'
     """
-    return re.sub(r"\([^)]*\)", " ", text).strip()
+    if "(" not in text:
+        return text.strip()
+    return _PARENTHESES_RE.sub(" ", text).strip()
 
 
 @dataclass(frozen=True)
@@ -453,6 +523,8 @@ def parse_name(text: str, known: frozenset[str] | set[str] = frozenset()) -> Par
         flags.add("supplement")
     if any(w in DATE_WORDS or w in PERSONAL_WORDS for w in all_words):
         flags.add("personal")
+    if meaningful and all(w in MEAL_WORDS or w in STOP_WORDS for w in meaningful):
+        flags.add("meal")
 
     main: list[str] = []
     modifiers: list[str] = []

@@ -32,6 +32,7 @@ __all__ = [
     "default_matcher",
     "find_food",
     "food_by_id",
+    "lookup_food",
     "load_aliases",
     "load_foods",
 ]
@@ -221,3 +222,44 @@ def food_by_id(food_id: str, foods: pd.DataFrame | None = None) -> pd.Series:
         found = find_food(key, limit=3) if foods is None else pd.DataFrame({"description": []})
         raise UnknownFoodError(key, [str(d) for d in found["description"]])
     return rows.iloc[0]
+
+
+#: Match methods that identify a food exactly (a fuzzy match is only a suggestion).
+EXACT_METHODS = frozenset({"id", "description", "alias"})
+
+
+def lookup_food(text: str) -> pd.Series:
+    """The nutrient-table row of a food given by NDB id, exact description or common name.
+
+    Parameters
+    ----------
+    text : str
+        An NDB id (``"1077"``, ``"01077"``), a USDA description (any case) or a curated
+        alias / SR28 common name (``"whole milk"``, ``"bok choy"``).
+
+    Returns
+    -------
+    Series
+        The food's row of :func:`load_foods`.
+
+    Raises
+    ------
+    UnknownFoodError
+        Nothing identifies the food exactly; the message suggests candidates as
+        ``"<id> <description>"`` so that the id can be used.
+
+    Examples
+    --------
+    >>> lookup_food("whole milk")["id"]
+    '01077'
+    """
+    key = str(text).strip()
+    if key.isdigit():
+        return food_by_id(key)
+    matcher = default_matcher()
+    match = matcher.match(key)
+    if match.food_id is not None and match.method in EXACT_METHODS:
+        return food_by_id(match.food_id)
+    found = matcher.candidates(key, 3)
+    suggestions = [f"{i} {d}" for i, d in zip(found["id"], found["description"], strict=True)]
+    raise UnknownFoodError(key, suggestions or match.suggestions)

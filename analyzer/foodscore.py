@@ -63,6 +63,10 @@ DISH_PENALTY = 15.0
 #: ``Milk, buttermilk``), on top of ``EXTRA_WORD_PENALTY``. [score points]
 HEAD_EXTRA_WORD_PENALTY = 3.0
 
+#: Penalty for a food whose core is a compound naming another food (``Salad dressing``
+#: for ``caesar salad``). [score points]
+COMPOUND_HEAD_PENALTY = 15.0
+
 #: Cooking methods USDA names differently (``dry heat`` is how SR28 cooks fish).
 COOKING_EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "grilled": ("broiled", "heat"),
@@ -70,6 +74,7 @@ COOKING_EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "baked": ("roasted", "heat"),
     "roasted": ("baked", "heat"),
     "steamed": ("boiled",),
+    "sauteed": ("stir", "fried"),
     "boiled": ("steamed",),
 }
 #: Lowest query coverage for the alias food of the name's main words: words USDA does not
@@ -106,7 +111,7 @@ def score_candidates(
     if head is None or head not in index.known:
         return []
     query_words = parsed.all_words
-    main_words = set(parsed.content) | set(parsed.preparation)
+    main_words = set(parsed.content) | set(parsed.preparation) | set(parsed.side)
     core_hits = index.lookup(index.core_postings, main_words)
     core_named = (core_hits == index.core_len) & (index.core_len > 0)
     in_head = index.mask(index.head_postings, head)
@@ -119,7 +124,9 @@ def score_candidates(
     is_hint = hinted[candidates]
     # A brand the query names (``Budweiser``) identifies the product: no brand, class
     # or core penalty for it.
-    brand_named = index.lookup(index.brand_postings, query_words)[candidates] > 0
+    brand_named = (
+        index.lookup(index.brand_postings, query_words & index.brand_words)[candidates] > 0
+    )
 
     weights: dict[str, float] = {}
     for w in parsed.side:
@@ -130,6 +137,11 @@ def score_candidates(
         weights[w] = PREPARATION_WEIGHT
     for w in (*parsed.modifiers, *parsed.content):
         weights[w] = CONTENT_WEIGHT if w in index.known else UNKNOWN_WORD_WEIGHT
+    # A maker's name (``Kraft``, ``Quaker``) is not required: it only picks the brand's
+    # product where USDA has it (see ``brand_named``).
+    for w in parsed.content + parsed.modifiers:
+        if w != head and w in index.brand_only:
+            weights.pop(w, None)
     weights[head] = HEAD_WEIGHT
     matched = np.zeros(candidates.size)
     named = set(parsed.content)
@@ -179,9 +191,32 @@ def score_candidates(
     asked = _asked_variants(parsed)
     flags = index.flags[candidates].copy()
     flags[:, BRAND_COLUMN] &= ~brand_named
+    # A variant costs only where a plain sibling (same core) exists: soups and juices
+    # come canned, olives pickled; canned is then the generic form.
+    codes = index.core_code[candidates]
+    generic = ~index.flags[candidates, BRAND_COLUMN]
+    for j in np.flatnonzero(~asked & flags.any(axis=0) & index.relative_variant):
+        flags[:, j] &= np.isin(codes, codes[~flags[:, j] & generic])
     variant = flags @ np.where(asked, 0.0, index.penalties)
     dish_named = index.lookup(index.dish_postings, query_words)[candidates] > 0
-    dish = index.dish[candidates] & ~brand_named & ~dish_named
+    core_full = core_hits[candidates] >= np.maximum(index.core_len[candidates], 1)
+    dish = (
+        index.dish[candidates]
+        & ~brand_named
+        & ~dish_named
+        & ~(index.snack_class[candidates] & core_full)
+    )
+    # The food's core is a compound whose own head the name does not say (``Salad
+    # dressing`` for ``caesar salad``, ``Apple juice`` for ``apple``): another food.
+    core_last = index.core_last[candidates]
+    compound_clash = (
+        (core_last != "")
+        & (core_last != head)
+        & ~np.isin(core_last, list(query_words))
+        & index.mask(index.core_postings, head)[candidates]
+        & ~is_hint
+        & ~brand_named
+    )
     raw_clash = (
         index.has_raw[candidates]
         if cooking
@@ -195,6 +230,7 @@ def score_candidates(
         - LENGTH_PENALTY * index.length[candidates]
         - variant
         - DISH_PENALTY * dish
+        - COMPOUND_HEAD_PENALTY * compound_clash
         - RAW_COOKED_PENALTY * raw_clash
         + ALIAS_HINT_BONUS * is_hint
     )
@@ -213,8 +249,11 @@ def score_candidates(
     order = np.lexsort((index.length[candidates], -score))[:limit]
     # A candidate that leaves too much of the name unexplained cannot be accepted, nor
     # another brand's product when the name carries an unknown (brand) word.
+    # nor another brand's product whose own name the query does not spell out
+    # (``Golden Crisp`` cereal for ``crisps``, ``Cocoa Pebbles`` for ``cocoa``).
     unknown = any(w not in index.known for w in (*parsed.content, *parsed.modifiers))
-    other_brand = index.flags[candidates, BRAND_COLUMN] & ~brand_named & unknown
+    unnamed_brand = index.flags[candidates, BRAND_COLUMN] & ~brand_named & ~is_hint
+    other_brand = unnamed_brand & (unknown | (core_cov < 1.0))
     shown = np.where(
         ((query_cov >= MIN_QUERY_COVERAGE) | (is_hint & (query_cov >= MIN_HINT_COVERAGE)))
         & ~other_brand,

@@ -41,7 +41,7 @@ import numpy as np
 import pandas as pd
 
 from analyzer.models import Settings
-from analyzer.science import coefficient
+from analyzer.science import coefficient, tag
 
 #: Groups every entry is attributed to (``category`` values; anything else is ``other``).
 GROUPS = ("red_meat", "dairy", "soda", "coffee", "tea", "other")
@@ -76,6 +76,33 @@ def protein_calcium_coefficient(settings: Settings) -> float:
     return coefficient(f"protein_calcium_mg_per_g_{settings.protein_coefficient}")
 
 
+def describe_coefficients(settings: Settings) -> str:
+    """The diuretic-load coefficients in use, each with its source and provenance tag.
+
+    Examples
+    --------
+    >>> describe_coefficients(Settings())[:59]
+    'diuretic load = estimated calcium cost of red meat, dairy, '
+    """
+    caffeine = coefficient("caffeine_calcium_mg")
+    per_caffeine = coefficient("caffeine_reference_mg")
+    sodium = coefficient("sodium_calcium_mg")
+    per_sodium = coefficient("sodium_reference_mg")
+    chosen = settings.protein_coefficient
+    other = "kerstetter_allen" if chosen == "fao_who" else "fao_who"
+    names = {"fao_who": "FAO/WHO 2004", "kerstetter_allen": "Kerstetter & Allen 1990"}
+    key = "protein_calcium_mg_per_g_"
+    return (
+        "diuretic load = estimated calcium cost of red meat, dairy, soda and coffee: "
+        f"{caffeine:g} mg Ca per {per_caffeine:g} mg caffeine (lower absorption, not urine; "
+        f"Barger-Lux & Heaney 1995, {tag('caffeine_calcium_mg')}), "
+        f"{coefficient(key + chosen):g} mg urinary Ca per g protein ({names[chosen]}, "
+        f"{tag(key + chosen)}; {names[other]}: {coefficient(key + other):g} mg/g, "
+        f"{tag(key + other)}), {sodium:g} mg urinary Ca per {per_sodium:,.0f} mg sodium "
+        f"(Nordin et al. 1993, {tag('sodium_calcium_mg')})"
+    )
+
+
 def calciuria(entries: pd.DataFrame, settings: Settings) -> pd.DataFrame:
     """Estimated extra urinary calcium of each entry by mechanism, and its diuretic load.
 
@@ -92,7 +119,8 @@ def calciuria(entries: pd.DataFrame, settings: Settings) -> pd.DataFrame:
         ``caffeine_calcium_mg``, ``protein_calcium_mg``, ``sodium_calcium_mg`` (every entry;
         NaN where the nutrient is unknown) and ``diuretic_load_mg`` (their sum over the known
         parts for red meat, dairy, soda and coffee; 0 for other groups; NaN when all three
-        parts are unknown). [mg Ca]
+        parts are unknown or the entry's group is unknown, see :func:`group_unknown`).
+        [mg Ca]
     """
     caffeine_rate = coefficient("caffeine_calcium_mg") / coefficient("caffeine_reference_mg")
     sodium_rate = coefficient("sodium_calcium_mg") / coefficient("sodium_reference_mg")
@@ -106,8 +134,32 @@ def calciuria(entries: pd.DataFrame, settings: Settings) -> pd.DataFrame:
     )
     total = parts.sum(axis=1, min_count=1)
     in_groups = entries["group"].isin(DIURETIC_GROUPS).to_numpy(dtype=bool)
-    parts["diuretic_load_mg"] = total.where(in_groups, 0.0)
+    load = total.where(in_groups, 0.0)
+    parts["diuretic_load_mg"] = load.where(~group_unknown(entries), np.nan)
     return parts
+
+
+def group_unknown(entries: pd.DataFrame) -> np.ndarray:
+    """Entries whose group cannot be known: app rows that match no USDA food.
+
+    Daily or meal totals (Cronometer daily, MyFitnessPal) and unmatched app foods carry the
+    app's nutrients but no food, so whether they hold red meat, dairy, soda or coffee is
+    unknown; their diuretic load is unknown (NaN), not 0.
+
+    Parameters
+    ----------
+    entries : DataFrame
+        With ``food_id`` and ``source`` (``"usda"`` or ``"app"``); without ``source`` every
+        entry counts as known.
+
+    Returns
+    -------
+    ndarray of bool
+    """
+    if "source" not in entries.columns or "food_id" not in entries.columns:
+        return np.zeros(len(entries), dtype=bool)
+    app = entries["source"].astype("string").eq("app").fillna(False).to_numpy(dtype=bool)
+    return app & entries["food_id"].isna().to_numpy(dtype=bool)
 
 
 def pral(entries: pd.DataFrame, with_sodium: bool = False) -> pd.Series:

@@ -37,6 +37,8 @@ from analyzer.foodscore import MIN_SCORE, score_candidates
 TYPO_CUTOFF = 85.0
 #: Shortest word that is spell-corrected. [characters]
 TYPO_MIN_LENGTH = 5
+#: Shortest part of a run-together word that is split (``icecream``). [characters]
+COMPOUND_MIN_PART = 3
 #: Number of "did you mean" suggestions.
 N_SUGGESTIONS = 3
 
@@ -242,6 +244,8 @@ class FoodMatcher:
 
     def _alias_keys(self, text: str, parsed: ParsedName) -> list[str]:
         keys = [normalize_name(text)]
+        # Without a maker's name (``Kraft Macaroni & Cheese``, ``Silk Soy Milk``).
+        keys.append(" ".join(w for w in keys[0].split() if w not in self._index.brand_only))
         parts = segments(text)
         if len(parts) > 1:
             keys.append(normalize_name(" ".join(parts[1:] + parts[:1])))
@@ -282,6 +286,8 @@ class FoodMatcher:
             return "looks like a supplement or drug, not a food in USDA SR28"
         if "personal" in parsed.flags:
             return "looks like a personal recipe; log its ingredients instead"
+        if "meal" in parsed.flags:
+            return "a meal or diary-section name, not a food"
         if parsed.head is None:
             return "no food word in the name"
         if parsed.head not in self._index.known:
@@ -306,7 +312,8 @@ class FoodMatcher:
 
     def _corrected(self, parsed: ParsedName) -> ParsedName:
         def fix(words: tuple[str, ...]) -> tuple[str, ...]:
-            return tuple(self._spell(w) for w in words)
+            split = [part for w in words for part in self._split(w)]
+            return tuple(self._spell(w) for w in self._join(split))
 
         content = fix(parsed.content)
         return ParsedName(
@@ -320,6 +327,38 @@ class FoodMatcher:
             brand=parsed.brand,
             flags=parsed.flags,
         )
+
+    def _split(self, word: str) -> tuple[str, ...]:
+        """An unknown run-together word as two table words (``peanutbutter``)."""
+        known = self._index.known
+        if word in known or len(word) < 2 * COMPOUND_MIN_PART:
+            return (word,)
+        for cut in range(COMPOUND_MIN_PART, len(word) - COMPOUND_MIN_PART + 1):
+            left, right = word[:cut], word[cut:]
+            if left in known and right in known:
+                return (left, right)
+        return (word,)
+
+    def _join(self, words: list[str]) -> list[str]:
+        """Two words that USDA writes as one (``oat meal`` is ``oatmeal``)."""
+        postings = self._index.all_postings
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            if i + 1 < len(words):
+                joined = words[i] + words[i + 1]
+                hits = postings.get(joined)
+                if hits is not None:
+                    both = np.intersect1d(
+                        postings.get(words[i], _NONE), postings.get(words[i + 1], _NONE)
+                    )
+                    if hits.size > both.size:
+                        out.append(joined)
+                        i += 2
+                        continue
+            out.append(words[i])
+            i += 1
+        return out
 
     def _spell(self, word: str) -> str:
         if word in self._index.known or len(word) < TYPO_MIN_LENGTH:
@@ -357,6 +396,9 @@ class FoodMatcher:
     def _score(self, parsed: ParsedName, limit: int) -> list[tuple[int, float, str]]:
         hint = self._aliases.get(" ".join(parsed.content))
         return score_candidates(self._index, parsed, hint, limit)
+
+
+_NONE = np.zeros(0, dtype=np.int64)
 
 
 def _usable_common_name(raw: str, key: str) -> bool:

@@ -43,9 +43,11 @@ MASS_UNITS_G: Final[Mapping[str, float]] = {
     "g": 1.0,
     "kg": 1e3,
     "oz": GRAMS_PER_OUNCE,
+    "oz wt": GRAMS_PER_OUNCE,
     "lb": GRAMS_PER_POUND,
 }
-"""Grams per mass unit. [g]"""
+"""Grams per mass unit. [g] (``oz wt`` is an ounce explicitly by weight: see
+:mod:`analyzer.units` for ``oz`` on drinks.)"""
 
 VOLUME_UNITS_ML: Final[Mapping[str, float]] = {
     "ml": 1.0,
@@ -78,8 +80,11 @@ _SYNONYMS: Final[Mapping[str, str]] = {
     "kgs": "kg",
     "ounce": "oz",
     "ounces": "oz",
-    "oz wt": "oz",
-    "ounce weight": "oz",
+    "oz wt": "oz wt",
+    "ounce weight": "oz wt",
+    "oz weight": "oz wt",
+    "wt oz": "oz wt",
+    "net wt oz": "oz wt",
     "pound": "lb",
     "lbs": "lb",
     "#": "lb",
@@ -127,6 +132,15 @@ _IE_NOUNS: Final = frozenset(
     {"cookie", "brownie", "pie", "smoothie", "calorie", "veggie", "hoagie", "pierogie", "tie"}
 )
 """Nouns whose plural ends in -ies but whose singular ends in -ie (not -y)."""
+_F_PLURALS: Final[Mapping[str, str]] = {
+    "leaves": "leaf",
+    "halves": "half",
+    "loaves": "loaf",
+    "calves": "calf",
+    "shelves": "shelf",
+    "knives": "knife",
+}
+"""Plurals in -ves whose singular ends in -f/-fe; other -ves words (cloves, olives) drop -s."""
 _NO_SINGULAR: Final = frozenset({"fl", "lbs", "gms", "kgs", "tsps", "tbsps", "tbs", "pcs", "cc"})
 
 
@@ -136,8 +150,8 @@ def _singular(word: str) -> str:
         return word
     if word.endswith("ies"):
         return word[:-1] if word[:-1] in _IE_NOUNS else word[:-3] + "y"
-    if word.endswith("ves") and word not in {"olives", "chives"}:
-        return word[:-3] + "f"
+    if word in _F_PLURALS:
+        return _F_PLURALS[word]
     if word.endswith(("ches", "shes", "xes", "sses", "oes")):
         return word[:-2]
     if word.endswith("s") and not word.endswith(("ss", "us", "is")):
@@ -256,7 +270,9 @@ def _number(match: re.Match[str], decimal: str, text: str) -> float:
         return _UNICODE_FRACTIONS[match.group("unionly")]
     raw = match.group("dec")
     if decimal == ",":
-        raw = raw.replace(".", "").replace(",", ".")
+        if "," in raw:  # "1,5", "1.000,5": dots before a decimal comma group thousands
+            raw = raw.replace(".", "").replace(",", ".")
+        # else "0.5": a decimal point is still a decimal point (spreadsheets mix them)
     elif "," in raw:
         if not _THOUSANDS_RE.match(raw):
             raise AmountError(
@@ -303,8 +319,10 @@ def parse_amount(text: str, decimal: str = ".") -> ParsedAmount:
         ``"1.00 shake (11 fl oz)"`` (11 fl oz), ``"1.00 whole - 3 1/2\\" diameter"`` (1 whole),
         ``"3.80 Serving (2 medium slice - ...)"`` (7.6 medium slice).
     decimal : {".", ","}
-        Decimal mark. With ``","``, ``"1,5"`` is 1.5 and dots are thousands separators;
-        with ``"."`` a comma is accepted only as a thousands separator (``"1,000 g"``).
+        Decimal mark. With ``","``, ``"1,5"`` is 1.5 and dots are thousands separators when
+        a decimal comma follows (``"1.000,5"``); a number with only a dot keeps it as the
+        decimal point (``"0.5"`` is 0.5, never 5). With ``"."`` a comma is accepted only as a
+        thousands separator (``"1,000 g"``).
 
     Returns
     -------

@@ -70,6 +70,12 @@ TOP_SOURCES = 3
 #: too few foods to mean anything: the report shows "at least" the known part and plans
 #: without it. This tool's choice (no literature value).
 COVERAGE_MIN_FRACTION = 0.9
+#: Below this age the DRIs are AIs for breast milk or formula: no greens plan. [years]
+ADULT_FOODS_AGE_Y = 1.0
+INFANT_NOTE = (
+    "No greens plan under 1 year of age: infants' intakes come from breast milk or formula "
+    "(the DRIs for 0-12 months are adequate intakes based on them); ask a paediatrician."
+)
 #: The two minerals of the ratio.
 CA_P = ("calcium", "phosphorus")
 #: Flag codes whose value is read from each mineral (to say when it is an underestimate).
@@ -415,10 +421,24 @@ def _totals_only(week_entries: pd.DataFrame) -> bool:
     return bool(week_entries["food_id"].isna().all() and from_app.all())
 
 
-def _flag_coverage(flag: dict[str, Any], week_daily: pd.DataFrame) -> dict[str, Any]:
-    """Add ``underestimate`` to a day's flag whose minerals lack values on that day."""
-    minerals = FLAG_MINERALS.get(str(flag.get("code")), ())
+def _base_code(flag: dict[str, Any]) -> str:
+    """A flag's code without the engine's ``weekly_`` prefix of week-level flags."""
+    return str(flag.get("code", "")).removeprefix("weekly_")
+
+
+def _flag_coverage(
+    flag: dict[str, Any], week_daily: pd.DataFrame, coverage: dict[str, dict[str, Any]]
+) -> dict[str, Any]:
+    """Add ``underestimate`` to a flag whose minerals lack values (that day, or that week)."""
+    minerals = FLAG_MINERALS.get(_base_code(flag), ())
     day = flag.get("date")
+    if minerals and day is None:
+        lacking = [
+            f"{m} unknown for {coverage[m]['unknown']} of {coverage[m]['entries']} entries"
+            for m in minerals
+            if m in coverage and not coverage[m]["complete"]
+        ]
+        return {**flag, "underestimate": "; ".join(lacking) + " that week"} if lacking else flag
     if not minerals or day is None or "date" not in week_daily.columns:
         return flag
     row = week_daily[pd.to_datetime(week_daily["date"]) == pd.Timestamp(day)]
@@ -479,6 +499,8 @@ def _plan_message(plan: suggest.GreensPlan, max_cups: float) -> str:
             "Ca:P ratio, and neither is known for this week (see the notes on what the "
             "diary lacks)."
         )
+    if not plan.suggestions and suggest.NO_CANDIDATES_NOTE in plan.notes:
+        return "No greens suggested (see the notes)."
     if plan.status == "closed" and unknown:
         return (
             "Following these greens meets every target that could be checked "
@@ -593,8 +615,14 @@ def build_report(
         ca_p_mass_ratio=ratio_target,
         magnesium_mg=float(targets.magnesium_mg),
         potassium_mg=float(targets.potassium_mg),
+        calcium_ul_mg=(
+            float(targets.calcium_ul_mg) if targets.calcium_ul_mg is not None else math.nan
+        ),
     )
-    if candidates is None and max_cups >= suggest.SERVING_CUPS:
+    if float(analysis.profile.age) < ADULT_FOODS_AGE_Y:
+        candidates = pd.DataFrame()
+        notes.append(INFANT_NOTE)
+    elif candidates is None and max_cups >= suggest.SERVING_CUPS:
         candidates = suggest.default_candidates(max_cups)
     elif candidates is None:
         candidates = pd.DataFrame()
@@ -607,8 +635,8 @@ def build_report(
 
     flags = [_flag_dict(f) for f in analysis.flags if _flag_in_window(f, days, label, person)]
     if totals_only:
-        flags = [f for f in flags if f.get("code") not in OCCASION_FLAGS]
-    flags = [_flag_coverage(f, week_daily) for f in flags]
+        flags = [f for f in flags if _base_code(f) not in OCCASION_FLAGS]
+    flags = [_flag_coverage(f, week_daily, coverage) for f in flags]
     if totals_only:
         by_group = sources.sources_by_group(week_entries.iloc[0:0], max(logged_days, 1))
         top_p = top_load = pd.DataFrame(columns=list(sources.SOURCE_COLUMNS))
@@ -653,6 +681,10 @@ def build_report(
             "for potassium and magnesium, the projection counts their calcium as eaten and "
             "only its small absorbable part."
         )
+    approximate = bool(
+        "approximate" in week_entries.columns
+        and week_entries["approximate"].astype("boolean").fillna(False).any()
+    )
     day_records = records(week_daily.drop(columns=["person"], errors="ignore"))
     if totals_only:
         for record in day_records:
@@ -681,6 +713,7 @@ def build_report(
         "coverage": coverage,
         "coverage_min_fraction": COVERAGE_MIN_FRACTION,
         "totals_only": totals_only,
+        "calcium_approximate": approximate,
         "flags": flags,
         "diuretic_load": records(
             by_group.reindex([g for g in LOAD_GROUPS if g in by_group.index])

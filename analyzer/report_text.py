@@ -147,6 +147,13 @@ def _value(value: Any, cov: dict[str, Any] | None, unit: str = "mg") -> str:
     return f"at least {text}" if not cov.get("usable", True) else text + PARTIAL_MARK
 
 
+CA_P = ("calcium", "phosphorus")
+
+
+def _is(names: list[str]) -> str:
+    return "is" if len(names) == 1 else "are"
+
+
 def _targets_section(report: dict[str, Any]) -> list[str]:
     week, targets, kinds = report["week"], report["targets"], report["targets"]["kinds"]
     pct = week["percent_of_target"]
@@ -162,10 +169,13 @@ def _targets_section(report: dict[str, Any]) -> list[str]:
         if percent is not None and cov is not None and not cov.get("usable", True):
             shown_pct = f"at least {shown_pct}"
         ul = uls.get(mineral)
+        shown = _value(week.get(key), cov)
+        if mineral == "calcium" and report.get("calcium_approximate") and shown != "unknown":
+            shown = f"about {shown}"
         rows.append(
             [
                 mineral,
-                _value(week.get(key), cov),
+                shown,
                 f"{kind} {_num(targets.get(key), 0, 'mg')}",
                 shown_pct,
                 f"UL {_num(ul, 0, 'mg')}" if ul is not None else "",
@@ -209,6 +219,11 @@ def _targets_section(report: dict[str, Any]) -> list[str]:
         f"PRAL {_num(week.get('pral_meq'), 1, 'mEq')}",
     ]
     lines.append("  also per day: " + ", ".join(extra))
+    if report.get("calcium_approximate"):
+        lines.append(
+            "  Calcium is approximate: some entries give it only as % of a Daily Value "
+            "(see the notes)."
+        )
     known = [
         f"{m} {c['known']} of {c['entries']}"
         for m, c in coverage.items()
@@ -216,37 +231,83 @@ def _targets_section(report: dict[str, Any]) -> list[str]:
     ]
     if known:
         lines.append("  entries with a value: " + ", ".join(known) + " (see the notes)")
-    if ratio is None and (week.get("calcium_mg") is not None or coverage):
-        why = [m for m in ("calcium", "phosphorus") if not coverage.get(m, {}).get("usable", True)]
-        if why:
-            lines.append(
-                f"  The Ca:P ratio cannot be computed: {' and '.join(why)} "
-                f"{'is' if len(why) == 1 else 'are'} not known for enough of the entries."
-            )
+    if ratio is None and coverage:
+        absent = [m for m in CA_P if coverage.get(m, {}).get("known", 1) == 0]
+        sparse = [
+            m for m in CA_P if m not in absent and not coverage.get(m, {}).get("usable", True)
+        ]
+        reasons = []
+        if absent:
+            reasons.append(f"{' and '.join(absent)} {_is(absent)} not in this diary")
+        if sparse:
+            reasons.append(f"{' and '.join(sparse)} {_is(sparse)} known for too few entries")
+        if reasons:
+            lines.append(f"  The Ca:P ratio cannot be computed: {'; '.join(reasons)}.")
     return lines
 
 
+#: Prefix of the balance engine's week-level flag codes (``weekly_calcium_low``).
+WEEKLY_PREFIX = "weekly_"
+
+
+def _first_clause(message: str) -> str:
+    """A day flag's message up to its first sentence or clause (the finding, not the why)."""
+    cut = [i for i in (message.find("; "), message.find(". ")) if i > 0]
+    return message[: min(cut)] if cut else message.rstrip(".")
+
+
+def _days_phrase(dated: list[str], days: int) -> str:
+    if len(dated) == days and days > 1:
+        return f"every logged day ({days} of {days})"
+    if len(dated) == 1:
+        return f"1 of {days} days"
+    weekdays = ", ".join(pd.Timestamp(d).strftime("%a") for d in dated)
+    return f"{len(dated)} of {days} days ({weekdays})"
+
+
 def _flags_section(report: dict[str, Any]) -> list[str]:
+    """Flags grouped by finding: the week's flag first, then on which days it also held."""
     lines = ["Flags (confidence of the evidence: V verified, S secondary, M memory, C computed)"]
     if not report["flags"]:
         return [*lines, "  none for this week"]
-    by_code: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    by_code: dict[str, list[dict[str, Any]]] = {}
     for flag in report["flags"]:
-        by_code.setdefault((flag["level"], flag["code"]), []).append(flag)
+        code = str(flag["code"]).removeprefix(WEEKLY_PREFIX)
+        by_code.setdefault(code, []).append(flag)
     days = report["week"]["days"]
-    for (level, _), flags in sorted(by_code.items(), key=lambda kv: _LEVEL_ORDER[kv[0][0]]):
-        first = flags[0]
-        count = len({f.get("date") or f.get("week") for f in flags})
-        when = f"{count} of {days} days" if first.get("date") else "the week"
-        more = f" (and {len(flags) - 1} more like it)" if len(flags) > 1 else ""
-        lines.append(f"  [{level}] {when}: {first['message']}{more}")
-        short = [f for f in flags if f.get("underestimate")]
+
+    def order(item: tuple[str, list[dict[str, Any]]]) -> int:
+        return min(_LEVEL_ORDER.get(f["level"], 3) for f in item[1])
+
+    for _, flags in sorted(by_code.items(), key=order):
+        week_flags = [f for f in flags if not f.get("date")]
+        day_flags = [f for f in flags if f.get("date")]
+        dated = sorted({f["date"] for f in day_flags})
+        head = week_flags[0] if week_flags else day_flags[0]
+        level = min((f["level"] for f in flags), key=lambda lv: _LEVEL_ORDER.get(lv, 3))
+        if week_flags:
+            lines.append(f"  [{level}] {head['message']}")
+            if dated:
+                lines.append(
+                    f"      also on {_days_phrase(dated, days)}, e.g. "
+                    f"{_first_clause(day_flags[0]['message'])}"
+                )
+        elif len(dated) > 1:
+            lines.append(f"  [{level}] {_days_phrase(dated, days)}, e.g. {head['message']}")
+        else:
+            lines.append(f"  [{level}] {_days_phrase(dated, days)}: {head['message']}")
+        said = "unknown for" in str(head.get("message", ""))  # the engine may say it itself
+        if week_flags and week_flags[0].get("underestimate") and not said:
+            lines.append(
+                f"      the week's value is an underestimate ({week_flags[0]['underestimate']})"
+            )
+        short = [f for f in day_flags if f.get("underestimate")]
         if short:
             lines.append(
                 f"      on {len(short)} of these days the value is an underestimate "
                 f"({short[0]['underestimate']})"
             )
-        lines.append(f"      source: {first['reference']}; confidence {first['confidence']}")
+        lines.append(f"      source: {head['reference']}; confidence {head['confidence']}")
     return lines
 
 
@@ -280,6 +341,8 @@ def _amount(row: dict[str, Any]) -> str:
     if amount is not None and unit and days:
         total = amount * days
         return f"{total:.3g} {_plural(unit, total)} this week"
+    if row.get("grams_per_day") is None:
+        return "amount not known"  # e.g. an app's recipe with nutrients but no grams
     return f"{_num(row.get('grams_per_day'), 0)} g a day"
 
 
@@ -309,8 +372,8 @@ def _sources_section(report: dict[str, Any]) -> list[str]:
         )
     for swap in report["swaps"]:
         lines.append(
-            f"  swap: {swap['food']} ({_amount(swap)}: {_num(swap['phosphorus_mg'], 0)} mg P, "
-            f"{_num(swap['caffeine_mg'], 0)} mg caffeine) -> {swap['swap']}: saves "
+            f"  swap: {swap['food']} ({_amount(swap)}; {_num(swap['phosphorus_mg'], 0)} mg P "
+            f"and {_num(swap['caffeine_mg'], 0)} mg caffeine a day) -> {swap['swap']}: saves "
             f"{_num(swap['saves_phosphorus_mg'], 0)} mg P and "
             f"{_num(swap['saves_caffeine_mg'], 0)} mg caffeine a day"
         )

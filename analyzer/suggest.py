@@ -339,6 +339,8 @@ GOAL_NAMES = {
     "magnesium_mg": "magnesium",
     "potassium_mg": "potassium",
 }
+#: Said when there is nothing to plan with (no candidate greens, or no logged day).
+NO_CANDIDATES_NOTE = "No greens were available to plan with."
 #: The goals of the first stage; without one of them known there is no plan.
 CALCIUM_GOALS = frozenset({"absorbable_calcium_mg", "ca_p_mass_ratio"})
 _INTAKES = (
@@ -362,12 +364,17 @@ class Goals:
         Ca:P mass-ratio target. [-]
     magnesium_mg, potassium_mg : float
         RDA or AI. [mg/day]
+    calcium_ul_mg : float, optional
+        Tolerable upper intake level of calcium; the plan never takes the week's average
+        calcium (with the greens, high-oxalate ones included) above it. NaN: no ceiling.
+        [mg/day]
     """
 
     absorbable_calcium_mg: float
     ca_p_mass_ratio: float
     magnesium_mg: float
     potassium_mg: float
+    calcium_ul_mg: float = math.nan
 
 
 def target_absorbable_calcium_mg(
@@ -558,7 +565,8 @@ def plan_greens(week: WeekIntake, goals: Goals, candidates: pd.DataFrame) -> Gre
     if all(v <= 0 for v in known.values()):
         return GreensPlan("met", [], week, week, goals, gaps, notes)
     if candidates.empty or week.days < 1:
-        return GreensPlan("partial", [], week, week, goals, gaps, [*notes, "no greens available"])
+        notes.append(NO_CANDIDATES_NOTE)
+        return GreensPlan("partial", [], week, week, goals, gaps, notes)
 
     chosen = _solve(week, goals, candidates, set(known))
     suggestions = _suggestions(candidates, chosen, week.days)
@@ -566,6 +574,12 @@ def plan_greens(week: WeekIntake, goals: Goals, candidates: pd.DataFrame) -> Gre
     projected = week.plus(added)
     remaining = shortfalls(projected, goals)
     done = all(v <= 1e-6 for v in remaining.values() if not math.isnan(v))
+    ceiling = _calcium_ceiling(week, goals)
+    if not done and ceiling is not None and _ul_binds(projected, goals, candidates):
+        notes.append(
+            f"The plan keeps calcium at or below its upper limit ({goals.calcium_ul_mg:,.0f} "
+            "mg/day, UL) and so adds less calcium than the gap needs."
+        )
     return GreensPlan(
         "closed" if done else "partial", suggestions, week, projected, goals, remaining, notes
     )
@@ -611,6 +625,12 @@ def _solve(week: WeekIntake, goals: Goals, cand: pd.DataFrame, known: set[str]) 
         a_goal[i, 2 * n + i] = 1.0
         lower[i] = rhs
     constraints = [LinearConstraint(a_goal, lower, np.inf)]
+    ceiling = _calcium_ceiling(week, goals)
+    if ceiling is not None:
+        # sum_j Ca_j y_j / days <= UL - Ca now (every green's true calcium counts here)
+        below_ul = np.zeros(width)
+        below_ul[:n] = cand["calcium_mg"].to_numpy(float) / days
+        constraints.append(LinearConstraint(below_ul, -np.inf, ceiling))
     species = cand["species"].astype(str).to_numpy()
     for name in pd.unique(species):
         once_a_day = np.zeros(width)
@@ -640,6 +660,19 @@ def _solve(week: WeekIntake, goals: Goals, cand: pd.DataFrame, known: set[str]) 
     cost = np.concatenate([per_day, np.full(n, _LINE_COST), np.zeros(m)])
     best = _milp(cost, constraints, integrality, bounds)
     return np.rint(best[:n]).astype(int)
+
+
+def _ul_binds(projected: WeekIntake, goals: Goals, cand: pd.DataFrame) -> bool:
+    """Whether one more of the smallest calcium portion would pass the calcium UL."""
+    smallest = float(cand["calcium_mg"].min()) / max(projected.days, 1)
+    return projected.calcium_mg + smallest > goals.calcium_ul_mg
+
+
+def _calcium_ceiling(week: WeekIntake, goals: Goals) -> float | None:
+    """Calcium the greens may add per day before the week reaches the UL. [mg/day]"""
+    if math.isnan(goals.calcium_ul_mg) or math.isnan(week.calcium_mg):
+        return None
+    return max(goals.calcium_ul_mg - week.calcium_mg, 0.0)
 
 
 def _milp(

@@ -6,7 +6,7 @@ Weekly rows are per-day averages over the days logged in the week (a day whose v
 unknown is left out of that value's average), with ``days``; counts (``entries``,
 ``unmatched``, ``*_unknown``) are week sums and ``caffeine_max_occasion_mg`` the week's
 maximum. Ratios are recomputed from the totals (a ratio of averages, not an average of
-ratios).
+ratios); a weekly ratio uses only the days on which both its parts are known.
 
 Ratios: ``ca_p_mass_ratio`` = Ca/P [mg/mg]; ``ca_p_molar_ratio`` = mass ratio x 30.97/40.08;
 ``ca_mg_mass_ratio`` = Ca/Mg [mg/mg]; ``k_na_molar_ratio`` = K/Na x 22.99/39.10 [mol/mol].
@@ -126,7 +126,8 @@ def daily_totals(
     -------
     DataFrame
         Columns ``[person,] date, entries, unmatched``, the coverage counts
-        ``<nutrient>_unknown`` and ``pral_meq_unknown``, the nutrient totals,
+        ``<nutrient>_unknown``, ``pral_meq_unknown`` and ``diuretic_load_mg_unknown``
+        (entries whose load is unknown, e.g. app meal totals), the nutrient totals,
         ``absorbable_calcium_mg``, ``absorbable_phosphorus_mg``, ``pral_meq``,
         ``diuretic_load_mg``, the all-food ``caffeine_calcium_mg``, ``protein_calcium_mg``,
         ``sodium_calcium_mg``, ``phosphorus_<group>_mg``, ``pral_<group>_meq``,
@@ -144,7 +145,7 @@ def daily_totals(
         "entries": sizes.to_numpy(dtype="int64"),
         "unmatched": _unmatched(rejected, keys, sizes.index).to_numpy(),
     }
-    for column in (*NUTRIENTS, "pral_meq"):
+    for column in (*NUTRIENTS, "pral_meq", "diuretic_load_mg"):
         out[f"{column}_unknown"] = sums.count(entries[column].isna().to_numpy()).astype("int64")
     for column in (*NUTRIENTS, *METRICS):
         out[column] = sums.sum(entries[column])
@@ -229,4 +230,31 @@ def weekly_totals(daily: pd.DataFrame, targets: Targets, by_person: bool) -> pd.
         values = summed[column]
         weekly.insert(position, column, values.astype(frame[column].dtype))
     weekly["caffeine_max_occasion_mg"] = grouped["caffeine_max_occasion_mg"].max()
-    return add_ratios(weekly.reset_index(), targets)
+    weekly = add_ratios(weekly.reset_index(), targets)
+    # A ratio uses only the days on which both its parts are known: averaging Ca over 7 days
+    # and P over the 5 days that have it would mix different days.
+    for column, (numerator, denominator, factor) in _ratio_parts().items():
+        both = frame[numerator].notna() & frame[denominator].notna()
+        paired = frame[[numerator, denominator]].where(both)
+        sums = paired.groupby([frame[k] for k in keys], sort=True).sum(min_count=1)
+        # same keys, same sort as ``grouped``: the rows line up with ``weekly``
+        weekly[column] = _ratio(sums[numerator], sums[denominator], factor).to_numpy()
+    return weekly
+
+
+def _ratio_parts() -> dict[str, tuple[str, str, float]]:
+    """Ratio column -> (numerator, denominator, mass-to-molar factor)."""
+    return {
+        "ca_p_mass_ratio": ("calcium_mg", "phosphorus_mg", 1.0),
+        "ca_p_molar_ratio": (
+            "calcium_mg",
+            "phosphorus_mg",
+            molar_ratio_factor("calcium", "phosphorus"),
+        ),
+        "ca_mg_mass_ratio": ("calcium_mg", "magnesium_mg", 1.0),
+        "k_na_molar_ratio": (
+            "potassium_mg",
+            "sodium_mg",
+            molar_ratio_factor("potassium", "sodium"),
+        ),
+    }

@@ -5,7 +5,16 @@ Amount text is parsed by :func:`parse_amount` and units are spelled canonically 
 unit are converted to grams:
 
 mass
-    ``mg``, ``g``, ``kg``, ``oz``, ``lb`` (and ``mcg``): fixed factors (NIST Handbook 44).
+    ``mg``, ``g``, ``kg``, ``oz``, ``lb`` (and ``mcg``): fixed factors (NIST Handbook 44),
+    with one exception: ``oz`` on a DRINK means fluid ounces. People and apps write "12 oz"
+    of cola or "8 oz" of orange juice (Lose It!'s ``Ounce``, MyFitnessPal's "oz") for a
+    volume; read as a weight it would be 7-9 % light for milk and juice. A food is a drink
+    for this rule when its USDA portions mention fluid ounces (``fl oz``, ``can or bottle
+    (12 fl oz)``), never an ounce by weight (``oz``, ``container (6 oz)``,
+    ``can (10.75 oz)``), and its density is that of a pourable liquid
+    (:data:`DRINK_DENSITY_G_PER_ML`): milk, juice, soda, coffee, beer, wine, spirits.
+    Everything else (cheese, meat, yogurt, condensed soup, ice cream) keeps the mass ounce.
+    ``oz wt`` is always a weight.
 volume
     ``ml``, ``cl``, ``dl``, ``l``, ``tsp``, ``tbsp``, ``fl oz``, ``cup``, ``pint``, ``quart``,
     ``gallon`` (US customary, NIST Handbook 44). A volume is turned into grams through the food's
@@ -26,8 +35,10 @@ household measures
     ``serving``, else the ``NLEA serving``, else the whole first USDA portion (sequence 1;
     e.g. the ``3 oz`` portion of a meat, 85 g). A unit of ``None`` (a bare number, e.g.
     ``2`` eggs) is treated as ``each``. A unit with a comma or parenthesis that matches no
-    portion falls back to its head (``cup, packed`` -> ``cup``), and a two-word unit that
-    matches nothing to its first, then last word (``large egg`` -> ``large``).
+    portion falls back to its head (``cup, packed`` -> ``cup``), a unit that starts with a
+    mass or volume unit to that unit (``cup cooked`` -> ``cup``, ``oz boneless`` -> ``oz``),
+    and a two-word unit that matches nothing to its first, then last word (``large egg`` ->
+    ``large``).
 
 References
 ----------
@@ -66,6 +77,7 @@ from analyzer.quantities import (
 
 __all__ = [
     "DENSITY_PREFERENCE",
+    "DRINK_DENSITY_G_PER_ML",
     "EACH_WORDS",
     "GRAMS_PER_OUNCE",
     "GRAMS_PER_POUND",
@@ -89,6 +101,14 @@ __all__ = [
 
 DENSITY_PREFERENCE: Final = ("cup", "fl oz", "tbsp", "tsp", "ml", "l", "pint", "quart", "gallon")
 """Order in which a food's volume portions are tried for its density."""
+
+DRINK_DENSITY_G_PER_ML: Final = (0.85, 1.3)
+"""Density range of a pourable drink for the ``oz`` = fluid ounce rule. [g/ml]
+
+From the SR28 portions themselves: liquids measured in fl oz run from spirits (0.94) to
+syrups and frozen juice concentrates (1.23-1.29); foods outside the range that USDA also
+measures in fl oz are frozen desserts, whipped cream, airy shakes and dry mixes (0.01-0.84),
+for which "4 oz" may well be a weight."""
 
 EACH_WORDS: Final = ("each", "whole", "item", "piece", "unit")
 """Units meaning one whole item of the food."""
@@ -177,7 +197,25 @@ def _leading_volume(measure: str) -> str | None:
 
 
 def _leading_mass(measure: str) -> bool:
-    return any(re.match(rf"^{re.escape(u)}(?![a-z])", measure) for u in MASS_UNITS_G)
+    return _leading_mass_unit(measure) is not None
+
+
+def _leading_mass_unit(measure: str) -> str | None:
+    """Mass unit a normalized measure starts with (``"oz boneless"`` -> ``"oz"``)."""
+    for unit in sorted(MASS_UNITS_G, key=len, reverse=True):
+        if re.match(rf"^{re.escape(unit)}(?![a-z])", measure):
+            return unit
+    return None
+
+
+_FLUID_OUNCE = re.compile(r"(?<![a-z])fl oz(?![a-z])")
+_ANY_OUNCE = re.compile(r"(?<![a-z])oz(?![a-z])")
+
+
+def _is_drink(measures: list[str]) -> bool:
+    """True when the measures mention fluid ounces and never an ounce by weight."""
+    fluid = sum(len(_FLUID_OUNCE.findall(m)) for m in measures)
+    return fluid > 0 and fluid == sum(len(_ANY_OUNCE.findall(m)) for m in measures)
 
 
 def _stated_volume_ml(measure: str) -> float | None:
@@ -252,6 +290,15 @@ class UnitConverter:
         density = self._density_g_per_ml(food_id)
         return None if density is None else density * VOLUME_UNITS_ML[unit]
 
+    def is_drink(self, food_id: str) -> bool:
+        """True when ``oz`` means fluid ounces for this food (see the module docstring)."""
+        food_id = str(food_id)
+        if not _is_drink([p.measure for p in self._by_food.get(food_id, [])]):
+            return False
+        density = self._density_g_per_ml(food_id)
+        low, high = DRINK_DENSITY_G_PER_ML
+        return density is not None and low <= density <= high
+
     # -- household ------------------------------------------------------------------------
     def _household(self, food_id: str, unit: str) -> float | None:
         portions = self._by_food.get(food_id, [])
@@ -260,6 +307,12 @@ class UnitConverter:
         exact = [p for p in portions if p.measure == unit]
         if exact:
             return exact[0].grams_per_unit
+        lead = _leading_volume(unit) or _leading_mass_unit(unit)
+        if lead is not None:
+            # "cup cooked", "cup chopped": the same measure with other punctuation, else the unit
+            bare = " ".join(_words(unit))
+            same = [p for p in portions if " ".join(_words(p.measure)) == bare]
+            return same[0].grams_per_unit if same else self._grams_per_unit(food_id, lead)
         if unit == "serving":
             return self._serving(portions)
         if unit in EACH_WORDS:
@@ -322,8 +375,10 @@ class UnitConverter:
         key = (food_id, unit)
         if key in self._cache:
             return self._cache[key]
-        if unit in MASS_UNITS_G:
-            value: float | None = MASS_UNITS_G[unit]
+        if unit == "oz" and self.is_drink(food_id):
+            value: float | None = self._volume_grams(food_id, "fl oz")
+        elif unit in MASS_UNITS_G:
+            value = MASS_UNITS_G[unit]
         elif unit in VOLUME_UNITS_ML:
             value = self._volume_grams(food_id, unit)
         else:

@@ -121,6 +121,10 @@ def test_indices_from_the_reference() -> None:
     assert ca["tofu_calcium_set"] == 0.88
     p = load_table("phosphorus_bioavailability.csv").set_index("phosphorus_class")["fraction"]
     assert p.to_dict() == {"additive": 1.0, "animal": 0.5, "plant": 0.3, "mixed": 0.625}
+    # the animal and plant fractions are midpoints of the verified ranges 40-60 % and 20-40 %
+    # (RRT 2017 Table 1), so computed (C); additive ~100 % and IOM's 0.625 are read (V)
+    p_tags = load_table("phosphorus_bioavailability.csv").set_index("phosphorus_class")["tag"]
+    assert p_tags.to_dict() == {"additive": "V", "animal": "C", "plant": "C", "mixed": "V"}
 
 
 @pytest.mark.parametrize(

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
@@ -354,7 +355,11 @@ def _app_day(**nutrients: float) -> pd.DataFrame:
 def test_low_ratio_alone_is_info_and_p_above_ul_is_alert() -> None:
     # Ca 1,100 >= 1,000; molar 1100/3000*0.77270 = 0.2833 < 0.5 -> info only (IOM 1997)
     info = analyze(_app_day(calcium_mg=1100, phosphorus_mg=3000)).flags
-    assert [(f.code, f.level) for f in info if "ca_p" in f.code] == [("low_ca_p_ratio", "info")]
+    # the single day is also the week's average: the same finding once per day, once per week
+    assert [(f.code, f.level) for f in info if "ca_p" in f.code] == [
+        ("low_ca_p_ratio", "info"),
+        ("weekly_low_ca_p_ratio", "info"),
+    ]
     # P 4,100 > UL 4,000 -> alert
     high = analyze(_app_day(calcium_mg=1100, phosphorus_mg=4100)).flags
     assert ("phosphorus_above_ul", "alert") in [(f.code, f.level) for f in high]
@@ -400,6 +405,22 @@ def test_kerstetter_allen_protein_coefficient() -> None:
     )
     # 1.2 mg/g: 31.5409 * 1.2 = 37.8491
     assert analysis.daily["diuretic_load_protein_mg"].iloc[0] == pytest.approx(37.8491, abs=1e-3)
+
+
+def test_notes_state_the_protein_coefficient_choice() -> None:
+    fao = analyze(make_entries(WEEK[:1])).notes
+    assert (
+        "Diuretic load = estimated calcium cost of red meat, dairy, soda and coffee: 5 mg Ca "
+        "per 100 mg caffeine (lower absorption, not urine; Barger-Lux & Heaney 1995, C), 1 mg "
+        "urinary Ca per g protein (FAO/WHO 2004, S; Kerstetter & Allen 1990: 1.2 mg/g, V), "
+        "40 mg urinary Ca per 2,300 mg sodium (Nordin et al. 1993, V)."
+    ) in fao
+    ka = analyze(make_entries(WEEK[:1]), settings=Settings(protein_coefficient="kerstetter_allen"))
+    assert any(
+        "1.2 mg urinary Ca per g protein (Kerstetter & Allen 1990, V; FAO/WHO 2004: 1 mg/g, S)"
+        in n
+        for n in ka.notes
+    )
 
 
 def test_occasion_by_time_when_no_meal() -> None:
@@ -519,3 +540,271 @@ def test_daily_totals_are_sums_of_entries_and_never_negative(rows: list) -> None
         # absorbed never exceeds intake
     assert (daily["absorbable_calcium_mg"].fillna(0) <= daily["calcium_mg"].fillna(0) + 1e-9).all()
     assert daily["entries"].sum() == len(entries)
+
+
+# --- Real-data regression: an everyday week read through the diary reader ----------------
+# tests/data/balance/everyday_week.csv (own format: date,time,meal,food,amount,unit) names
+# USDA foods by NDB number with household units; grams come from analyzer/data/portions.csv
+# (cup milk 244 g, cup coffee 237 g, slice bread 29 g, 3 oz = 85.0486 g, can cola 370 g,
+# 1/2 cup broccoli 78 g, cup rice 158 g, "container (6 oz)" = 6 oz = 170.0971 g, ...).
+# Per 100 g (SR28; protein g, Ca, P, Mg, K, Na, caffeine mg):
+#   01079 milk 2%        3.30 120  92 11 140  47  0    18069 white bread 8.85 144  98 23 126 490 0
+#   14209 coffee         0.12   2   3  3  49   2 40    23570 beef 85%   27.73  22 238 25 407  89 0
+#   14148 cola           0.00   1   9  0   5   3  9    05315 duck     24.50   8   -  -   -  84 -
+#   11091 broccoli       2.38  40  67 21 293  41  0    20045 rice      2.69  10  43 12  35   1 0
+#   01117 yogurt         5.25 183 144 17 234  70  0    16426 Ca-tofu  17.27 683 190 58 237  14 -
+#   11117 bok choy       1.56  93  29 11 371  34  0    01009 cheddar  22.87 710 455 27  76 653 0
+# ("-" = blank in foods.csv: unknown, never 0.)
+EVERYDAY = Path(__file__).parent / "data" / "balance" / "everyday_week.csv"
+
+
+@pytest.fixture(scope="module")
+def everyday() -> Analysis:
+    from analyzer.diary import read_diary
+
+    diary = read_diary(EVERYDAY)
+    # check the input first: 35 rows used, the grams the portions give
+    assert len(diary.entries) == 35 and diary.rejected.empty
+    grams = diary.entries["grams"].round(4).tolist()
+    assert grams[:8] == [244.0, 474.0, 58.0, 85.0486, 370.0, 85.0, 156.0, 158.0]
+    return analyze(diary)
+
+
+def test_everyday_monday_minerals_and_coverage(everyday: Analysis) -> None:
+    row = _day(everyday, "2026-11-16")
+    # Ca 120*2.44 + 2*4.74 + 144*0.58 + 22*0.850486 + 1*3.7 + 8*0.85 + 40*1.56 + 10*1.58
+    #  = 292.8 + 9.48 + 83.52 + 18.7107 + 3.7 + 6.8 + 62.4 + 15.8 = 493.2107
+    assert row["calcium_mg"] == pytest.approx(493.2107, abs=1e-3)
+    # P without the duck (blank): 224.48 + 14.22 + 56.84 + 202.4156 + 33.3 + 104.52 + 67.94
+    #  = 703.7156, and the duck is counted as unknown for P, Mg, K and caffeine
+    assert row["phosphorus_mg"] == pytest.approx(703.7156, abs=1e-3)
+    assert (row["phosphorus_mg_unknown"], row["potassium_mg_unknown"]) == (1, 1)
+    assert (row["caffeine_mg_unknown"], row["pral_meq_unknown"], row["calcium_mg_unknown"]) == (
+        1,
+        1,
+        0,
+    )
+    # caffeine 40*4.74 + 9*3.7 = 189.6 + 33.3 = 222.9 (duck unknown)
+    assert row["caffeine_mg"] == pytest.approx(222.9)
+    # Ca:P 493.2107/703.7156 = 0.70087; molar x 0.772705 = 0.54156
+    assert row["ca_p_molar_ratio"] == pytest.approx(0.54156, abs=1e-5)
+    # PRAL over the entries with every term known (duck left out, counted above) = 6.5963
+    assert row["pral_meq"] == pytest.approx(6.5963, abs=1e-3)
+    assert row["phosphorus_pct_target"] == pytest.approx(100.531, abs=1e-3)  # 703.7156 / 7
+
+
+def test_everyday_absorbable_calcium_uses_per_green_indices(everyday: Analysis) -> None:
+    # Mon breakfast load 292.8 + 9.48 + 83.52 = 385.8; FA_milk = 0.889 - 0.0964 ln 385.8
+    #   = 0.31491; milk (1.0) + coffee, bread (0.5): 0.31491*(292.8 + 0.5*93.0) = 106.848
+    # lunch 18.7107 + 3.7 = 22.4107; FA 0.58924; 0.5*22.4107*0.58924 = 6.6026
+    # dinner 6.8 + 62.4 + 15.8 = 85.0; FA 0.46073; broccoli index 1.12 (Weaver 2017 Table 1):
+    #   0.46073*(1.12*62.4 + 0.5*22.6) = 37.4056     -> day 150.856
+    assert _day(everyday, "2026-11-16")["absorbable_calcium_mg"] == pytest.approx(
+        150.856, abs=0.01
+    )
+    # Wed lunch: Ca-set tofu 860.58 (0.88) + bok choy 158.1 (1.15) + rice 15.8 (0.5) = 1034.48
+    #   FA_milk = 0.889 - 0.0964 ln 1034.48 = 0.21982 -> 0.21982*(757.31 + 181.815 + 7.9)
+    #   = 208.179; breakfast 83.28 mg load: 0.46270*0.5*83.28 = 19.267; dinner chicken 12.9
+    #   + milk 292.8 = 305.7: 0.33734*(0.5*12.9 + 292.8) = 100.949 -> day 328.396
+    wednesday = _day(everyday, "2026-11-18")
+    assert wednesday["absorbable_calcium_mg"] == pytest.approx(328.396, abs=0.01)
+    entries = everyday.entries
+    assert entries.loc[entries["food_id"] == "11117", "absorption_class"].iloc[0] == "bok_choy"
+
+
+def test_everyday_tuesday_totals_pral_and_diuretic_load(everyday: Analysis) -> None:
+    row = _day(everyday, "2026-11-17")
+    # Ca 311.2778 (yogurt 170.0971 g) + 5.9 + 1.184 + 4.74 + 201.2816 + 83.52 + 10.92 + 244.8
+    #   + 161.1 + 267.9 = 1292.6234
+    assert row["calcium_mg"] == pytest.approx(1292.6234, abs=1e-3)
+    assert row["pral_meq"] == pytest.approx(-42.8698, abs=1e-3)  # Remer & Manz per entry
+    # diuretic load: caffeine (125.504 + 94.8)*0.05 = 11.0152; protein yogurt 8.9301 +
+    # cheddar 6.4835 + coffees 0.0710 + 0.2844 = 15.7691; sodium (119.068 + 185.1224 + 8.288
+    # + 4.74)*40/2300 = 5.5168 -> 32.3011
+    assert row["diuretic_load_caffeine_mg"] == pytest.approx(11.0152, abs=1e-3)
+    assert row["diuretic_load_protein_mg"] == pytest.approx(15.7691, abs=1e-3)
+    assert row["diuretic_load_mg"] == pytest.approx(32.3011, abs=1e-3)
+    assert row["diuretic_load_red_meat_mg"] == 0.0  # no red meat that day: 0, not unknown
+
+
+def test_near_threshold_ratio_is_not_printed_as_the_threshold(everyday: Analysis) -> None:
+    # regression: Thu molar Ca:P 323.64/500.49*0.772705 = 0.49967 used to read "0.50 is
+    # below 0.5"; it now shows 4 decimals where 2 would round up to the threshold.
+    flag = next(
+        f
+        for f in everyday.flags
+        if f.code == "low_ca_p_with_low_calcium" and str(f.date) == "2026-11-19"
+    )
+    assert flag.message.startswith("2026-11-19: molar Ca:P 0.4997 is below 0.5 while")
+
+
+def test_week_flags_on_the_weeks_averages(everyday: Analysis) -> None:
+    weekly = [f for f in everyday.flags if f.week is not None]
+    assert all(f.date is None for f in weekly)
+    # 7 logged days; Ca (493.2107 + 1292.6234 + 1423.46 + 323.64 + 27.82 + 486.5632 + 5.9) / 7
+    #   = 4053.2173 / 7 = 579.03 < RDA 1,000; molar Ca:P of the averages 579.03/525.78*0.7727
+    #   = 0.851, not low; caffeine average 140.5 < 400
+    assert [f.code for f in weekly] == [
+        "weekly_calcium_low",
+        "weekly_magnesium_low",
+        "weekly_potassium_low",
+    ]
+    calcium = weekly[0]
+    assert calcium.week == "2026-W47" and calcium.level == "warning"
+    assert calcium.value == pytest.approx(579.031, abs=1e-3)
+    assert calcium.message == (
+        "2026-W47 (average of 7 logged days): calcium 579 mg is below the RDA of 1,000 mg "
+        "(female 31-50 y)."
+    )
+    # the per-day flags are kept: Ca below the RDA on 5 of 7 days
+    days = [f for f in everyday.flags if f.code == "calcium_low"]
+    assert len(days) == 5
+
+
+def test_efsa_single_dose_flag() -> None:
+    # EFSA 2015: single doses up to 200 mg raise no concern in adults. Mon: coffee 474 g =
+    # 40*4.74 = 189.6 mg (no flag); Tue: 474 g + 316 g in the same breakfast = 40*7.90
+    # = 316 mg > 200 -> info (and >= 250 -> the diuresis note as well)
+    rows = [
+        ("2026-11-16", "breakfast", "coffee", 474),
+        ("2026-11-17", "breakfast", "coffee", 474),
+        ("2026-11-17", "breakfast", "coffee", 316),
+    ]
+    flags = analyze(make_entries(rows)).flags
+    single = [(str(f.date), f.value) for f in flags if f.code == "caffeine_single_dose"]
+    assert single == [("2026-11-17", pytest.approx(316.0))]  # 40*(4.74 + 3.16)
+    message = next(f.message for f in flags if f.code == "caffeine_single_dose")
+    assert message == (
+        "2026-11-17: 316 mg caffeine in one eating occasion is above the single dose of 200 mg "
+        "that EFSA found raises no safety concern for adults."
+    )
+    # no EFSA limit in the tables for children: neither caffeine flag on safety grounds
+    child = analyze(make_entries(rows), Profile(sex="male", age=10)).flags
+    assert not [f for f in child if f.code in ("caffeine_single_dose", "caffeine_daily_high")]
+
+
+def test_iso_weeks_across_the_year_boundary() -> None:
+    # Thu 2026-12-31 and Sun 2027-01-03 are in ISO week 2026-W53 (Mon 2026-12-28);
+    # Mon 2027-01-04 starts 2027-W01. Ca: milk 244 g = 275.72 mg; 488 g = 551.44 mg.
+    rows = [
+        ("2026-12-31", "breakfast", "milk", 244),
+        ("2027-01-03", "breakfast", "milk", 488),
+        ("2027-01-04", "breakfast", "milk", 244),
+    ]
+    weekly = analyze(make_entries(rows)).weekly
+    assert weekly["week"].tolist() == ["2026-W53", "2027-W01"]
+    assert weekly["week_start"].dt.strftime("%Y-%m-%d").tolist() == ["2026-12-28", "2027-01-04"]
+    assert weekly["days"].tolist() == [2, 1]
+    # W53 average (275.72 + 551.44) / 2 = 413.58
+    assert weekly["calcium_mg"].tolist() == pytest.approx([413.58, 275.72])
+
+
+def test_app_export_without_phosphorus_has_unknown_ratio_not_zero_or_inf() -> None:
+    # MyFitnessPal gives no phosphorus: P unknown -> P total NaN (not 0), ratios NaN, and
+    # no Ca:P flag; a day with P = 0 (e.g. only water) also gives an unknown ratio, not inf.
+    no_p = analyze(_app_day(calcium_mg=800, potassium_mg=2000, sodium_mg=1500))
+    row = no_p.daily.iloc[0]
+    assert math.isnan(row["phosphorus_mg"]) and row["phosphorus_mg_unknown"] == 1
+    assert math.isnan(row["ca_p_mass_ratio"]) and math.isnan(row["ca_p_molar_ratio"])
+    assert math.isnan(row["phosphorus_pct_target"]) and math.isnan(row["pral_meq"])
+    assert not [f for f in no_p.flags if "ca_p" in f.code or "phosphorus" in f.code]
+    zero_p = analyze(_app_day(calcium_mg=800, phosphorus_mg=0)).daily.iloc[0]
+    assert zero_p["phosphorus_mg"] == 0.0 and math.isnan(zero_p["ca_p_mass_ratio"])
+    # weekly: the unknown stays unknown
+    assert math.isnan(no_p.weekly.iloc[0]["ca_p_molar_ratio"])
+
+
+def test_low_flags_say_when_the_total_is_a_lower_bound() -> None:
+    # Mon breakfast milk 244 g + coffee 237 g, lunch beef 85 g; the coffee's calcium is blank:
+    # Ca 275.72 + 18.7 = 294.42 < 1,000 with 1 of 3 entries unknown -> the flag says so
+    entries = make_entries(WEEK[:3])
+    entries.loc[1, "calcium_mg"] = np.nan
+    flags = analyze(entries).flags
+    day = next(f for f in flags if f.code == "calcium_low")
+    assert day.message == (
+        "2026-11-16: calcium 294 mg is below the RDA of 1,000 mg (female 31-50 y). Calcium is "
+        "unknown for 1 of 3 entries, so the true value may be higher."
+    )
+    week = next(f for f in flags if f.code == "weekly_calcium_low")
+    assert week.message.endswith("Calcium is unknown for 1 of 3 entries, so the true value may "
+                                 "be higher.")  # fmt: skip
+    # magnesium is known for all three: no coverage sentence
+    magnesium = next(f for f in flags if f.code == "magnesium_low")
+    assert "unknown" not in magnesium.message
+
+
+def test_weekly_ratio_uses_only_days_with_both_parts_known() -> None:
+    # regression: Mon milk 244 g (Ca 275.72, P 204.96); Tue an app day with Ca 500 and no P.
+    # Ca averages (275.72 + 500) / 2 = 387.86 over 2 days and P 204.96 over 1 day; the
+    # week's Ca:P is Monday's 275.72 / 204.96 = 1.34524, not 387.86 / 204.96 = 1.89237.
+    tuesday = _app_day(calcium_mg=500.0)
+    tuesday["date"] = pd.Timestamp("2026-11-17")
+    entries = pd.concat([make_entries(WEEK[:1]), tuesday], ignore_index=True)
+    row = analyze(entries).weekly.iloc[0]
+    assert row["calcium_mg"] == pytest.approx(387.86)
+    assert row["phosphorus_mg"] == pytest.approx(204.96)
+    assert row["ca_p_mass_ratio"] == pytest.approx(1.34524, abs=1e-5)
+    assert row["ca_p_molar_ratio"] == pytest.approx(1.34524 * 30.97 / 40.08, abs=1e-5)
+
+
+def test_unmatched_app_rows_have_unknown_diuretic_load_not_zero() -> None:
+    # regression: MyFitnessPal meal totals (source "app", no food) used to get a diuretic
+    # load of 0 although they may hold meat, dairy, soda or coffee; now it is unknown and
+    # counted. A matched app row (Cronometer, food_id set) keeps its load:
+    # milk 244 g: protein 7.686 + Na 104.92*40/2300 = 1.8247 -> 9.5107
+    milk = make_entries(WEEK[:1])
+    milk["source"] = "app"
+    total = _app_day(protein_g=40.0, sodium_mg=1200.0, calcium_mg=300.0)
+    total["source"] = "app"
+    total["date"] = pd.Timestamp("2026-11-17")
+    analysis = analyze(pd.concat([milk, total], ignore_index=True))
+    daily = analysis.daily.set_index(analysis.daily["date"].dt.strftime("%Y-%m-%d"))
+    assert daily.loc["2026-11-16", "diuretic_load_mg"] == pytest.approx(9.5107, abs=1e-3)
+    assert math.isnan(daily.loc["2026-11-17", "diuretic_load_mg"])
+    assert daily["diuretic_load_mg_unknown"].tolist() == [0, 1]
+    # the calciuria of its protein and sodium is still shown (all foods): 40 + 1200*40/2300
+    assert daily.loc["2026-11-17", "protein_calcium_mg"] == pytest.approx(40.0)
+    assert daily.loc["2026-11-17", "sodium_calcium_mg"] == pytest.approx(20.8696, abs=1e-4)
+    assert any("1 entry has an unknown diuretic load" in note for note in analysis.notes)
+
+
+@pytest.mark.parametrize(
+    ("description", "calcium_mg", "absorbable_mg"),
+    [
+        # science.md 7, "Absorbable Ca mg" per cup: Ca x (0.889 - 0.0964 ln Ca) x index
+        ("Collards, frozen, chopped, cooked, boiled, drained, without salt", 357, 115),
+        ("Collards, cooked, boiled, drained, without salt", 268, 94),
+        ("Turnip greens, cooked, boiled, drained, without salt", 197, 87),  # x 1.16 (S)
+        ("Mustard greens, cooked, boiled, drained, without salt", 165, 82),  # x 1.25 (S)
+        ("Cabbage, chinese (pak-choi), cooked, boiled, drained, without salt", 158, 73),
+        ("Kale, cooked, boiled, drained, without salt", 94, 42),
+        ("Broccoli, cooked, boiled, drained, without salt", 62, 34),  # x 1.12
+        ("Spinach, cooked, boiled, drained, without salt", 245, 11),  # x 0.12
+        ("Beet greens, cooked, boiled, drained, without salt", 164, 8),
+        ("Chard, swiss, cooked, boiled, drained, without salt", 102, 5),
+    ],
+)
+def test_greens_absorbable_calcium_per_cup_matches_the_reference(
+    description: str, calcium_mg: float, absorbable_mg: float
+) -> None:
+    row: dict[str, Any] = {column: np.nan for column in NUTRIENTS}
+    row.update(date=pd.Timestamp("2026-11-16"), description=description, food_id="x")
+    row.update(category="greens", calcium_mg=float(calcium_mg))
+    entries = analyze(pd.DataFrame([row])).entries
+    assert entries["absorbable_calcium_mg"].iloc[0] == pytest.approx(absorbable_mg, abs=0.5)
+
+
+def test_sodium_above_the_cdrr_is_a_warning_for_adults() -> None:
+    # NASEM 2019: CDRR 2,300 mg/day for adults, "reduce intakes above it"; 2,300 itself is not
+    # above. No CDRR in the reference for children: no flag at age 10.
+    high = analyze(_app_day(sodium_mg=3100.0)).flags
+    codes = [(f.code, f.level) for f in high if "sodium" in f.code]
+    assert codes == [("sodium_above_cdrr", "warning"), ("weekly_sodium_above_cdrr", "warning")]
+    assert high[0].message == (
+        "2026-11-16: sodium 3,100 mg is above the Chronic Disease Risk Reduction intake of "
+        "2,300 mg a day; intakes above it should be reduced (each 2,300 mg of sodium adds "
+        "about 40 mg urinary calcium)."
+    )
+    assert not [f for f in analyze(_app_day(sodium_mg=2300.0)).flags if "sodium" in f.code]
+    child = analyze(_app_day(sodium_mg=3100.0), Profile(sex="male", age=10)).flags
+    assert not [f for f in child if "sodium" in f.code]

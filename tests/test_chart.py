@@ -226,8 +226,8 @@ def test_weekly_chart_has_the_five_panels_at_1600_px(weekly_fig: Figure) -> None
     assert width_px >= 1600
     assert (width_px, height_px) == (1600, 1000)
     assert weekly_fig.get_suptitle() == (
-        "Calcium–phosphorus balance, week 2026-W47 (Mon 16 Nov – Sun 22 Nov 2026)    "
-        "Profile: female, 35 y"
+        "Calcium–phosphorus balance, week 2026-W47 (Mon 16 Nov – Sun 22 Nov 2026; 6 of 7 "
+        "days logged)    Profile: female, 35 y"
     )
 
 
@@ -411,3 +411,103 @@ def test_plan_view_takes_the_plan_message(analysis: FakeAnalysis) -> None:
     assert plan_view(plan).message == "Nothing to add."
     report = {"suggestions": [], "plan": {"status": "met", "message": "Targets met."}}
     assert plan_view(report).message == "Targets met."
+
+
+# --- regressions found in QA on diaries unlike the examples -------------------------------------
+
+
+def test_concern_zone_label_says_it_needs_low_calcium_too(weekly_fig: Figure) -> None:
+    # A low ratio alone is context, not a concern (IOM 1997): the zone's legend must say that
+    # it matters only with calcium below target (Kemi 2010). Before: "concern zone: molar < 0.5".
+    ratio = _axes(weekly_fig)["ratio"]
+    legend = [t.get_text() for t in ratio.get_legend().get_texts()]
+    assert legend[0] == (
+        "concern zone if calcium is also below target:\nmolar < 0.5 (mass < 0.65), Kemi 2010"
+    )
+
+
+def _unknown_minerals(analysis: FakeAnalysis) -> FakeAnalysis:
+    # Like a MyFitnessPal export: no calcium, phosphorus or magnesium; meal totals from the app.
+    daily = analysis.daily.assign(
+        calcium_mg=np.nan,
+        phosphorus_mg=np.nan,
+        magnesium_mg=np.nan,
+        absorbable_calcium_mg=np.nan,
+        ca_p_mass_ratio=np.nan,
+    )
+    entries = analysis.entries.assign(food_id=pd.NA, source="app", diuretic_load_mg=0.0)
+    return FakeAnalysis(entries, daily, analysis.weekly)
+
+
+def test_unknown_minerals_are_said_not_drawn_as_zero(analysis: FakeAnalysis) -> None:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # before: "identical low and high ylims" UserWarning
+        fig = weekly_chart(_unknown_minerals(analysis), "2026-W47")
+    axes = _axes(fig)
+    texts = {name: [t.get_text() for t in ax.texts] for name, ax in axes.items()}
+    assert texts["calcium_phosphorus"] == ["Calcium and phosphorus: not in this diary (unknown)"]
+    assert texts["ratio"] == [
+        "Ca:P cannot be computed: the diary lacks calcium or\nphosphorus for too many entries"
+    ]
+    assert texts["diuretic_load"] == [
+        "Unknown: the diary has app totals, not foods: no food groups"
+    ]
+    mg_k_legend = [t.get_text() for t in axes["magnesium_potassium"].get_legend().get_texts()]
+    assert "magnesium: not in this diary" in mg_k_legend and "potassium" in mg_k_legend
+    assert axes["diuretic_load"].get_ylim() == (0.0, 1.0)
+    assert texts["greens"][1] == (
+        "The week, per day:\n  Ca:P (mass): unknown\n  Absorbable calcium: unknown\n"
+        "  Calcium: unknown"
+    )
+
+
+def test_partial_days_are_hatched_and_low_coverage_ratio_hidden(analysis: FakeAnalysis) -> None:
+    # Monday: 10 entries, phosphorus unknown for 5 (50% < 90%): its P bar is hatched and its
+    # ratio is not drawn. Tuesday: 1 of 10 unknown (90% known): hatched, ratio kept.
+    daily = analysis.daily.assign(
+        entries=10, calcium_mg_unknown=0, phosphorus_mg_unknown=[5, 1, 0, 0, 0, 0, 0]
+    )
+    partial = FakeAnalysis(analysis.entries, daily, analysis.weekly)
+    week = week_days(partial, "2026-W47")
+    assert np.isnan(week.loc["2026-11-16", "ca_p_mass_ratio"])
+    assert week.loc["2026-11-17", "ca_p_mass_ratio"] == pytest.approx(710 / 1500)
+    fig = weekly_chart(partial, "2026-W47")
+    bars = _bars(_axes(fig)["calcium_phosphorus"])
+    phosphorus_bars = bars[7:14]  # calcium bars first, then phosphorus
+    assert [b.get_hatch() for b in phosphorus_bars[:3]] == ["//", "//", None]
+    legend = [t.get_text() for t in _axes(fig)["calcium_phosphorus"].get_legend().get_texts()]
+    assert legend[-1] == "hatched: some entries lack it (underestimate)"
+
+
+def test_start_window_charts_the_reports_seven_days(analysis: FakeAnalysis) -> None:
+    # The report's --start 2026-11-18 covers Wed 18 to Tue 24 Nov; before, the chart drew
+    # ISO week W47 (16-22 Nov) instead.
+    week = week_days(analysis, start="2026-11-18")
+    assert list(week.index) == list(pd.date_range("2026-11-18", "2026-11-24"))
+    assert week.attrs["week"] == "2026-11-18 to 2026-11-24"
+    # logged: Wed-Sat 18-21, not Sun 22, Mon 23 (week W48), not Tue 24
+    assert week["logged"].tolist() == [True, True, True, True, False, True, False]
+    fig = weekly_chart(analysis, start="2026-11-18")
+    assert fig.get_suptitle() == (
+        "Calcium–phosphorus balance, 2026-11-18 to 2026-11-24 (Wed 18 Nov – Tue 24 Nov 2026; "
+        "5 of 7 days logged)    Profile: female, 35 y"
+    )
+
+
+def test_trend_says_what_app_totals_cannot_show(analysis: FakeAnalysis) -> None:
+    # MyFitnessPal-like: no phosphorus, app totals only. The ratio panel and the load panel
+    # say why they are empty, and absorbable calcium is not drawn (it needs the foods).
+    unknown = _unknown_minerals(analysis)
+    unknown.weekly = analysis.weekly.assign(ca_p_mass_ratio=np.nan)
+    fig = trend_chart(unknown, 4)
+    axes = {str(ax.get_label()): ax for ax in fig.axes}
+    assert [t.get_text() for t in axes["ratio"].texts] == [
+        "Ca:P cannot be computed: the diary lacks calcium or\nphosphorus"
+    ]
+    assert [t.get_text() for t in axes["diuretic_load"].texts] == [
+        "Unknown: the diary has app totals, not foods: no food groups"
+    ]
+    legend = [t.get_text() for t in axes["absorbable_calcium"].get_legend().get_texts()]
+    assert "absorbable calcium: unknown (app totals)" in legend

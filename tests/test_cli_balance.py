@@ -25,6 +25,12 @@ DEFAULT_PROFILE = (
     "calcium 1,000 mg (RDA), phosphorus 700 mg (RDA), magnesium 320 mg (RDA), "
     "potassium 2,600 mg (AI)\n"
 )
+COEFFICIENTS = (
+    "Note: diuretic load = estimated calcium cost of red meat, dairy, soda and coffee: 5 mg Ca "
+    "per 100 mg caffeine (lower absorption, not urine; Barger-Lux & Heaney 1995, C), 1 mg "
+    "urinary Ca per g protein (FAO/WHO 2004, S; Kerstetter & Allen 1990: 1.2 mg/g, V), 40 mg "
+    "urinary Ca per 2,300 mg sodium (Nordin et al. 1993, V)\n"
+)
 
 
 def run(*args: str) -> Result:
@@ -38,17 +44,19 @@ def test_daily_table_exact() -> None:
         "person       date entries unmatched calcium_mg phosphorus_mg magnesium_mg "
         "potassium_mg sodium_mg protein_g caffeine_mg ca_p_mass_ratio ca_p_molar_ratio "
         "pral_meq diuretic_load_mg absorbable_calcium_mg\n"
-        "   ann 2026-11-16       5                547.7         548.5        209.4       "
+        "   ann 2026-11-16       5         0      547.7         548.5        209.4       "
         "1641.5     322.4      36.9       128.1            1.00             0.77     -8.7"
         "             41.4                 113.3\n"
-        "   ann 2026-11-17       1                 14.2          21.3         21.3        "
+        "   ann 2026-11-17       1         1       14.2          21.3         21.3        "
         "348.4      14.2       0.9       284.4            0.67             0.52     -6.8"
         "             15.3                   4.5\n"
-        "   bob 2026-11-16       2                280.5         212.1         31.5        "
+        "   bob 2026-11-16       2         0      280.5         212.1         31.5        "
         "438.2     109.7       8.0        94.8            1.32             1.02     -1.9"
         "             14.6                  96.1\n"
     )
-    assert result.stderr.endswith("9 rows: 8 used, 1 not used\n" + DEFAULT_PROFILE)
+    # the protein coefficient chosen (FAO/WHO, S) and the alternative (Kerstetter & Allen, V)
+    # are stated with the other two
+    assert result.stderr.endswith("9 rows: 8 used, 1 not used\n" + DEFAULT_PROFILE + COEFFICIENTS)
 
 
 def test_daily_csv_has_full_precision() -> None:
@@ -74,7 +82,8 @@ def test_weekly_json_per_day_averages() -> None:
     # ann: Ca (547.66 + 14.22) / 2 = 280.94; caffeine (128.1 + 284.4) / 2 = 206.25
     assert rows[0]["calcium_mg"] == pytest.approx(280.94)
     assert rows[0]["caffeine_mg"] == pytest.approx(206.25)
-    assert rows[0]["unmatched"] is None  # rejected rows carry no person: unknown per person
+    # the rejected row ('furlongs', line 8) carries ann's person and date
+    assert (rows[0]["unmatched"], rows[1]["unmatched"]) == (1, 0)
 
 
 def test_all_columns_and_profile_options() -> None:
@@ -132,3 +141,101 @@ def test_help_has_example(command: str) -> None:
     assert result.exit_code == 0
     assert f"Example: analyzer {command} diary.csv" in result.stdout
     assert "--by [person]" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ("--age", "-5"),
+            "Error: age -5.0 is not an age the DRI tables cover: give the age in years, "
+            "from 0 to 120\n",
+        ),
+        (
+            ("--age", "nan"),
+            "Error: age nan is not an age the DRI tables cover: give the age in years, "
+            "from 0 to 120\n",
+        ),
+        (
+            ("--pregnant", "--lactating"),
+            "Error: profile sex='female' age=35 pregnant=True lactating=True: "
+            "choose pregnant or lactating, not both\n",
+        ),
+        (
+            ("--age", "12", "--pregnant"),
+            "Error: profile sex='female' age=12 pregnant=True lactating=False: "
+            "the DRI tables give pregnancy and lactation values for ages 14-50\n",
+        ),
+    ],
+)
+def test_bad_profile_values_exit_1_with_one_line(args: tuple[str, ...], message: str) -> None:
+    # regression: --age nan used to say "Input should be less than or equal to 120"
+    result = run("daily", WEEK, *args)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == message
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--age", "abc"), "Error: Invalid value for '--age': 'abc' is not a valid float.\n"),
+        (("--sex", "other"), "Error: Invalid value for '--sex': 'other' is not one of "),
+    ],
+)
+def test_unreadable_profile_options_are_usage_errors(args: tuple[str, ...], message: str) -> None:
+    result = run("weekly", WEEK, *args)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Usage: cli weekly [OPTIONS] DIARY\n")
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_weekly_flags_are_on_the_weeks_averages() -> None:
+    # ann, 2026-W47, 2 logged days: Ca (547.66 + 14.22) / 2 = 280.94 < 1,000;
+    # molar Ca:P (280.94 / ((548.47 + 21.33) / 2)) x 0.772705 = 0.7619, not low
+    result = run("weekly", WEEK, "--flags", "--by", "person")
+    assert result.exit_code == 0
+    assert (
+        "[warning] 2026-W47 (average of 2 logged days) for ann: calcium 281 mg is below the "
+        "RDA of 1,000 mg (female 31-50 y). (IOM 2011, Dietary Reference Intakes for Calcium "
+        "and Vitamin D; confidence V)\n"
+    ) in result.stderr
+    assert "2026-11-17 for ann" not in result.stderr  # the per-day flags go with `daily`
+
+
+def test_daily_flags_include_efsa_single_dose() -> None:
+    # ann's Tuesday: 284.4 mg caffeine in one sitting > 200 mg (EFSA 2015 single dose)
+    result = run("daily", WEEK, "--flags")
+    assert (
+        "[info] 2026-11-17 for ann: 284 mg caffeine in one eating occasion is above the single "
+        "dose of 200 mg that EFSA found raises no safety concern for adults. (EFSA NDA 2015, "
+        "Scientific opinion on the safety of caffeine, EFSA J 13(5):4102; confidence V)\n"
+    ) in result.stderr
+    assert "weekly_" not in result.stderr and "2026-W47" not in result.stderr
+
+
+def test_mfp_meal_totals_have_unknown_load_and_ratio() -> None:
+    # MyFitnessPal meal totals: no phosphorus (ratio unknown, never 0 or inf) and no food,
+    # so the group and the diuretic load are unknown, not 0.
+    mfp = str(Path(__file__).parent / "data" / "diaries" / "mfp_summary.csv")
+    result = run("daily", mfp, "--format", "json")
+    assert result.exit_code == 0
+    rows = json.loads(result.stdout)
+    assert [r["date"][:10] for r in rows] == ["2026-11-16", "2026-11-17"]
+    for row in rows:
+        assert row["phosphorus_mg"] is None
+        assert row["ca_p_mass_ratio"] is None and row["ca_p_molar_ratio"] is None
+        assert row["diuretic_load_mg"] is None
+    assert (
+        "Note: 4 entries with unknown diuretic load (not counted in its totals; see "
+        "diuretic_load_mg_unknown with --all)\n"
+    ) in result.stderr
+
+
+def test_all_columns_carry_units_or_are_counts_ratios_or_shares() -> None:
+    result = run("daily", WEEK, "--all", "--format", "csv")
+    header = result.stdout.splitlines()[0].split(",")
+    units = ("_mg", "_g", "_kcal", "_meq", "_ratio", "_pct_target", "_share", "_unknown")
+    keys = {"person", "date", "entries", "unmatched"}
+    assert [c for c in header if c not in keys and not c.endswith(units)] == []

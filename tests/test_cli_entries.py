@@ -73,7 +73,11 @@ def test_csv_output_neutralizes_formulas(tmp_path: Path) -> None:
         "phosphorus_mg,magnesium_mg,potassium_mg,sodium_mg,caffeine_mg"
     )
     assert out[2].startswith('3,2026-11-16,"\'=HYPERLINK(""http://evil"")",unknown_food,')
-    assert out[3] == "4,,whole milk,bad_date,impossible date '2026-13-01',,,,,,,,,,,"
+    # A rejected row still shows what was understood (food matched, amount), never grams.
+    assert out[3] == (
+        "4,,whole milk,bad_date,impossible date '2026-13-01',01077,"
+        '"Milk, whole, 3.25% milkfat, with added vitamin D",1.0,cup,,,,,,,'
+    )
 
 
 def test_strict_fails_with_every_row(tmp_path: Path) -> None:

@@ -138,12 +138,65 @@ def test_show_unknown_id(runner: CliRunner) -> None:
     assert result.stderr == "Error: unknown food '99999'\n"
 
 
-def test_show_name_suggests_ids(runner: CliRunner) -> None:
+def test_show_accepts_a_common_name(runner: CliRunner) -> None:
+    # "whole milk" is a curated alias of SR28 01077 (113 mg Ca, 84 mg P per 100 g)
     result = runner.invoke(cli, ["foods", "show", "whole milk"])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "01077  Milk, whole, 3.25% milkfat, with added vitamin D"
+    assert "   calcium       113   mg" in lines
+
+
+def test_show_accepts_an_exact_description_in_any_case(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["foods", "show", "cheese, CHEDDAR", "--format", "json"])
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    # SR28 01009 cheddar: 710 mg Ca, 455 mg P per 100 g
+    assert (data["id"], data["per_100_g"]["calcium_mg"]) == ("01009", 710.0)
+    assert data["per_100_g"]["phosphorus_mg"] == 455.0
+
+
+def test_show_inexact_name_exits_1_with_ids_to_use(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["foods", "show", "collard greens cooked"])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        "Error: unknown food 'collard greens cooked'; did you mean "
+        "'11162 Collards, cooked, boiled, drained, without salt'; "
+        "'11768 Collards, cooked, boiled, drained, with salt'; "
+        "'11164 Collards, frozen, chopped, cooked, boiled, drained, without salt'?\n"
+    )
+
+
+def test_search_modifier_order_and_marketing_words(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["foods", "search", "Frozen Spinach, Organic", "-n", "2"])
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "   id                                                             description"
+        " category score method\n"
+        "11463                            Spinach, frozen, chopped or leaf, unprepared"
+        "   greens  94.2  fuzzy\n"
+        "11464 Spinach, frozen, chopped or leaf, cooked, boiled, drained, without salt"
+        "   greens  87.2  fuzzy\n"
+    )
+
+
+def test_search_brand_and_run_together_words(runner: CliRunner) -> None:
+    result = runner.invoke(
+        cli, ["foods", "search", "peanutbutter", "-n", "1", "--format", "csv"]
+    )
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "id,description,category,score,method\n"
+        '16098,"Peanut butter, smooth style, with salt",other,99.5,fuzzy\n'
+    )
+
+
+def test_search_meal_name_is_not_a_food(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["foods", "search", "Breakfast"])
     assert result.exit_code == 1
     assert result.stderr.startswith(
-        "Error: unknown food 'whole milk'; did you mean "
-        "'Milk, whole, 3.25% milkfat, with added vitamin D'"
+        "Error: no food matches 'Breakfast': a meal or diary-section name, not a food"
     )
 
 

@@ -9,13 +9,13 @@ import pandas as pd
 import pytest
 
 from analyzer.diary.amounts import parse_amounts
-from analyzer.diary.csvio import read_table, sniff_delimiter
+from analyzer.diary.csvio import RawTable, read_table, sniff_delimiter
 from analyzer.diary.dates import parse_dates
 from analyzer.diary.detect import detect_format
 from analyzer.diary.numbers import to_numbers
 
 
-def _table(tmp_path: Path, data: bytes):  # type: ignore[no-untyped-def]
+def _table(tmp_path: Path, data: bytes) -> RawTable:
     path = tmp_path / "d.csv"
     path.write_bytes(data)
     return read_table(path)

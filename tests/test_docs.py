@@ -58,3 +58,13 @@ def test_version_option() -> None:
     result = CliRunner().invoke(cli, ["--version"])
     assert result.exit_code == 0
     assert result.output.startswith("analyzer, version ")
+
+
+def test_readme_python_example_runs() -> None:
+    start = README.index("```python\n") + len("```python\n")
+    code = README[start : README.index("```", start)]
+    namespace: dict[str, object] = {}
+    exec(compile(code, "README.md", "exec"), namespace)
+    report = namespace["report"]
+    assert isinstance(report, dict)
+    assert report["suggestions"], "the western example needs greens"

@@ -157,7 +157,9 @@ def test_cli_chart_trend(tmp_path: Path, fmt: str) -> None:
     result = CliRunner().invoke(cli, ["chart", "--example", "western", "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
-    assert result.stderr == f"chart written to {out}\n"
+    # the same diary messages as `report` (summary line), then the file written
+    assert result.stderr.splitlines()[-1] == f"chart written to {out}"
+    assert result.stderr.splitlines()[-2].endswith(" not used")
     assert out.read_bytes().startswith(MAGIC[fmt])
 
 
@@ -167,6 +169,28 @@ def test_cli_chart_one_week(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.output
     assert out.read_bytes().startswith(MAGIC["png"])
+
+
+def test_cli_chart_reads_like_report(tmp_path: Path) -> None:
+    # Regression: `chart` had none of the diary options, so a MyFitnessPal export could not
+    # get its calcium basis (--mfp-calcium-dv) and the rows not used were listed without the
+    # file name or summary. Now it reads and reports like `report`.
+    diary = tmp_path / "mfp.csv"
+    diary.write_text(
+        "Date,Meal,Calories,Fat (g),Saturated Fat,Polyunsaturated Fat,Monounsaturated Fat,"
+        "Trans Fat,Cholesterol,Sodium (mg),Potassium,Carbohydrates (g),Fiber,Sugar,"
+        "Protein (g),Vitamin A,Vitamin C,Calcium,Iron,Note\n"
+        "2026-11-16,Breakfast,420,10,3,2,2,0,50,310,520,50,5,10,21,10,10,30,10,\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "trend.png"
+    args = ["chart", str(diary), "--mfp-calcium-dv", "1300", "--out", str(out)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert "Note: MyFitnessPal calcium converted from % Daily Value with DV = 1300 mg" in (
+        result.stderr
+    )
+    assert result.stderr.endswith(f"1 row: 1 used, 0 not used\nchart written to {out}\n")
 
 
 def test_cli_chart_diary_file(tmp_path: Path) -> None:
@@ -209,3 +233,41 @@ def test_cli_chart_errors(args: list[str], code: int, message: str) -> None:
     result = CliRunner().invoke(cli, ["chart", *args])
     assert result.exit_code == code
     assert result.output == message
+
+
+# --- the notebooks: committed clean, importable installed or from a source checkout ----------
+
+NOTEBOOKS = sorted((Path(__file__).parents[1] / "notebooks").glob("*.ipynb"))
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_is_committed_without_outputs(notebook: Path) -> None:
+    import json
+
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    code = [c for c in cells if c["cell_type"] == "code"]
+    assert code, "a notebook without code runs nothing"
+    assert all(c["outputs"] == [] and c["execution_count"] is None for c in code)
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_finds_analyzer_without_an_install(notebook: Path) -> None:
+    # Regression: from a plain checkout (no `pip install .`) the notebooks failed under
+    # nbmake with "No module named 'analyzer'" (the kernel runs in notebooks/). The first
+    # code cell now uses the installed package and else falls back to the repository. Run it
+    # in an isolated interpreter (-I: no PYTHONPATH, no cwd on sys.path) from notebooks/.
+    import json
+    import subprocess
+    import sys
+
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    first = "".join(next(c for c in cells if c["cell_type"] == "code")["source"])
+    done = subprocess.run(
+        [sys.executable, "-I", "-c", first],
+        capture_output=True,
+        text=True,
+        cwd=notebook.parent,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("analyzer from ")

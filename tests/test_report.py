@@ -380,8 +380,7 @@ def test_low_phosphorus_coverage_hides_the_ratio() -> None:
     )
     assert "  entries with a value: phosphorus 7 of 14 (see the notes)\n" in text
     assert (
-        "  The Ca:P ratio cannot be computed: phosphorus is not known for enough of the "
-        "entries.\n" in text
+        "  The Ca:P ratio cannot be computed: phosphorus is known for too few entries.\n" in text
     )
     assert "  Mon 2026-11-16" in text and "800*" in text
 
@@ -420,6 +419,31 @@ def test_totals_without_calcium_or_phosphorus_get_no_plan() -> None:
     assert "  unknown: the diary has app totals, not foods, so no food groups\n" in text
     assert "Largest sources this week (per day)\n  unknown: the diary has app totals" in text
     assert "Calcium is unknown for every entry this week" in text
+    assert (
+        "  The Ca:P ratio cannot be computed: calcium and phosphorus are not in this diary.\n"
+        in text
+    )
+
+
+def test_calcium_from_daily_value_is_marked_approximate() -> None:
+    # MyFitnessPal calcium converted from % Daily Value is an approximation: the week table
+    # says "about" and why. Before: shown like a measured USDA value.
+    row = {
+        **APP_TOTAL,
+        "calcium_mg": 845.0,
+        "approximate": True,
+        "phosphorus_mg": math.nan,
+        "magnesium_mg": math.nan,
+        "potassium_mg": 2120.0,
+    }
+    report = build_report(_analysis_of([row]))
+    assert report["calcium_approximate"] is True
+    text = render_text(report)
+    assert "  calcium             about 845 mg   RDA 1,000 mg" in text
+    assert (
+        "  Calcium is approximate: some entries give it only as % of a Daily Value (see the "
+        "notes).\n" in text
+    )
 
 
 def test_daily_totals_have_no_absorbable_calcium_or_sitting_flag() -> None:
@@ -455,3 +479,31 @@ def test_week_meeting_targets_gets_no_swaps() -> None:
     report = build_report(analyze(read_diary(DATA / "balanced_week.csv")))
     assert report["plan"]["status"] == "met"
     assert report["swaps"] == []
+
+
+def test_repeated_flags_name_their_days() -> None:
+    # Calcium 600 mg < RDA 1,000 on each of 7 days, and so the week's average too: one entry
+    # with the week's finding and the days it also held on, instead of "7 of 7 days:
+    # 2026-11-16: ... (and 6 more like it)" beside a second, week-level line.
+    text = render_text(build_report(_analysis_of([MILK_DRINK]), candidates=TINY_GREEN))
+    lines = text.splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith("  [warning]"))
+    assert lines[first].startswith("  [warning] 2026-W47 (average of 7 logged days): calcium 600")
+    assert lines[first + 1] == (
+        "      also on every logged day (7 of 7), e.g. 2026-11-16: calcium 600 mg is below the "
+        "RDA of 1,000 mg (female 31-50 y)"
+    )
+    assert lines[first + 2].startswith("      source: IOM 2011")
+    assert "more like it" not in text
+    assert sum(line.startswith("  [") for line in lines) == 1  # one finding, one entry
+
+
+def test_no_greens_plan_for_infants() -> None:
+    # A 6-month-old's AIs come from breast milk or formula: 2 cups of collards a day would be
+    # absurd. Before: the plan suggested collards 7 days a week.
+    analysis = _analysis_of([MILK_DRINK])
+    analysis.profile = analysis.profile.model_copy(update={"age": 0.5})  # type: ignore[attr-defined]
+    report = build_report(analysis, candidates=TINY_GREEN)
+    assert report["suggestions"] == []
+    assert report["plan"]["message"] == "No greens suggested (see the notes)."
+    assert report["notes"][0].startswith("No greens plan under 1 year of age")

@@ -193,6 +193,26 @@ def test_unknown_phosphorus_skips_the_ratio_and_says_so() -> None:
     assert plan.notes == ["The plan cannot aim at the Ca:P ratio: it is unknown for this week."]
 
 
+def test_no_plan_when_neither_calcium_goal_is_known() -> None:
+    # A MyFitnessPal-like week: calcium and phosphorus unknown, potassium 1,950 mg short of
+    # 2,600. Before the fix the plan offered S (a high-oxalate green) for potassium alone and
+    # reported every checkable target met; now it suggests nothing and says why.
+    week = WeekIntake(
+        7,
+        calcium_mg=math.nan,
+        absorbable_calcium_mg=math.nan,
+        phosphorus_mg=math.nan,
+        magnesium_mg=math.nan,
+        potassium_mg=1950,
+    )
+    plan = plan_greens(week, GOALS, CANDIDATES)
+    assert plan.status == "unknown"
+    assert plan.suggestions == []
+    assert plan.projected == week
+    # the potassium gap is still reported: 2600 - 1950 = 650 mg/day
+    assert plan.remaining["potassium_mg"] == pytest.approx(650.0)
+
+
 def test_target_absorbable_calcium_hand_computed() -> None:
     # 1,200 mg in 3 meals of 400 mg: FA = 0.889 - 0.0964 ln 400 = 0.889 - 0.57758 = 0.31142;
     # 3 x 400 x 0.31142 = 373.70 mg
@@ -286,3 +306,31 @@ def test_real_greens_one_portion_size_per_green_and_caps() -> None:
     assert all(s.amount <= 2.0 and 1 <= s.days <= 5 for s in plan.suggestions)
     assert plan.suggestions[0].name == "cooked frozen collards"  # Weaver's best first
     assert plan.projected.ca_p_mass_ratio > week.ca_p_mass_ratio
+
+
+def test_plan_never_takes_calcium_above_the_ul() -> None:
+    # Calcium 1,900 mg/day (much of it poorly absorbed) against a UL of 2,000 (age > 50):
+    # the greens may add at most 100 mg/day = 700 mg/week. Absorbable gap 300 - 250 = 50/day
+    # = 350/week would need 4 days of A (400 abs, 1,200 Ca). Within 700 mg Ca: 2 days of A
+    # (600 Ca, 200 abs) is the fewest servings; S (1,000 Ca) cannot fit at all.
+    # Before the fix the plan took calcium to 1,900 + 1,200 / 7 = 2,071 mg/day > UL.
+    goals = Goals(300.0, 1.0, 300.0, 2600.0, calcium_ul_mg=2000.0)
+    week = WeekIntake(
+        7,
+        calcium_mg=1900,
+        absorbable_calcium_mg=250,
+        phosphorus_mg=1000,
+        magnesium_mg=310,
+        potassium_mg=2700,
+    )
+    plan = plan_greens(week, goals, CANDIDATES)
+    assert [(s.food_id, s.days) for s in plan.suggestions] == [("A", 2)]
+    # projected calcium 1,900 + 600 / 7 = 1,985.7 <= 2,000
+    assert plan.projected.calcium_mg == pytest.approx(1900 + 600 / 7)
+    assert plan.status == "partial"
+    # remaining absorbable gap: 50 - 200 / 7 = 21.43 mg/day
+    assert plan.remaining["absorbable_calcium_mg"] == pytest.approx(50 - 200 / 7)
+    assert plan.notes == [
+        "The plan keeps calcium at or below its upper limit (2,000 mg/day, UL) and so adds "
+        "less calcium than the gap needs."
+    ]

@@ -176,9 +176,7 @@ _TABLE_1A = [
 
 
 @pytest.mark.parametrize(("stage", "profile", "row"), _TABLE_1A, ids=[r[0] for r in _TABLE_1A])
-def test_every_row_of_table_1a(
-    stage: str, profile: Profile, row: tuple[int | None, ...]
-) -> None:
+def test_every_row_of_table_1a(stage: str, profile: Profile, row: tuple[int | None, ...]) -> None:
     t = targets_for(profile)
     ca, ca_ear, p, p_ear, mg, mg_ear, k = row
     assert (t.calcium_mg, t.phosphorus_mg, t.magnesium_mg, t.potassium_mg) == (ca, p, mg, k)

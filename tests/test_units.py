@@ -90,6 +90,12 @@ def test_parse_amount(text: str, quantity: float, unit: str | None) -> None:
 def test_parse_amount_decimal_comma_only_when_asked() -> None:
     assert parse_amount("1,5", decimal=",") == ParsedAmount(1.5, None, "1,5")
     assert parse_amount("1.250,5 g", decimal=",").quantity == 1250.5
+    # A dot alone is still a decimal point (a ";" file with English numbers): 0.5, never 5.
+    assert parse_amount("0.5", decimal=",").quantity == 0.5
+    assert parse_amount("2.00 x 2.0 tbsp", decimal=",") == ParsedAmount(
+        4.0, "tbsp", "2.00 x 2.0 tbsp"
+    )
+    assert parse_amount("1.000", decimal=",").quantity == 1.0  # as the nutrient reader does
     with pytest.raises(AmountError, match="read with decimal=','"):
         parse_amount("1,5")
 
@@ -165,6 +171,9 @@ def test_parse_unit_for_unit_only_cells() -> None:
         ("mL", "ml"),
         ("litres", "l"),
         ("Slices", "slice"),
+        ("Cloves", "clove"),  # not "clof": only true -f plurals lose -ves
+        ("halves", "half"),
+        ("olives", "olive"),
         ("patties", "patty"),
         ("leaves", "leaf"),
         ("pieces", "piece"),
@@ -277,6 +286,61 @@ def test_tiny_grams_per_unit(
     tiny: UnitConverter, food_id: str, unit: str | None, grams: float
 ) -> None:
     assert tiny.grams_per_unit(food_id, unit) == pytest.approx(grams, rel=1e-12)
+
+
+# Drinks for the "oz" = fluid ounce rule, in the tiny table's style (SR28 WEIGHT.txt rows).
+DRINKS = pd.DataFrame(
+    [
+        ("09206", 1, 1.0, "cup", 248.0),  # orange juice: all volumes, 1.05 g/ml
+        ("09206", 2, 1.0, "fl oz", 31.0),
+        ("06016", 1, 1.0, "cup (4 fl oz)", 252.0),  # condensed soup: also "(10.75 oz)"
+        ("06016", 2, 1.0, "can (10.75 oz)", 305.0),
+        ("19270", 1, 1.0, "cup (4 fl oz)", 132.0),  # ice cream: 0.56 g/ml, not pourable
+        ("06122", 1, 1.0, "cup (8 fl oz)", 21.0),  # dry gravy mix: 0.09 g/ml
+        ("14400", 1, 1.0, "serving child 12 fl oz, without ice", 258.0),  # 0.73 g/ml
+        ("14050", 1, 1.0, "fl oz", 27.8),  # rum: 0.94 g/ml
+        ("20045", 1, 1.0, "cup", 158.0),  # rice, cooked
+    ],
+    columns=["id", "seq", "amount", "measure", "gram_weight"],
+)
+
+
+@pytest.mark.parametrize(
+    ("food_id", "unit", "grams"),
+    [
+        ("09206", "oz", 31.0),  # a drink: oz = fl oz = its 31 g portion
+        ("09206", "ounces", 31.0),
+        ("09206", "oz wt", 28.349523125),  # explicitly by weight
+        ("09206", "ounce weight", 28.349523125),
+        ("14050", "oz", 27.8),
+        ("06016", "oz", 28.349523125),  # mentions an ounce by weight: mass
+        ("19270", "oz", 28.349523125),  # too light for a pourable drink: mass
+        ("06122", "oz", 28.349523125),
+        ("14400", "oz", 28.349523125),  # iced fast-food cola, 258/354.9 = 0.727 g/ml
+        ("20045", "oz", 28.349523125),  # no fluid ounce portion at all
+        ("20045", "cup cooked", 158.0),  # volume unit + preparation word -> the cup
+        ("20045", "cups, cooked", 158.0),
+        ("20045", "oz cooked", 28.349523125),  # mass unit + word -> the mass unit
+        ("09206", "cup fresh", 248.0),
+        ("09206", "tbsp fresh", 248.0 / 16),  # density from the cup
+    ],
+)
+def test_oz_on_drinks_and_measures_led_by_a_unit(food_id: str, unit: str, grams: float) -> None:
+    converter = UnitConverter(DRINKS)
+    assert converter.grams_per_unit(food_id, unit) == pytest.approx(grams, rel=1e-12)
+
+
+def test_is_drink() -> None:
+    converter = UnitConverter(DRINKS)
+    drinks = [i for i in DRINKS["id"].unique() if converter.is_drink(i)]
+    assert drinks == ["09206", "14050"]
+
+
+def test_bundled_oz_of_cola_and_milk_are_fluid_ounces() -> None:
+    # SR28: cola 14148 "fl oz" 30.7 g; 2% milk 01079 "fl oz" 30.5 g; cheddar 01009 by weight.
+    assert to_grams(12, "oz", "14148") == pytest.approx(12 * 30.7)
+    assert to_grams(8, "oz", "01079") == pytest.approx(8 * 30.5)
+    assert to_grams(1, "oz", "01009") == pytest.approx(28.349523125)
 
 
 def test_household_word_never_matches_a_volume_portion(tiny: UnitConverter) -> None:

@@ -18,6 +18,7 @@ import pandas as pd
 
 from analyzer.chart.style import DEFAULT_RATIO_TARGET, LOAD_GROUPS
 from analyzer.errors import NoDataError
+from analyzer.report import COVERAGE_MIN_FRACTION
 
 WEEK_PATTERN = re.compile(r"^(\d{4})-W(\d{1,2})$")
 DAYS_PER_WEEK = 7
@@ -129,8 +130,38 @@ def logged_weeks(daily: pd.DataFrame) -> list[str]:
     return sorted(iso_weeks(daily["date"].dropna()).unique().tolist())
 
 
+def _ratio_with_coverage(frame: pd.DataFrame, min_fraction: float) -> pd.Series:
+    """The day's Ca:P mass ratio, NaN where too few entries have calcium or phosphorus."""
+    ratio = frame["ca_p_mass_ratio"].astype(float)
+    if "entries" not in frame.columns:
+        return ratio
+    entries = frame["entries"].astype(float)
+    ok = pd.Series(True, index=frame.index)
+    for mineral in ("calcium", "phosphorus"):
+        column = f"{mineral}_mg_unknown"
+        if column in frame.columns:
+            known = entries - frame[column].astype(float).fillna(0.0)
+            ok &= (known >= min_fraction * entries) & (known > 0)
+    return ratio.where(ok | entries.isna())
+
+
+def totals_only(analysis: AnalysisLike, days: pd.DatetimeIndex, person: str | None) -> bool:
+    """True when the days' entries are app totals (no food known): no food groups."""
+    entries = _select_person(analysis.entries, person)
+    if not {"food_id", "source", "date"} <= set(entries.columns):
+        return False
+    chosen = entries[pd.to_datetime(entries["date"]).isin(days)]
+    if chosen.empty:
+        return False
+    from_app = chosen["source"].astype("string").eq("app").fillna(False)
+    return bool(chosen["food_id"].isna().all() and from_app.all())
+
+
 def week_days(
-    analysis: AnalysisLike, week: str | None = None, person: str | None = None
+    analysis: AnalysisLike,
+    week: str | None = None,
+    person: str | None = None,
+    start: dt.date | str | None = None,
 ) -> pd.DataFrame:
     """The seven days of an ISO week from the daily table, unlogged days as NaN rows.
 
@@ -142,12 +173,17 @@ def week_days(
         ISO week like ``'2026-W47'``; default the latest week in the diary.
     person : str, optional
         Whose week, when the diary holds several people.
+    start : date or str, optional
+        First day of a seven-day window instead of an ISO week (the report's ``--start``).
 
     Returns
     -------
     DataFrame
-        Indexed by the 7 dates (Monday first), with the daily columns and ``logged`` (bool),
-        plus ``magnesium_pct`` and ``potassium_pct``: intake as percent of target. [%]
+        Indexed by the 7 dates (Monday first, or ``start`` first), with the daily columns and
+        ``logged`` (bool), plus ``magnesium_pct`` and ``potassium_pct``: intake as percent of
+        target [%]. A day's ``ca_p_mass_ratio`` is NaN when fewer than the report's
+        :data:`analyzer.report.COVERAGE_MIN_FRACTION` of its entries have calcium and
+        phosphorus. ``attrs["week"]`` holds the ISO week or ``'2026-11-18 to 2026-11-24'``.
 
     Raises
     ------
@@ -161,9 +197,14 @@ def week_days(
         raise NoDataError(
             "the diary has no days to chart", "check the diary's rows with `analyzer entries`"
         )
-    week = weeks[-1] if week is None else week
-    monday = week_start(week)
-    days = pd.date_range(monday, periods=DAYS_PER_WEEK, freq="D")
+    if start is not None:
+        first = pd.Timestamp(start).normalize()
+        days = pd.date_range(first, periods=DAYS_PER_WEEK, freq="D")
+        is_iso = first.day_of_week == 0
+        week = week_label(first) if is_iso else f"{days[0]:%Y-%m-%d} to {days[-1]:%Y-%m-%d}"
+    else:
+        week = weeks[-1] if week is None else week
+        days = pd.date_range(week_start(week), periods=DAYS_PER_WEEK, freq="D")
     in_week = daily[daily["date"].isin(days)]
     if in_week.empty:
         raise NoDataError(f"week {week} is not in the diary", f"it has: {', '.join(weeks)}")
@@ -172,6 +213,8 @@ def week_days(
     frame["logged"] = frame.index.isin(in_week["date"])
     for nutrient in ("magnesium", "potassium"):
         frame[f"{nutrient}_pct"] = 100.0 * frame[f"{nutrient}_mg"] / target_mg(analysis, nutrient)
+    if "ca_p_mass_ratio" in frame.columns:
+        frame["ca_p_mass_ratio"] = _ratio_with_coverage(frame, COVERAGE_MIN_FRACTION)
     frame.attrs["week"] = week
     return frame
 

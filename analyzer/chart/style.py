@@ -68,9 +68,14 @@ CONCERN_MASS_RATIO: Final[float] = CONCERN_MOLAR_RATIO / molar_ratio_factor(
     "calcium", "phosphorus"
 )
 #: Legend text of the shaded concern zone.
+#: A low ratio alone is context, not a concern (IOM 1997, p. 154): the zone is a concern only
+#: with calcium below target (Kemi 2010), and the label says so.
 CONCERN_LABEL: Final[str] = (
-    f"concern zone: molar < {CONCERN_MOLAR_RATIO:g} (mass < {CONCERN_MASS_RATIO:.2f}), Kemi 2010"
+    "concern zone if calcium is also below target:\n"
+    f"molar < {CONCERN_MOLAR_RATIO:g} (mass < {CONCERN_MASS_RATIO:.2f}), Kemi 2010"
 )
+#: Text drawn in a panel whose values the diary does not give.
+UNKNOWN_PT: Final[float] = 12.0
 #: Default Ca:P mass-ratio target drawn when the analysis settings give none (issue 5). [mg/mg]
 DEFAULT_RATIO_TARGET: Final[float] = 1.0
 

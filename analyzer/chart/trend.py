@@ -7,7 +7,14 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from analyzer.chart.frames import AnalysisLike, get, profile_text, ratio_target, trend_weeks
+from analyzer.chart.frames import (
+    AnalysisLike,
+    get,
+    profile_text,
+    ratio_target,
+    totals_only,
+    trend_weeks,
+)
 from analyzer.chart.style import (
     COLORS,
     CONCERN_LABEL,
@@ -20,7 +27,7 @@ from analyzer.chart.style import (
     TEXT_PT,
     TITLE_PT,
 )
-from analyzer.chart.weekly import HEADROOM, new_figure
+from analyzer.chart.weekly import HEADROOM, new_figure, say_unknown
 from analyzer.report import absorbable_calcium_target
 
 TREND_PANELS = ("ratio", "absorbable_calcium", "diuretic_load")
@@ -49,7 +56,8 @@ def _style(ax: Axes, title: str, ylabel: str, labels: list[str]) -> None:
 
 def _top(values: np.ndarray, *extra: float) -> float:
     finite = [v for v in [*np.ravel(values), *extra] if np.isfinite(v)]
-    return max(finite, default=1.0) * HEADROOM
+    top = max(finite, default=1.0) * HEADROOM
+    return top if top > 0 else 1.0
 
 
 def draw_trend_ratio(ax: Axes, weekly: pd.DataFrame, target: float, labels: list[str]) -> None:
@@ -77,10 +85,16 @@ def draw_trend_ratio(ax: Axes, weekly: pd.DataFrame, target: float, labels: list
     ax.set_ylim(0, _top(ratio, target, CONCERN_MASS_RATIO))
     _style(ax, "Ca:P ratio (mass)", "Ca:P [mg Ca / mg P]", labels)
     ax.legend(loc="upper left", ncol=3, fontsize=TEXT_PT, frameon=False)
+    if not np.isfinite(ratio).any():
+        say_unknown(ax, "Ca:P cannot be computed: the diary lacks calcium or phosphorus")
 
 
 def draw_trend_absorbable(
-    ax: Axes, weekly: pd.DataFrame, analysis: AnalysisLike, labels: list[str]
+    ax: Axes,
+    weekly: pd.DataFrame,
+    analysis: AnalysisLike,
+    labels: list[str],
+    foods_known: bool = True,
 ) -> None:
     """Weekly calcium and absorbable calcium against the profile's targets. [mg/day]
 
@@ -94,9 +108,15 @@ def draw_trend_absorbable(
         else np.full(len(x), np.nan)
     )
     absorbable = weekly["absorbable_calcium_mg"].to_numpy(dtype=float)
+    if not foods_known:  # absorption depends on the foods and meals: app totals do not say
+        absorbable = np.full(len(x), np.nan)
     ax.bar(x - 0.2, calcium, 0.38, color=COLORS["calcium"], label="calcium eaten")
     ax.bar(
-        x + 0.2, absorbable, 0.38, color=COLORS["absorbable_calcium"], label="absorbable calcium"
+        x + 0.2,
+        absorbable,
+        0.38,
+        color=COLORS["absorbable_calcium"],
+        label="absorbable calcium" if foods_known else "absorbable calcium: unknown (app totals)",
     )
     extra = []
     calcium_target = float(get(analysis.targets, "calcium_mg", np.nan))
@@ -124,8 +144,10 @@ def draw_trend_absorbable(
     ax.legend(loc="upper left", ncol=4, fontsize=TEXT_PT, frameon=False)
 
 
-def draw_trend_load(ax: Axes, weekly: pd.DataFrame, labels: list[str]) -> None:
-    """Weekly diuretic load per day, stacked by group. [mg Ca/day]"""
+def draw_trend_load(
+    ax: Axes, weekly: pd.DataFrame, labels: list[str], foods_known: bool = True
+) -> None:
+    """Weekly diuretic load per day, stacked by group; unknown for app totals. [mg Ca/day]"""
     x = np.arange(len(weekly))
     bottom = np.zeros(len(weekly))
     for group, label in LOAD_GROUPS.items():
@@ -144,6 +166,8 @@ def draw_trend_load(ax: Axes, weekly: pd.DataFrame, labels: list[str]) -> None:
     ax.set_ylim(0, _top(bottom))
     _style(ax, "Diuretic load by group, per day", "Extra urinary Ca [mg Ca/day]", labels)
     ax.legend(loc="upper left", ncol=4, fontsize=TEXT_PT, frameon=False)
+    if not foods_known:
+        say_unknown(ax, "Unknown: the diary has app totals, not foods: no food groups")
 
 
 def trend_chart(
@@ -193,8 +217,11 @@ def trend_chart(
     for name, ax in zip(TREND_PANELS, axes, strict=True):
         ax.set_label(name)
     draw_trend_ratio(axes[0], weekly, ratio_target(analysis), labels)
-    draw_trend_absorbable(axes[1], weekly, analysis, labels)
-    draw_trend_load(axes[2], weekly, labels)
+    dates = pd.to_datetime(analysis.entries["date"]) if "date" in analysis.entries else None
+    all_days = pd.DatetimeIndex(dates.unique()) if dates is not None else pd.DatetimeIndex([])
+    foods_known = not totals_only(analysis, all_days, person)
+    draw_trend_absorbable(axes[1], weekly, analysis, labels, foods_known)
+    draw_trend_load(axes[2], weekly, labels, foods_known)
     first, last = weekly["week"].iloc[0], weekly["week"].iloc[-1]
     span = f"week {first}" if first == last else f"weeks {first} to {last} ({len(weekly)} weeks)"
     fig.suptitle(

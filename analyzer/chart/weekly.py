@@ -10,6 +10,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.patches import Patch
 
 from analyzer.chart.frames import (
     AnalysisLike,
@@ -19,6 +20,7 @@ from analyzer.chart.frames import (
     profile_text,
     ratio_target,
     target_mg,
+    totals_only,
     week_days,
 )
 from analyzer.chart.style import (
@@ -32,6 +34,7 @@ from analyzer.chart.style import (
     PANEL_TITLE_PT,
     TEXT_PT,
     TITLE_PT,
+    UNKNOWN_PT,
 )
 
 #: Panel names, in reading order (the figure's axes carry them as their labels).
@@ -84,10 +87,79 @@ def _style_axes(ax: Axes, title: str, ylabel: str, labels: list[str]) -> None:
 
 
 def _top(*values: Any) -> float:
+    """Upper y limit: the largest finite value plus head-room; 1 when there is none (or 0)."""
     finite = [
         float(v) for v in np.ravel(np.concatenate([np.ravel(v) for v in values])) if np.isfinite(v)
     ]
-    return max(finite, default=1.0) * HEADROOM
+    top = max(finite, default=1.0) * HEADROOM
+    return top if top > 0 else 1.0
+
+
+def say_unknown(ax: Axes, text: str) -> None:
+    """Write why a panel is empty in its middle, so no one reads an empty panel as zero."""
+    ax.text(
+        0.5,
+        0.5,
+        "\n".join(textwrap.wrap(text, 60)),
+        ha="center",
+        va="center",
+        fontsize=UNKNOWN_PT,
+        transform=ax.transAxes,
+        bbox={"boxstyle": "round,pad=0.5", "facecolor": "white", "edgecolor": "#999999"},
+    )
+
+
+def _all_unknown(*series: Any) -> bool:
+    return not any(np.isfinite(np.asarray(v, dtype=float)).any() for v in series)
+
+
+def _series_labels(week: pd.DataFrame, series: dict[str, str]) -> dict[str, str]:
+    """Legend labels of a panel's two series (name -> column).
+
+    When exactly one is unknown its label says so ("magnesium: not in this diary"); when
+    both are, the panel's centred note says it once and the labels stay short.
+    """
+    missing = {name for name, column in series.items() if _all_unknown(week[column])}
+    if len(missing) == len(series):
+        return {name: name for name in series}
+    return {name: f"{name}: not in this diary" if name in missing else name for name in series}
+
+
+#: Hatch of a bar whose day lacks the value for some entries (the bar is an underestimate).
+PARTIAL_HATCH = "//"
+PARTIAL_LABEL = "hatched: some entries lack it (underestimate)"
+
+
+def _hatch_partial(bars: Any, week: pd.DataFrame, mineral: str) -> bool:
+    """Hatch the bars of days where some entries lack ``mineral``; True if any was hatched."""
+    column = f"{mineral}_mg_unknown"
+    if column not in week.columns:
+        return False
+    partial = week[column].fillna(0).to_numpy(dtype=float) > 0
+    for bar, is_partial in zip(bars, partial, strict=True):
+        if is_partial:
+            bar.set_hatch(PARTIAL_HATCH)
+            bar.set_edgecolor("white")
+    return bool(partial.any())
+
+
+def _legend(ax: Axes, names: dict[str, str], hatched: bool, columns: int) -> None:
+    handles, labels = ax.get_legend_handles_labels()
+    if hatched:
+        handles.append(Patch(facecolor="#999999", edgecolor="white", hatch=PARTIAL_HATCH))
+        labels.append(PARTIAL_LABEL)
+    ax.legend(
+        handles,
+        labels,
+        loc="upper left",
+        ncol=_legend_columns(names, columns) - (1 if hatched else 0),
+        fontsize=TEXT_PT,
+        frameon=False,
+    )
+
+
+def _legend_columns(labels: dict[str, str], default: int) -> int:
+    return default - 1 if any(":" in label for label in labels.values()) else default
 
 
 def draw_calcium_phosphorus(
@@ -95,16 +167,23 @@ def draw_calcium_phosphorus(
 ) -> None:
     """Panel 1: calcium and phosphorus bars side by side per day, with the calcium target."""
     x = np.arange(len(week))
-    ax.bar(
-        x - BAR_WIDTH / 2, week["calcium_mg"], BAR_WIDTH, color=COLORS["calcium"], label="calcium"
+    names = _series_labels(week, {"calcium": "calcium_mg", "phosphorus": "phosphorus_mg"})
+    calcium_bars = ax.bar(
+        x - BAR_WIDTH / 2,
+        week["calcium_mg"],
+        BAR_WIDTH,
+        color=COLORS["calcium"],
+        label=names["calcium"],
     )
-    ax.bar(
+    phosphorus_bars = ax.bar(
         x + BAR_WIDTH / 2,
         week["phosphorus_mg"],
         BAR_WIDTH,
         color=COLORS["phosphorus"],
-        label="phosphorus",
+        label=names["phosphorus"],
     )
+    hatched = _hatch_partial(calcium_bars, week, "calcium")
+    hatched = _hatch_partial(phosphorus_bars, week, "phosphorus") or hatched
     if np.isfinite(calcium_target):
         ax.axhline(
             calcium_target,
@@ -115,7 +194,9 @@ def draw_calcium_phosphorus(
         )
     ax.set_ylim(0, _top(week["calcium_mg"], week["phosphorus_mg"], [calcium_target]))
     _style_axes(ax, "1. Calcium and phosphorus per day", "Intake [mg/day]", labels)
-    ax.legend(loc="upper left", ncol=3, fontsize=TEXT_PT, frameon=False)
+    _legend(ax, names, hatched, 3)
+    if _all_unknown(week["calcium_mg"], week["phosphorus_mg"]):
+        say_unknown(ax, "Calcium and phosphorus: not in this diary (unknown)")
 
 
 def draw_ratio(
@@ -175,33 +256,51 @@ def draw_ratio(
     ax.set_xlim(-0.5, len(week) - 0.5)
     _style_axes(ax, "2. Ca:P ratio (mass)", "Ca:P [mg Ca / mg P]", labels)
     ax.legend(loc="upper left", ncol=2, fontsize=TEXT_PT - 1, frameon=False)
+    if _all_unknown(ratio):
+        say_unknown(
+            ax,
+            "Ca:P cannot be computed: the diary lacks calcium or phosphorus for too many entries",
+        )
 
 
 def draw_magnesium_potassium(ax: Axes, week: pd.DataFrame, labels: list[str]) -> None:
     """Panel 3: magnesium and potassium as percent of target per day, with the 100% line."""
     x = np.arange(len(week))
-    ax.bar(
+    names = _series_labels(week, {"magnesium": "magnesium_pct", "potassium": "potassium_pct"})
+    magnesium_bars = ax.bar(
         x - BAR_WIDTH / 2,
         week["magnesium_pct"],
         BAR_WIDTH,
         color=COLORS["magnesium"],
-        label="magnesium",
+        label=names["magnesium"],
     )
-    ax.bar(
+    potassium_bars = ax.bar(
         x + BAR_WIDTH / 2,
         week["potassium_pct"],
         BAR_WIDTH,
         color=COLORS["potassium"],
-        label="potassium",
+        label=names["potassium"],
     )
+    hatched = _hatch_partial(magnesium_bars, week, "magnesium")
+    hatched = _hatch_partial(potassium_bars, week, "potassium") or hatched
     ax.axhline(100, color=COLORS["target"], linestyle="--", linewidth=1.8, label="100% of target")
     ax.set_ylim(0, _top(week["magnesium_pct"], week["potassium_pct"], [100.0]))
     _style_axes(ax, "3. Magnesium and potassium", "Percent of target [%]", labels)
-    ax.legend(loc="upper left", ncol=3, fontsize=TEXT_PT, frameon=False)
+    _legend(ax, names, hatched, 3)
+    if _all_unknown(week["magnesium_pct"], week["potassium_pct"]):
+        say_unknown(ax, "Magnesium and potassium: not in this diary (unknown)")
 
 
-def draw_diuretic_load(ax: Axes, loads: pd.DataFrame, labels: list[str]) -> None:
-    """Panel 4: the estimated extra urinary calcium, stacked by group, per day."""
+def draw_diuretic_load(
+    ax: Axes, loads: pd.DataFrame, labels: list[str], foods_known: bool = True
+) -> None:
+    """Panel 4: the estimated extra urinary calcium, stacked by group, per day.
+
+    With ``foods_known`` False (app daily or meal totals) there are no food groups: the
+    panel says so instead of drawing zero bars.
+    """
+    if not foods_known:
+        loads = loads * np.nan
     x = np.arange(len(loads))
     bottom = np.zeros(len(loads))
     for group, label in LOAD_GROUPS.items():
@@ -220,6 +319,8 @@ def draw_diuretic_load(ax: Axes, loads: pd.DataFrame, labels: list[str]) -> None
     ax.set_ylim(0, _top(bottom))
     _style_axes(ax, "4. Diuretic load by group", "Extra urinary Ca [mg Ca/day]", labels)
     ax.legend(loc="upper left", ncol=4, fontsize=TEXT_PT, frameon=False)
+    if not foods_known:
+        say_unknown(ax, "Unknown: the diary has app totals, not foods: no food groups")
 
 
 def greens_lines(plan: PlanView) -> str:
@@ -230,7 +331,10 @@ def greens_lines(plan: PlanView) -> str:
     """
     lines = ["Suggested greens this week:"]
     if not plan.lines:
-        return "\n".join(lines + textwrap.wrap(plan.message, WRAP_CHARS, initial_indent="  "))
+        wrapped = textwrap.wrap(
+            plan.message, WRAP_CHARS, initial_indent="  ", subsequent_indent="  "
+        )
+        return "\n".join(lines + wrapped)
     shown = 0
     for item in plan.lines:
         wrapped = textwrap.wrap(item, WRAP_CHARS, initial_indent="  • ", subsequent_indent="     ")
@@ -256,6 +360,7 @@ def projection_lines(plan: PlanView, target: float) -> str:
     )
     for name, key, fmt, unit in rows:
         if key not in now and key not in then:
+            lines.append(f"  {name}: unknown")
             continue
         shown = fmt.format(now[key]) if key in now else "?"
         if key in then:
@@ -291,6 +396,7 @@ def weekly_chart(
     suggestions: Any = None,
     *,
     person: str | None = None,
+    start: Any = None,
     figsize: tuple[float, float] = FIGSIZE_IN,
     dpi: int = DPI,
 ) -> Figure:
@@ -312,6 +418,8 @@ def weekly_chart(
         The plan from :mod:`analyzer.suggest` (see :func:`analyzer.chart.frames.plan_view`).
     person : str, optional
         Whose week, when the diary holds several people.
+    start : date or str, optional
+        First day of a seven-day window instead of an ISO week (the report's ``--start``).
     figsize : (float, float)
         Size. [in] The default 16 x 10 in at 100 dpi is 1600 x 1000 px.
     dpi : int
@@ -332,7 +440,7 @@ def weekly_chart(
     Kemi VE et al. 2010, Br J Nutr 103:561 (molar Ca:P <= 0.5 with higher PTH).
     Okabe M, Ito K 2008, Color Universal Design, J*Fly (palette).
     """
-    week_frame = week_days(analysis, week, person)
+    week_frame = week_days(analysis, week, person, start=start)
     week = str(week_frame.attrs["week"])
     days = pd.DatetimeIndex(week_frame.index)
     labels = day_labels(days, week_frame["logged"])
@@ -347,11 +455,20 @@ def weekly_chart(
     draw_calcium_phosphorus(axes["calcium_phosphorus"], week_frame, calcium_target, labels)
     draw_ratio(axes["ratio"], week_frame, target, plan, labels)
     draw_magnesium_potassium(axes["magnesium_potassium"], week_frame, labels)
-    draw_diuretic_load(axes["diuretic_load"], load_by_group(analysis, days, person), labels)
+    draw_diuretic_load(
+        axes["diuretic_load"],
+        load_by_group(analysis, days, person),
+        labels,
+        foods_known=not totals_only(analysis, days, person),
+    )
     draw_greens(axes["greens"], plan, target)
     span = f"{days[0]:%a %d %b} – {days[-1]:%a %d %b %Y}"
+    logged = int(week_frame["logged"].sum())
+    if logged < len(days):
+        span += f"; {logged} of {len(days)} days logged"
     fig.suptitle(
-        f"Calcium–phosphorus balance, week {week} ({span})    Profile: {profile_text(analysis)}",
+        f"Calcium–phosphorus balance, {'' if ' to ' in week else 'week '}{week} ({span})    "
+        f"Profile: {profile_text(analysis)}",
         fontsize=TITLE_PT,
         fontweight="bold",
     )

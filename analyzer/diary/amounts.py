@@ -8,6 +8,7 @@ are read together (``1`` + ``Serving (2 tbsp)`` -> 2 tbsp).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -17,6 +18,9 @@ from analyzer import units
 from analyzer.diary.model import factorize_columns
 from analyzer.diary.numbers import UNKNOWN_MARKERS
 from analyzer.errors import AmountError
+
+#: One distinct pair's result: quantity, unit, status, reason, outer quantity, outer unit.
+_Result = tuple[float, str | None, str, str, float, str | None]
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,10 @@ class ParsedAmounts:
     status, reason : Series of string
         ``missing_amount`` / ``bad_amount`` and the problem (e.g. ``"negative amount; ..."``);
         <NA> when fine. See :func:`amount_reasons` for the full sentence.
+    outer_quantity, outer_unit : Series
+        The reading without a trailing parenthesis (``3.80 Serving (2 medium slice)`` ->
+        3.8 ``serving``), tried when the food has no portion for ``unit``; NaN / None when
+        there is no such second reading.
     """
 
     quantity: pd.Series
@@ -41,6 +49,8 @@ class ParsedAmounts:
     written: pd.Series
     status: pd.Series
     reason: pd.Series
+    outer_quantity: pd.Series
+    outer_unit: pd.Series
 
 
 def _parse(text: str, decimal_comma: bool) -> units.ParsedAmount:
@@ -49,29 +59,58 @@ def _parse(text: str, decimal_comma: bool) -> units.ParsedAmount:
     return units.parse_amount(text)
 
 
-def _one(amount: str, unit: str, decimal_comma: bool) -> tuple[float, str | None, str, str]:
-    """Quantity, unit, status ('' if fine) and reason for one distinct pair."""
+def _outer(text: str, parsed: units.ParsedAmount, decimal_comma: bool) -> tuple[float, str | None]:
+    """The amount read WITHOUT its trailing parenthesis, when that reads differently.
+
+    ``3.80 Serving (2 medium slice - ...)`` parses to 7.6 medium slice; its outer reading is
+    3.8 serving, used when the food has no "medium slice" portion. NaN/None when the text
+    has no parenthesis or the outer reading is the same.
+    """
+    if "(" not in text:
+        return np.nan, None
+    bare = re.sub(r"\s*\(.*$", "", text).strip()
+    try:
+        outer = _parse(bare, decimal_comma)
+    except AmountError:
+        return np.nan, None
+    if outer.unit is None or outer.unit == parsed.unit:
+        return np.nan, None
+    return float(outer.quantity), outer.unit
+
+
+def _one(amount: str, unit: str, decimal_comma: bool) -> _Result:
+    """Quantity, unit, status ('' if fine), reason and the outer reading for one pair."""
     if amount.lower() in UNKNOWN_MARKERS:
-        return np.nan, None, "missing_amount", "missing amount"
+        return np.nan, None, "missing_amount", "missing amount", np.nan, None
     try:
         parsed = _parse(amount, decimal_comma)
     except AmountError as error:
-        return np.nan, None, "bad_amount", error.problem
+        return np.nan, None, "bad_amount", error.problem, np.nan, None
     if unit.lower() in UNKNOWN_MARKERS:
-        return float(parsed.quantity), parsed.unit, "", ""
+        outer = _outer(amount, parsed, decimal_comma)
+        return float(parsed.quantity), parsed.unit, "", "", *outer
     if parsed.unit is None:
+        text = f"{amount} {unit}"
         try:
-            combined = _parse(f"{amount} {unit}", decimal_comma)
-            return float(combined.quantity), combined.unit, "", ""
+            combined = _parse(text, decimal_comma)
         except AmountError:
-            return float(parsed.quantity), units.normalize_unit(unit), "", ""
+            return float(parsed.quantity), units.normalize_unit(unit), "", "", np.nan, None
+        return (
+            float(combined.quantity),
+            combined.unit,
+            "",
+            "",
+            *_outer(text, combined, decimal_comma),
+        )
     if units.normalize_unit(unit) == parsed.unit:
-        return float(parsed.quantity), parsed.unit, "", ""
+        return float(parsed.quantity), parsed.unit, "", "", np.nan, None
     return (
         np.nan,
         None,
         "bad_amount",
         f"it carries its own unit but the unit column says {unit!r}; give the unit in one place",
+        np.nan,
+        None,
     )
 
 
@@ -104,6 +143,8 @@ def parse_amounts(
     )
     status = np.array([r[2] or None for r in results], dtype=object)
     reason = np.array([r[3] or None for r in results], dtype=object)
+    outer_quantity = np.array([r[4] for r in results], dtype="float64")
+    outer_unit = np.array([r[5] for r in results], dtype=object)
     index = amount.index
     return ParsedAmounts(
         quantity=pd.Series(quantity[codes], index=index, dtype="float64"),
@@ -111,6 +152,8 @@ def parse_amounts(
         written=pd.Series(written[codes], index=index, dtype=object),
         status=pd.Series(status[codes], index=index, dtype=object),
         reason=pd.Series(reason[codes], index=index, dtype=object),
+        outer_quantity=pd.Series(outer_quantity[codes], index=index, dtype="float64"),
+        outer_unit=pd.Series(outer_unit[codes], index=index, dtype=object),
     )
 
 

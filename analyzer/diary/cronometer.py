@@ -92,6 +92,8 @@ def stage_servings(
     frame["quantity"] = amounts.quantity
     frame["unit"] = amounts.unit
     frame["unit_written"] = amounts.written
+    frame["outer_quantity"] = amounts.outer_quantity
+    frame["outer_unit"] = amounts.outer_unit
     lacking = app_nutrients(table, frame, problems, CRONOMETER_NUTRIENTS)
     frame["source"] = "app"
     frame["approximate"] = False

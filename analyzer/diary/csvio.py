@@ -27,11 +27,18 @@ DELIMITERS: tuple[str, ...] = (",", ";", "\t", "|")
 
 #: Share of control characters above which decoded text is taken to be binary.
 MAX_CONTROL_SHARE = 0.05
+#: Physical lines one record may span (a quoted value with line breaks, e.g. a note); more
+#: means a double quote that was never closed.
+MAX_RECORD_LINES = 20
+#: Lines above the header (a title, an export date) that are looked through for it.
+MAX_PREAMBLE_LINES = 10
 #: Cells a data row may have beyond the header's columns before the rest of its line is
 #: left unparsed (a runaway line must not make a table with a million columns).
 MAX_EXTRA_CELLS = 64
 
 _SEP_LINE = re.compile(r"^\s*\"?sep=(.)\"?\s*$", re.IGNORECASE)
+_JSON_START = re.compile(r'^\s*(?:\{\s*"|\[\s*[\[{"\]])')
+_MARKUP_START = re.compile(r"^\s*<(?:!doctype|html|\?xml)", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -57,7 +64,7 @@ class RawTable:
     encoding : str
         The encoding the bytes were decoded with.
     header_width : int
-        Number of cells on the header line (named or not).
+        Number of header cells up to the last one with a name.
     overflow : Series of object
         Per data row, the first non-empty cell beyond the header's columns ("" when the row
         fits the header). Such a row is misaligned, e.g. an unquoted comma in a food name.
@@ -125,6 +132,14 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     ):
         raise _fail(path, "looks like a binary file, not a CSV diary", "Export the diary as CSV")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _JSON_START.match(text):
+        raise _fail(path, "is JSON, not CSV", "Export the diary as CSV (comma-separated values)")
+    if _MARKUP_START.match(text):
+        raise _fail(
+            path,
+            "is a web page or XML document, not CSV",
+            "Download the diary's CSV export rather than the page",
+        )
     return text, encoding
 
 
@@ -181,13 +196,15 @@ def read_table(path: str | Path) -> RawTable:
                 "Put the column names on the line after it",
             )
     if delimiter is None:
-        delimiter = sniff_delimiter(lines[int(keep[0])])
+        # the first line with a delimiter: a title line above the header has none
+        candidates = [lines[int(i)] for i in keep[:MAX_PREAMBLE_LINES]]
+        delimited = [c for c in candidates if any(_count_outside_quotes(c, d) for d in DELIMITERS)]
+        delimiter = sniff_delimiter(delimited[0] if delimited else candidates[0])
     odd_quotes = '"' in text and bool((counter.count('"')[keep] % 2).any())
     truncated: set[int] = set()
     if odd_quotes:
         rows, starts = _read_slow(lines, int(keep[0]), delimiter, name)
-        header_width = int((rows.iloc[0] != "").to_numpy().nonzero()[0].max(initial=0)) + 1
-        header_width = max(header_width, _header_width(lines[int(keep[0])], delimiter))
+        header_width = _header_width(lines[int(keep[0])], delimiter)
     else:
         kept = lines if keep.size == len(lines) else [lines[i] for i in keep.tolist()]
         header_width = _header_width(kept[0], delimiter)
@@ -217,8 +234,14 @@ def read_table(path: str | Path) -> RawTable:
 
 
 def _header_width(line: str, delimiter: str) -> int:
-    """Number of cells on the header line (quotes respected)."""
-    return max(len(next(csv.reader([line], delimiter=delimiter), [""])), 1)
+    """Number of header cells up to the last one with a name (quotes respected).
+
+    Trailing unnamed cells (``date,food,amount,,,`` from a spreadsheet) do not count: a data
+    value under no column name is a misaligned row.
+    """
+    cells = next(csv.reader([line], delimiter=delimiter), [""])
+    named = [i for i, cell in enumerate(cells) if cell.strip()]
+    return named[-1] + 1 if named else 1
 
 
 def _truncate_long(
@@ -296,6 +319,16 @@ def _read_fast(kept: list[str], delimiter: str, width: int, path: str) -> pd.Dat
     return frame
 
 
+def _unclosed_quote(path: str, line: int, span: int | None) -> DiaryFormatError:
+    where = "is never closed" if span is None else f"is not closed for {span} lines"
+    return _fail(
+        path,
+        f"line {line}: a double quote opened on this line {where}, so the lines after it "
+        "would become one cell",
+        'Close the quote; inside a quoted value write a double quote as two ("")',
+    )
+
+
 def _read_slow(
     lines: list[str], start: int, delimiter: str, path: str
 ) -> tuple[pd.DataFrame, np.ndarray]:
@@ -307,13 +340,44 @@ def _read_slow(
     previous = 0
     try:
         for record in reader:
+            if reader.line_num - previous > MAX_RECORD_LINES:
+                raise _unclosed_quote(path, start + previous + 1, reader.line_num - previous)
             if any(cell.strip() for cell in record) or len(record) > 1:
                 records.append(record)
                 starts.append(start + previous)
+            last = previous
             previous = reader.line_num
     except csv.Error as error:
         raise _fail(path, f"cannot be parsed as delimited text ({error})") from None
+    if records and previous == len(source) and previous - last > 1:
+        tail = "".join(source[last:])
+        try:
+            list(csv.reader([tail], delimiter=delimiter, quotechar='"', strict=True))
+        except csv.Error:
+            raise _unclosed_quote(path, start + last + 1, None) from None
     width = max((len(r) for r in records), default=0)
     padded = [r + [""] * (width - len(r)) for r in records]
     frame = pd.DataFrame(padded, dtype=object).fillna("")
     return frame, np.asarray(starts, dtype=np.int64)
+
+
+def promote_header(table: RawTable, row: int) -> RawTable:
+    """The table read with data row ``row`` as its header (the rows above it dropped).
+
+    For files with a title or notes above the column names.
+    """
+    header = [str(cell) for cell in table.cells.iloc[row].tolist()]
+    named = [i for i, cell in enumerate(header) if cell]
+    header_width = named[-1] + 1 if named else 1
+    cells = table.cells.iloc[row + 1 :].reset_index(drop=True)
+    return RawTable(
+        header=header,
+        header_line=int(table.lines[row]),
+        cells=cells,
+        lines=table.lines[row + 1 :],
+        delimiter=table.delimiter,
+        decimal_comma=table.decimal_comma,
+        encoding=table.encoding,
+        header_width=header_width,
+        overflow=_overflow(cells, header_width, set()),
+    )

@@ -3,7 +3,8 @@
 Accepted forms:
 
 - ISO ``2026-11-16``, ``2026-4-8``, ``2026/11/16``, optionally with a time
-  ``2026-11-16 08:30``, ``2026-11-16T08:30:00``, ``2026-11-16 8:30 PM``;
+  ``2026-11-16 08:30``, ``2026-11-16T08:30:00``, ``2026-11-16 8:30 PM``; ISO basic
+  ``20261116``;
 - slash or dash dates with the year last, ``11/16/2026`` or ``16/11/2026`` (see below);
 - dotted dates ``16.11.2026``, always day.month.year (the only convention that uses dots);
 - month names: ``Nov 16, 2026``, ``November 16, 2026``, ``16 Nov 2026``, ``16-Nov-2026``.
@@ -13,7 +14,8 @@ is impossible in the chosen order (``16/11/2026`` read month-first) is a row err
 suggests the other order. When the file's own dates settle the order the other way (some
 date is only possible day-first), every date that could be read both ways (``05/11/2026``)
 is reported as ambiguous instead of being silently misread. A two-digit year is ambiguous
-and a row error. Years outside 1900-2100 are row errors.
+and a row error. Years outside 1900-2100 are row errors. A five-digit number is an Excel
+day number that lost its date format: a row error that names the date it stands for.
 """
 
 from __future__ import annotations
@@ -33,6 +35,10 @@ _TIME = (
     r"\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?"
 )
 _ISO = r"^(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})" + _TIME + r"$"
+_BASIC = r"^(?P<y>(?:19|20|21)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)$"
+_SERIAL = r"^\d{5}(?:\.\d+)?$"
+#: Day 0 of Excel's (1900) date serial numbers: serial 46342 is 2026-11-16.
+EXCEL_EPOCH = pd.Timestamp("1899-12-30")
 _YEAR_LAST = (
     r"^(?P<a>\d{1,2})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{2}|\d{4})" + _TIME + r"$"
 )
@@ -158,6 +164,28 @@ def parse_dates(text: pd.Series, *, dayfirst: bool = False) -> ParsedDates:
         book.set(is_iso, found, clock)
         book.fail(is_iso & found.isna(), "bad_date", "impossible date " + book.quoted)
         book.fail(is_iso & bad_clock, "bad_date", "impossible time in " + book.quoted)
+
+    basic = values.str.extract(_BASIC)
+    is_basic = basic["y"].notna() & book.status.isna()
+    if is_basic.any():
+        found = _ymd(_num(basic["y"]), _num(basic["m"]), _num(basic["d"]))
+        book.set(is_basic, found)
+        book.fail(is_basic & found.isna(), "bad_date", "impossible date " + book.quoted)
+    is_iso = is_iso | is_basic
+
+    serial = values.str.fullmatch(_SERIAL).fillna(False).astype(bool) & book.status.isna()
+    if serial.any():
+        days = pd.to_numeric(values.where(serial), errors="coerce").floordiv(1)
+        meant = (EXCEL_EPOCH + pd.to_timedelta(days, unit="D")).dt.strftime("%Y-%m-%d")
+        book.fail(
+            serial,
+            "bad_date",
+            "date "
+            + book.quoted
+            + " looks like an Excel day number ("
+            + meant.fillna("?")
+            + "); format the date column as a date (YYYY-MM-DD) before saving as CSV",
+        )
 
     last = values.str.extract(_YEAR_LAST)
     is_last = last["y"].notna() & ~is_iso

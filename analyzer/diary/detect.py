@@ -56,13 +56,62 @@ def column_index(header: list[str], *names: str) -> int | None:
     return None
 
 
+#: Amount headers that state their unit: ``amount (g)``, ``weight [oz]``, ``qty in ml``.
+_AMOUNT_WITH_UNIT = re.compile(
+    r"^(?:amount|quantity|qty|weight|mass|portion|serving size)\s*"
+    r"(?:\((?P<a>[^()]+)\)|\[(?P<b>[^\[\]]+)\]|in\s+(?P<c>\S.*))$"
+)
+#: Headers that are themselves a mass or volume unit: a column of grams, ml, ounces.
+UNIT_HEADERS: dict[str, str] = {
+    "g": "g",
+    "gram": "g",
+    "grams": "g",
+    "weight": "g",
+    "weight_g": "g",
+    "amount_g": "g",
+    "grams eaten": "g",
+    "ml": "ml",
+    "millilitres": "ml",
+    "milliliters": "ml",
+    "oz": "oz",
+    "ounces": "oz",
+}
+
+
+def amount_unit_column(header: list[str]) -> tuple[int, str] | None:
+    """A column that holds amounts in a unit its header names, and that unit.
+
+    ``amount (g)``, ``Weight [g]``, ``quantity in ml``, ``grams``, ``ml`` ... The unit is
+    returned as written (to be normalized by the amount parser); ``weight`` alone means
+    grams.
+    """
+    for position, cell in enumerate(header):
+        name = canonical(cell)
+        match = _AMOUNT_WITH_UNIT.match(name)
+        if match:
+            unit = next(g for g in match.groups() if g is not None).strip()
+            if unit:
+                return position, unit
+        if name in UNIT_HEADERS:
+            return position, UNIT_HEADERS[name]
+    return None
+
+
 def own_columns(header: list[str]) -> dict[str, int]:
-    """Positions of our own format's columns found in ``header`` (synonyms allowed)."""
+    """Positions of our own format's columns found in ``header`` (synonyms allowed).
+
+    Without a plain amount column, a column whose header names a unit (see
+    :func:`amount_unit_column`) is the amount.
+    """
     found: dict[str, int] = {}
     for key, synonyms in OWN_COLUMNS.items():
         position = column_index(header, *synonyms)
         if position is not None and position not in found.values():
             found[key] = position
+    if "amount" not in found:
+        with_unit = amount_unit_column(header)
+        if with_unit is not None and with_unit[0] not in found.values():
+            found["amount"] = with_unit[0]
     return found
 
 

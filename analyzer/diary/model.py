@@ -24,6 +24,26 @@ FORMATS: dict[str, str] = {
     "mfp": "MyFitnessPal Nutrition Summary: Date, Meal, Calories, ..., Calcium (%DV)",
 }
 
+#: Row status codes in the order they are checked (``ok`` = used); documented as a table in
+#: :mod:`analyzer.diary`.
+STATUS_CODES: tuple[str, ...] = (
+    "ok",
+    "empty",
+    "repeated_header",
+    "extra_cells",
+    "deleted",
+    "missing_date",
+    "bad_date",
+    "bad_number",
+    "missing_food",
+    "missing_amount",
+    "bad_amount",
+    "unknown_food",
+    "unknown_unit",
+    "missing_unit",
+    "implausible_amount",
+)
+
 #: Nutrient columns of an entry, each per ENTRY (not per 100 g). NaN = unknown.
 NUTRIENT_COLUMNS: tuple[str, ...] = (
     "energy_kcal",
@@ -55,8 +75,21 @@ ENTRY_COLUMNS: tuple[str, ...] = (
     "approximate",
 )
 
-#: Columns of :attr:`Diary.rejected`, in order (``date`` is NaT where it could not be read).
-REJECTED_COLUMNS: tuple[str, ...] = ("line", "date", "food", "status", "reason")
+#: Columns of :attr:`Diary.rejected`, in order (``date`` is NaT where it could not be read;
+#: ``quantity``, ``unit``, ``food_id`` and ``description`` are what was understood before the
+#: row failed, e.g. the food matched for an ``unknown_unit`` row).
+REJECTED_COLUMNS: tuple[str, ...] = (
+    "line",
+    "person",
+    "date",
+    "food",
+    "quantity",
+    "unit",
+    "food_id",
+    "description",
+    "status",
+    "reason",
+)
 
 
 def empty_entries() -> pd.DataFrame:
@@ -84,8 +117,11 @@ def conform_rejected(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.loc[:, list(REJECTED_COLUMNS)].copy()
     out["line"] = out["line"].astype("int64")
     out["date"] = pd.to_datetime(out["date"]).astype("datetime64[ns]")
-    for name in ("food", "status", "reason"):
+    for name in ("person", "food", "status", "reason"):
         out[name] = out[name].astype("string").fillna("")
+    for name in ("unit", "food_id", "description"):
+        out[name] = out[name].astype("string")
+    out["quantity"] = pd.to_numeric(out["quantity"], errors="coerce").astype("float64")
     return out.reset_index(drop=True)
 
 
@@ -106,9 +142,10 @@ class Diary:
         unknown, never 0), ``source`` ("usda": matched and computed; "app": taken as given
         from the export) and ``approximate`` (e.g. MyFitnessPal calcium from % Daily Value).
     rejected : DataFrame
-        Rows NOT used: ``line``, ``date`` (NaT if unreadable), ``food``, ``status`` (short
-        code such as ``unknown_food``, ``unknown_unit``, ``bad_amount``, ``missing_amount``,
-        ``bad_date``, ``deleted``, ``empty``) and ``reason`` (a sentence naming the value).
+        Rows NOT used: ``line``, ``person``, ``date`` (NaT if unreadable), ``food``, what was
+        understood before the row failed (``quantity``, ``unit``, ``food_id``,
+        ``description``; missing where not reached), ``status`` (a short code, listed in
+        :mod:`analyzer.diary`) and ``reason`` (a sentence naming the value and the fix).
     format : str
         One of :data:`FORMATS`.
     path : str

@@ -2,9 +2,10 @@
 
 Header names are case-insensitive with synonyms (see
 :data:`analyzer.diary.detect.OWN_COLUMNS`). Without a ``unit`` column the amount carries the
-unit (``1.5 cups``, ``150 g``, ``1/2 cup``). Foods are matched against the USDA table and
-nutrients computed from grams; Cronometer exports without nutrient columns (or read with
-``rematch``) and Lose It! exports go through the same path.
+unit (``1.5 cups``, ``150 g``, ``1/2 cup``), or the amount header names it (``amount (g)``,
+``weight [oz]``, ``grams``, ``ml``: a bare number below is in that unit). Foods are matched
+against the USDA table and nutrients computed from grams; Cronometer exports without nutrient
+columns (or read with ``rematch``) and Lose It! exports go through the same path.
 """
 
 from __future__ import annotations
@@ -13,7 +14,12 @@ import pandas as pd
 
 from analyzer.diary.amounts import amount_reasons, parse_amounts
 from analyzer.diary.csvio import RawTable
-from analyzer.diary.detect import OWN_REQUIRED, missing_columns, own_columns
+from analyzer.diary.detect import (
+    OWN_REQUIRED,
+    amount_unit_column,
+    missing_columns,
+    own_columns,
+)
 from analyzer.diary.model import Problems
 from analyzer.diary.staging import Staged, add_dates, base_frame, cells, optional_text
 
@@ -56,11 +62,19 @@ def stage_matched(
     problems.add(food.eq(""), "missing_food", "missing food name")
     unit = cells(table, columns["unit"]) if "unit" in columns else None
     amount = cells(table, columns.get("amount"))
+    stated = amount_unit_column(table.header)
+    if unit is None and stated is not None and stated[0] == columns.get("amount"):
+        # "amount (g)", "grams": the header gives the unit of every bare number below it
+        unit = pd.Series(stated[1], index=amount.index, dtype=object).where(
+            amount.str.fullmatch(r"[\d.,/ ½¼¾⅓⅔⅛]+"), ""
+        )
     amounts = parse_amounts(amount, unit, decimal_comma=table.decimal_comma)
     reasons = amount_reasons(amounts, amount, food)
     frame["quantity"] = amounts.quantity
     frame["unit"] = amounts.unit
     frame["unit_written"] = amounts.written
+    frame["outer_quantity"] = amounts.outer_quantity
+    frame["outer_unit"] = amounts.outer_unit
     for code in ("missing_amount", "bad_amount"):
         problems.add(amounts.status.eq(code), code, reasons)
     frame["source"] = "usda"

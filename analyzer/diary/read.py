@@ -14,13 +14,14 @@ from pathlib import Path
 import pandas as pd
 
 from analyzer.diary.cronometer import stage_daily, stage_servings
-from analyzer.diary.csvio import read_table
+from analyzer.diary.csvio import MAX_PREAMBLE_LINES, RawTable, promote_header, read_table
 from analyzer.diary.detect import detect_format, formats_help, unknown_layout
 from analyzer.diary.loseit import stage_loseit
 from analyzer.diary.mfp import check_calcium_dv, stage_mfp
 from analyzer.diary.model import (
     FORMATS,
     NUTRIENT_COLUMNS,
+    REJECTED_COLUMNS,
     Diary,
     conform_entries,
     conform_rejected,
@@ -52,6 +53,20 @@ def _default_foods() -> pd.DataFrame:
     from analyzer.foods import load_foods
 
     return load_foods()
+
+
+def _find_header(table: RawTable, name: str) -> tuple[RawTable, str, list[str]]:
+    """Look for the column names below a title or notes; raise if there are none."""
+    for row in range(min(MAX_PREAMBLE_LINES, len(table.cells))):
+        fmt = detect_format([str(cell) for cell in table.cells.iloc[row].tolist()])
+        if fmt is not None:
+            promoted = promote_header(table, row)
+            note = (
+                f"the column names are on line {promoted.header_line}; the "
+                f"{row + 1} non-blank line(s) above them were skipped (not diary rows)"
+            )
+            return promoted, fmt, [note]
+    raise unknown_layout(name, table.header)
 
 
 def read_diary(
@@ -109,11 +124,13 @@ def read_diary(
     check_calcium_dv(name, mfp_calcium_dv)
     table = read_table(path)
     fmt = input_format or detect_format(table.header)
+    preamble: list[str] = []
     if fmt is None:
-        raise unknown_layout(name, table.header)
+        table, fmt, preamble = _find_header(table, name)
     staged = STAGERS[fmt](
         table, path=name, dayfirst=dayfirst, rematch=rematch, mfp_calcium_dv=mfp_calcium_dv
     )
+    staged.notes[:0] = preamble
     frame, problems = staged.frame, staged.problems
     if staged.mode != "none" and len(frame):
         frame = resolve(
@@ -134,15 +151,9 @@ def read_diary(
     used = problems.ok
     entries = conform_entries(frame[used])
     rejected = conform_rejected(
-        pd.DataFrame(
-            {
-                "line": frame["line"][~used],
-                "date": frame["date"][~used] if "date" in frame else pd.NaT,
-                "food": frame["food"][~used],
-                "status": problems.status[~used],
-                "reason": problems.reason[~used],
-            }
-        )
+        frame.loc[~used]
+        .reindex(columns=[c for c in REJECTED_COLUMNS if c not in ("status", "reason")])
+        .assign(status=problems.status[~used], reason=problems.reason[~used])
     )
     diary = Diary(
         entries=entries,

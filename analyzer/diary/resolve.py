@@ -19,6 +19,11 @@ from analyzer.errors import UnknownFoodError, UnknownUnitError
 
 #: foods.csv gives every nutrient per this many grams of edible portion (USDA SR28). [g]
 NUTRIENT_BASIS_G = 100.0
+#: Largest weight one diary entry may have. [g] Not a nutrition number: a plausibility
+#: guard. A person's whole day of food and drink rarely exceeds 5 kg, so one entry above
+#: 10 kg is a typo (``1000`` cups, grams typed with a ``kg`` unit) that would swamp every
+#: total; the row is reported instead of used.
+MAX_ENTRY_GRAMS = 10_000.0
 #: Category of a row whose food is not matched.
 UNMATCHED_CATEGORY = "other"
 
@@ -88,14 +93,42 @@ def unknown_food_reasons(food: pd.Series, suggestions: pd.Series) -> pd.Series:
     return pd.Series(texts[codes] if len(texts) else [], index=food.index, dtype=object)
 
 
-def grams_per_row(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series, pd.Series]:
+def _lookup(
+    frame: pd.DataFrame, todo: np.ndarray, unit: pd.Series, written: pd.Series
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Grams per unit, status and reason for the ``todo`` rows, once per distinct pair."""
+    codes, distinct = factorize_columns(
+        frame["food"][todo], frame["food_id"][todo], unit[todo], written[todo]
+    )
+    per_unit = np.full(len(distinct), np.nan)
+    code: list[str | None] = [None] * len(distinct)
+    why: list[str | None] = [None] * len(distinct)
+    for i, (food, food_id, name, shown) in enumerate(distinct):
+        try:
+            per_unit[i] = units.grams_per_unit(food_id, name or None)
+        except UnknownUnitError as error:
+            if name:
+                code[i] = "unknown_unit"
+                why[i] = str(UnknownUnitError(shown or name, food, error.available))
+            else:
+                code[i] = "missing_unit"
+                why[i] = (
+                    f"no unit for {food!r} and it has no whole-item portion; "
+                    f"this food has: {', '.join(error.available)}"
+                )
+    return per_unit[codes], np.array(code, dtype=object)[codes], np.array(why, dtype=object)[codes]
+
+
+def grams_per_row(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series]:
     """Grams for each row with a matched food, once per distinct (food_id, unit).
 
     Parameters
     ----------
     frame : DataFrame
         Columns ``food`` (as written), ``food_id``, ``quantity``, ``unit`` and optionally
-        ``unit_written`` (the unit as written, for messages).
+        ``unit_written`` (the unit as written, for messages) and ``outer_quantity`` /
+        ``outer_unit`` (a second reading of the amount, tried when the food has no portion
+        for ``unit``: ``3.80 Serving (2 medium slice)`` -> 3.8 serving).
 
     Returns
     -------
@@ -107,41 +140,39 @@ def grams_per_row(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series, pd.Series]
         portion) where the grams cannot be found; None otherwise.
     reason : Series of object
         ``unknown unit 'X' for 'food'; this food has: ...``.
+    outer : Series of bool
+        True where the outer reading gave the grams (quantity and unit are then
+        ``outer_quantity`` and ``outer_unit``).
     """
     n = len(frame)
     grams = np.full(n, np.nan)
     status = np.full(n, None, dtype=object)
     reason = np.full(n, None, dtype=object)
+    outer = np.zeros(n, dtype=bool)
     todo = (frame["food_id"].notna() & frame["quantity"].notna()).to_numpy(dtype=bool)
     if todo.any():
         written = frame["unit_written"] if "unit_written" in frame else frame["unit"]
-        codes, distinct = factorize_columns(
-            frame["food"][todo], frame["food_id"][todo], frame["unit"][todo], written[todo]
-        )
-        per_unit = np.full(len(distinct), np.nan)
-        code: list[str | None] = [None] * len(distinct)
-        why: list[str | None] = [None] * len(distinct)
-        for i, (food, food_id, unit, shown) in enumerate(distinct):
-            try:
-                per_unit[i] = units.grams_per_unit(food_id, unit or None)
-            except UnknownUnitError as error:
-                if unit:
-                    code[i] = "unknown_unit"
-                    why[i] = str(UnknownUnitError(shown or unit, food, error.available))
-                else:
-                    code[i] = "missing_unit"
-                    why[i] = (
-                        f"no unit for {food!r} and it has no whole-item portion; "
-                        f"this food has: {', '.join(error.available)}"
-                    )
-        grams[todo] = frame["quantity"].to_numpy(dtype="float64")[todo] * per_unit[codes]
-        status[todo] = np.array(code, dtype=object)[codes]
-        reason[todo] = np.array(why, dtype=object)[codes]
+        per_unit, status[todo], reason[todo] = _lookup(frame, todo, frame["unit"], written)
+        grams[todo] = frame["quantity"].to_numpy(dtype="float64")[todo] * per_unit
+    if "outer_unit" in frame:
+        failed = np.array([code is not None for code in status], dtype=bool)
+        retry = todo & failed & frame["outer_unit"].notna().to_numpy(dtype=bool)
+        if retry.any():
+            unit = frame["outer_unit"]
+            per_unit, code, _ = _lookup(frame, retry, unit, unit)
+            fits = np.array([c is None for c in code], dtype=bool)
+            found = np.flatnonzero(retry)[fits]
+            quantity = frame["outer_quantity"].to_numpy(dtype="float64")
+            grams[found] = quantity[found] * per_unit[fits]
+            status[found] = None
+            reason[found] = None
+            outer[found] = True
     index = frame.index
     return (
         pd.Series(grams, index=index),
         pd.Series(status, index=index, dtype=object),
         pd.Series(reason, index=index, dtype=object),
+        pd.Series(outer, index=index),
     )
 
 
@@ -210,12 +241,35 @@ def resolve(
                 unknown_food_reasons(out["food"][unknown], matched["suggestions"][unknown]),
             )
     ok = problems.ok
-    grams, status, reason = grams_per_row(out.assign(food_id=out["food_id"].where(ok)))
+    grams, status, reason, outer = grams_per_row(out.assign(food_id=out["food_id"].where(ok)))
     out["grams"] = grams
+    if outer.any():
+        out["quantity"] = out["quantity"].mask(outer, out["outer_quantity"])
+        out["unit"] = out["unit"].astype(object).mask(outer, out["outer_unit"])
     if required:
         for code in ("unknown_unit", "missing_unit"):
             problems.add(status.to_numpy(dtype=object) == code, code, reason)
+        heavy = out["grams"].gt(MAX_ENTRY_GRAMS) & problems.ok
+        if heavy.any():
+            problems.add(heavy, "implausible_amount", _heavy_reasons(out[heavy]))
         nutrients = scale_nutrients(out["food_id"], out["grams"], foods)
         for column in NUTRIENT_COLUMNS:
             out[column] = nutrients[column]
     return out
+
+
+def _heavy_reasons(rows: pd.DataFrame) -> pd.Series:
+    """``2000 cup of 'milk' is 488,000 g; ...`` for entries above :data:`MAX_ENTRY_GRAMS`."""
+    quantity = rows["quantity"].map(lambda q: f"{q:,.12g}")
+    unit = rows["unit"].astype(object).where(rows["unit"].notna(), "")
+    amount = (quantity + " " + unit.astype(str)).str.strip()
+    grams = rows["grams"].map(lambda g: f"{g:,.0f}")
+    return (
+        amount
+        + " of '"
+        + rows["food"].astype(str)
+        + "' is "
+        + grams
+        + f" g; more than {MAX_ENTRY_GRAMS / 1000:g} kg in one entry is taken as a typo: "
+        "check the amount and the unit"
+    )

@@ -22,6 +22,8 @@ from analyzer.diary.numbers import to_numbers
 #: and units are row errors); ``"app"`` keep the given nutrients, match only to fill
 #: food_id/category; ``"none"`` no food names at all (daily or meal totals).
 ResolveMode = Literal["usda", "app", "none"]
+#: Header cells compared to recognize a repeated header line.
+MAX_HEADER_CELLS_COMPARED = 6
 
 
 @dataclass
@@ -68,7 +70,39 @@ def base_frame(table: RawTable) -> tuple[pd.DataFrame, Problems]:
     else:
         blank = pd.Series(True, index=frame.index)
     problems.add(blank, "empty", "empty row (every cell blank)")
+    named = [i for i, name in enumerate(table.header) if name][:MAX_HEADER_CELLS_COMPARED]
+    if named and table.cells.shape[1] > named[-1]:
+        first = table.header[named[0]]
+        variants = {first, first.lower(), first.upper(), first.title()}
+        again = table.cells[named[0]].isin(variants)  # cheap hash test on every row
+        if again.any():
+            for position in named[1:]:
+                cell = table.cells[position][again].str.lower()
+                again[again] = cell.eq(table.header[position].lower())
+        problems.add(
+            again,
+            "repeated_header",
+            "the header line again (were files joined together?); not a diary row",
+        )
+    if table.overflow is not None:
+        extra = table.overflow.ne("")
+        if extra.any():
+            problems.add(extra, "extra_cells", _overflow_reasons(table, table.overflow[extra]))
     return frame, problems
+
+
+def _overflow_reasons(table: RawTable, overflow: pd.Series) -> pd.Series:
+    """``more cells than the header's 4 columns (extra value 'x'); ...`` for misaligned rows."""
+    shown = {",": "a comma", ";": "a semicolon", "\t": "a tab"}.get(
+        table.delimiter, repr(table.delimiter)
+    )
+    value = overflow.astype(str).str.slice(0, 40)
+    return (
+        f"more cells than the header's {table.header_width} named columns (extra value '"
+        + value
+        + f'\'); put a value that contains {shown} in double quotes (e.g. "Cheese, cheddar") '
+        "or give the extra column a name in the header"
+    )
 
 
 def add_dates(

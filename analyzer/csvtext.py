@@ -1,0 +1,104 @@
+"""Fast CSV text for long result tables, identical to pandas' writer.
+
+pandas' ``DataFrame.to_csv`` writes row by row through :mod:`csv` and turns floats into text
+with numpy's slowest formatter; for a cohort's daily totals (hundreds of thousands of rows
+of a dozen floats) that costs several seconds. :func:`csv_text` renders each column at
+once (floats with ``repr``, text once per distinct value) and joins the rows, giving the
+same bytes several times faster.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from analyzer.output import FORMULA_PREFIXES, neutralize_formulas
+
+#: Characters that make :mod:`csv` quote a cell (``QUOTE_MINIMAL``, ``,`` delimiter, ``\n``
+#: line terminator).
+QUOTE_TRIGGERS = (",", '"', "\n")
+#: Rows rendered at a time (bounds the memory of the intermediate cell lists).
+CHUNK_ROWS = 50_000
+
+
+def csv_text(frame: pd.DataFrame) -> str:
+    """Render ``frame`` as formula-safe CSV text, column by column.
+
+    Gives the same text as ``neutralize_formulas(frame).to_csv(index=False,
+    lineterminator="\\n")``: minimal quoting, blank for unknown, floats at full precision
+    (``repr``). Each column is formatted with one list comprehension, and text columns once
+    per distinct value, which is several times faster than pandas' row-by-row writer on
+    long tables (a cohort's daily totals have hundreds of thousands of rows).
+
+    Parameters
+    ----------
+    frame : DataFrame
+        The table; its index is not written. Dates should already be text (see
+        :func:`analyzer.output.format_frame`); a column of any dtype other than float,
+        integer, boolean or text makes the whole table go through pandas' writer.
+
+    Returns
+    -------
+    str
+        The header line and one line per row, each ending in a line feed.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"food": ["=1+1", "milk, whole"], "calcium_mg": [276.0, None]})
+    >>> print(csv_text(frame), end="")
+    food,calcium_mg
+    '=1+1,276.0
+    "milk, whole",
+    """
+    if frame.shape[1] < 2 or len(frame) == 0 or not all(map(_fast_dtype, frame.dtypes)):
+        return str(neutralize_formulas(frame).to_csv(index=False, lineterminator="\n"))
+    parts = [",".join(_quoted(str(name)) for name in frame.columns) + "\n"]
+    for start in range(0, len(frame), CHUNK_ROWS):
+        chunk = frame.iloc[start : start + CHUNK_ROWS]
+        columns = [_column_cells(chunk.iloc[:, i]) for i in range(chunk.shape[1])]
+        parts.append("\n".join(map(",".join, zip(*columns, strict=True))) + "\n")
+    return "".join(parts)
+
+
+def _fast_dtype(dtype: Any) -> bool:
+    """Whether :func:`_column_cells` renders this dtype exactly like pandas."""
+    if isinstance(dtype, np.dtype):
+        return dtype.kind in "biufO"
+    return isinstance(dtype, pd.StringDtype)
+
+
+def _column_cells(series: pd.Series) -> list[str]:
+    """The CSV cells of one column (see :func:`_fast_dtype` for the dtypes handled)."""
+    kind = series.dtype.kind if isinstance(series.dtype, np.dtype) else ""
+    if kind == "b":
+        return ["True" if value else "False" for value in series.tolist()]
+    if kind == "f":
+        return [repr(value) if value == value else "" for value in series.tolist()]
+    if kind in ("i", "u"):
+        return [str(value) for value in series.tolist()]
+    return _per_distinct(series, _text_cell)
+
+
+def _quoted(cell: str) -> str:
+    """Quote a CSV cell the way :mod:`csv` does with ``QUOTE_MINIMAL``."""
+    if any(char in cell for char in QUOTE_TRIGGERS):
+        return '"' + cell.replace('"', '""') + '"'
+    return cell
+
+
+def _text_cell(value: object) -> str:
+    """A text cell: formula-safe (see :func:`neutralize_formulas`) and quoted."""
+    text = str(value)
+    if text.startswith(FORMULA_PREFIXES):
+        text = "'" + text
+    return _quoted(text)
+
+
+def _per_distinct(series: pd.Series, render: Callable[[object], str]) -> list[str]:
+    """Render each distinct value once; missing values are blank."""
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    labels = np.array([render(value) for value in uniques] + [""], dtype=object)
+    return labels[codes].tolist()  # code -1 (missing) picks the trailing ""
