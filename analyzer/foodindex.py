@@ -36,6 +36,7 @@ VARIANT_PENALTIES: tuple[tuple[str, frozenset[str], float], ...] = (
     ("evaporated", frozenset({"evaporated", "condensed"}), 10.0),
     ("imitation", frozenset({"imitation", "substitute", "analog", "meatless", "veggie"}), 12.0),
     ("commodity", frozenset({"commodity"}), 6.0),
+    ("regional", frozenset({"alaska", "native", "navajo", "hopi", "apache", "shoshone"}), 12.0),
     ("decaffeinated", frozenset({"decaffeinated", "decaf"}), 6.0),
     ("instant", frozenset({"instant"}), 5.0),
     ("diet", frozenset({"diet", "aspartame", "saccharin"}), 5.0),
@@ -52,8 +53,17 @@ _VARIANT_NAMES = [name for name, _, _ in VARIANT_PENALTIES]
 #: Variants that cost only where the same food also comes without them (packaging and
 #: preparation, not a different product such as a brand or a fast-food dish).
 RELATIVE_VARIANTS = frozenset(
-    {"dry", "canned", "frozen", "with salt", "low sodium", "ready to drink", "sweetened",
-     "fortified", "instant"}
+    {
+        "dry",
+        "canned",
+        "frozen",
+        "with salt",
+        "low sodium",
+        "ready to drink",
+        "sweetened",
+        "fortified",
+        "instant",
+    }
 )
 #: SR28 food groups that are themselves a variant (a chain restaurant's steak is not the
 #: steak a person cooked).
@@ -61,6 +71,7 @@ FOOD_GROUP_VARIANTS = {
     "fast food": "Fast Foods",
     "restaurant": "Restaurant Foods",
     "babyfood": "Baby Foods",
+    "regional": "American Indian/Alaska Native Foods",
 }
 
 #: Column of the brand flag in :attr:`FoodIndex.flags`.
@@ -137,6 +148,16 @@ GENERIC_HEADS = frozenset(
 #: ``from concentrate``).
 VARIANT_NEGATORS = frozenset({"not", "from", "without"})
 
+#: Last words of a core that do not name another food (``Nuts, coconut meat`` is coconut).
+NOT_COMPOUND_HEADS = frozenset(
+    word_list(
+        """
+    meat flesh kernel pulp based style type flavor flavored added mixed whole plain regular
+    part fresh raw dried unprepared
+    """
+    )
+)
+
 #: Words negating the next one in a description (``Chili, no beans``, ``non-soy``).
 NEGATION_WORDS = frozenset({"no", "non", "without"})
 
@@ -203,11 +224,28 @@ def _affirmed(phrase: str) -> str:
     return " ".join(kept)
 
 
+def _compound_head(core: list[str]) -> list[str]:
+    """The head word of a multi-word core (``dressing`` of ``salad dressing``), if any.
+
+    Trailing words that are not nouns of a food (``based``, ``meat`` of ``coconut meat``)
+    are skipped.
+    """
+    words = list(core)
+    while words and words[-1] in NOT_COMPOUND_HEADS:
+        words.pop()
+    return words[-1:] if len(set(words)) > 1 else []
+
+
+def _is_brand_part(raw: str) -> bool:
+    """A description part written in capitals: a maker or product name (``KELLOGG``)."""
+    return bool(ALL_CAPS.fullmatch(raw.strip().split(" ")[0])) and raw.upper() == raw
+
+
 def _core_index(parts: list[str], raw_parts: list[str]) -> int:
     """Index of the first part naming the food (skipping class words and brand parts)."""
     fallback = 0
     for i, (part, raw) in enumerate(zip(parts, raw_parts, strict=True)):
-        is_brand = bool(ALL_CAPS.fullmatch(raw.strip().split(" ")[0])) and raw.upper() == raw
+        is_brand = _is_brand_part(raw)
         if part not in GENERIC_HEADS and not is_brand:
             return i
         if part not in GENERIC_HEADS:
@@ -215,30 +253,43 @@ def _core_index(parts: list[str], raw_parts: list[str]) -> int:
     return fallback
 
 
-def _variant_flags(words_per_food: list[list[str]], triggers: frozenset[str]) -> np.ndarray:
-    """Which foods are a variant: hold a trigger word or phrase, not negated.
+def _variant_flags(words_per_food: list[list[str]]) -> np.ndarray:
+    """Which foods are which variant: hold a trigger word or phrase, not negated.
 
     ``dry heat`` is a cooking method and ``from concentrate`` a ready juice, ``not
     fortified`` is plain: none of them is the variant.
+
+    Returns
+    -------
+    ndarray of bool, shape (foods, len(VARIANT_PENALTIES))
+        The ``brand`` column is left False (see :class:`FoodIndex`).
     """
-    single = frozenset(t for t in triggers if " " not in t)
-    phrases = [f" {t} " for t in triggers if " " in t]
-    out = np.zeros(len(words_per_food), dtype=bool)
-    for pos, words in enumerate(words_per_food):
+    single = frozenset(t for _, ts, _ in VARIANT_PENALTIES for t in ts if " " not in t)
+    affirmed: list[set[str]] = []
+    texts: list[str] = []
+    for words in words_per_food:
         last = len(words) - 1
-        for k, word in enumerate(words):
-            if (
-                word in single
+        affirmed.append(
+            {
+                w
+                for k, w in enumerate(words)
+                if w in single
                 and (k == 0 or words[k - 1] not in VARIANT_NEGATORS)
                 and (k == last or words[k + 1] != "heat")
-            ):
-                out[pos] = True
-                break
-        else:
-            if phrases:
-                padded = f" {' '.join(words)} "
-                out[pos] = any(p in padded for p in phrases)
-    return out
+            }
+        )
+        texts.append(f" {' '.join(words)} ")
+    flags = np.zeros((len(words_per_food), len(VARIANT_PENALTIES)), dtype=bool)
+    for j, (name, triggers, _) in enumerate(VARIANT_PENALTIES):
+        if name == "brand":
+            continue
+        words_j = frozenset(t for t in triggers if " " not in t)
+        phrases = [f" {t} " for t in triggers if " " in t]
+        flags[:, j] = [
+            not found.isdisjoint(words_j) or any(p in text for p in phrases)
+            for found, text in zip(affirmed, texts, strict=True)
+        ]
+    return flags
 
 
 def _is_content(word: str) -> bool:
@@ -276,7 +327,9 @@ class FoodIndex:
         self.by_id = {fid: i for i, fid in enumerate(self.ids)}
         self.by_description = {d.lower().strip(): i for i, d in enumerate(self.descriptions)}
         raw_parts = [segments(d) for d in self.descriptions]
-        parts = [[_affirmed(canonical_spelling(" ".join(tokens(p)))) for p in ps] for ps in raw_parts]
+        parts = [
+            [_affirmed(canonical_spelling(" ".join(tokens(p)))) for p in ps] for ps in raw_parts
+        ]
         core_at = [_core_index(p, r) for p, r in zip(parts, raw_parts, strict=True)]
         all_tok: list[list[str]] = []
         head_tok: list[list[str]] = []
@@ -284,17 +337,22 @@ class FoodIndex:
         sub_tok: list[list[str]] = []
         plain_tok: list[list[str]] = []
         plain_head_tok: list[list[str]] = []
+        makers: list[set[str]] = []
         for ps, rs, ci in zip(parts, raw_parts, core_at, strict=True):
+            # Brand parts before the core name the maker (``KELLOGG``), not the product.
+            maker = {w for r in rs[:ci] if _is_brand_part(r) for w in tokens(r)}
+            makers.append(maker)
             all_tok.append([w for p in ps for w in p.split()])
             head_tok.append([w for p in ps[: ci + 3] for w in p.split()])
             plain = [
-                _affirmed(canonical_spelling(" ".join(tokens(strip_parentheses(r)))))
-                for r in rs
+                _affirmed(canonical_spelling(" ".join(tokens(strip_parentheses(r))))) for r in rs
             ]
             plain_tok.append([w for p in plain for w in p.split()])
             plain_head_tok.append([w for p in plain[: ci + 2] for w in p.split()])
             core_words = tokens(strip_parentheses(rs[ci])) if rs else []
-            core_tok.append([w for w in core_words if w not in STOP_WORDS | JOIN_WORDS])
+            core_tok.append(
+                [w for w in core_words if w not in STOP_WORDS | JOIN_WORDS and w not in maker]
+            )
             sub_tok.append(ps[ci + 1].split() if len(ps) > ci + 1 else [])
         classes = [
             {w for p in ps[:ci] for w in p.split()} for ps, ci in zip(parts, core_at, strict=True)
@@ -326,6 +384,7 @@ class FoodIndex:
         self.core_text = [" ".join(c) for c in core_tok]
         #: Integer code of each food's core noun phrase (foods sharing it are siblings).
         self.core_code = pd.factorize(pd.Series(self.core_text, dtype=object))[0]
+        self.n_cores = int(self.core_code.max()) + 1 if len(self.core_code) else 0
         first = [p[0] if p else "" for p in parts]
         self.dish = np.array([f in DISH_HEADS for f in first])
         # A dish is named by its own head word (``dressing`` of ``Salad dressing``).
@@ -334,12 +393,8 @@ class FoodIndex:
         #: Product classes whose core names the product in full (``Snacks, potato chips``):
         #: naming that core is naming the class.
         self.snack_class = np.array([f in SNACK_CLASS_HEADS for f in first])
-        flags = np.zeros((len(table), len(VARIANT_PENALTIES)), dtype=bool)
-        for j, (name, triggers, _) in enumerate(VARIANT_PENALTIES):
-            if name == "brand":
-                flags[:, j] = [bool(ALL_CAPS.search(d)) for d in self.descriptions]
-            else:
-                flags[:, j] = _variant_flags(all_tok, triggers)
+        flags = _variant_flags(all_tok)
+        flags[:, BRAND_COLUMN] = [bool(ALL_CAPS.search(d)) for d in self.descriptions]
         if "food_group" in table.columns:
             groups = table["food_group"].astype("string").fillna("")
             for name, group in FOOD_GROUP_VARIANTS.items():
@@ -349,6 +404,13 @@ class FoodIndex:
             sorted({w for m in ALL_CAPS.findall(d) for w in tokens(m)}) for d in self.descriptions
         ]
         self.brand_postings = _postings(brand_tok)
+        # The product's own name in capitals (``RAISIN BRAN`` of ``KELLOGG'S RAISIN BRAN``):
+        # a query naming all of it names the product.
+        product_tok = [
+            sorted(set(b) - m - STOP_WORDS) for b, m in zip(brand_tok, makers, strict=True)
+        ]
+        self.product_postings = _postings(product_tok)
+        self.product_len = np.array([len(p) for p in product_tok], dtype=np.int64)
         #: Words USDA only ever writes inside a brand name (``KRAFT``, ``QUAKER``): in a
         #: query they name a maker, not a food.
         self.brand_words = frozenset(
@@ -366,9 +428,9 @@ class FoodIndex:
         )
         #: Last word of each food's core noun phrase (``dressing`` of ``Salad dressing``),
         #: "" when the core is one word or empty: the compound's own head.
-        self.core_last = np.array(
-            [c[-1] if len(set(c)) > 1 else "" for c in core_tok], dtype=object
-        )
+        core_last = [_compound_head(c) for c in core_tok]
+        self.core_last_postings = _postings(core_last)
+        self.has_core_last = np.array([bool(c) for c in core_last])
         self.penalties = np.array([p for _, _, p in VARIANT_PENALTIES])
         self.relative_variant = np.array([n in RELATIVE_VARIANTS for n in _VARIANT_NAMES])
         self.vocabulary = sorted(self.all_postings)

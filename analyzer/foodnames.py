@@ -54,6 +54,11 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "basmati rice": "white long grain rice",
     "hot chocolate": "hot cocoa",
     "stir fried": "sauteed",
+    "yellow squash": "summer squash",
+    "mandarin orange": "tangerine",
+    "mandarin": "tangerine",
+    "decaf": "decaffeinated",
+    "tuna steak": "fresh tuna",
     "coca cola": "cola",
     "coke": "cola",
     "pepsi": "cola",
@@ -165,7 +170,7 @@ BRAND_WORDS = frozenset(
     fage oikos siggis yoplait tillamook sargento fairlife oatly starbucks dunkin tyson perdue
     hillshire applegate chiquita driscolls delmonte barilla ronzoni lindt ghirardelli haagen
     dazs breyers talenti smuckers jif skippy larabar rxbar tropicana folgers nescafe twinings
-    bigelow tazo aquafina fiji evian smartwater lay lays
+    bigelow tazo aquafina fiji evian smartwater lay lays bush bushs
     """
     )
 )

@@ -32,9 +32,9 @@ __all__ = [
     "default_matcher",
     "find_food",
     "food_by_id",
-    "lookup_food",
     "load_aliases",
     "load_foods",
+    "lookup_food",
 ]
 
 #: Nutrient columns of foods.csv, each per 100 g of edible portion. [unit in the name]

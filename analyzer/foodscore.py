@@ -124,8 +124,12 @@ def score_candidates(
     is_hint = hinted[candidates]
     # A brand the query names (``Budweiser``) identifies the product: no brand, class
     # or core penalty for it.
+    product_len = index.product_len[candidates]
     brand_named = (
         index.lookup(index.brand_postings, query_words & index.brand_words)[candidates] > 0
+    ) | (
+        (product_len > 0)
+        & (index.lookup(index.product_postings, query_words)[candidates] == product_len)
     )
 
     weights: dict[str, float] = {}
@@ -196,7 +200,9 @@ def score_candidates(
     codes = index.core_code[candidates]
     generic = ~index.flags[candidates, BRAND_COLUMN]
     for j in np.flatnonzero(~asked & flags.any(axis=0) & index.relative_variant):
-        flags[:, j] &= np.isin(codes, codes[~flags[:, j] & generic])
+        has_plain = np.zeros(index.n_cores, dtype=bool)
+        has_plain[codes[~flags[:, j] & generic]] = True
+        flags[:, j] &= has_plain[codes]
     variant = flags @ np.where(asked, 0.0, index.penalties)
     dish_named = index.lookup(index.dish_postings, query_words)[candidates] > 0
     core_full = core_hits[candidates] >= np.maximum(index.core_len[candidates], 1)
@@ -208,11 +214,9 @@ def score_candidates(
     )
     # The food's core is a compound whose own head the name does not say (``Salad
     # dressing`` for ``caesar salad``, ``Apple juice`` for ``apple``): another food.
-    core_last = index.core_last[candidates]
     compound_clash = (
-        (core_last != "")
-        & (core_last != head)
-        & ~np.isin(core_last, list(query_words))
+        index.has_core_last[candidates]
+        & (index.lookup(index.core_last_postings, query_words | {head})[candidates] == 0)
         & index.mask(index.core_postings, head)[candidates]
         & ~is_hint
         & ~brand_named
@@ -246,7 +250,6 @@ def score_candidates(
     rest = np.ones(candidates.size, dtype=bool)
     rest[leaders] = False
     score[rest] -= TIE_BREAK_SHARE * 100.0
-    order = np.lexsort((index.length[candidates], -score))[:limit]
     # A candidate that leaves too much of the name unexplained cannot be accepted, nor
     # another brand's product when the name carries an unknown (brand) word.
     # nor another brand's product whose own name the query does not spell out
@@ -260,6 +263,8 @@ def score_candidates(
         np.clip(score, 0.0, 100.0),
         np.clip(score, 0.0, MIN_SCORE - 1.0),
     )
+    # Best accepted score first; ties by the uncapped score, then the shorter description.
+    order = np.lexsort((index.length[candidates], -score, -shown))[:limit]
     return [(int(candidates[i]), round(float(shown[i]), 1), "fuzzy") for i in order]
 
 

@@ -39,6 +39,8 @@ TYPO_CUTOFF = 85.0
 TYPO_MIN_LENGTH = 5
 #: Shortest part of a run-together word that is split (``icecream``). [characters]
 COMPOUND_MIN_PART = 3
+#: Lowest rapidfuzz WRatio of a spelling-based "did you mean" suggestion. [0-100]
+SUGGESTION_MIN_SIMILARITY = 65.0
 #: Number of "did you mean" suggestions.
 N_SUGGESTIONS = 3
 
@@ -389,7 +391,11 @@ class FoodMatcher:
         if not query:
             return []
         found = process.extract(
-            query, self._index.core_text, scorer=fuzz.WRatio, limit=N_SUGGESTIONS, score_cutoff=60
+            query,
+            self._index.core_text,
+            scorer=fuzz.WRatio,
+            limit=N_SUGGESTIONS,
+            score_cutoff=SUGGESTION_MIN_SIMILARITY,
         )
         return [str(self._index.descriptions[i]) for _, _, i in found]
 

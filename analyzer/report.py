@@ -87,6 +87,8 @@ FLAG_MINERALS = {
     "magnesium_low": ("magnesium",),
     "potassium_low": ("potassium",),
 }
+#: Flags on the Ca:P ratio (left out where the ratio is not computed).
+RATIO_FLAGS = frozenset({"low_ca_p_with_low_calcium", "low_ca_p_ratio"})
 #: Flags about one eating occasion; meaningless when the diary has only app totals.
 OCCASION_FLAGS = frozenset({"caffeine_sitting"})
 TOTALS_ONLY_NOTE = (
@@ -421,6 +423,39 @@ def _totals_only(week_entries: pd.DataFrame) -> bool:
     return bool(week_entries["food_id"].isna().all() and from_app.all())
 
 
+def day_ratio_usable(day: pd.Series | dict[str, Any]) -> bool:
+    """Whether enough of a day's entries have calcium and phosphorus for its Ca:P ratio.
+
+    Parameters
+    ----------
+    day : Series or dict
+        A row of the daily table (``entries``, ``calcium_mg_unknown``,
+        ``phosphorus_mg_unknown``).
+    """
+    entries = float(day.get("entries") or 0)
+    if not entries:
+        return True
+    for mineral in CA_P:
+        unknown = float(day.get(f"{mineral}_mg_unknown") or 0)
+        known = entries - unknown
+        if known <= 0 or known < COVERAGE_MIN_FRACTION * entries:
+            return False
+    return True
+
+
+def _ratio_known_for(
+    flag: dict[str, Any], week_daily: pd.DataFrame, averages: dict[str, Any]
+) -> bool:
+    """False for a Ca:P flag whose day (or week) has too few entries with Ca and P."""
+    if _base_code(flag) not in RATIO_FLAGS:
+        return True
+    day = flag.get("date")
+    if day is None:
+        return not math.isnan(averages["ca_p_mass_ratio"])
+    row = week_daily[pd.to_datetime(week_daily["date"]) == pd.Timestamp(day)]
+    return row.empty or day_ratio_usable(row.iloc[0])
+
+
 def _base_code(flag: dict[str, Any]) -> str:
     """A flag's code without the engine's ``weekly_`` prefix of week-level flags."""
     return str(flag.get("code", "")).removeprefix("weekly_")
@@ -448,7 +483,8 @@ def _flag_coverage(
     for mineral in minerals:
         column = f"{mineral}_mg_unknown"
         if column in row.columns and int(row[column].iloc[0]) > 0:
-            lacking.append(f"{mineral} unknown for {int(row[column].iloc[0])} entries")
+            count = int(row[column].iloc[0])
+            lacking.append(f"{mineral} unknown for {count} entr{'y' if count == 1 else 'ies'}")
     if lacking:
         flag = {**flag, "underestimate": "; ".join(lacking) + " that day"}
     return flag
@@ -637,6 +673,14 @@ def build_report(
     if totals_only:
         flags = [f for f in flags if _base_code(f) not in OCCASION_FLAGS]
     flags = [_flag_coverage(f, week_daily, coverage) for f in flags]
+    kept = [f for f in flags if _ratio_known_for(f, week_daily, averages)]
+    if len(kept) < len(flags):
+        notes.append(
+            f"{len(flags) - len(kept)} Ca:P flag(s) left out: too few of that day's (or "
+            f"week's) entries have both calcium and phosphorus (this tool needs "
+            f"{COVERAGE_MIN_FRACTION:.0%}) for the ratio to mean anything."
+        )
+    flags = kept
     if totals_only:
         by_group = sources.sources_by_group(week_entries.iloc[0:0], max(logged_days, 1))
         top_p = top_load = pd.DataFrame(columns=list(sources.SOURCE_COLUMNS))

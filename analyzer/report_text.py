@@ -128,13 +128,16 @@ def _days_section(report: dict[str, Any]) -> list[str]:
 
 
 def _day_ratio_usable(day: dict[str, Any], min_fraction: float) -> bool:
-    """Whether enough of a day's entries have calcium and phosphorus for its Ca:P ratio."""
+    """Whether enough of a day's entries have calcium and phosphorus for its Ca:P ratio.
+
+    The same rule as :func:`analyzer.report.day_ratio_usable`, on a day's JSON record.
+    """
     entries = day.get("entries") or 0
     if not entries:
         return True
-    for mineral in ("calcium", "phosphorus"):
-        unknown = day.get(f"{mineral}_mg_unknown") or 0
-        if entries - unknown < min_fraction * entries or unknown >= entries:
+    for mineral in CA_P:
+        known = entries - (day.get(f"{mineral}_mg_unknown") or 0)
+        if known <= 0 or known < min_fraction * entries:
             return False
     return True
 
@@ -302,7 +305,7 @@ def _flags_section(report: dict[str, Any]) -> list[str]:
                 f"      the week's value is an underestimate ({week_flags[0]['underestimate']})"
             )
         short = [f for f in day_flags if f.get("underestimate")]
-        if short:
+        if short and not said:
             lines.append(
                 f"      on {len(short)} of these days the value is an underestimate "
                 f"({short[0]['underestimate']})"

@@ -31,7 +31,8 @@ household measures
     the lowest USDA sequence number. Portions that start with a mass or volume unit
     (``cup slices``) never match a household word. ``each``, ``whole``, ``item``, ``piece``
     and ``unit`` mean one whole item: a portion named by one of those words, else the
-    ``medium`` portion, else the first portion that is a count. ``serving`` is a portion named
+    ``medium`` portion, else the first portion that is a count (not ``cubic inch`` or
+    ``fruit yield``: :data:`NOT_A_COUNT`). ``serving`` is a portion named
     ``serving``, else the ``NLEA serving``, else the whole first USDA portion (sequence 1;
     e.g. the ``3 oz`` portion of a meat, 85 g). A unit of ``None`` (a bare number, e.g.
     ``2`` eggs) is treated as ``each``. A unit with a comma or parenthesis that matches no
@@ -109,6 +110,9 @@ From the SR28 portions themselves: liquids measured in fl oz run from spirits (0
 syrups and frozen juice concentrates (1.23-1.29); foods outside the range that USDA also
 measures in fl oz are frozen desserts, whipped cream, airy shakes and dry mixes (0.01-0.84),
 for which "4 oz" may well be a weight."""
+
+NOT_A_COUNT: Final = ("cubic inch", "cubic cm", "fruit yield")
+"""Measures that are neither mass, volume units we convert, nor whole items (never ``each``)."""
 
 EACH_WORDS: Final = ("each", "whole", "item", "piece", "unit")
 """Units meaning one whole item of the food."""
@@ -366,7 +370,10 @@ class UnitConverter:
             if named is not None:
                 return named.grams_per_unit
         counts = [
-            p for p in portions if not (_leading_volume(p.measure) or _leading_mass(p.measure))
+            p
+            for p in portions
+            if not (_leading_volume(p.measure) or _leading_mass(p.measure))
+            and not p.measure.startswith(NOT_A_COUNT)
         ]
         return counts[0].grams_per_unit if counts else None
 

@@ -157,6 +157,10 @@ def test_several_people_need_a_person(analysis: FakeAnalysis) -> None:
         "(CLI: --person)"
     )
     assert week_days(analysis, "2026-W47", person="b")["logged"].sum() == 6
+    # the title names whose week it is (before: only the profile)
+    analysis.entries = pd.concat([analysis.entries.assign(person=p) for p in ("a", "b")])
+    title = weekly_chart(analysis, "2026-W47", person="b").get_suptitle()
+    assert title.endswith("    Profile: female, 35 y (person b)")
 
 
 def test_load_by_group_sums_the_four_groups_per_day(analysis: FakeAnalysis) -> None:

@@ -182,9 +182,7 @@ def test_search_modifier_order_and_marketing_words(runner: CliRunner) -> None:
 
 
 def test_search_brand_and_run_together_words(runner: CliRunner) -> None:
-    result = runner.invoke(
-        cli, ["foods", "search", "peanutbutter", "-n", "1", "--format", "csv"]
-    )
+    result = runner.invoke(cli, ["foods", "search", "peanutbutter", "-n", "1", "--format", "csv"])
     assert result.exit_code == 0
     assert result.stdout == (
         "id,description,category,score,method\n"

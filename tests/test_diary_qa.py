@@ -11,6 +11,7 @@ come from the real USDA portions (analyzer/data/portions.csv):
 - 14003 beer, regular: Ca 4, P 14; portions fl oz 29.7 g, can 356 g
 - 21224 pizza, cheese, frozen, cooked: Ca 179, P 179; first "serving ..." portion 81 g
 - 20045 rice, white, long-grain, cooked: Ca 10, P 43; cup 158 g
+- 09040 bananas, raw: Ca 5, P 22; medium 118 g (the whole-item portion)
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ DATA = Path(__file__).parent / "data" / "diaries"
 
 FOODS = pd.DataFrame(
     {
-        "id": ["09206", "01009", "19270", "14003", "21224", "20045"],
+        "id": ["09206", "01009", "19270", "14003", "21224", "20045", "09040"],
         "description": [
             "Orange juice, raw",
             "Cheese, cheddar",
@@ -41,16 +42,17 @@ FOODS = pd.DataFrame(
             "Alcoholic beverage, beer, regular, all",
             "Pizza, cheese topping, regular crust, frozen, cooked",
             "Rice, white, long-grain, regular, enriched, cooked",
+            "Bananas, raw",
         ],
-        "category": ["other", "dairy", "dairy", "other", "other", "other"],
-        "energy_kcal": [45.0, 404.0, 216.0, 43.0, 268.0, 130.0],
-        "protein_g": [0.7, 22.87, 3.8, 0.46, 10.36, 2.69],
-        "calcium_mg": [11.0, 710.0, 109.0, 4.0, 179.0, 10.0],
-        "phosphorus_mg": [17.0, 455.0, 107.0, 14.0, 179.0, 43.0],
-        "magnesium_mg": [11.0, 27.0, 29.0, 6.0, 23.0, 12.0],
-        "potassium_mg": [200.0, 76.0, 249.0, 27.0, 152.0, 35.0],
-        "sodium_mg": [1.0, 653.0, 76.0, 4.0, 447.0, 1.0],
-        "caffeine_mg": [0.0, 0.0, 3.0, 0.0, 0.0, 0.0],
+        "category": ["other", "dairy", "dairy", "other", "other", "other", "other"],
+        "energy_kcal": [45.0, 404.0, 216.0, 43.0, 268.0, 130.0, 89.0],
+        "protein_g": [0.7, 22.87, 3.8, 0.46, 10.36, 2.69, 1.09],
+        "calcium_mg": [11.0, 710.0, 109.0, 4.0, 179.0, 10.0, 5.0],
+        "phosphorus_mg": [17.0, 455.0, 107.0, 14.0, 179.0, 43.0, 22.0],
+        "magnesium_mg": [11.0, 27.0, 29.0, 6.0, 23.0, 12.0, 27.0],
+        "potassium_mg": [200.0, 76.0, 249.0, 27.0, 152.0, 35.0, 358.0],
+        "sodium_mg": [1.0, 653.0, 76.0, 4.0, 447.0, 1.0, 1.0],
+        "caffeine_mg": [0.0, 0.0, 3.0, 0.0, 0.0, 0.0, 0.0],
     }
 )
 
@@ -361,3 +363,31 @@ def test_json_and_html_files_get_one_clear_error(
     with pytest.raises(analyzer.errors.DiaryFormatError) as info:
         read(path)
     assert str(info.value) == f"{path}: {message}"
+
+
+def test_counting_the_food_itself(tmp_path: Path) -> None:
+    path = tmp_path / "counted.csv"
+    path.write_text(
+        "date,food,amount\n"
+        '2026-11-16,"Bananas, raw",2 bananas\n'  # 2 x 118 g (medium) = 236 g
+        '2026-11-16,"Bananas, raw",1 banana\n'
+        '2026-11-16,"Bananas, raw",2 apples\n'  # another food's name: not a count
+    )
+    diary = read(path)
+    assert diary.entries["grams"].tolist() == pytest.approx([236.0, 118.0])
+    assert diary.entries["calcium_mg"].tolist() == pytest.approx([236 * 5 / 100, 118 * 5 / 100])
+    assert diary.rejected[["line", "status"]].values.tolist() == [[4, "unknown_unit"]]
+
+
+def test_unquoted_commas_in_a_last_note_column_are_part_of_the_note(tmp_path: Path) -> None:
+    path = tmp_path / "mfp.csv"
+    path.write_text(
+        "Date,Meal,Calories,Sodium (mg),Potassium,Protein (g),Calcium,Note\n"
+        "2026-01-05,Breakfast,450,500,400,20,25,ate late, felt fine\n"
+    )
+    diary = read(path, mfp_calcium_dv=1000)
+    assert diary.rejected.empty
+    # 25 %DV x 1000 mg = 250 mg, approximate; sodium and potassium as given
+    row = diary.entries.iloc[0]
+    assert (row["calcium_mg"], row["sodium_mg"], row["potassium_mg"]) == (250.0, 500.0, 400.0)
+    assert bool(row["approximate"])

@@ -507,3 +507,31 @@ def test_no_greens_plan_for_infants() -> None:
     assert report["suggestions"] == []
     assert report["plan"]["message"] == "No greens suggested (see the notes)."
     assert report["notes"][0].startswith("No greens plan under 1 year of age")
+
+
+def test_ratio_flags_left_out_where_the_ratio_is_not_computed() -> None:
+    # Each day: a food with Ca 200 / P 800 (molar 0.19 < 0.5 with calcium below target: the
+    # engine raises its Ca:P alert) and a recipe without phosphorus: P known for 7 of 14
+    # entries, so the report shows no ratio and must not alert on one either.
+    low = {**MILK_DRINK, "calcium_mg": 200.0}
+    recipe = {
+        "food": "stew",
+        "description": "Stew",
+        "category": "other",
+        "calcium_mg": 100.0,
+        "phosphorus_mg": math.nan,
+        "magnesium_mg": 0.0,
+        "potassium_mg": 0.0,
+    }
+    analysis = _analysis_of([low, recipe])
+    raised = {str(f.code) for f in analysis.flags}  # type: ignore[attr-defined]
+    assert "low_ca_p_with_low_calcium" in raised  # input check: the engine flags it
+    report = build_report(analysis, candidates=TINY_GREEN)
+    codes = {f["code"].removeprefix("weekly_") for f in report["flags"]}
+    assert "low_ca_p_with_low_calcium" not in codes
+    assert "calcium_low" in codes  # other flags stay
+    # 7 day flags + 1 week flag (engine code weekly_low_ca_p_with_low_calcium)
+    assert (
+        "8 Ca:P flag(s) left out: too few of that day's (or week's) entries have both calcium "
+        "and phosphorus (this tool needs 90%) for the ratio to mean anything." in report["notes"]
+    )

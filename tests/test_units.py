@@ -330,6 +330,26 @@ def test_oz_on_drinks_and_measures_led_by_a_unit(food_id: str, unit: str, grams:
     assert converter.grams_per_unit(food_id, unit) == pytest.approx(grams, rel=1e-12)
 
 
+def test_each_is_never_a_cubic_inch_or_a_fruit_yield() -> None:
+    # SR28 cheddar 01009 lists "cubic inch" (17 g) before "slice (1 oz)" (28 g); orange
+    # juice 09206 lists "fruit yield" (86 g, the juice of one fruit) and no whole item.
+    converter = UnitConverter(
+        pd.DataFrame(
+            [
+                ("01009", 1, 1.0, "cup, diced", 132.0),
+                ("01009", 5, 1.0, "cubic inch", 17.0),
+                ("01009", 6, 1.0, "slice (1 oz)", 28.0),
+                ("09206", 1, 1.0, "cup", 248.0),
+                ("09206", 3, 1.0, "fruit yield", 86.0),
+            ],
+            columns=["id", "seq", "amount", "measure", "gram_weight"],
+        )
+    )
+    assert converter.grams_per_unit("01009", "each") == 28.0
+    with pytest.raises(UnknownUnitError):
+        converter.grams_per_unit("09206", None)
+
+
 def test_is_drink() -> None:
     converter = UnitConverter(DRINKS)
     drinks = [i for i in DRINKS["id"].unique() if converter.is_drink(i)]

@@ -62,11 +62,12 @@ def ratio_target(analysis: AnalysisLike) -> float:
     return DEFAULT_RATIO_TARGET
 
 
-def profile_text(analysis: AnalysisLike) -> str:
-    """The profile as a short phrase, e.g. ``'female, 35 y'``."""
+def profile_text(analysis: AnalysisLike, person: str | None = None) -> str:
+    """The profile as a short phrase, e.g. ``'female, 35 y'`` (``'female, 35 y (person ann)'``)."""
     profile = analysis.profile
     describe = getattr(profile, "describe", None)
-    return str(describe()) if callable(describe) else str(profile)
+    text = str(describe()) if callable(describe) else str(profile)
+    return f"{text} (person {person})" if person else text
 
 
 def week_label(day: pd.Timestamp | dt.date) -> str:

@@ -225,7 +225,7 @@ def trend_chart(
     first, last = weekly["week"].iloc[0], weekly["week"].iloc[-1]
     span = f"week {first}" if first == last else f"weeks {first} to {last} ({len(weekly)} weeks)"
     fig.suptitle(
-        f"Calcium–phosphorus trend, {span}    Profile: {profile_text(analysis)}",
+        f"Calcium–phosphorus trend, {span}    Profile: {profile_text(analysis, person)}",
         fontsize=TITLE_PT,
         fontweight="bold",
     )

@@ -468,7 +468,7 @@ def weekly_chart(
         span += f"; {logged} of {len(days)} days logged"
     fig.suptitle(
         f"Calcium–phosphorus balance, {'' if ' to ' in week else 'week '}{week} ({span})    "
-        f"Profile: {profile_text(analysis)}",
+        f"Profile: {profile_text(analysis, person)}",
         fontsize=TITLE_PT,
         fontweight="bold",
     )

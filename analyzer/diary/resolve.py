@@ -93,6 +93,17 @@ def unknown_food_reasons(food: pd.Series, suggestions: pd.Series) -> pd.Series:
     return pd.Series(texts[codes] if len(texts) else [], index=food.index, dtype=object)
 
 
+def _names_the_food(unit: str, food: str) -> bool:
+    """True when the unit is the food itself, counted: ``eggs`` for ``egg``, ``bananas``."""
+    if not unit:
+        return False
+    wanted = units.normalize_unit(unit)
+    if wanted in units.MASS_UNITS_G or wanted in units.VOLUME_UNITS_ML:
+        return False
+    words = set(units.normalize_unit(food).replace(",", " ").split())
+    return bool(wanted.split()) and set(wanted.split()) <= words
+
+
 def _lookup(
     frame: pd.DataFrame, todo: np.ndarray, unit: pd.Series, written: pd.Series
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -105,7 +116,12 @@ def _lookup(
     why: list[str | None] = [None] * len(distinct)
     for i, (food, food_id, name, shown) in enumerate(distinct):
         try:
-            per_unit[i] = units.grams_per_unit(food_id, name or None)
+            try:
+                per_unit[i] = units.grams_per_unit(food_id, name or None)
+            except UnknownUnitError:
+                if not _names_the_food(name, food):
+                    raise
+                per_unit[i] = units.grams_per_unit(food_id, "each")  # "2 eggs" of "egg"
         except UnknownUnitError as error:
             if name:
                 code[i] = "unknown_unit"

@@ -22,6 +22,8 @@ from analyzer.diary.numbers import to_numbers
 #: and units are row errors); ``"app"`` keep the given nutrients, match only to fill
 #: food_id/category; ``"none"`` no food names at all (daily or meal totals).
 ResolveMode = Literal["usda", "app", "none"]
+#: Free-text last columns: extra cells after them are the text's own unquoted commas.
+FREE_TEXT_COLUMNS: frozenset[str] = frozenset({"note", "notes", "comment", "comments"})
 #: Header cells compared to recognize a repeated header line.
 MAX_HEADER_CELLS_COMPARED = 6
 
@@ -84,7 +86,8 @@ def base_frame(table: RawTable) -> tuple[pd.DataFrame, Problems]:
             "repeated_header",
             "the header line again (were files joined together?); not a diary row",
         )
-    if table.overflow is not None:
+    last = canonical(table.header[table.header_width - 1]) if table.header_width else ""
+    if table.overflow is not None and last not in FREE_TEXT_COLUMNS:
         extra = table.overflow.ne("")
         if extra.any():
             problems.add(extra, "extra_cells", _overflow_reasons(table, table.overflow[extra]))
