@@ -224,15 +224,17 @@ def _affirmed(phrase: str) -> str:
     return " ".join(kept)
 
 
-def _compound_head(core: list[str]) -> list[str]:
-    """The head word of a multi-word core (``dressing`` of ``salad dressing``), if any.
-
-    Trailing words that are not nouns of a food (``based``, ``meat`` of ``coconut meat``)
-    are skipped.
-    """
+def _strip_non_heads(core: list[str]) -> list[str]:
+    """A core without trailing words that name no food (``meat`` of ``coconut meat``)."""
     words = list(core)
-    while words and words[-1] in NOT_COMPOUND_HEADS:
+    while len(words) > 1 and words[-1] in NOT_COMPOUND_HEADS:
         words.pop()
+    return words
+
+
+def _compound_head(core: list[str]) -> list[str]:
+    """The head word of a multi-word core (``dressing`` of ``salad dressing``), if any."""
+    words = _strip_non_heads(core)
     return words[-1:] if len(set(words)) > 1 else []
 
 
@@ -371,9 +373,11 @@ class FoodIndex:
         self.sub_postings = _postings(sub_tok)
         self.content_postings = _postings(content)
         self.head_content_postings = _postings(head_content)
-        self.core_len = np.array([len(set(c)) for c in core_tok], dtype=np.int64)
+        # Trailing words such as ``meat`` (``Nuts, coconut meat``) need not be named.
+        named_core = [_strip_non_heads(c) for c in core_tok]
+        self.core_len = np.array([len(set(c)) for c in named_core], dtype=np.int64)
         self.sub_len = np.array([len(set(c)) for c in sub_tok], dtype=np.int64)
-        self.food_nouns = frozenset(c[0] for c in core_tok if len(set(c)) == 1)
+        self.food_nouns = frozenset(c[0] for c in named_core if len(set(c)) == 1)
         self.content_len = np.array([len(c) for c in content], dtype=np.int64)
         self.head_content_len = np.array([len(c) for c in head_content], dtype=np.int64)
         self.length = np.array([len(d) for d in self.descriptions], dtype=np.float64)

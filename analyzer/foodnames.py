@@ -58,7 +58,7 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "mandarin orange": "tangerine",
     "mandarin": "tangerine",
     "decaf": "decaffeinated",
-    "tuna steak": "fresh tuna",
+    "tuna steak": "bluefin tuna",
     "coca cola": "cola",
     "coke": "cola",
     "pepsi": "cola",

@@ -113,7 +113,7 @@ def score_candidates(
     query_words = parsed.all_words
     main_words = set(parsed.content) | set(parsed.preparation) | set(parsed.side)
     core_hits = index.lookup(index.core_postings, main_words)
-    core_named = (core_hits == index.core_len) & (index.core_len > 0)
+    core_named = (core_hits >= index.core_len) & (index.core_len > 0)
     in_head = index.mask(index.head_postings, head)
     hinted = np.zeros(len(index), dtype=bool)
     if hint is not None:

@@ -57,13 +57,12 @@ def _check_rows(
     ``lines`` holds each row's place for messages: the file line (``unit="line"``) or the
     row number (``unit="row"``).
     """
-    problems: list[str] = []
-    person = frame["person"].astype("string").str.strip()
+    person = frame["person"].astype("string").str.strip().fillna("")
     sex_text = frame["sex"].astype("string").str.strip().fillna("")
     sex = sex_text.str.lower().map(SEX_WORDS)
     age_text = frame["age"].astype("string").str.strip().fillna("")
     age = pd.to_numeric(age_text, errors="coerce").astype(float)
-    flags = {}
+    flags: dict[str, tuple[pd.Series, pd.Series]] = {}
     for column in ("pregnant", "lactating"):
         text = (
             frame[column].astype("string").str.strip().fillna("")
@@ -71,39 +70,40 @@ def _check_rows(
             else pd.Series("", index=frame.index, dtype="string")
         )
         flags[column] = (text, text.str.lower().map(YES_NO_WORDS))
-    duplicated = person.duplicated(keep=False) & person.notna() & (person != "")
-    first_line = {}
-    for row, line in enumerate(lines.tolist()):
-        where = f"{unit} {line}"
-        name = person.iat[row]
-        if pd.isna(name) or name == "":
-            problems.append(f"{where}: person is blank; give the participant id as in the diary")
-            continue
-        if duplicated.iat[row]:
-            if name in first_line:
-                problems.append(
-                    f"{where}: person {name!r} is already on line {first_line[name]}; "
-                    "give each person one row"
-                )
-                continue
-            first_line[name] = line
-        if pd.isna(sex.iat[row]):
-            problems.append(
-                f"{where}: sex {sex_text.iat[row]!r} for person {name!r} is not a sex the DRI "
-                "tables know; use female or male (f/m)"
-            )
-        value = age.iat[row]
-        if not (MIN_AGE_Y <= value <= MAX_AGE_Y):  # NaN fails too
-            problems.append(
-                f"{where}: age {age_text.iat[row]!r} for person {name!r} is not an age the DRI "
-                f"tables cover; give the age in years, from {MIN_AGE_Y:g} to {MAX_AGE_Y:g}"
-            )
-        for column, (text, parsed) in flags.items():
-            if pd.isna(parsed.iat[row]):
-                problems.append(
-                    f"{where}: {column} {text.iat[row]!r} for person {name!r} is not yes or no; "
-                    "use yes/no, true/false, 1/0 or leave it blank"
-                )
+    names = person.tolist()
+    first = pd.Series(lines, index=frame.index).groupby(person.to_numpy()).transform("first")
+    repeated = (person.duplicated() & (person != "")).to_numpy(dtype=bool)
+    # (row, message) for every problem, checked column by column, listed in line order
+    found: list[tuple[int, str]] = []
+    for row in np.flatnonzero((person == "").to_numpy(dtype=bool)).tolist():
+        found.append((row, "person is blank; give the participant id as in the diary"))
+    for row in np.flatnonzero(repeated).tolist():
+        found.append(
+            (row, f"person {names[row]!r} is already on {unit} {int(first.iat[row])}; "
+                  "give each person one row")
+        )  # fmt: skip
+    usable = ~repeated & (person != "").to_numpy(dtype=bool)
+    for row in np.flatnonzero(sex.isna().to_numpy(dtype=bool) & usable).tolist():
+        found.append(
+            (row, f"sex {sex_text.iat[row]!r} for person {names[row]!r} is not a sex the DRI "
+                  "tables know; use female or male (f/m)")
+        )  # fmt: skip
+    age_values = age.to_numpy(dtype=float)
+    with np.errstate(invalid="ignore"):
+        bad_age = ~((age_values >= MIN_AGE_Y) & (age_values <= MAX_AGE_Y))  # NaN is bad too
+    for row in np.flatnonzero(bad_age & usable).tolist():
+        found.append(
+            (row, f"age {age_text.iat[row]!r} for person {names[row]!r} is not an age the DRI "
+                  f"tables cover; give the age in years, from {MIN_AGE_Y:g} to {MAX_AGE_Y:g}")
+        )  # fmt: skip
+    for column, (text, parsed) in flags.items():
+        for row in np.flatnonzero(parsed.isna().to_numpy(dtype=bool) & usable).tolist():
+            found.append(
+                (row, f"{column} {text.iat[row]!r} for person {names[row]!r} is not yes or "
+                      "no; use yes/no, true/false, 1/0 or leave it blank")
+            )  # fmt: skip
+    found.sort(key=lambda item: item[0])
+    problems = [f"{unit} {int(lines[row])}: {message}" for row, message in found]
     if problems:
         raise _fail(path, problems)
     table = pd.DataFrame(

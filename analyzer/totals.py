@@ -60,7 +60,9 @@ def add_ratios(frame: pd.DataFrame, targets: Targets) -> pd.DataFrame:
     frame : DataFrame
         Daily or weekly totals.
     targets : Targets
-        For ``<mineral>_pct_target`` = 100 x total / RDA-or-AI. [%]
+        For ``<mineral>_pct_target`` = 100 x total / RDA-or-AI. [%] Where the frame has a
+        per-row ``<mineral>_target_mg`` column (per-person profiles), that column is used
+        instead.
     """
     frame["ca_p_mass_ratio"] = _ratio(frame["calcium_mg"], frame["phosphorus_mg"])
     frame["ca_p_molar_ratio"] = _ratio(
@@ -71,6 +73,13 @@ def add_ratios(frame: pd.DataFrame, targets: Targets) -> pd.DataFrame:
         frame["potassium_mg"], frame["sodium_mg"], molar_ratio_factor("potassium", "sodium")
     )
     for mineral in TARGET_NUTRIENTS:
+        per_row = f"{mineral}_target_mg"
+        if per_row in frame.columns:  # per-person targets (analyze(..., profiles=...))
+            target_mg = frame[per_row].astype(float)
+            frame[f"{mineral}_pct_target"] = frame[f"{mineral}_mg"] / target_mg.where(
+                target_mg > 0
+            ) * PERCENT
+            continue
         target = targets.target(mineral)
         frame[f"{mineral}_pct_target"] = (
             frame[f"{mineral}_mg"] / target * PERCENT if target else np.nan
@@ -106,6 +115,7 @@ def daily_totals(
     targets: Targets,
     by_person: bool,
     rejected: pd.DataFrame | None = None,
+    person_targets: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """One row per date (and person): totals, coverage, loads, ratios, percent of target.
 
@@ -121,6 +131,10 @@ def daily_totals(
         Unusable rows; counted per date (and person) as ``unmatched`` when they carry those
         columns, except rows the user deleted or left blank; otherwise ``unmatched`` is <NA>
         (not known per day). Rows whose date could not be read are counted on no day.
+    person_targets : DataFrame, optional
+        Per-person targets (:func:`analyzer.profiles.person_targets`): their
+        ``<mineral>_target_mg`` columns are merged onto the rows by ``person`` (rows need
+        ``by_person``, or a diary of one person) and used for the percentages.
 
     Returns
     -------
@@ -169,7 +183,26 @@ def daily_totals(
         entries["occasion_caffeine_mg"].groupby(codes).max().reindex(range(len(sizes))).to_numpy()
     )
     daily = pd.DataFrame(out, index=sizes.index).reset_index()
+    if person_targets is not None:
+        _merge_targets(daily, entries, person_targets, by_person)
     return add_ratios(daily, targets)
+
+
+def _merge_targets(
+    daily: pd.DataFrame, entries: pd.DataFrame, person_targets: pd.DataFrame, by_person: bool
+) -> None:
+    """Add the per-person ``<mineral>_target_mg`` columns to daily rows (in place)."""
+    table = person_targets.set_index("person")
+    if by_person:
+        persons = daily["person"]
+    else:  # one person (checked by analyze): every row is theirs
+        only = entries["person"].iloc[0] if len(entries) else ""
+        persons = pd.Series(only, index=daily.index, dtype="string")
+    codes = table.index.get_indexer(persons.astype("string"))
+    for mineral in TARGET_NUTRIENTS:
+        column = f"{mineral}_target_mg"
+        values = np.append(table[column].to_numpy(dtype=float), np.nan)
+        daily[column] = values[codes]  # code -1 (not in the table) -> NaN
 
 
 #: Rejected-row statuses that are not failed entries (rows the user deleted, blank rows).
@@ -219,7 +252,8 @@ def weekly_totals(daily: pd.DataFrame, targets: Targets, by_person: bool) -> pd.
     counts = [c for c in frame.columns if c in ("entries", "unmatched") or c.endswith("_unknown")]
     derived = {"ca_p_mass_ratio", "ca_p_molar_ratio", "ca_mg_mass_ratio", "k_na_molar_ratio"}
     derived |= {c for c in frame.columns if c.endswith(("_pct_target", "_share"))}
-    skip = {*keys, "date", "caffeine_max_occasion_mg", *counts, *derived}
+    per_person = [c for c in frame.columns if c.endswith("_target_mg")]
+    skip = {*keys, "date", "caffeine_max_occasion_mg", *counts, *derived, *per_person}
     means = [c for c in frame.columns if c not in skip]
     weekly = grouped[means].mean()
     first = grouped["date"].min()
@@ -230,6 +264,8 @@ def weekly_totals(daily: pd.DataFrame, targets: Targets, by_person: bool) -> pd.
         values = summed[column]
         weekly.insert(position, column, values.astype(frame[column].dtype))
     weekly["caffeine_max_occasion_mg"] = grouped["caffeine_max_occasion_mg"].max()
+    for column in per_person:  # a person's target is the same every day
+        weekly[column] = grouped[column].first()
     weekly = add_ratios(weekly.reset_index(), targets)
     # A ratio uses only the days on which both its parts are known: averaging Ca over 7 days
     # and P over the 5 days that have it would mix different days.

@@ -9,8 +9,8 @@ mass
     with one exception: ``oz`` on a DRINK means fluid ounces. People and apps write "12 oz"
     of cola or "8 oz" of orange juice (Lose It!'s ``Ounce``, MyFitnessPal's "oz") for a
     volume; read as a weight it would be 7-9 % light for milk and juice. A food is a drink
-    for this rule when its USDA portions mention fluid ounces (``fl oz``, ``can or bottle
-    (12 fl oz)``), never an ounce by weight (``oz``, ``container (6 oz)``,
+    for this rule when its USDA portions name a liquid measure (``fl oz``, ``can or bottle
+    (12 fl oz)``, ``quart``, ``pint``), never an ounce by weight (``oz``, ``container (6 oz)``,
     ``can (10.75 oz)``), and its density is that of a pourable liquid
     (:data:`DRINK_DENSITY_G_PER_ML`): milk, juice, soda, coffee, beer, wine, spirits.
     Everything else (cheese, meat, yogurt, condensed soup, ice cream) keeps the mass ounce.
@@ -216,10 +216,19 @@ _FLUID_OUNCE = re.compile(r"(?<![a-z])fl oz(?![a-z])")
 _ANY_OUNCE = re.compile(r"(?<![a-z])oz(?![a-z])")
 
 
+_LIQUID_MEASURE = re.compile(r"(?<![a-z])(?:quart|pint|gallon)(?![a-z])")
+
+
 def _is_drink(measures: list[str]) -> bool:
-    """True when the measures mention fluid ounces and never an ounce by weight."""
+    """True when the measures name a liquid measure and never an ounce by weight.
+
+    Liquid measures: fluid ounces, quarts, pints, gallons (USDA uses them only for liquids:
+    milk, juice, cream).
+    """
     fluid = sum(len(_FLUID_OUNCE.findall(m)) for m in measures)
-    return fluid > 0 and fluid == sum(len(_ANY_OUNCE.findall(m)) for m in measures)
+    if fluid != sum(len(_ANY_OUNCE.findall(m)) for m in measures):
+        return False
+    return fluid > 0 or any(_LIQUID_MEASURE.search(m) for m in measures)
 
 
 def _stated_volume_ml(measure: str) -> float | None:

@@ -300,6 +300,10 @@ DRINKS = pd.DataFrame(
         ("14400", 1, 1.0, "serving child 12 fl oz, without ice", 258.0),  # 0.73 g/ml
         ("14050", 1, 1.0, "fl oz", 27.8),  # rum: 0.94 g/ml
         ("20045", 1, 1.0, "cup", 158.0),  # rice, cooked
+        ("01175", 1, 1.0, "cup", 244.0),  # milk 1%: no "fl oz" portion but a quart
+        ("01175", 2, 1.0, "quart", 976.0),
+        ("01056", 1, 1.0, "tbsp", 12.0),  # sour cream: volumes only, no liquid measure
+        ("01056", 2, 1.0, "cup", 230.0),
     ],
     columns=["id", "seq", "amount", "measure", "gram_weight"],
 )
@@ -318,6 +322,8 @@ DRINKS = pd.DataFrame(
         ("06122", "oz", 28.349523125),
         ("14400", "oz", 28.349523125),  # iced fast-food cola, 258/354.9 = 0.727 g/ml
         ("20045", "oz", 28.349523125),  # no fluid ounce portion at all
+        ("01175", "oz", 244.0 / 8),  # a quart marks a liquid: oz = fl oz = 1/8 cup
+        ("01056", "oz", 28.349523125),  # sour cream is spooned, not poured: by weight
         ("20045", "cup cooked", 158.0),  # volume unit + preparation word -> the cup
         ("20045", "cups, cooked", 158.0),
         ("20045", "oz cooked", 28.349523125),  # mass unit + word -> the mass unit
@@ -353,7 +359,7 @@ def test_each_is_never_a_cubic_inch_or_a_fruit_yield() -> None:
 def test_is_drink() -> None:
     converter = UnitConverter(DRINKS)
     drinks = [i for i in DRINKS["id"].unique() if converter.is_drink(i)]
-    assert drinks == ["09206", "14050"]
+    assert drinks == ["09206", "14050", "01175"]
 
 
 def test_bundled_oz_of_cola_and_milk_are_fluid_ounces() -> None:
