@@ -4,9 +4,14 @@
 bare entries DataFrame (the ``Diary.entries`` contract) and returns an :class:`Analysis`.
 Everything is vectorized with pandas group-bys; unknown nutrients stay NaN and are counted.
 
-Absorbable calcium (Weaver et al. 2017): entries are grouped into eating occasions (same
-person and date, and the same meal; else the same time; else the entry alone). The occasion's
-calcium load L is the sum of its known calcium. Each entry then absorbs
+Absorbable calcium (Weaver et al. 2017): entries are grouped into eating occasions, because
+the calcium load is per eating occasion (science.md §3a, §8c). Same person and date, and:
+the same meal, split into separate occasions where the meal's clock times are more than
+60 min apart (two "Snacks" at 10:00 and 16:00 are two loads; a breakfast whose foods are
+stamped 08:00 and 08:05 is one, so the key is neither the meal alone nor (meal, exact time));
+else, without a meal, times no more than 60 min apart; else the entry alone (details and
+the other ``Settings.occasion`` rules: :mod:`analyzer.occasions`). The occasion's calcium
+load L is the sum of its known calcium. Each entry then absorbs
 
     absorbable_i = Ca_i x min(1, FA_milk(L) x index_i),
     FA_milk(L) = clip(0.889 - 0.0964 ln(max(L, L_min)), 0, 1),
@@ -30,17 +35,21 @@ References
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from analyzer.absorption import classify
-from analyzer.errors import DiaryFormatError
+from analyzer.errors import DiaryFormatError, ProfileError
 from analyzer.flags import flag_table, flags_from_table, week_flag_table
 from analyzer.models import Flag, Profile, Settings, Targets
+from analyzer.occasions import occasion_keys
+from analyzer.profiles import cohort_targets
 from analyzer.science import coefficient
 from analyzer.targets import describe_targets, targets_for
 from analyzer.totals import NUTRIENTS, daily_totals, weekly_totals
@@ -76,6 +85,16 @@ class Analysis:
         Whether daily and weekly rows are per person.
     profile_is_default : bool
         True when no profile was given (the output must say so).
+    targets_by_person : DataFrame or None
+        With per-person profiles: one row per person of the diary with their profile
+        (``sex``, ``age``, ``pregnant``, ``lactating``, ``in_profiles``, ``profile``,
+        ``life_stage``) and targets (``<mineral>_target_mg`` and ``_target_kind``,
+        ``calcium_ul_mg``, ``phosphorus_ul_mg``, ``sodium_cdrr_mg``, ``caffeine_max_mg``)
+        [mg/day]; see :func:`analyzer.profiles.person_targets`. ``None`` otherwise, when
+        :attr:`targets` applies to everyone.
+    profile_notes : list of str
+        With per-person profiles: how many persons, life stages, persons given the default
+        profile and profiles not in the diary (also in :attr:`notes`).
     """
 
     entries: pd.DataFrame
@@ -89,6 +108,40 @@ class Analysis:
     notes: list[str] = field(default_factory=list)
     by_person: bool = False
     profile_is_default: bool = False
+    targets_by_person: pd.DataFrame | None = None
+    profile_notes: list[str] = field(default_factory=list)
+
+    def profile_of(self, person: str) -> Profile:
+        """The profile used for ``person``: theirs with per-person profiles, else :attr:`profile`.
+
+        Raises
+        ------
+        ProfileError
+            ``person`` is not in the diary (per-person profiles only).
+        """
+        if self.targets_by_person is None:
+            return self.profile
+        table = self.targets_by_person.set_index("person")
+        if person not in table.index:
+            raise ProfileError(
+                f"person {person!r} is not in the diary; choose one of its persons, e.g. "
+                f"{str(table.index[0])!r}"
+                if len(table)
+                else f"person {person!r} not found"
+            )
+        row = table.loc[person]
+        return Profile(
+            sex=str(row["sex"]),
+            age=float(row["age"]),
+            pregnant=bool(row["pregnant"]),
+            lactating=bool(row["lactating"]),
+        )
+
+    def targets_of(self, person: str) -> Targets:
+        """The DRI targets used for ``person`` (see :meth:`profile_of`)."""
+        if self.targets_by_person is None:
+            return self.targets
+        return targets_for(self.profile_of(person))
 
     @cached_property
     def flags(self) -> list[Flag]:
@@ -177,39 +230,6 @@ def prepare_entries(entries: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _stripped(text: pd.Series) -> pd.Series:
-    """Text without surrounding blanks, blank as <NA>; computed per distinct value."""
-    codes, uniques = pd.factorize(text)
-    cleaned = pd.Index(uniques, dtype="string").str.strip()
-    values = np.asarray([*cleaned.where(cleaned != "", None), None], dtype=object)
-    return pd.Series(values[codes], index=text.index, dtype="string")  # code -1 -> None
-
-
-def _occasion_keys(entries: pd.DataFrame, settings: Settings) -> tuple[pd.Series, np.ndarray]:
-    """Occasion label of each entry and an integer key (same person, date and occasion)."""
-    meal, time = _stripped(entries["meal"]), _stripped(entries["time"])
-    if settings.occasion == "entry":
-        label = pd.Series(pd.NA, index=entries.index, dtype="string")
-    elif settings.occasion == "meal":
-        label = meal
-    elif settings.occasion == "time":
-        label = time
-    else:
-        label = meal.fillna(time)
-    missing = label.isna().to_numpy()
-    codes, uniques = pd.factorize(label)
-    folded, _ = pd.factorize(np.asarray([str(u).casefold() for u in uniques], dtype=object))
-    code = np.append(folded, -1)[codes]  # code -1 (no meal or time) -> -1
-    line = entries["line"].to_numpy()
-    own = np.where(missing, line, -1)  # an entry without meal or time is its own occasion
-    frame = pd.DataFrame({"p": entries["person"], "d": entries["date"], "o": code, "l": own})
-    keys = frame.groupby(["p", "d", "o", "l"], sort=False, dropna=False).ngroup().to_numpy()
-    if missing.any():
-        label = label.copy()
-        label[missing] = "line " + entries.loc[missing, "line"].astype("string")
-    return label.astype("string"), keys
-
-
 def fractional_absorption_milk(load_mg: np.ndarray | pd.Series) -> np.ndarray:
     """Weaver's load equation for milk, clipped to [0, 1]. [fraction]
 
@@ -236,8 +256,9 @@ def entry_metrics(entries: pd.DataFrame, settings: Settings) -> pd.DataFrame:
     """Add per-entry metrics to prepared entries.
 
     Added columns: ``group``; ``absorption_class``, ``calcium_absorption_index``,
-    ``phosphorus_class``, ``phosphorus_absorption``; ``occasion`` (meal, time or
-    ``"line N"``), ``occasion_calcium_mg`` (the load) [mg], ``occasion_caffeine_mg`` [mg],
+    ``phosphorus_class``, ``phosphorus_absorption``; ``occasion`` (the eating occasion:
+    meal, meal and time, time or ``"line N"``; see :mod:`analyzer.occasions`),
+    ``occasion_calcium_mg`` (the load) [mg], ``occasion_caffeine_mg`` [mg],
     ``calcium_fractional_absorption`` [fraction], ``absorbable_calcium_mg`` [mg],
     ``absorbable_phosphorus_mg`` [mg], ``caffeine_calcium_mg``, ``protein_calcium_mg``,
     ``sodium_calcium_mg``, ``diuretic_load_mg`` [mg Ca], ``pral_meq`` [mEq] and ``week``
@@ -250,7 +271,7 @@ def entry_metrics(entries: pd.DataFrame, settings: Settings) -> pd.DataFrame:
     classes = classify(out)
     for column in classes.columns:
         out[column] = classes[column]
-    out["occasion"], codes = _occasion_keys(out, settings)
+    out["occasion"], codes = occasion_keys(out, settings)
     out["occasion_calcium_mg"] = _group_sum(out["calcium_mg"], codes)
     out["occasion_caffeine_mg"] = _group_sum(out["caffeine_mg"], codes)
     fa = fractional_absorption_milk(out["occasion_calcium_mg"].fillna(0.0))
@@ -344,6 +365,7 @@ def analyze(
     profile: Profile | None = None,
     settings: Settings | None = None,
     *,
+    profiles: pd.DataFrame | Mapping[str, Profile] | str | Path | None = None,
     by_person: bool | None = None,
 ) -> Analysis:
     """Analyse a diary: per-entry metrics, daily and weekly totals, targets and flags.
@@ -358,9 +380,20 @@ def analyze(
         Selects the DRI targets; default ``Profile()`` (female, 35 y), stated in the notes.
     settings : Settings, optional
         Analysis choices; default ``Settings()``.
+    profiles : DataFrame, mapping or path, optional
+        Per-person profiles for a cohort diary: a mapping ``person -> Profile``, a
+        DataFrame with columns ``person, sex, age[, pregnant, lactating]``, or the path of
+        such a CSV (:func:`analyzer.profiles.load_profiles`). Each person's targets come
+        from their profile (the DRI tables looked up once per distinct profile); persons
+        not in it get ``profile`` (or the default), and a note says how many. The daily and
+        weekly rows then carry ``calcium_target_mg``, ``phosphorus_target_mg``,
+        ``magnesium_target_mg`` and ``potassium_target_mg`` [mg/day], used for
+        ``<mineral>_pct_target`` and the flags; :attr:`Analysis.targets_by_person` lists
+        each person's profile and targets.
     by_person : bool, optional
         One row per person and day. Default: True when the entries name more than one
-        person (totals of different people are never added together silently).
+        person (totals of different people are never added together silently), or when
+        ``profiles`` are given.
 
     Returns
     -------
@@ -371,7 +404,10 @@ def analyze(
     DiaryFormatError
         The entries lack a required column or hold unreadable values.
     ProfileError
-        No DRI targets exist for the profile.
+        No DRI targets exist for the profile; a profiles table or file is bad (each bad
+        row named); or ``by_person=False`` with profiles for a diary of several people.
+    DataFileError
+        The profiles file cannot be read.
     """
     entries, rejected, notes = _unpack(diary)
     profile_is_default = profile is None
@@ -379,16 +415,31 @@ def analyze(
     settings = settings or Settings()
     targets = targets_for(profile)
     prepared = prepare_entries(entries)
+    several = prepared["person"].nunique() > 1
     if by_person is None:
-        by_person = prepared["person"].nunique() > 1
+        by_person = several or profiles is not None
+    cohort = None
+    if profiles is not None:
+        if several and not by_person:
+            raise ProfileError(
+                "per-person profiles need one row per person: the diary names "
+                f"{prepared['person'].nunique():,} people; drop by_person=False"
+            )
+        cohort = cohort_targets(prepared["person"], profiles, profile)
     prepared = entry_metrics(prepared, settings)
-    daily = daily_totals(prepared, targets, by_person, rejected)
+    person_table = cohort.table if cohort is not None else None
+    daily = daily_totals(prepared, targets, by_person, rejected, person_table)
     weekly = weekly_totals(daily, targets, by_person)
+    day_groups = cohort.groups(daily, by_person) if cohort is not None else None
+    week_groups = cohort.groups(weekly, by_person) if cohort is not None else None
     flags = _all_flags(
-        flag_table(daily, targets, settings, by_person),
-        week_flag_table(weekly, targets, settings, by_person),
+        flag_table(daily, targets, settings, by_person, day_groups),
+        week_flag_table(weekly, targets, settings, by_person, week_groups),
     )
-    notes = notes + _caveats(prepared, profile, profile_is_default, targets, settings)
+    caveats = _caveats(prepared, profile, profile_is_default, targets, settings)
+    if cohort is not None:  # the single-profile line is replaced by the per-person ones
+        caveats = cohort.notes() + caveats[1:]
+    notes = notes + caveats
     return Analysis(
         entries=prepared,
         daily=daily,
@@ -401,4 +452,6 @@ def analyze(
         notes=notes,
         by_person=by_person,
         profile_is_default=profile_is_default,
+        targets_by_person=person_table,
+        profile_notes=cohort.notes() if cohort is not None else [],
     )

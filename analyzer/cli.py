@@ -346,6 +346,8 @@ DAILY_COLUMNS = [
 ]
 #: Columns the ``weekly`` command shows unless ``--all`` is given (per-day averages).
 WEEKLY_COLUMNS = ["week", "days", *DAILY_COLUMNS[1:]]
+#: Columns added to the default view with ``--profiles``: each person's own target.
+PROFILE_COLUMNS = ["calcium_target_mg", "calcium_pct_target"]
 #: Nutrients whose unknown entries are noted on stderr, with their plain names.
 UNKNOWN_NOTES = {
     "calcium_mg": "calcium",
@@ -385,6 +387,14 @@ def balance_options(func: F) -> F:
         click.option("--pregnant", is_flag=True, help="Use the pregnancy DRIs (females 14-50)."),
         click.option("--lactating", is_flag=True, help="Use the lactation DRIs (females 14-50)."),
         click.option(
+            "--profiles",
+            "profiles_path",
+            type=click.Path(dir_okay=False),
+            default=None,
+            help="CSV of per-person profiles (person,sex,age[,pregnant,lactating]); others "
+            "get --sex/--age or the default.",
+        ),
+        click.option(
             "--flags",
             "show_flags",
             is_flag=True,
@@ -408,6 +418,7 @@ def _balance_command(
     lactating: bool,
     show_flags: bool,
     options: dict[str, Any],
+    profiles_path: str | None = None,
 ) -> None:
     """Shared body of ``daily`` and ``weekly``: read, analyse, state the profile, print."""
     import pandas as pd
@@ -422,14 +433,25 @@ def _balance_command(
         given: dict[str, Any] = {"pregnant": pregnant, "lactating": lactating}
         given.update({k: v for k, v in (("sex", sex), ("age", age)) if v is not None})
         profile = make_profile(**given)
+    profiles = None
+    if profiles_path is not None:
+        from analyzer.profiles import load_profiles
+
+        profiles = load_profiles(profiles_path)  # checked before the diary is read
     loaded = load_diary_for_cli(diary, **options)
-    analysis = analyze(loaded, profile=profile, by_person=True if by == "person" else None)
-    default = " (default profile; set --sex and --age)" if analysis.profile_is_default else ""
-    click.echo(
-        f"Profile: {analysis.profile.describe()}{default}; targets "
-        f"({analysis.targets.life_stage}): {describe_targets(analysis.targets)}",
-        err=True,
+    analysis = analyze(
+        loaded, profile=profile, profiles=profiles, by_person=True if by == "person" else None
     )
+    if profiles is not None:
+        for line in analysis.profile_notes:
+            click.echo(f"Note: {line}", err=True)
+    else:
+        default = " (default profile; set --sex and --age)" if analysis.profile_is_default else ""
+        click.echo(
+            f"Profile: {analysis.profile.describe()}{default}; targets "
+            f"({analysis.targets.life_stage}): {describe_targets(analysis.targets)}",
+            err=True,
+        )
     click.echo(f"Note: {describe_coefficients(analysis.settings)}", err=True)
     frame = analysis.daily if table == "daily" else analysis.weekly
     for nutrient in (*UNKNOWN_NOTES, "diuretic_load_mg"):
@@ -455,6 +477,8 @@ def _balance_command(
         columns = WEEKLY_COLUMNS
     if analysis.by_person and "person" not in columns:
         columns = ["person", *columns]
+    if profiles is not None and not all_columns:
+        columns = [*columns, *PROFILE_COLUMNS]
     shown = frame.loc[:, columns]
     if fmt == "table":
         shown = shown.copy()
@@ -478,18 +502,32 @@ def daily(
     pregnant: bool,
     lactating: bool,
     show_flags: bool,
+    profiles_path: str | None,
     **options: Any,
 ) -> None:
     """Daily totals: minerals, Ca:P ratios, PRAL, diuretic load, absorbable calcium.
 
     One row per day (and person). Totals skip unknown values, which are counted (see the
     *_unknown columns with --all); a total whose entries are all unknown is blank. The DRI
-    profile used for the targets is stated on stderr.
+    profile used for the targets is stated on stderr. For a cohort, --profiles gives each
+    person their own targets (columns calcium_target_mg and calcium_pct_target; all four
+    minerals with --all).
 
     Example: analyzer daily diary.csv --sex male --age 40 --format csv > daily.csv
     """
     _balance_command(
-        diary, "daily", by, fmt, all_columns, sex, age, pregnant, lactating, show_flags, options
+        diary,
+        "daily",
+        by,
+        fmt,
+        all_columns,
+        sex,
+        age,
+        pregnant,
+        lactating,
+        show_flags,
+        options,
+        profiles_path,
     )
 
 
@@ -508,6 +546,7 @@ def weekly(
     pregnant: bool,
     lactating: bool,
     show_flags: bool,
+    profiles_path: str | None,
     **options: Any,
 ) -> None:
     """Weekly averages per ISO week (2026-W47): the daily columns averaged over logged days.
@@ -517,10 +556,21 @@ def weekly(
     are known). With --flags, the findings on the week's averages: the DRIs describe usual
     intake, so the week says more than any single day (see `daily --flags` for those).
 
-    Example: analyzer weekly diary.csv --by person --format json
+    Example: analyzer weekly diary.csv --by person --profiles profiles.csv --format json
     """
     _balance_command(
-        diary, "weekly", by, fmt, all_columns, sex, age, pregnant, lactating, show_flags, options
+        diary,
+        "weekly",
+        by,
+        fmt,
+        all_columns,
+        sex,
+        age,
+        pregnant,
+        lactating,
+        show_flags,
+        options,
+        profiles_path,
     )
 
 

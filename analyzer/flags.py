@@ -40,6 +40,7 @@ References
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -178,8 +179,16 @@ FLAG_COLUMNS = (
 )
 
 
+#: Per-row targets: (code of each row, the :class:`Targets` of each code).
+TargetGroups = tuple[np.ndarray, Sequence[Targets]]
+
+
 def flag_table(
-    daily: pd.DataFrame, targets: Targets, settings: Settings, by_person: bool
+    daily: pd.DataFrame,
+    targets: Targets,
+    settings: Settings,
+    by_person: bool,
+    groups: TargetGroups | None = None,
 ) -> pd.DataFrame:
     """Flags for every day of ``daily`` as a table (one row per flag, :data:`FLAG_COLUMNS`).
 
@@ -193,6 +202,10 @@ def flag_table(
         Caffeine thresholds when overridden.
     by_person : bool
         Whether ``daily`` has a ``person`` column.
+    groups : (codes, targets), optional
+        Per-person targets: ``codes[i]`` indexes the :class:`Targets` of row ``i`` in
+        ``targets`` (one per distinct DRI life stage); ``targets`` above is then unused.
+        The rules run once per distinct life stage, not per person.
 
     Returns
     -------
@@ -204,8 +217,47 @@ def flag_table(
         return _empty()
     days = pd.to_datetime(daily["date"]).dt.date.to_numpy(dtype=object)
     labels = np.asarray([str(d) for d in days], dtype=object)
-    rules = _rules(daily, targets, settings)
-    return _table(daily, rules, by_person, labels, dates=days, weeks=None, prefix="")
+    return _grouped(
+        daily, targets, settings, by_person, labels, groups,
+        dates=days, weeks=None, prefix="", codes=None,
+    )  # fmt: skip
+
+
+def _grouped(
+    frame: pd.DataFrame,
+    targets: Targets,
+    settings: Settings,
+    by_person: bool,
+    labels: np.ndarray,
+    groups: TargetGroups | None,
+    *,
+    dates: np.ndarray | None,
+    weeks: np.ndarray | None,
+    prefix: str,
+    codes: tuple[str, ...] | None,
+) -> pd.DataFrame:
+    """Run the rules of each distinct target set on its rows; one table in row order."""
+    if groups is None:
+        row_codes = np.zeros(len(frame), dtype=np.int64)
+        sets: Sequence[Targets] = [targets]
+    else:
+        row_codes, sets = np.asarray(groups[0], dtype=np.int64), groups[1]
+    parts: list[pd.DataFrame] = []
+    for code, group_targets in enumerate(sets):
+        positions = np.flatnonzero(row_codes == code)
+        if not len(positions):
+            continue
+        subset = frame if len(positions) == len(frame) else frame.iloc[positions]
+        rules = _rules(subset, group_targets, settings)
+        if codes is not None:
+            rules = [r for r in rules if r.code in codes]
+        parts += _parts(
+            subset, rules, by_person, labels[positions],
+            dates=None if dates is None else dates[positions],
+            weeks=None if weeks is None else weeks[positions],
+            prefix=prefix, positions=positions,
+        )  # fmt: skip
+    return _finish(parts)
 
 
 #: Codes of the daily rules that also apply to a week's per-day averages.
@@ -222,7 +274,11 @@ WEEK_RULES = (
 
 
 def week_flag_table(
-    weekly: pd.DataFrame, targets: Targets, settings: Settings, by_person: bool
+    weekly: pd.DataFrame,
+    targets: Targets,
+    settings: Settings,
+    by_person: bool,
+    groups: TargetGroups | None = None,
 ) -> pd.DataFrame:
     """Flags for every ISO week of ``weekly``, on its per-day averages (:data:`WEEK_RULES`).
 
@@ -231,8 +287,8 @@ def week_flag_table(
     weekly : DataFrame
         Weekly per-day averages with ratios (:func:`analyzer.totals.weekly_totals`), with
         ``week`` and ``days``.
-    targets, settings, by_person
-        As for :func:`flag_table`.
+    targets, settings, by_person, groups
+        As for :func:`flag_table` (``groups`` codes index the rows of ``weekly``).
 
     Returns
     -------
@@ -252,8 +308,10 @@ def week_flag_table(
         ],
         dtype=object,
     )
-    rules = [r for r in _rules(weekly, targets, settings) if r.code in WEEK_RULES]
-    return _table(weekly, rules, by_person, labels, dates=None, weeks=weeks, prefix="weekly_")
+    return _grouped(
+        weekly, targets, settings, by_person, labels, groups,
+        dates=None, weeks=weeks, prefix="weekly_", codes=WEEK_RULES,
+    )  # fmt: skip
 
 
 def _below_text(value: float, threshold: float) -> str:
@@ -287,7 +345,7 @@ def _empty() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=object) for c in FLAG_COLUMNS})
 
 
-def _table(
+def _parts(
     frame: pd.DataFrame,
     rules: list[_Rule],
     by_person: bool,
@@ -296,8 +354,10 @@ def _table(
     dates: np.ndarray | None,
     weeks: np.ndarray | None,
     prefix: str,
-) -> pd.DataFrame:
-    """One row per (period, rule) that fires, in period order then rule order."""
+    positions: np.ndarray,
+) -> list[pd.DataFrame]:
+    """One frame per rule that fires: its rows, with ``_row`` the row's place in the whole
+    table (``positions``) and ``_order`` the rule's rank, for :func:`_finish`."""
     persons = (
         frame["person"].astype(str).to_numpy(dtype=object)
         if by_person
@@ -320,7 +380,7 @@ def _table(
         parts.append(
             pd.DataFrame(
                 {
-                    "_row": rows,
+                    "_row": positions[rows],
                     "_order": order,
                     "code": prefix + rule.code,
                     "level": rule.level,
@@ -335,6 +395,11 @@ def _table(
                 }
             )
         )
+    return parts
+
+
+def _finish(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """The flag rows in period order, then rule order."""
     if not parts:
         return _empty()
     table = pd.concat(parts, ignore_index=True).sort_values(["_row", "_order"], kind="stable")
@@ -348,7 +413,11 @@ def flags_from_table(table: pd.DataFrame) -> list[Flag]:
 
 
 def daily_flags(
-    daily: pd.DataFrame, targets: Targets, settings: Settings, by_person: bool
+    daily: pd.DataFrame,
+    targets: Targets,
+    settings: Settings,
+    by_person: bool,
+    groups: TargetGroups | None = None,
 ) -> list[Flag]:
     """Flags for every day of ``daily`` as :class:`Flag` models (see :func:`flag_table`)."""
-    return flags_from_table(flag_table(daily, targets, settings, by_person))
+    return flags_from_table(flag_table(daily, targets, settings, by_person, groups))

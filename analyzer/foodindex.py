@@ -415,14 +415,15 @@ class FoodIndex:
         ]
         self.product_postings = _postings(product_tok)
         self.product_len = np.array([len(p) for p in product_tok], dtype=np.int64)
-        #: Words USDA only ever writes inside a brand name (``KRAFT``, ``QUAKER``): in a
-        #: query they name a maker, not a food.
+        #: Words USDA (almost) only writes inside a brand name (``KRAFT``, ``CLIF``): a
+        #: query holding one names that brand.
         self.brand_words = frozenset(
             w
             for w, hits in self.brand_postings.items()
             if len(self.all_postings.get(w, ())) - len(hits) <= BRAND_WORD_MAX_PLAIN_USES
         )
-        #: The brand words that a logged name may leave unmatched (not ordinary words).
+        #: Words USDA only ever writes inside a brand name and that are not ordinary words:
+        #: in a query they name a maker, which the description need not contain.
         self.brand_only = frozenset(
             w
             for w, hits in self.brand_postings.items()

@@ -455,7 +455,8 @@ class ParsedName:
     brand : tuple of str
         Words dropped as brands or marketing.
     flags : frozenset of str
-        ``supplement``, ``personal`` (own recipe, dated name) when detected.
+        ``supplement``, ``personal`` (own recipe, dated name), ``meal`` (a meal or
+        diary-section name such as ``Snacks``) when detected.
     """
 
     text: str

@@ -9,12 +9,20 @@ A plain fuzzy string score sends ``Frozen Spinach`` to ``Dessert topping, frozen
    (``Collards`` for ``collard greens``); a food whose head is another food is never a
    candidate, however similar the strings;
 3. ranks those by the share of the query's words the description explains (head noun
-   weighted most), how much of the food's core noun the query names, and penalties for
-   variants the words did not ask for (dry, canned, babyfood, fast food, brand, with salt,
-   raw when the words say cooked), preferring the plain, shorter description;
+   weighted most; a maker's name such as ``Kraft`` is optional), how much of the food's
+   core noun the query names, and penalties for variants the words did not ask for (dry,
+   canned, babyfood, fast food, regional, brand, with salt, raw when the words say
+   cooked; packaging variants cost only where the same food also comes without them),
+   for a dish the name does not say and for a compound naming another food
+   (``Salad dressing`` for ``caesar salad``), preferring the plain, shorter description;
 4. reports a name as unmatched (with "did you mean" suggestions) when no candidate is good
-   enough, when its head noun is not a food word, or when it reads as a supplement, a drug
-   or a personal recipe.
+   enough, when its head noun is not a food word, when the only candidates are other
+   brands' products whose name it does not spell out (``Golden Crisp`` for ``crisps``),
+   or when it reads as a supplement, a drug, a personal recipe or a meal name
+   (``Breakfast``).
+
+Misspellings are corrected word by word against the table's vocabulary, run-together
+words are split (``peanutbutter``) and split ones joined (``oat meal``).
 
 The description index is :mod:`analyzer.foodindex`, the scoring :mod:`analyzer.foodscore`;
 results are cached per distinct name.

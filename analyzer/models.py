@@ -83,7 +83,11 @@ class Settings(BaseModel):
         Add the optional sodium term (-0.041 mEq/mg) to PRAL.
     occasion : {"auto", "meal", "time", "entry"}
         What makes an eating occasion for the calcium load: ``auto`` uses the meal when the
-        entry has one, else its time, else the entry alone.
+        entry has one (split where its clock times are more than ``occasion_gap_min``
+        apart), else its time, else the entry alone; see :mod:`analyzer.occasions`.
+    occasion_gap_min : float or None
+        Gap between consecutive clock times that starts a new eating occasion; ``None``
+        uses ``occasion_gap_min`` in ``coefficients.csv`` (60 min, a convention). [min]
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -95,6 +99,7 @@ class Settings(BaseModel):
     protein_coefficient: ProteinCoefficient = "fao_who"
     pral_with_sodium: bool = False
     occasion: OccasionRule = "auto"
+    occasion_gap_min: float | None = Field(default=None, gt=0)
 
 
 class Targets(BaseModel):

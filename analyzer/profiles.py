@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import math
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -128,14 +129,23 @@ def _check_life_stages(table: pd.DataFrame, path: str, lines: np.ndarray, unit: 
         try:
             _targets(_profile(str(sex), float(age), bool(pregnant), bool(lactating)))
         except ProfileError as error:
-            problems[code] = str(error).split(": ", 1)[-1]
+            problems[code] = (
+                f"({_profile_text(str(sex), float(age), bool(pregnant), bool(lactating))}) "
+                f"{str(error).split(': ', 1)[-1]}; correct sex, age, pregnant or lactating"
+            )
     if problems:
         bad = [
-            f"{unit} {line}: person {name!r}: {problems[int(code)]}"
+            f"{unit} {line}: person {name!r} {problems[int(code)]}"
             for line, name, code in zip(lines.tolist(), table["person"], codes, strict=True)
             if int(code) in problems
         ]
         raise _fail(path, bad)
+
+
+def _profile_text(sex: str, age: float, pregnant: bool, lactating: bool) -> str:
+    """``"male, 60 y, pregnant"``: the profile as given, even when it is not valid."""
+    states = [name for name, on in (("pregnant", pregnant), ("lactating", lactating)) if on]
+    return ", ".join([sex, f"{age:g} y", *states])
 
 
 def _profile(sex: str, age: float, pregnant: bool, lactating: bool) -> Profile:
@@ -343,3 +353,105 @@ def person_targets(
         values = [getattr(t, column) for t in rows]
         table[column] = pick([math.nan if v is None else v for v in values]).astype(float)
     return table, by_profile
+
+
+@dataclass(frozen=True)
+class CohortTargets:
+    """Per-person targets of a diary and their distinct DRI life stages.
+
+    Attributes
+    ----------
+    table : DataFrame
+        One row per person of the diary (:func:`person_targets`).
+    stages : list of Targets
+        The targets of each distinct DRI life stage used (a few, however many persons).
+    stage_codes : ndarray
+        For each row of ``table``, its index in ``stages``.
+    default : Profile
+        The profile of persons not in the profiles table.
+    unused : int
+        Persons in the profiles table who are not in the diary.
+    """
+
+    table: pd.DataFrame
+    stages: list[Targets]
+    stage_codes: np.ndarray
+    default: Profile
+    unused: int
+
+    def groups(self, frame: pd.DataFrame, by_person: bool) -> tuple[np.ndarray, list[Targets]]:
+        """(code per row of ``frame``, :attr:`stages`) for :func:`analyzer.flags.flag_table`.
+
+        ``frame`` rows are daily or weekly rows; without ``by_person`` the diary has one
+        person and every row is theirs.
+        """
+        if by_person:
+            persons = frame["person"].astype("string")
+            rows = pd.Index(self.table["person"]).get_indexer(persons)
+        else:
+            rows = np.zeros(len(frame), dtype=np.int64)
+        return self.stage_codes[rows], self.stages
+
+    def notes(self) -> list[str]:
+        """What the output must say: profiles used, and the persons given the default."""
+        people = len(self.table)
+        missing = int((~self.table["in_profiles"]).sum())
+        stages = len(self.stages)
+        named = f": {', '.join(t.life_stage for t in self.stages)}" if stages <= 4 else ""
+        notes = [
+            f"Targets per person from their profile: {people:,} "
+            f"person{'s' if people != 1 else ''}, {stages} DRI life stage"
+            f"{'s' if stages != 1 else ''}{named} (see targets_by_person)."
+        ]
+        if missing:
+            notes.append(
+                f"{missing:,} of {people:,} person{'s' if people != 1 else ''} "
+                f"{'is' if missing == 1 else 'are'} not in the profiles and use the default "
+                f"profile ({self.default.describe()})."
+            )
+        if self.unused:
+            notes.append(
+                f"{self.unused:,} person{'s' if self.unused != 1 else ''} in the profiles "
+                f"{'is' if self.unused == 1 else 'are'} not in the diary."
+            )
+        return notes
+
+
+def cohort_targets(
+    persons: pd.Series,
+    profiles: pd.DataFrame | Mapping[str, Profile] | str | Path,
+    default: Profile,
+) -> CohortTargets:
+    """Targets for every person of a diary from a profiles table, file or mapping.
+
+    Parameters
+    ----------
+    persons : Series
+        The diary's ``person`` column (any length; handled per distinct person).
+    profiles : DataFrame, mapping or path
+        As :func:`profiles_frame` accepts, or the path of a CSV for :func:`load_profiles`.
+    default : Profile
+        For persons not in ``profiles``.
+
+    Raises
+    ------
+    ProfileError, DataFileError
+        As :func:`load_profiles` / :func:`profiles_frame`.
+    """
+    if isinstance(profiles, (str, Path)):
+        frame = load_profiles(profiles)
+    else:
+        frame = profiles_frame(profiles)
+    distinct = pd.unique(persons.astype("string"))
+    table, by_profile = person_targets(distinct, frame, default)
+    stage_codes, stage_names = pd.factorize(table["life_stage"])
+    stages = {t.life_stage: t for t in by_profile.values()}
+    in_diary = set(table["person"].str.strip().tolist())
+    unused = int((~frame["person"].isin(in_diary)).sum())
+    return CohortTargets(
+        table=table,
+        stages=[stages[str(name)] for name in stage_names],
+        stage_codes=np.asarray(stage_codes, dtype=np.int64),
+        default=default,
+        unused=unused,
+    )

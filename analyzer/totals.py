@@ -76,9 +76,9 @@ def add_ratios(frame: pd.DataFrame, targets: Targets) -> pd.DataFrame:
         per_row = f"{mineral}_target_mg"
         if per_row in frame.columns:  # per-person targets (analyze(..., profiles=...))
             target_mg = frame[per_row].astype(float)
-            frame[f"{mineral}_pct_target"] = frame[f"{mineral}_mg"] / target_mg.where(
-                target_mg > 0
-            ) * PERCENT
+            frame[f"{mineral}_pct_target"] = (
+                frame[f"{mineral}_mg"] / target_mg.where(target_mg > 0) * PERCENT
+            )
             continue
         target = targets.target(mineral)
         frame[f"{mineral}_pct_target"] = (

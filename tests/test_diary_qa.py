@@ -391,3 +391,23 @@ def test_unquoted_commas_in_a_last_note_column_are_part_of_the_note(tmp_path: Pa
     row = diary.entries.iloc[0]
     assert (row["calcium_mg"], row["sodium_mg"], row["potassium_mg"]) == (250.0, 500.0, 400.0)
     assert bool(row["approximate"])
+
+
+def test_cronometer_saved_by_european_excel() -> None:
+    # cp1252, ";" delimiter, CRLF, dotted day-first dates, decimal commas, "1.234,5"
+    diary = read(DATA / "cronometer_excel_eu.csv")
+    assert diary.format == "cronometer_servings"
+    entries = diary.entries
+    assert entries["date"].dt.strftime("%Y-%m-%d").tolist() == [
+        "2024-03-01",
+        "2024-03-01",
+        "2024-03-02",
+        "2024-03-02",
+    ]
+    assert entries["food"].iloc[3] == "Café au lait"  # cp1252 byte 0xE9
+    assert entries["energy_kcal"].tolist() == [122.0, 5.5, 1234.5, 50.0]
+    assert entries["calcium_mg"].tolist()[0] == 293.0  # as given by the app
+    assert np.isnan(entries["calcium_mg"].tolist()[1])  # blank stays unknown
+    assert entries["caffeine_mg"].tolist() == [0.0, 95.0, 0.0, 60.0]
+    # "2,00 slice (...) - each 3/4 oz" read with the decimal comma: 1.5 oz
+    assert (entries["quantity"].iloc[2], entries["unit"].iloc[2]) == (1.5, "oz")

@@ -1,0 +1,172 @@
+"""Eating occasions: which diary entries were eaten together (the calcium load's unit).
+
+Weaver's load equation applies per eating occasion: fractional absorption falls as the
+calcium eaten at once rises (Weaver et al. 2017, Table 1 footnote; science.md §3a), and the
+science review asks to "group by meal if meal timing is available, because load is per
+eating occasion" (science.md §8c). The rule (``Settings.occasion="auto"``), for entries of
+the same person and date:
+
+1. An entry with a meal (``breakfast``, Cronometer's ``Group``, ...) belongs to that meal
+   (compared case-insensitively). When the meal's entries also carry clock times, a gap of
+   more than ``occasion_gap_min`` (60) minutes between consecutive times starts a new
+   occasion: "Snacks" at 10:00 and at 16:00 are two occasions, while a breakfast logged at
+   08:00 and 08:05 stays one (apps stamp each food with its own time, so (meal, exact time)
+   would split one meal into many small loads and overstate absorption). An entry of the
+   meal without a readable time joins the meal's first occasion.
+2. Else an entry with a time: consecutive meal-less entries no more than the gap apart form
+   one occasion. A time that cannot be read as a clock time is compared as written.
+3. Else the entry is its own occasion.
+
+``Settings.occasion`` may instead force ``"meal"`` (meal name only, no time split),
+``"time"`` (rule 2 for every entry) or ``"entry"`` (every entry alone).
+
+References
+----------
+.. [1] Weaver CM et al. 2017, Curr Osteoporos Rep (PMC5442193), Table 1 and footnote.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from analyzer.models import Settings
+from analyzer.science import coefficient
+
+#: Row of ``coefficients.csv`` holding the gap between consecutive clock times that
+#: separates two eating occasions of one meal (or of meal-less entries): 60 min, a
+#: convention, not a measured value (tag C). ``Settings.occasion_gap_min`` overrides it.
+OCCASION_GAP_MIN = "occasion_gap_min"
+MINUTES_PER_HOUR = 60.0
+HALF_DAY_H = 12.0
+_CLOCK = (
+    r"(?i)^\s*(?P<h>\d{1,2})(?:[:.h](?P<m>\d{2}))?(?::(?P<s>\d{2}))?\s*"
+    r"(?P<ampm>[ap])?\.?\s*(?:m\.?)?\s*$"
+)
+
+
+def stripped(text: pd.Series) -> pd.Series:
+    """Text without surrounding blanks, blank as <NA>; computed per distinct value."""
+    codes, uniques = pd.factorize(text)
+    cleaned = pd.Index(uniques, dtype="string").str.strip()
+    values = np.asarray([*cleaned.where(cleaned != "", None), None], dtype=object)
+    return pd.Series(values[codes], index=text.index, dtype="string")  # code -1 -> None
+
+
+def clock_minutes(time: pd.Series) -> np.ndarray:
+    """Minutes after midnight of clock times (``08:05``, ``8:05 AM``, ``20.15``, ``7pm``).
+
+    Parsed once per distinct value; NaN where the text is not a clock time. [min]
+
+    Examples
+    --------
+    >>> clock_minutes(pd.Series(["08:05", "8:05 PM", "12:30 am", "later", None])).tolist()
+    [485.0, 1205.0, 30.0, nan, nan]
+    """
+    codes, uniques = pd.factorize(time)
+    parts = pd.Series(pd.Index(uniques, dtype="string")).str.extract(_CLOCK)
+    hours = pd.to_numeric(parts["h"], errors="coerce").astype(float)
+    minutes = pd.to_numeric(parts["m"], errors="coerce").fillna(0.0).astype(float)
+    ampm = parts["ampm"].astype("string").str.lower()
+    has_ampm = ampm.notna().to_numpy(dtype=bool)
+    pm = (ampm == "p").fillna(False).to_numpy(dtype=bool)
+    h = hours.to_numpy(dtype=float)
+    h = np.where(has_ampm, np.mod(h, HALF_DAY_H) + np.where(pm, HALF_DAY_H, 0.0), h)
+    valid = (h < 2 * HALF_DAY_H) & (minutes.to_numpy(dtype=float) < MINUTES_PER_HOUR)
+    if has_ampm.any():
+        valid &= ~has_ampm | (hours.to_numpy(dtype=float) <= HALF_DAY_H)
+    # no minutes and no am/pm ("8") is not read as a clock time: it may be anything
+    valid &= parts["m"].notna().to_numpy(dtype=bool) | has_ampm
+    values = np.where(valid, h * MINUTES_PER_HOUR + minutes.to_numpy(dtype=float), np.nan)
+    return np.append(values, np.nan)[codes]  # code -1 (missing) -> NaN
+
+
+def _split_by_gap(group: np.ndarray, minutes: np.ndarray, gap: float) -> np.ndarray:
+    """Occasion number within each group: a new one after a gap > ``gap`` minutes.
+
+    Rows without a time get occasion 0 of their group (its first).
+    """
+    n = len(group)
+    order = np.lexsort((np.nan_to_num(minutes, nan=-1.0), group))
+    g, m = group[order], minutes[order]
+    timed = ~np.isnan(m)
+    same_group = np.r_[False, g[1:] == g[:-1]]
+    previous = np.r_[np.nan, m[:-1]]
+    # with NaN sorted first (-1), a group's timed rows follow its untimed ones
+    with np.errstate(invalid="ignore"):
+        starts = timed & same_group & ~np.isnan(previous) & (m - previous > gap)
+    group_start = np.r_[0, np.flatnonzero(~same_group[1:]) + 1] if n else np.array([], int)
+    running = np.cumsum(starts)
+    base = np.repeat(running[group_start], np.diff(np.r_[group_start, n]))
+    number = np.empty(n, dtype=np.int64)
+    number[order] = running - base
+    return number
+
+
+def occasion_keys(entries: pd.DataFrame, settings: Settings) -> tuple[pd.Series, np.ndarray]:
+    """Occasion label of each entry and an integer key (same person, date and occasion).
+
+    Parameters
+    ----------
+    entries : DataFrame
+        Prepared entries with ``person``, ``date``, ``meal``, ``time`` and ``line``.
+    settings : Settings
+        ``occasion`` chooses the rule (module docstring).
+
+    Returns
+    -------
+    labels : Series
+        The meal as written (with the occasion's first time when the meal splits that day,
+        ``"snacks 16:00"``), the first time of a meal-less occasion, or ``"line N"``.
+    keys : ndarray
+        Integer per entry, equal for entries of one occasion.
+    """
+    meal, time = stripped(entries["meal"]), stripped(entries["time"])
+    if settings.occasion == "entry":
+        meal = pd.Series(pd.NA, index=entries.index, dtype="string")
+        time = meal
+    elif settings.occasion == "meal":
+        time = pd.Series(pd.NA, index=entries.index, dtype="string")
+    elif settings.occasion == "time":
+        meal = pd.Series(pd.NA, index=entries.index, dtype="string")
+    n = len(entries)
+    has_meal = meal.notna().to_numpy(dtype=bool)
+    has_time = time.notna().to_numpy(dtype=bool) & ~has_meal
+    alone = ~has_meal & ~has_time
+    minutes = clock_minutes(time) if settings.occasion != "meal" else np.full(n, np.nan)
+    meal_codes, meal_uniques = pd.factorize(meal)
+    folded, _ = pd.factorize(np.asarray([str(u).casefold() for u in meal_uniques], dtype=object))
+    meal_code = np.append(folded, -1)[meal_codes]
+    # meal-less timed entries: readable times share code -2; unreadable ones by their text
+    time_codes, _ = pd.factorize(time)
+    readable = ~np.isnan(minutes)
+    kind = np.where(has_meal, meal_code, np.where(readable, -2, -3 - time_codes))
+    line = entries["line"].to_numpy()
+    own = np.where(alone, line, -1)
+    base = pd.DataFrame({"p": entries["person"], "d": entries["date"], "k": kind, "l": own})
+    group = base.groupby(["p", "d", "k", "l"], sort=False, dropna=False).ngroup().to_numpy()
+    gap = settings.occasion_gap_min or coefficient(OCCASION_GAP_MIN)
+    if settings.occasion == "meal":
+        gap = np.inf
+    timed_minutes = np.where(has_meal | readable, minutes, np.nan)
+    number = _split_by_gap(group, timed_minutes, gap) if n else np.zeros(0, dtype=np.int64)
+    keys = pd.DataFrame({"g": group, "n": number}).groupby(["g", "n"], sort=False).ngroup()
+    key_array = keys.to_numpy()
+    # labels: the meal (plus its first time when it splits), the first time, or "line N"
+    # the earliest time of each occasion, as written
+    earliest = np.lexsort((np.nan_to_num(minutes, nan=np.inf), key_array))
+    sorted_keys = key_array[earliest]
+    heads = earliest[np.r_[True, sorted_keys[1:] != sorted_keys[:-1]]] if n else earliest
+    head_of_key = np.empty(int(key_array.max()) + 1 if n else 0, dtype=np.int64)
+    head_of_key[key_array[heads]] = heads
+    first_time = pd.Series(
+        time.to_numpy(dtype=object)[head_of_key[key_array]], index=entries.index, dtype="string"
+    )
+    splits = pd.Series(number, index=entries.index).groupby(group).transform("max") > 0
+    label = meal.copy()
+    split_meal = has_meal & splits.to_numpy(dtype=bool) & first_time.notna().to_numpy(dtype=bool)
+    label[split_meal] = meal[split_meal] + " " + first_time[split_meal]
+    label[has_time] = first_time[has_time]
+    if alone.any():
+        label[alone] = "line " + entries.loc[alone, "line"].astype("string")
+    return label.astype("string"), key_array
