@@ -111,9 +111,16 @@ def score_candidates(
     if head is None or head not in index.known:
         return []
     query_words = parsed.all_words
-    main_words = set(parsed.content) | set(parsed.preparation) | set(parsed.side)
-    core_hits = index.lookup(index.core_postings, main_words)
-    core_named = (core_hits >= index.core_len) & (index.core_len > 0)
+    main_words = set(parsed.content) | set(parsed.preparation)
+    core_named_hits = index.lookup(index.core_postings, main_words)
+    core_named = (core_named_hits >= index.core_len) & (index.core_len > 0)
+    # A side word completes a candidate's core (``Chili with beans``) but never makes a
+    # food a candidate (``coffee with cream`` is not cream).
+    core_hits = (
+        index.lookup(index.core_postings, main_words | set(parsed.side))
+        if parsed.side
+        else core_named_hits
+    )
     in_head = index.mask(index.head_postings, head)
     hinted = np.zeros(len(index), dtype=bool)
     if hint is not None:

@@ -87,6 +87,20 @@ def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     return [clean_json(row) for row in out.to_dict(orient="records")]
 
 
+#: Decimals kept for floats in machine-readable output (CSV, JSON).
+MACHINE_DIGITS = 6
+
+
+def _rounded(frame: pd.DataFrame) -> pd.DataFrame:
+    """Round float columns to :data:`MACHINE_DIGITS` decimals (NaN stays NaN)."""
+    floats = [c for c in frame.columns if pd.api.types.is_float_dtype(frame[c])]
+    if not floats:
+        return frame.copy()
+    out = frame.copy()
+    out[floats] = out[floats].round(MACHINE_DIGITS)
+    return out
+
+
 def format_frame(frame: pd.DataFrame, fmt: TableFormat = "table", digits: int = 1) -> str:
     """Render a table as aligned text, CSV (formula-safe) or JSON records.
 
@@ -97,12 +111,14 @@ def format_frame(frame: pd.DataFrame, fmt: TableFormat = "table", digits: int = 
     fmt : {"table", "csv", "json"}
         Output format.
     digits : int
-        Decimals for floats in the text table (CSV and JSON keep full precision).
+        Decimals for floats in the text table. CSV and JSON round floats to
+        :data:`MACHINE_DIGITS` decimals, which removes binary noise such as
+        ``275.71999999999997`` and keeps far more precision than the data have.
     """
     if fmt == "json":
-        return to_json(records(frame))
+        return to_json(records(_rounded(frame)))
     if fmt == "csv":
-        shown = frame.copy()
+        shown = _rounded(frame)
         for column in shown.columns:
             if pd.api.types.is_datetime64_any_dtype(shown[column]):
                 shown[column] = shown[column].dt.strftime("%Y-%m-%d")

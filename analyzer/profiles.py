@@ -406,7 +406,8 @@ class CohortTargets:
         if missing:
             notes.append(
                 f"{missing:,} of {people:,} person{'s' if people != 1 else ''} "
-                f"{'is' if missing == 1 else 'are'} not in the profiles and use the default "
+                f"{'is' if missing == 1 else 'are'} not in the profiles and "
+                f"use{'s' if missing == 1 else ''} the default "
                 f"profile ({self.default.describe()})."
             )
         if self.unused:

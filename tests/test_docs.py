@@ -68,3 +68,10 @@ def test_readme_python_example_runs() -> None:
     report = namespace["report"]
     assert isinstance(report, dict)
     assert report["suggestions"], "the western example needs greens"
+
+
+def test_readme_lists_every_row_status_code() -> None:
+    from analyzer.diary import STATUS_CODES
+
+    missing = [code for code in STATUS_CODES if f"`{code}`" not in README]
+    assert missing == []
