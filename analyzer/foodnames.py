@@ -248,6 +248,17 @@ MEAL_WORDS = frozenset(
     )
 )
 
+#: Class nouns too general to pick a food by themselves (``fish``, ``fruit``, ``soup``):
+#: a name that is only one of these is unmatched, with suggestions.
+VAGUE_WORDS = frozenset(
+    word_list(
+        """
+    fish nut soup sandwich fruit vegetable veggie cereal meat salad juice candy beverage
+    drink seed berry smoothie protein
+    """
+    )
+)
+
 #: Words that join a dish to its side (``coffee with milk``): the head is before them.
 JOIN_WORDS = frozenset({"with", "w", "and", "in", "on", "plus"})
 
@@ -456,7 +467,8 @@ class ParsedName:
         Words dropped as brands or marketing.
     flags : frozenset of str
         ``supplement``, ``personal`` (own recipe, dated name), ``meal`` (a meal or
-        diary-section name such as ``Snacks``) when detected.
+        diary-section name such as ``Snacks``), ``vague`` (a lone class noun such as
+        ``fish``) when detected.
     """
 
     text: str
@@ -531,6 +543,8 @@ def parse_name(text: str, known: frozenset[str] | set[str] = frozenset()) -> Par
         flags.add("personal")
     if meaningful and all(w in MEAL_WORDS or w in STOP_WORDS for w in meaningful):
         flags.add("meal")
+    if len(meaningful) == 1 and meaningful[0] in VAGUE_WORDS:
+        flags.add("vague")
 
     main: list[str] = []
     modifiers: list[str] = []

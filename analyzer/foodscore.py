@@ -114,13 +114,15 @@ def score_candidates(
     main_words = set(parsed.content) | set(parsed.preparation)
     core_named_hits = index.lookup(index.core_postings, main_words)
     core_named = (core_named_hits >= index.core_len) & (index.core_len > 0)
-    # A side word completes a candidate's core (``Chili with beans``) but never makes a
-    # food a candidate (``coffee with cream`` is not cream).
-    core_hits = (
-        index.lookup(index.core_postings, main_words | set(parsed.side))
-        if parsed.side
-        else core_named_hits
-    )
+    # A side word completes the core of a food the head names (``Chili with beans``) but
+    # never makes another food a candidate (``coffee with cream`` is not cream).
+    core_hits = core_named_hits
+    if parsed.side:
+        core_hits = np.where(
+            index.mask(index.core_postings, head),
+            index.lookup(index.core_postings, main_words | set(parsed.side)),
+            core_named_hits,
+        )
     in_head = index.mask(index.head_postings, head)
     hinted = np.zeros(len(index), dtype=bool)
     if hint is not None:

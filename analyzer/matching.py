@@ -298,6 +298,8 @@ class FoodMatcher:
             return "looks like a personal recipe; log its ingredients instead"
         if "meal" in parsed.flags:
             return "a meal or diary-section name, not a food"
+        if "vague" in parsed.flags:
+            return "too general to pick one food; name the food (e.g. 'salmon', 'apple')"
         if parsed.head is None:
             return "no food word in the name"
         if parsed.head not in self._index.known:

@@ -153,20 +153,24 @@ def occasion_keys(entries: pd.DataFrame, settings: Settings) -> tuple[pd.Series,
     keys = pd.DataFrame({"g": group, "n": number}).groupby(["g", "n"], sort=False).ngroup()
     key_array = keys.to_numpy()
     # labels: the meal (plus its first time when it splits), the first time, or "line N"
-    # the earliest time of each occasion, as written
+    # one label per occasion, from its earliest entry (as written), broadcast to its entries
     earliest = np.lexsort((np.nan_to_num(minutes, nan=np.inf), key_array))
     sorted_keys = key_array[earliest]
     heads = earliest[np.r_[True, sorted_keys[1:] != sorted_keys[:-1]]] if n else earliest
-    head_of_key = np.empty(int(key_array.max()) + 1 if n else 0, dtype=np.int64)
-    head_of_key[key_array[heads]] = heads
-    first_time = pd.Series(
-        time.to_numpy(dtype=object)[head_of_key[key_array]], index=entries.index, dtype="string"
-    )
-    splits = pd.Series(number, index=entries.index).groupby(group).transform("max") > 0
-    label = meal.copy()
-    split_meal = has_meal & splits.to_numpy(dtype=bool) & first_time.notna().to_numpy(dtype=bool)
-    label[split_meal] = meal[split_meal] + " " + first_time[split_meal]
-    label[has_time] = first_time[has_time]
-    if alone.any():
-        label[alone] = "line " + entries.loc[alone, "line"].astype("string")
+    splits = np.bincount(group, weights=(number > 0).astype(float))[group[heads]] > 0
+    labels = time.to_numpy(dtype=object)[heads]  # meal-less timed occasions: their time
+    meal_head = has_meal[heads]
+    with_time = meal_head & splits & pd.notna(labels)
+    plain_meal = meal_head & ~with_time
+    labels[plain_meal] = meal.to_numpy(dtype=object)[heads[plain_meal]]
+    if with_time.any():
+        rows = heads[with_time]
+        labels[with_time] = (meal.iloc[rows] + " " + time.iloc[rows]).to_numpy(dtype=object)
+    alone_head = alone[heads]
+    if alone_head.any():
+        lines = entries["line"].iloc[heads[alone_head]].astype("string")
+        labels[alone_head] = ("line " + lines).to_numpy(dtype=object)
+    by_key = np.empty(len(heads), dtype=object)
+    by_key[key_array[heads]] = labels
+    label = pd.Series(by_key[key_array], index=entries.index, dtype="string")
     return label.astype("string"), key_array

@@ -11,6 +11,8 @@ Ca 275.72 + 4.74 = 280.46 mg. Line 8 ('furlongs') is not a food.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -239,3 +241,113 @@ def test_all_columns_carry_units_or_are_counts_ratios_or_shares() -> None:
     units = ("_mg", "_g", "_kcal", "_meq", "_ratio", "_pct_target", "_share", "_unknown")
     keys = {"person", "date", "entries", "unmatched"}
     assert [c for c in header if c not in keys and not c.endswith(units)] == []
+
+
+# --- per-person profiles (--profiles) ----------------------------------------------------------
+
+PROFILES = str(Path(__file__).parent / "data" / "balance" / "profiles.csv")  # ann F 60, bob m 40
+BAD_PROFILES = str(Path(__file__).parent / "data" / "balance" / "bad_profiles.csv")
+
+
+def test_daily_with_profiles_exact() -> None:
+    result = run("daily", WEEK, "--by", "person", "--profiles", PROFILES)
+    assert result.exit_code == 0, result.output
+    # ann (female 60, Ca RDA 1,200): 547.66 / 1,200 = 45.6 %; 14.22 / 1,200 = 1.2 %
+    # bob (male 40, Ca RDA 1,000): 280.46 / 1,000 = 28.0 %
+    assert result.stdout == (
+        "person       date entries unmatched calcium_mg phosphorus_mg magnesium_mg "
+        "potassium_mg sodium_mg protein_g caffeine_mg ca_p_mass_ratio ca_p_molar_ratio "
+        "pral_meq diuretic_load_mg absorbable_calcium_mg calcium_target_mg calcium_pct_target\n"
+        "   ann 2026-11-16       5         0      547.7         548.5        209.4       "
+        "1641.5     322.4      36.9       128.1            1.00             0.77     -8.7"
+        "             41.4                 113.3            1200.0               45.6\n"
+        "   ann 2026-11-17       1         1       14.2          21.3         21.3        "
+        "348.4      14.2       0.9       284.4            0.67             0.52     -6.8"
+        "             15.3                   4.5            1200.0                1.2\n"
+        "   bob 2026-11-16       2         0      280.5         212.1         31.5        "
+        "438.2     109.7       8.0        94.8            1.32             1.02     -1.9"
+        "             14.6                  96.1            1000.0               28.0\n"
+    )
+    assert result.stderr.endswith(
+        "9 rows: 8 used, 1 not used\n"
+        "Note: Targets per person from their profile: 2 persons, 2 DRI life stages: female "
+        "51-70 y, male 31-50 y (see targets_by_person).\n" + COEFFICIENTS
+    )
+
+
+def test_weekly_with_profiles_csv_and_flags() -> None:
+    result = run("weekly", WEEK, "--profiles", PROFILES, "--format", "csv", "--flags")
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [(r["person"], r["week"], r["days"]) for r in rows] == [
+        ("ann", "2026-W47", "2"),
+        ("bob", "2026-W47", "1"),
+    ]
+    # ann's week: (547.66 + 14.22) / 2 = 280.94 mg a day; / 1,200 = 23.4117 %
+    assert float(rows[0]["calcium_target_mg"]) == 1200.0
+    assert float(rows[0]["calcium_pct_target"]) == pytest.approx(280.94 / 1200 * 100, abs=1e-5)
+    # bob: 280.46 / 1,000 = 28.046 %
+    assert float(rows[1]["calcium_target_mg"]) == 1000.0
+    assert float(rows[1]["calcium_pct_target"]) == pytest.approx(28.046, abs=1e-5)
+    assert (
+        "[warning] 2026-W47 (average of 1 logged day) for bob: calcium 280 mg is below the RDA "
+        "of 1,000 mg (male 31-50 y). (IOM 2011, Dietary Reference Intakes for Calcium and "
+        "Vitamin D; confidence V)\n"
+    ) in result.stderr
+    assert (
+        "[warning] 2026-W47 (average of 2 logged days) for ann: calcium 281 mg is below the "
+        "RDA of 1,200 mg (female 51-70 y)."
+    ) in result.stderr
+
+
+def test_profiles_note_persons_not_in_file(tmp_path: Path) -> None:
+    path = tmp_path / "profiles.csv"
+    path.write_text("person,sex,age\nann,female,60\nzed,male,40\n")
+    result = run("daily", WEEK, "--profiles", str(path))
+    assert result.exit_code == 0, result.output
+    assert (
+        "Note: Targets per person from their profile: 2 persons, 2 DRI life stages: female "
+        "51-70 y, female 31-50 y (see targets_by_person).\n"
+        "Note: 1 of 2 persons is not in the profiles and uses the default profile (female, "
+        "35 y).\n"
+        "Note: 1 person in the profiles is not in the diary.\n"
+    ) in result.stderr
+
+
+def test_bad_profiles_file_exact() -> None:
+    result = run("daily", WEEK, "--profiles", BAD_PROFILES)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"Error: {BAD_PROFILES} line 2: sex 'x' for person 'ann' is not a sex the DRI tables "
+        "know; use female or male (f/m)\n"
+        f"{BAD_PROFILES} line 3: age 'abc' for person 'bob' is not an age the DRI tables "
+        "cover; give the age in years, from 0 to 120\n"
+        f"{BAD_PROFILES} line 3: pregnant 'maybe' for person 'bob' is not yes or no; use "
+        "yes/no, true/false, 1/0 or leave it blank\n"
+        f"{BAD_PROFILES} line 4: person 'ann' is already on line 2; give each person one row\n"
+    )
+
+
+def test_profiles_file_missing_or_without_columns(tmp_path: Path) -> None:
+    missing = str(tmp_path / "absent.csv")
+    result = run("weekly", WEEK, "--profiles", missing)
+    assert result.exit_code == 1
+    assert (
+        result.stderr == f"Error: {missing}: no such file; check the path of the profiles file\n"
+    )
+    header = tmp_path / "header.csv"
+    header.write_text("id,Sex\np1,f\n")
+    result = run("daily", WEEK, "--profiles", str(header))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: {header} line 1: missing columns person, age (found: id, Sex); the header "
+        "must name person, sex, age and optionally pregnant, lactating\n"
+    )
+    empty = tmp_path / "empty.csv"
+    empty.write_text("")
+    result = run("daily", WEEK, "--profiles", str(empty))
+    assert result.stderr == (
+        f"Error: {empty}: the file is empty; give a header line "
+        "person,sex,age,pregnant,lactating and one row per person\n"
+    )

@@ -166,6 +166,12 @@ def test_meal_and_section_names_are_flagged(name: str) -> None:
     assert "meal" in parse_name(name).flags
 
 
+@pytest.mark.parametrize("name", ["fish", "Fruit", "soup", "Nuts"])
+def test_lone_class_noun_is_too_general(name: str) -> None:
+    assert "vague" in parse_name(name).flags
+    assert default_matcher().match(name).food_id is None
+
+
 def test_meal_word_in_a_food_name_is_not_flagged() -> None:
     assert parse_name("Breakfast sausage").flags == frozenset()
 
@@ -1106,6 +1112,7 @@ OUT_OF_SAMPLE_NAMES: dict[str, str | tuple[str | None, ...] | None] = {
     "Cauliflower": ("11135", "11136"),
     "Celery, raw": "11143",
     "Green Beans": ("11052", "11053"),
+    "Green Beans, Canned": ("11054", "11056", "11729"),
     "Peas, Green, Cooked": "11305",
     "Butternut Squash, Roasted": "11486",
     "Okra": ("11278", "11279"),
@@ -1152,6 +1159,7 @@ OUT_OF_SAMPLE_NAMES: dict[str, str | tuple[str | None, ...] | None] = {
     "Penne, cooked": "20121",
     "Egg Noodles, cooked": ("20110", "20310"),
     "Jasmine Rice, cooked": "20045",  # was 20037: Rice, brown, long-grain, cooked
+    "Basmati rice": ("20045", None),  # was 08370: Cereals ready-to-eat, GENERAL MILLS, RIC
     "Corn on the Cob": ("11168", "11167"),
     "Red Bell Pepper": "11821",
     "Cherry Tomatoes": "11529",
@@ -1165,9 +1173,11 @@ OUT_OF_SAMPLE_NAMES: dict[str, str | tuple[str | None, ...] | None] = {
     "Ginger Root": "11216",
     "Spinach Salad": ("11457", None),
     "Side Salad": None,  # was 21379: McDONALD'S, Side Salad
+    "Coleslaw": ("21127", "21420", "21416", None),
     "Potato Salad": ("11414", "22971", None),
     "Hash Browns": ("11370", "21026", "11391"),
     "Tater Tots": ("11407", "11408", None),
+    "Fried Chicken": ("21401", "05063", "05008", None),
     "Chicken Noodle Soup": "06419",  # was 06128: Soup, chicken noodle, dry, mix
     "Tomato Soup": ("06159", "06559"),  # was 06964: Soup, tomato, low sodium, with water
     "Chili with Beans": ("16059", "22904", "22969"),  # was 22911: Chili, no beans, canned entree
@@ -1179,6 +1189,7 @@ OUT_OF_SAMPLE_NAMES: dict[str, str | tuple[str | None, ...] | None] = {
     "Chicken Salad": None,
     "Bagel with Cream Cheese": ("18001", None),
     "Toast with Butter": ("18070", None),  # was 08634: Cereals ready-to-eat, GENERAL MILLS, PEA
+    "Coffee with Cream": ("14209", None),
     "Coffee with Milk": ("14209", None),
     "Tea with Milk": ("14355", None),
     "Hot Chocolate": ("01105", "14194"),  # was unmatched:
