@@ -393,7 +393,7 @@ def analyze(
     by_person : bool, optional
         One row per person and day. Default: True when the entries name more than one
         person (totals of different people are never added together silently), or when
-        ``profiles`` are given.
+        ``profiles`` are given and the entries name a person.
 
     Returns
     -------
@@ -417,7 +417,8 @@ def analyze(
     prepared = prepare_entries(entries)
     several = prepared["person"].nunique() > 1
     if by_person is None:
-        by_person = several or profiles is not None
+        named = bool((prepared["person"] != "").any())
+        by_person = several or (profiles is not None and named)
     cohort = None
     if profiles is not None:
         if several and not by_person:

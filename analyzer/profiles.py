@@ -189,7 +189,7 @@ def load_profiles(path: str | Path) -> pd.DataFrame:
 
     Examples
     --------
-    >>> import io, tempfile, os
+    >>> import tempfile, os
     >>> with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False) as f:
     ...     _ = f.write("Person,Sex,Age\\np1,F,60\\np2,m,40\\n")
     >>> load_profiles(f.name)[["person", "sex", "age"]].values.tolist()
@@ -396,8 +396,13 @@ class CohortTargets:
         """What the output must say: profiles used, and the persons given the default."""
         people = len(self.table)
         missing = int((~self.table["in_profiles"]).sum())
+        if people == 1 and self.table["person"].iat[0] == "":
+            return [
+                "The diary names no person (no person column), so the profiles were not "
+                f"used: targets for the default profile ({self.default.describe()})."
+            ]
         stages = len(self.stages)
-        named = f": {', '.join(t.life_stage for t in self.stages)}" if stages <= 4 else ""
+        named = f": {', '.join(t.life_stage for t in self.stages)}" if 0 < stages <= 4 else ""
         notes = [
             f"Targets per person from their profile: {people:,} "
             f"person{'s' if people != 1 else ''}, {stages} DRI life stage"

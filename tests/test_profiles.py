@@ -221,3 +221,16 @@ def test_dri_lookup_once_per_distinct_profile(monkeypatch: pytest.MonkeyPatch) -
     # 600 / 1,200 = 50 % (women), 600 / 1,000 = 60 % (men)
     assert pct[:2].tolist() == pytest.approx([50.0, 60.0])
     assert len(analysis.daily) == 1000
+
+
+def test_diary_without_persons_says_profiles_unused() -> None:
+    entries = cohort_entries().drop(columns="person")
+    analysis = analyze(entries, profiles=PROFILES)
+    assert analysis.profile_notes == [
+        "The diary names no person (no person column), so the profiles were not used: "
+        "targets for the default profile (female, 35 y)."
+    ]
+    # default female 35, all entries one diary: 2026-11-16 has 3 x 600 = 1,800 mg;
+    # 1,800 / 1,000 = 180 %
+    assert analysis.daily["calcium_pct_target"].iloc[0] == pytest.approx(180.0)
+    assert "person" not in analysis.daily.columns
