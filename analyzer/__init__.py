@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from analyzer.diary import Diary, read_diary
     from analyzer.examples import example_path
     from analyzer.foods import FoodMatcher, find_food, load_foods
+    from analyzer.profiles import load_profiles
     from analyzer.report import build_report
     from analyzer.report_text import render_text
     from analyzer.suggest import plan_greens
@@ -51,6 +52,7 @@ _LAZY = {
     "FoodMatcher": "analyzer.foods",
     "find_food": "analyzer.foods",
     "load_foods": "analyzer.foods",
+    "load_profiles": "analyzer.profiles",
     "build_report": "analyzer.report",
     "render_text": "analyzer.report_text",
     "plan_greens": "analyzer.suggest",
@@ -96,6 +98,7 @@ __all__ = [
     "find_food",
     "load_foods",
     "load_portions",
+    "load_profiles",
     "parse_amount",
     "plan_greens",
     "read_diary",

@@ -612,7 +612,8 @@ def build_report(
     entries = _for_person(analysis.entries, person)
     week_entries = entries[pd.to_datetime(entries["date"]).isin(days)]
 
-    targets = analysis.targets
+    profile = analysis.profile_of(person) if person is not None else analysis.profile
+    targets = analysis.targets_of(person) if person is not None else analysis.targets
     settings = analysis.settings
     ratio_target = float(settings.ca_p_mass_ratio_target)
     max_cups = float(settings.greens_cups_max_per_day)
@@ -655,7 +656,7 @@ def build_report(
             float(targets.calcium_ul_mg) if targets.calcium_ul_mg is not None else math.nan
         ),
     )
-    if float(analysis.profile.age) < ADULT_FOODS_AGE_Y:
+    if float(profile.age) < ADULT_FOODS_AGE_Y:
         candidates = pd.DataFrame()
         notes.append(INFANT_NOTE)
     elif candidates is None and max_cups >= suggest.SERVING_CUPS:
@@ -734,7 +735,6 @@ def build_report(
         for record in day_records:
             record["absorbable_calcium_mg"] = None
             record["diuretic_load_mg"] = None
-    profile = analysis.profile
     report: dict[str, Any] = {
         "profile": {**profile.model_dump(), "description": profile.describe()},
         "targets": {

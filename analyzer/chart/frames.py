@@ -47,9 +47,25 @@ def get(obj: Any, name: str, default: Any = None) -> Any:
     return default if value is None else value
 
 
-def target_mg(analysis: AnalysisLike, nutrient: str) -> float:
+def _targets(analysis: AnalysisLike, person: str | None) -> Any:
+    """The person's targets when the analysis has per-person profiles, else the profile's."""
+    targets_of = getattr(analysis, "targets_of", None)
+    if person is not None and callable(targets_of):
+        return targets_of(person)
+    return analysis.targets
+
+
+def _profile(analysis: AnalysisLike, person: str | None) -> Any:
+    """The person's profile when the analysis has per-person profiles, else the profile."""
+    profile_of = getattr(analysis, "profile_of", None)
+    if person is not None and callable(profile_of):
+        return profile_of(person)
+    return analysis.profile
+
+
+def target_mg(analysis: AnalysisLike, nutrient: str, person: str | None = None) -> float:
     """Daily target of ``nutrient`` (e.g. ``"calcium"``), NaN if unknown. [mg/day]"""
-    return float(get(analysis.targets, f"{nutrient}_mg", np.nan))
+    return float(get(_targets(analysis, person), f"{nutrient}_mg", np.nan))
 
 
 def ratio_target(analysis: AnalysisLike) -> float:
@@ -64,7 +80,7 @@ def ratio_target(analysis: AnalysisLike) -> float:
 
 def profile_text(analysis: AnalysisLike, person: str | None = None) -> str:
     """The profile as a short phrase, e.g. ``'female, 35 y'`` (``'female, 35 y (person ann)'``)."""
-    profile = analysis.profile
+    profile = _profile(analysis, person)
     describe = getattr(profile, "describe", None)
     text = str(describe()) if callable(describe) else str(profile)
     return f"{text} (person {person})" if person else text
@@ -213,7 +229,8 @@ def week_days(
     frame.index.name = "date"
     frame["logged"] = frame.index.isin(in_week["date"])
     for nutrient in ("magnesium", "potassium"):
-        frame[f"{nutrient}_pct"] = 100.0 * frame[f"{nutrient}_mg"] / target_mg(analysis, nutrient)
+        target = target_mg(analysis, nutrient, person)
+        frame[f"{nutrient}_pct"] = 100.0 * frame[f"{nutrient}_mg"] / target
     if "ca_p_mass_ratio" in frame.columns:
         frame["ca_p_mass_ratio"] = _ratio_with_coverage(frame, COVERAGE_MIN_FRACTION)
     frame.attrs["week"] = week

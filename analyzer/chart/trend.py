@@ -9,9 +9,9 @@ from matplotlib.figure import Figure
 
 from analyzer.chart.frames import (
     AnalysisLike,
-    get,
     profile_text,
     ratio_target,
+    target_mg,
     totals_only,
     trend_weeks,
 )
@@ -95,6 +95,7 @@ def draw_trend_absorbable(
     analysis: AnalysisLike,
     labels: list[str],
     foods_known: bool = True,
+    person: str | None = None,
 ) -> None:
     """Weekly calcium and absorbable calcium against the profile's targets. [mg/day]
 
@@ -119,7 +120,7 @@ def draw_trend_absorbable(
         label="absorbable calcium" if foods_known else "absorbable calcium: unknown (app totals)",
     )
     extra = []
-    calcium_target = float(get(analysis.targets, "calcium_mg", np.nan))
+    calcium_target = target_mg(analysis, "calcium", person)
     if np.isfinite(calcium_target):
         ax.axhline(
             calcium_target,
@@ -220,7 +221,7 @@ def trend_chart(
     dates = pd.to_datetime(analysis.entries["date"]) if "date" in analysis.entries else None
     all_days = pd.DatetimeIndex(dates.unique()) if dates is not None else pd.DatetimeIndex([])
     foods_known = not totals_only(analysis, all_days, person)
-    draw_trend_absorbable(axes[1], weekly, analysis, labels, foods_known)
+    draw_trend_absorbable(axes[1], weekly, analysis, labels, foods_known, person)
     draw_trend_load(axes[2], weekly, labels, foods_known)
     first, last = weekly["week"].iloc[0], weekly["week"].iloc[-1]
     span = f"week {first}" if first == last else f"weeks {first} to {last} ({len(weekly)} weeks)"

@@ -446,7 +446,7 @@ def weekly_chart(
     labels = day_labels(days, week_frame["logged"])
     plan = plan_view(suggestions, week_frame)
     target = ratio_target(analysis)
-    calcium_target = target_mg(analysis, "calcium")
+    calcium_target = target_mg(analysis, "calcium", person)
 
     fig = new_figure(figsize, dpi)
     axes = fig.subplot_mosaic(MOSAIC, height_ratios=ROW_HEIGHTS)
