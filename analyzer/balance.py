@@ -175,7 +175,8 @@ def prepare_entries(entries: pd.DataFrame) -> pd.DataFrame:
     ----------
     entries : DataFrame
         Needs ``date`` and the nutrient columns (``calcium_mg``, ...); ``person``, ``meal``,
-        ``time``, ``line``, ``food``, ``description``, ``category``, ``food_id`` are optional.
+        ``time``, ``line``, ``food``, ``description``, ``category``, ``food_id`` and
+        ``is_total`` (an app's day or meal total rather than one food) are optional.
 
     Returns
     -------
@@ -227,6 +228,11 @@ def prepare_entries(entries: pd.DataFrame) -> pd.DataFrame:
         out[column] = out[column].astype("string")
     out["person"] = out["person"].fillna("")
     out["category"] = out["category"].fillna("other")
+    out["is_total"] = (
+        out["is_total"].astype("boolean").fillna(False).astype(bool)
+        if "is_total" in out.columns
+        else False
+    )
     return out
 
 
@@ -278,6 +284,10 @@ def entry_metrics(entries: pd.DataFrame, settings: Settings) -> pd.DataFrame:
     out["calcium_fractional_absorption"] = np.minimum(
         fa * out["calcium_absorption_index"].to_numpy(dtype=float), 1.0
     )
+    # An app's day or meal total hides its foods and eating occasions: Weaver's equation
+    # needs both, so absorbable calcium and the caffeine of one sitting stay unknown.
+    total = out["is_total"].to_numpy(dtype=bool)
+    out.loc[total, ["calcium_fractional_absorption", "occasion_caffeine_mg"]] = np.nan
     out["absorbable_calcium_mg"] = out["calcium_mg"] * out["calcium_fractional_absorption"]
     out["absorbable_phosphorus_mg"] = out["phosphorus_mg"] * out["phosphorus_absorption"]
     parts = calciuria(out, settings)
@@ -342,11 +352,11 @@ def _caveats(
             "unknown, or no protein, sodium or caffeine known); day totals count only the "
             "known entries (see diuretic_load_mg_unknown)."
         )
-    unmatched = pd.Series(entries.loc[entries["food_id"].isna(), "food"].dropna().unique())
-    if bool(unmatched.astype("string").str.contains("total", case=False).any()):
+    if bool(entries["is_total"].any()):
         notes.append(
-            "Some entries are daily or meal totals; each counts as one eating occasion, so "
-            "absorbable calcium is underestimated for them."
+            "Some entries are an app's daily or meal totals: their foods and eating occasions "
+            "are unknown, so their absorbable calcium and the caffeine of one sitting are "
+            "unknown too."
         )
     return notes
 

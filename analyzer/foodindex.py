@@ -188,6 +188,33 @@ COOKING_WORDS = frozenset(
     )
 )
 
+#: SR28 food groups of staples eaten cooked: dried legumes, grains and pasta. Their
+#: raw / dry / uncooked form is the default only when a name asks for it.
+STAPLE_GROUPS = frozenset({"Legumes and Legume Products", "Cereal Grains and Pasta"})
+#: Description words of a legume eaten cooked in the Vegetables group (lima beans,
+#: cowpeas, broadbeans: ``Lima beans, immature seeds, raw``).
+STAPLE_VEGETABLE_PHRASE = "immature seed"
+#: First core words of staple-group foods eaten as they are, never "cooked" by default:
+#: peanuts, soy products (tofu, soymilk, tempeh, miso), hummus, flours, and oats (rolled and
+#: steel-cut oats are weighed dry; ``oatmeal`` is the cooked dish, an alias).
+NOT_COOKED_STAPLES = frozenset(
+    word_list(
+        """
+    peanut peanut tofu soymilk soy miso natto tempeh hummus falafel oat okara
+    vermicelli carob
+    """
+    )
+)
+#: Description words of a staple in the form it is eaten (cooked, canned, sprouted ...).
+EATEN_FORM_WORDS = frozenset(
+    word_list(
+        """
+    cooked boiled steamed canned prepared stewed baked fried heated sprouted refried
+    sweetened roasted
+    """
+    )
+)
+
 #: Longest brand-only word still read as a food word (``b``, ``amp``). [characters]
 BRAND_WORD_MIN_LENGTH = 3
 
@@ -299,6 +326,37 @@ def _is_content(word: str) -> bool:
     return word not in BOILERPLATE_WORDS and not word.rstrip("%").replace(".", "").isdigit()
 
 
+def _staples(
+    table: pd.DataFrame, core_tok: list[list[str]], all_tok: list[list[str]]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Which foods are staples eaten cooked, and which of those are in raw / dry form.
+
+    A staple is a food of :data:`STAPLE_GROUPS` (or a Vegetables-group legume whose
+    description says ``immature seeds``) whose core does not start with a word of
+    :data:`NOT_COOKED_STAPLES`. Its uncooked form is one whose description names no
+    :data:`EATEN_FORM_WORDS` (``Beans, white, mature seeds, raw``, ``Millet, raw``,
+    ``Buckwheat``, ``Rice flour, brown``).
+
+    Returns
+    -------
+    staple, uncooked : ndarray of bool
+        Per food.
+    """
+    n = len(core_tok)
+    if "food_group" not in table.columns:
+        return np.zeros(n, dtype=bool), np.zeros(n, dtype=bool)
+    groups = table["food_group"].astype("string").fillna("")
+    in_group = groups.isin(STAPLE_GROUPS).to_numpy(bool)
+    texts = [" ".join(w) for w in all_tok]
+    vegetable = (groups == "Vegetables and Vegetable Products").to_numpy(bool) & np.array(
+        [STAPLE_VEGETABLE_PHRASE in t for t in texts], dtype=bool
+    )
+    excluded = np.array([bool(c) and c[0] in NOT_COOKED_STAPLES for c in core_tok], dtype=bool)
+    staple = (in_group | vegetable) & ~excluded
+    eaten = np.array([not EATEN_FORM_WORDS.isdisjoint(w) for w in all_tok], dtype=bool)
+    return staple, staple & ~eaten
+
+
 class FoodIndex:
     """Descriptions of a nutrient table, precomputed for matching.
 
@@ -385,6 +443,20 @@ class FoodIndex:
         self.has_cooked = np.array([bool(COOKING_WORDS & set(w)) for w in all_tok])
         self.prepared = np.array([bool(PROCESSED_WORDS & set(w)) for w in all_tok])
         self.normalized = [" ".join(w) for w in all_tok]
+        # Words only in a "with" part (``egg`` of ``Potato salad with egg``): a side
+        # ingredient, not the food.
+        with_only = []
+        for ps in parts:
+            before: set[str] = set()
+            after: set[str] = set()
+            for p in ps:
+                ws = p.split()
+                cut = ws.index("with") if "with" in ws else len(ws)
+                before.update(ws[:cut])
+                after.update(ws[cut + 1 :])
+            with_only.append(sorted(after - before))
+        self.with_only_postings = _postings(with_only)
+        self.staple, self.uncooked_staple = _staples(table, core_tok, all_tok)
         self.core_text = [" ".join(c) for c in core_tok]
         #: Integer code of each food's core noun phrase (foods sharing it are siblings).
         self.core_code = pd.factorize(pd.Series(self.core_text, dtype=object))[0]

@@ -117,5 +117,6 @@ def stage_daily(table: RawTable, *, path: str, dayfirst: bool, **_: object) -> S
     lacking = app_nutrients(table, frame, problems, CRONOMETER_NUTRIENTS)
     frame["source"] = "app"
     frame["approximate"] = False
+    frame["is_total"] = True
     notes = ["Cronometer daily summary: one row per day, nutrients taken as given"]
     return Staged(frame, problems, "none", notes + lacking_note("Cronometer", lacking))

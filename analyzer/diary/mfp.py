@@ -111,4 +111,5 @@ def stage_mfp(
                 f"{mfp_calcium_dv} mg: approximate"
             )
     frame["source"] = "app"
+    frame["is_total"] = True
     return Staged(frame, problems, "none", notes)

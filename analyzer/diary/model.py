@@ -73,6 +73,7 @@ ENTRY_COLUMNS: tuple[str, ...] = (
     *NUTRIENT_COLUMNS,
     "source",
     "approximate",
+    "is_total",
 )
 
 #: Columns of :attr:`Diary.rejected`, in order (``date`` is NaT where it could not be read;
@@ -99,6 +100,8 @@ def empty_entries() -> pd.DataFrame:
 
 def conform_entries(frame: pd.DataFrame) -> pd.DataFrame:
     """Order the entry columns and pin their dtypes (see :class:`Diary`)."""
+    if "is_total" not in frame.columns:  # only the totals formats set it
+        frame = frame.assign(is_total=False)
     out = frame.loc[:, list(ENTRY_COLUMNS)].copy()
     out["line"] = out["line"].astype("int64")
     out["date"] = pd.to_datetime(out["date"]).astype("datetime64[ns]")
@@ -109,6 +112,7 @@ def conform_entries(frame: pd.DataFrame) -> pd.DataFrame:
     for name in ("quantity", "grams", *NUTRIENT_COLUMNS):
         out[name] = pd.to_numeric(out[name], errors="coerce").astype("float64")
     out["approximate"] = out["approximate"].astype(bool)
+    out["is_total"] = out["is_total"].astype(bool)
     return out.reset_index(drop=True)
 
 
@@ -140,7 +144,9 @@ class Diary:
         ``energy_kcal`` [kcal], ``protein_g`` [g], ``calcium_mg``, ``phosphorus_mg``,
         ``magnesium_mg``, ``potassium_mg``, ``sodium_mg``, ``caffeine_mg`` [mg] (NaN =
         unknown, never 0), ``source`` ("usda": matched and computed; "app": taken as given
-        from the export) and ``approximate`` (e.g. MyFitnessPal calcium from % Daily Value).
+        from the export), ``approximate`` (e.g. MyFitnessPal calcium from % Daily Value) and
+        ``is_total`` (the row is a day's or a meal's total from an app, not one food: its
+        foods and eating occasions are unknown).
     rejected : DataFrame
         Rows NOT used: ``line``, ``person``, ``date`` (NaT if unreadable), ``food``, what was
         understood before the row failed (``quantity``, ``unit``, ``food_id``,
