@@ -41,6 +41,7 @@ VARIANT_PENALTIES: tuple[tuple[str, frozenset[str], float], ...] = (
     ("instant", frozenset({"instant"}), 5.0),
     ("diet", frozenset({"diet", "aspartame", "saccharin"}), 5.0),
     ("canned", frozenset({"canned"}), 6.0),
+    ("sprouted", frozenset({"sprouted", "sprout"}), 10.0),
     ("frozen", frozenset({"frozen"}), 4.0),
     ("with salt", frozenset({"withsalt"}), 4.0),
     ("low sodium", frozenset({"low sodium", "reduced sodium"}), 3.0),
@@ -63,6 +64,7 @@ RELATIVE_VARIANTS = frozenset(
         "sweetened",
         "fortified",
         "instant",
+        "sprouted",
     }
 )
 #: SR28 food groups that are themselves a variant (a chain restaurant's steak is not the
@@ -188,32 +190,32 @@ COOKING_WORDS = frozenset(
     )
 )
 
-#: SR28 food groups of staples eaten cooked: dried legumes, grains and pasta. Their
+#: SR28 food groups of staples eaten cooked (grains and pasta, dried legumes). Their
 #: raw / dry / uncooked form is the default only when a name asks for it.
-STAPLE_GROUPS = frozenset({"Legumes and Legume Products", "Cereal Grains and Pasta"})
+GRAIN_GROUP = "Cereal Grains and Pasta"
+LEGUME_GROUP = "Legumes and Legume Products"
+VEGETABLE_GROUP = "Vegetables and Vegetable Products"
 #: Description words of a legume eaten cooked in the Vegetables group (lima beans,
 #: cowpeas, broadbeans: ``Lima beans, immature seeds, raw``).
 STAPLE_VEGETABLE_PHRASE = "immature seed"
-#: First core words of staple-group foods eaten as they are, never "cooked" by default:
-#: peanuts, soy products (tofu, soymilk, tempeh, miso), hummus, flours, and oats (rolled and
+#: Words that make a Legumes-group food a pulse (the dried seed, cooked before eating):
+#: ``Beans, white, mature seeds, raw``, ``Lentils, raw``. Other legume products (peanuts,
+#: tofu, soymilk, hummus, peanut butter, tempeh) are eaten as they are.
+PULSE_WORDS = frozenset({"seed", "lentil", "soybean"})
+#: First core words of Cereal Grains foods eaten or weighed as they are: oats (rolled and
 #: steel-cut oats are weighed dry; ``oatmeal`` is the cooked dish, an alias).
-NOT_COOKED_STAPLES = frozenset(
-    word_list(
-        """
-    peanut peanut tofu soymilk soy miso natto tempeh hummus falafel oat okara
-    vermicelli carob
-    """
-    )
-)
+NOT_COOKED_STAPLES = frozenset({"oat"})
 #: Description words of a staple in the form it is eaten (cooked, canned, sprouted ...).
 EATEN_FORM_WORDS = frozenset(
     word_list(
         """
     cooked boiled steamed canned prepared stewed baked fried heated sprouted refried
-    sweetened roasted
     """
     )
 )
+
+#: Words of a staple's uncooked state (description or name).
+UNCOOKED_WORDS = frozenset(word_list("raw dry dried uncooked unprepared dehydrated"))
 
 #: Longest brand-only word still read as a food word (``b``, ``amp``). [characters]
 BRAND_WORD_MIN_LENGTH = 3
@@ -331,11 +333,11 @@ def _staples(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Which foods are staples eaten cooked, and which of those are in raw / dry form.
 
-    A staple is a food of :data:`STAPLE_GROUPS` (or a Vegetables-group legume whose
-    description says ``immature seeds``) whose core does not start with a word of
-    :data:`NOT_COOKED_STAPLES`. Its uncooked form is one whose description names no
-    :data:`EATEN_FORM_WORDS` (``Beans, white, mature seeds, raw``, ``Millet, raw``,
-    ``Buckwheat``, ``Rice flour, brown``).
+    A staple is a Cereal Grains and Pasta food (except :data:`NOT_COOKED_STAPLES`), a
+    Legumes food that is a pulse (:data:`PULSE_WORDS`), or a Vegetables-group legume whose
+    description says ``immature seeds`` (lima beans, cowpeas). Its uncooked form is one
+    whose description names no :data:`EATEN_FORM_WORDS` (``Beans, white, mature seeds,
+    raw``, ``Millet, raw``, ``Buckwheat``, ``Rice flour, brown``).
 
     Returns
     -------
@@ -346,13 +348,17 @@ def _staples(
     if "food_group" not in table.columns:
         return np.zeros(n, dtype=bool), np.zeros(n, dtype=bool)
     groups = table["food_group"].astype("string").fillna("")
-    in_group = groups.isin(STAPLE_GROUPS).to_numpy(bool)
     texts = [" ".join(w) for w in all_tok]
-    vegetable = (groups == "Vegetables and Vegetable Products").to_numpy(bool) & np.array(
+    grain = (groups == GRAIN_GROUP).to_numpy(bool) & np.array(
+        [not (c and c[0] in NOT_COOKED_STAPLES) for c in core_tok], dtype=bool
+    )
+    pulse = (groups == LEGUME_GROUP).to_numpy(bool) & np.array(
+        [not PULSE_WORDS.isdisjoint(w) for w in all_tok], dtype=bool
+    )
+    vegetable = (groups == VEGETABLE_GROUP).to_numpy(bool) & np.array(
         [STAPLE_VEGETABLE_PHRASE in t for t in texts], dtype=bool
     )
-    excluded = np.array([bool(c) and c[0] in NOT_COOKED_STAPLES for c in core_tok], dtype=bool)
-    staple = (in_group | vegetable) & ~excluded
+    staple = grain | pulse | vegetable
     eaten = np.array([not EATEN_FORM_WORDS.isdisjoint(w) for w in all_tok], dtype=bool)
     return staple, staple & ~eaten
 

@@ -101,6 +101,8 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "snap pea": "edible podded pea",
     "sugar snap pea": "edible podded pea",
     "broad bean": "broadbean",
+    "mung bean sprout": "mung sprouted bean",
+    "bean sprout": "mung sprouted bean",
     "fava bean": "broadbean",
     "jacket potato": "baked potato",
     "potato crisp": "potato chip",
@@ -506,6 +508,25 @@ def _classify(words: list[str]) -> tuple[list[str], list[str], list[str], list[s
     return content, prep, form, dropped
 
 
+#: Words negating the next one (``chili, no beans``, ``apples without skin``): both are
+#: dropped, as in USDA descriptions (:func:`analyzer.foodindex._affirmed`).
+QUERY_NEGATION_WORDS = frozenset({"no", "non", "without"})
+
+
+def _without_negated(words: list[str]) -> list[str]:
+    """Words of a part without negated ones (``no bean`` names no beans)."""
+    kept: list[str] = []
+    skip = False
+    for word in words:
+        if skip:
+            skip = False
+        elif word in QUERY_NEGATION_WORDS:
+            skip = True
+        else:
+            kept.append(word)
+    return kept
+
+
 def parse_name(text: str, known: frozenset[str] | set[str] = frozenset()) -> ParsedName:
     """Split a logged food name into head noun, modifiers, preparation and brand words.
 
@@ -527,7 +548,7 @@ def parse_name(text: str, known: frozenset[str] | set[str] = frozenset()) -> Par
     >>> parse_name("Coffee with milk").side
     ('milk',)
     """
-    parts = [apply_synonyms(" ".join(tokens(s))).split() for s in segments(text)]
+    parts = [_without_negated(apply_synonyms(" ".join(tokens(s))).split()) for s in segments(text)]
     flags: set[str] = set()
     all_words = [w for part in parts for w in part]
     if any(w in SUPPLEMENT_WORDS for w in all_words):

@@ -4,7 +4,9 @@ Candidates are the foods whose head part holds the name's head noun, whose core 
 name spells out in full, or that the name's main words are an alias of. Each is scored
 from the share of the name's words its description explains (head noun weighted most),
 the share of its core noun the name names, and penalties for variants the words did not
-ask for. Every step is a numpy operation over the candidates.
+ask for, including the raw / dry form of a staple eaten cooked when the name says no
+preparation (:func:`uncooked_rule_applies`). Every step is a numpy operation over the
+candidates.
 
 The weights are editorial choices of this project, tuned on realistic diary names
 (tests/test_foods.py); they are not literature values.
@@ -15,7 +17,13 @@ from __future__ import annotations
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from analyzer.foodindex import BRAND_COLUMN, COOKING_WORDS, VARIANT_PENALTIES, FoodIndex
+from analyzer.foodindex import (
+    BRAND_COLUMN,
+    COOKING_WORDS,
+    UNCOOKED_WORDS,
+    VARIANT_PENALTIES,
+    FoodIndex,
+)
 from analyzer.foodnames import ParsedName
 
 #: Weight of the query's head noun in the coverage score (other content words weigh 1).
@@ -66,6 +74,17 @@ HEAD_EXTRA_WORD_PENALTY = 3.0
 #: Penalty for a food whose core is a compound naming another food (``Salad dressing``
 #: for ``caesar salad``). [score points]
 COMPOUND_HEAD_PENALTY = 15.0
+
+#: Penalty for a staple eaten cooked (dried legumes, grains, pasta) in its raw / dry form
+#: when the name says no preparation and an equally fitting cooked form exists: people log
+#: the cooked amount ("1 cup rice") unless they write dry, raw or uncooked, and the dry
+#: form has ~2.5-3x the nutrients per gram. [score points]
+UNCOOKED_STAPLE_PENALTY = 15.0
+#: Name words that ask for a staple's raw / dry form (or a product made from it).
+ASKS_UNCOOKED = UNCOOKED_WORDS | frozenset({"flour", "meal", "bran", "germ", "mix", "powder"})
+
+#: Column of the sprouted flag in :attr:`FoodIndex.flags`.
+SPROUTED_COLUMN = [name for name, _, _ in VARIANT_PENALTIES].index("sprouted")
 
 #: Cooking methods USDA names differently (``dry heat`` is how SR28 cooks fish).
 COOKING_EQUIVALENTS: dict[str, tuple[str, ...]] = {
@@ -158,8 +177,11 @@ def score_candidates(
     weights[head] = HEAD_WEIGHT
     matched = np.zeros(candidates.size)
     named = set(parsed.content)
+    side = set(parsed.side)
     for w, weight in weights.items():
         present = index.mask(index.all_postings, w)[candidates]
+        if w not in side:  # ``egg`` of ``Potato salad with egg`` is a side, not the food
+            present &= ~index.mask(index.with_only_postings, w)[candidates]
         if w == "cooked":  # any cooking method is cooked (``pan-broiled``)
             present |= index.has_cooked[candidates]
         elif w in COOKING_WORDS:  # an equivalent method counts, another one half
@@ -168,6 +190,8 @@ def score_candidates(
             matched += 0.5 * weight * (index.has_cooked[candidates] & ~present)
         elif w == "raw":  # raw is the state of a food with no preparation named
             present |= ~index.has_cooked[candidates] & ~index.prepared[candidates]
+        if w in UNCOOKED_WORDS:  # ``dry lentils`` are ``Lentils, raw``
+            present |= index.uncooked_staple[candidates]
         matched += weight * (present | (is_hint & (w in named)))
     # Form words (slice, cup) only ever help: they are not required.
     required = sum(v for w, v in weights.items() if w not in parsed.form or w == head)
@@ -197,6 +221,12 @@ def score_candidates(
     extra = (
         index.content_len[candidates] - index.lookup(index.content_postings, explained)[candidates]
     )
+    if not cooking and uncooked_rule_applies(parsed):
+        # A staple's cooked form is its plain form: ``cooked, boiled`` are not extra words.
+        extra -= (
+            index.staple[candidates]
+            * index.lookup(index.content_postings, IMPLIED_BY_COOKED)[candidates]
+        )
     head_extra = (
         index.head_content_len[candidates]
         - index.lookup(index.head_content_postings, explained)[candidates]
@@ -235,6 +265,7 @@ def score_candidates(
         if cooking
         else (index.has_cooked[candidates] & ("raw" in parsed.preparation))
     )
+    uncooked_default = _uncooked_default(index, parsed, candidates, query_cov)
     score = (
         100.0 * (QUERY_COVERAGE_SHARE * query_cov + CORE_COVERAGE_SHARE * core_cov)
         - HEAD_NOT_IN_CORE_PENALTY * ~head_in_core
@@ -245,6 +276,7 @@ def score_candidates(
         - DISH_PENALTY * dish
         - COMPOUND_HEAD_PENALTY * compound_clash
         - RAW_COOKED_PENALTY * raw_clash
+        - UNCOOKED_STAPLE_PENALTY * uncooked_default
         + ALIAS_HINT_BONUS * is_hint
     )
     # Tie-break the leaders only: rapidfuzz over every candidate would cost the most.
@@ -275,6 +307,49 @@ def score_candidates(
     # Best accepted score first; ties by the uncapped score, then the shorter description.
     order = np.lexsort((index.length[candidates], -score, -shown))[:limit]
     return [(int(candidates[i]), round(float(shown[i]), 1), "fuzzy") for i in order]
+
+
+def uncooked_rule_applies(parsed: ParsedName) -> bool:
+    """True when a name says nothing of how a staple was prepared (``white beans``).
+
+    Any preparation word (``cooked``, ``raw``, ``canned``) or a word asking for the dry
+    form or a product of it (``dry``, ``uncooked``, ``flour``) turns the rule off.
+    """
+    return not parsed.preparation and ASKS_UNCOOKED.isdisjoint(parsed.all_words)
+
+
+def _uncooked_default(
+    index: FoodIndex, parsed: ParsedName, candidates: np.ndarray, query_cov: np.ndarray
+) -> np.ndarray:
+    """Which candidates are a staple's raw / dry form that the name did not ask for.
+
+    Dried legumes, grains and pasta (:func:`analyzer.foodindex._staples`) are logged as
+    eaten, cooked, unless the name says how they were prepared (``raw``, ``dry``,
+    ``uncooked``, ``canned`` ...) or names a product of the dry form (``flour``). The raw
+    form is penalised only where a cooked form of the same core noun explains the name at
+    least as well, so a food that SR28 has only dry (``Sorghum grain``, ``Wheat, durum``)
+    keeps its match.
+
+    Returns
+    -------
+    ndarray of bool
+        Per candidate.
+    """
+    if not uncooked_rule_applies(parsed):
+        return np.zeros(candidates.size, dtype=bool)
+    uncooked = index.uncooked_staple[candidates]
+    # A brand's product (``Wheat, KAMUT khorasan, cooked``) or a sprouted seed is not the
+    # generic cooked form.
+    other_form = index.flags[candidates][:, [BRAND_COLUMN, SPROUTED_COLUMN]].any(axis=1)
+    cooked = index.staple[candidates] & ~uncooked & ~other_form
+    if not cooked.any():
+        return np.zeros(candidates.size, dtype=bool)
+    # Best coverage of a cooked form of the same core noun (``Rice`` for ``Rice, brown,
+    # long-grain, raw``; not ``Pasta, whole-wheat, cooked`` for ``Wheat, durum``).
+    codes = index.core_code[candidates]
+    best_cooked = np.full(index.n_cores, -1.0)
+    np.maximum.at(best_cooked, codes[cooked], query_cov[cooked])
+    return uncooked & (query_cov <= best_cooked[codes] + 1e-9)
 
 
 def _asked_variants(parsed: ParsedName) -> np.ndarray:

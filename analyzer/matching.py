@@ -15,11 +15,22 @@ A plain fuzzy string score sends ``Frozen Spinach`` to ``Dessert topping, frozen
    cooked; packaging variants cost only where the same food also comes without them),
    for a dish the name does not say and for a compound naming another food
    (``Salad dressing`` for ``caesar salad``), preferring the plain, shorter description;
+   a word found only after "with" in a description is a side, not the food (``Egg
+   Salad`` is not ``Potato salad with egg``), and words the name negates (``chili, no
+   beans``) name nothing;
+   staples eaten cooked (dried legumes, grains, pasta: SR28 groups Legumes and Cereal
+   Grains and Pasta, and the Vegetables group's ``immature seeds``) default to their
+   cooked form: ``white beans`` is ``Beans, white, mature seeds, cooked, boiled``, not the
+   raw dry beans with ~2.5-3x the nutrients per gram. A name saying ``raw``, ``dry``,
+   ``dried``, ``uncooked``, ``flour`` or another preparation keeps its form; oats,
+   peanuts, soy products and hummus are eaten (or weighed) as they are; vegetables keep
+   raw as their default (:func:`analyzer.foodscore.uncooked_rule_applies`);
 4. reports a name as unmatched (with "did you mean" suggestions) when no candidate is good
    enough, when its head noun is not a food word, when the only candidates are other
    brands' products whose name it does not spell out (``Golden Crisp`` for ``crisps``),
    or when it reads as a supplement, a drug, a personal recipe or a meal name
-   (``Breakfast``).
+   (``Breakfast``). "Did you mean" suggestions share a word with the name (or a
+   near-identical, misspelt one); a supplement gets none (``Creatine`` is not cream).
 
 Misspellings are corrected word by word against the table's vocabulary, run-together
 words are split (``peanutbutter``) and split ones joined (``oat meal``).
@@ -39,7 +50,7 @@ from rapidfuzz import fuzz, process
 
 from analyzer.foodindex import FoodIndex
 from analyzer.foodnames import ParsedName, normalize_name, parse_name, segments, tokens
-from analyzer.foodscore import MIN_SCORE, score_candidates
+from analyzer.foodscore import MIN_SCORE, score_candidates, uncooked_rule_applies
 
 #: rapidfuzz ratio needed to correct a misspelt word to a table word (``brocoli``).
 TYPO_CUTOFF = 85.0
@@ -244,12 +255,20 @@ class FoodMatcher:
         text = name.strip()
         if text.isdigit() and len(text) <= 5 and text.zfill(5) in self._index.by_id:
             return self._index.by_id[text.zfill(5)], "id"
+        parsed = parsed or parse_name(text, self._index.known)
+        alias = next((k for k in self._alias_keys(text, parsed) if k in self._aliases), None)
         pos = self._index.by_description.get(text.lower())
         if pos is not None:
-            return pos, "description"
-        for key in self._alias_keys(text, parsed or parse_name(text, self._index.known)):
-            if key in self._aliases:
-                return self._aliases[key], "alias"
+            # ``Buckwheat`` is SR28's dry grain; a curated alias names the eaten, cooked form.
+            cooked_alias = (
+                alias is not None
+                and self._index.uncooked_staple[pos]
+                and uncooked_rule_applies(parsed)
+            )
+            if not cooked_alias:
+                return pos, "description"
+        if alias is not None:
+            return self._aliases[alias], "alias"
         return None
 
     def _alias_keys(self, text: str, parsed: ParsedName) -> list[str]:
@@ -278,7 +297,8 @@ class FoodMatcher:
         if not reason:
             reason = "no food with this name is close enough"
         suggestions = [self._index.descriptions[p] for p, _, _ in ranked][:N_SUGGESTIONS]
-        if not suggestions:
+        if not suggestions and "supplement" not in parsed.flags:
+            # A supplement or drug has no food to suggest (``Creatine`` is not cream).
             suggestions = self._suggest(parsed, name)
         return FoodMatch(
             name=name,
@@ -407,7 +427,18 @@ class FoodMatcher:
             limit=N_SUGGESTIONS,
             score_cutoff=SUGGESTION_MIN_SIMILARITY,
         )
-        return [str(self._index.descriptions[i]) for _, _, i in found]
+        # Only descriptions sharing a near-identical word (a misspelling, not a shared
+        # prefix: ``creatine`` is not ``cream``).
+        query_words = query.split()
+        return [
+            str(self._index.descriptions[i])
+            for _, _, i in found
+            if any(
+                fuzz.ratio(q, w) >= TYPO_CUTOFF
+                for q in query_words
+                for w in self._index.core_text[i].split()
+            )
+        ]
 
     def _score(self, parsed: ParsedName, limit: int) -> list[tuple[int, float, str]]:
         hint = self._aliases.get(" ".join(parsed.content))

@@ -63,12 +63,23 @@ def test_search_cola_is_cola(runner: CliRunner) -> None:
 
 
 def test_search_no_match_exits_1_with_suggestions(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["foods", "search", "Egg Salad"])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    # SR28 has no egg salad; ``egg`` after "with" is a side of the potato salad.
+    assert result.stderr == (
+        "Error: no food matches 'Egg Salad': no food with this name is close enough; "
+        "did you mean 'Potato salad with egg'; 'Fish, tuna salad'; 'TACO BELL, Taco Salad'?\n"
+    )
+
+
+def test_search_supplement_has_no_food_suggestions(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["foods", "search", "Creatine Monohydrate"])
     assert result.exit_code == 1
     assert result.stdout == ""
-    assert result.stderr.startswith(
+    assert result.stderr == (
         "Error: no food matches 'Creatine Monohydrate': looks like a supplement or drug, "
-        "not a food in USDA SR28; did you mean "
+        "not a food in USDA SR28\n"
     )
 
 

@@ -1237,7 +1237,8 @@ OUT_OF_SAMPLE_NAMES: dict[str, str | tuple[str | None, ...] | None] = {
     "Navy Beans, cooked": "16038",
     "Baked Beans": ("16006", "16005"),
     "Bush's Baked Beans": "16006",  # was 16005: Beans, baked, home prepared
-    "Red Lentils": "16144",
+    # Staples default to their cooked form; SR28 has red lentils only raw (16144).
+    "Red Lentils": "16070",
     "Split Peas, Cooked": "16086",
     "Rye Bread": "18060",
     "Multigrain Bread": "28397",
@@ -1330,3 +1331,198 @@ def test_lookup_food_inexact_name_suggests_ids() -> None:
     with pytest.raises(UnknownFoodError) as caught:
         lookup_food("collard greens cooked")
     assert caught.value.suggestions[0] == "11162 Collards, cooked, boiled, drained, without salt"
+
+
+# --- staples eaten cooked: dried legumes, grains and pasta ---------------------------------
+
+STAPLE_TABLE = pd.DataFrame(
+    {
+        "id": ["16049", "16050", "16051", "11124", "11125", "16087", "16088", "20647", "20031"],
+        "description": [
+            "Beans, white, mature seeds, raw",
+            "Beans, white, mature seeds, cooked, boiled, without salt",
+            "Beans, white, mature seeds, canned",
+            "Carrots, raw",
+            "Carrots, cooked, boiled, drained, without salt",
+            "Peanuts, all types, raw",
+            "Peanuts, all types, cooked, boiled, with salt",
+            "Millet flour",
+            "Millet, raw",
+        ],
+        "food_group": [
+            "Legumes and Legume Products",
+            "Legumes and Legume Products",
+            "Legumes and Legume Products",
+            "Vegetables and Vegetable Products",
+            "Vegetables and Vegetable Products",
+            "Legumes and Legume Products",
+            "Legumes and Legume Products",
+            "Cereal Grains and Pasta",
+            "Cereal Grains and Pasta",
+        ],
+        "category": ["other"] * 9,
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("white beans", "16050"),  # no preparation word: the cooked form
+        ("Beans, white", "16050"),
+        ("raw white beans", "16049"),
+        ("dry white beans", "16049"),
+        ("dried white beans", "16049"),
+        ("uncooked white beans", "16049"),
+        ("canned white beans", "16051"),
+        ("carrots", "11124"),  # vegetables keep raw as their default
+        ("peanuts", "16087"),  # peanuts are eaten as they are, not boiled
+        ("millet flour", "20647"),  # a product of the dry form
+        ("millet", "20031"),  # SR28 (here) has millet only raw: it stays matched
+    ],
+)
+def test_staples_default_to_cooked_unless_the_name_says_otherwise(
+    name: str, expected: str
+) -> None:
+    assert FoodMatcher(STAPLE_TABLE).match(name).food_id == expected
+
+
+def test_staple_flags_in_the_index() -> None:
+    index = FoodIndex(STAPLE_TABLE)
+    # white beans raw / cooked / canned, carrots raw / cooked, peanuts, millet flour, millet
+    assert index.staple.tolist() == [True, True, True, False, False, False, False, True, True]
+    assert index.uncooked_staple.tolist() == [
+        True, False, False, False, False, False, False, True, True
+    ]  # fmt: skip
+
+
+#: Staples logged without a preparation word, on the real foods.csv: the cooked form
+#: (expected SR28 ids from foods.csv), and the names that ask for the raw / dry form or a
+#: product that is eaten as it is.
+STAPLE_NAMES: dict[str, str] = {
+    "white beans": "16050",  # Beans, white, mature seeds, cooked, boiled, without salt
+    "navy beans": "16038",
+    "great northern beans": "16025",
+    "lima beans": "16072",  # Lima beans, large, mature seeds, cooked, boiled
+    "broad beans": "16053",  # Broadbeans (fava beans), mature seeds, cooked, boiled
+    "fava beans": "16053",
+    "mung beans": "16081",
+    "adzuki beans": "16002",
+    "black-eyed peas": "16063",  # Cowpeas, common (blackeyes ...), mature seeds, cooked
+    "split peas": "16086",
+    "lentils": "16070",
+    "red lentils": "16070",  # SR28 has red lentils only raw (16144)
+    "green lentils": "16070",
+    "brown lentils": "16070",
+    "chickpeas": "16057",
+    "soybeans": "16109",  # Soybeans, mature cooked, boiled, without salt
+    "brown basmati rice": "20037",  # Rice, brown, long-grain, cooked
+    "jasmine rice": "20045",
+    "wild rice": "20089",
+    "black rice": "20037",  # no black rice in SR28: whole-grain rice, cooked
+    "arborio rice": "20051",  # Rice, white, medium-grain, enriched, cooked
+    "bulgur": "20013",
+    "millet": "20032",
+    "buckwheat": "20010",  # Buckwheat groats, roasted, cooked (not 20008, the dry grain)
+    "kasha": "20010",
+    "farro": "20141",  # no farro in SR28: Spelt, cooked
+    "barley": "20006",
+    "pearl barley": "20006",
+    "spelt": "20141",
+    "amaranth grain": "20002",
+    "teff": "20143",
+    "quinoa": "20137",
+    "couscous": "20029",
+    "macaroni": "20121",
+    "penne": "20121",
+    "elbow macaroni": "20121",  # not 20106 Macaroni, vegetable
+    "linguine": "20121",
+    "sushi rice": "20053",  # Rice, white, short-grain, enriched, cooked
+    "green split peas": "16086",  # SR28 has green split peas only raw (16085)
+    "rice noodles": "20134",
+    "soba": "20115",
+    "udon noodles": "20117",  # no udon in SR28: somen (wheat noodle), cooked
+    # Oats are weighed dry (``40 g oats``); ``oatmeal`` is the cooked dish.
+    "oats": "20038",
+    "steel cut oats": "20038",
+    "rolled oats": "08120",
+    "oatmeal": "08121",
+    # Instant ramen is logged by the package: the dry product.
+    "ramen noodles": "06583",
+    # The name asks for the raw / dry form, or a product eaten as it is.
+    "dry lentils": "16069",  # Lentils, raw
+    "raw chickpeas": "16056",
+    "uncooked rice": "20044",  # Rice, white, long-grain, regular, raw, enriched
+    "dry pasta": "20120",
+    "pinto beans dry": "16042",
+    "rice flour": "20090",
+    "canned white beans": "16051",
+    "peanuts": "16090",
+    "roasted peanuts": "16389",
+    "tofu": "16126",
+    "hummus": "16158",
+    "soy milk": "16139",
+    "peanut butter": "16098",
+    "bean sprouts": "11043",  # Mung beans, mature seeds, sprouted, raw
+    "mung bean sprouts": "11043",
+    "sorghum grain": "20067",  # SR28 has sorghum only dry: it keeps its match
+    "wheat": "20076",  # Wheat, durum: no cooked wheat of that core (pasta is another food)
+    # Vegetables keep raw as their default.
+    "carrots": "11124",
+    "spinach": "11457",
+    "green peas": "11304",
+}
+
+
+@pytest.mark.parametrize(("name", "expected"), list(STAPLE_NAMES.items()))
+def test_staple_names_on_the_real_table(name: str, expected: str) -> None:
+    match = default_matcher().match(name)
+    assert match.food_id == expected, (match.description, match.reason)
+
+
+# --- words after "with", and suggestions for non-foods ------------------------------------
+
+
+def test_with_part_of_a_description_is_a_side_not_the_food() -> None:
+    m = _matcher([("22971", "Potato salad with egg"), ("01123", "Egg, whole, raw, fresh")])
+    egg_salad = m.match("Egg Salad")
+    assert egg_salad.food_id is None
+    assert egg_salad.suggestions[0] == "Potato salad with egg"
+    assert m.match("potato salad with egg").food_id == "22971"
+
+
+def test_egg_salad_on_the_real_table_is_unmatched_with_suggestions() -> None:
+    match = default_matcher().match("Egg Salad")
+    assert match.food_id is None
+    assert "Potato salad with egg" in match.suggestions
+
+
+@pytest.mark.parametrize("name", ["Creatine", "Zinc", "Aspirin", "Vitamin D3"])
+def test_supplements_get_no_food_suggestions(name: str) -> None:
+    match = default_matcher().match(name)
+    assert (match.food_id, match.suggestions) == (None, [])
+
+
+def test_spelling_suggestions_need_a_near_identical_word() -> None:
+    m = _matcher([("01053", "Cream, fluid, heavy whipping"), ("11090", "Broccoli, raw")])
+    assert m.match("Polenta").suggestions == []
+    assert m.match("brocolli").food_id == "11090"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Chili, no beans", "22911"),
+        ("apples without skin", "09004"),
+    ],
+)
+def test_negated_query_words_name_nothing(name: str, expected: str) -> None:
+    m = _matcher(
+        [
+            ("16059", "Chili with beans, canned"),
+            ("22911", "Chili, no beans, canned entree"),
+            ("09003", "Apples, raw, with skin"),
+            ("09004", "Apples, raw, without skin"),
+        ]
+    )
+    assert m.match(name).food_id == expected
