@@ -1,0 +1,238 @@
+"""``analyzer daily`` and ``analyzer weekly``: the balance tables."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from analyzer.cli.app import CONTEXT, F, cli, friendly_errors
+from analyzer.cli.options import (
+    diary_options,
+    load_diary_for_cli,
+    profile_inputs,
+    profile_options,
+)
+
+#: Columns the ``daily`` command shows unless ``--all`` is given.
+DAILY_COLUMNS = [
+    "date",
+    "entries",
+    "unmatched",
+    "calcium_mg",
+    "phosphorus_mg",
+    "magnesium_mg",
+    "potassium_mg",
+    "sodium_mg",
+    "protein_g",
+    "caffeine_mg",
+    "ca_p_mass_ratio",
+    "ca_p_molar_ratio",
+    "pral_meq",
+    "diuretic_load_mg",
+    "absorbable_calcium_mg",
+]
+#: Columns the ``weekly`` command shows unless ``--all`` is given (per-day averages).
+WEEKLY_COLUMNS = ["week", "days", *DAILY_COLUMNS[1:]]
+#: Columns added to the default view with ``--profiles``: each person's own target.
+PROFILE_COLUMNS = ["calcium_target_mg", "calcium_pct_target"]
+#: Nutrients whose unknown entries are noted on stderr, with their plain names.
+UNKNOWN_NOTES = {
+    "calcium_mg": "calcium",
+    "phosphorus_mg": "phosphorus",
+    "magnesium_mg": "magnesium",
+    "potassium_mg": "potassium",
+}
+#: Columns shown with two decimals in the text table.
+RATIO_COLUMNS = ("ca_p_mass_ratio", "ca_p_molar_ratio", "ca_mg_mass_ratio", "k_na_molar_ratio")
+
+
+def balance_options(func: F) -> F:
+    """Options shared by ``daily`` and ``weekly``: grouping, format, columns, flags."""
+    options = [
+        click.option(
+            "--by",
+            type=click.Choice(["person"]),
+            default=None,
+            help="One row per person too (automatic when the diary names several people).",
+        ),
+        click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(["table", "csv", "json"]),
+            default="table",
+            show_default=True,
+            help="Output format.",
+        ),
+        click.option("--all", "all_columns", is_flag=True, help="Show every column."),
+        click.option(
+            "--flags",
+            "show_flags",
+            is_flag=True,
+            help="List the findings on stderr (weekly: on the week's per-day averages).",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _balance_command(
+    diary: str,
+    table: str,
+    by: str | None,
+    fmt: str,
+    all_columns: bool,
+    sex: str | None,
+    age: float | None,
+    pregnant: bool,
+    lactating: bool,
+    show_flags: bool,
+    options: dict[str, Any],
+    profiles_path: str | None = None,
+) -> None:
+    """Shared body of ``daily`` and ``weekly``: read, analyse, state the profile, print."""
+    import pandas as pd
+
+    from analyzer.balance import analyze
+    from analyzer.loads import describe_coefficients
+    from analyzer.output import format_frame
+    from analyzer.targets import describe_targets
+
+    profile, profiles = profile_inputs(sex, age, pregnant, lactating, profiles_path)
+    loaded = load_diary_for_cli(diary, **options)
+    analysis = analyze(
+        loaded, profile=profile, profiles=profiles, by_person=True if by == "person" else None
+    )
+    if profiles is not None:
+        for line in analysis.profile_notes:
+            click.echo(f"Note: {line}", err=True)
+    else:
+        default = " (default profile; set --sex and --age)" if analysis.profile_is_default else ""
+        click.echo(
+            f"Profile: {analysis.profile.describe()}{default}; targets "
+            f"({analysis.targets.life_stage}): {describe_targets(analysis.targets)}",
+            err=True,
+        )
+    click.echo(f"Note: {describe_coefficients(analysis.settings)}", err=True)
+    frame = analysis.daily if table == "daily" else analysis.weekly
+    for nutrient in (*UNKNOWN_NOTES, "diuretic_load_mg"):
+        column = f"{nutrient}_unknown"
+        unknown = int(frame[column].sum()) if len(frame) and column in frame else 0
+        if unknown:
+            name = UNKNOWN_NOTES.get(nutrient, "diuretic load")
+            click.echo(
+                f"Note: {unknown} entr{'y' if unknown == 1 else 'ies'} with unknown "
+                f"{name} (not counted in its totals; see {column} with --all)",
+                err=True,
+            )
+    if show_flags:
+        # daily: the per-day findings; weekly: those on the week's per-day averages
+        period = "date" if table == "daily" else "week"
+        for flag in (f for f in analysis.flags if getattr(f, period) is not None):
+            click.echo(
+                f"[{flag.level}] {flag.message} ({flag.reference}; confidence {flag.confidence})",
+                err=True,
+            )
+    columns = list(frame.columns) if all_columns else DAILY_COLUMNS
+    if table == "weekly" and not all_columns:
+        columns = WEEKLY_COLUMNS
+    if analysis.by_person and "person" not in columns:
+        columns = ["person", *columns]
+    if profiles is not None and not all_columns:
+        columns = [*columns, *PROFILE_COLUMNS]
+    shown = frame.loc[:, columns]
+    if fmt == "table":
+        shown = shown.copy()
+        for column in (c for c in RATIO_COLUMNS if c in shown.columns):
+            shown[column] = shown[column].map(lambda v: "" if pd.isna(v) else f"{v:.2f}")
+    click.echo(format_frame(shown, fmt))  # type: ignore[arg-type]
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("diary", type=click.Path(dir_okay=True))
+@balance_options
+@profile_options
+@diary_options
+@friendly_errors
+def daily(
+    diary: str,
+    by: str | None,
+    fmt: str,
+    all_columns: bool,
+    sex: str | None,
+    age: float | None,
+    pregnant: bool,
+    lactating: bool,
+    show_flags: bool,
+    profiles_path: str | None,
+    **options: Any,
+) -> None:
+    """Daily totals: minerals, Ca:P ratios, PRAL, diuretic load, absorbable calcium.
+
+    One row per day (and person). Totals skip unknown values, which are counted (see the
+    *_unknown columns with --all); a total whose entries are all unknown is blank. The DRI
+    profile used for the targets is stated on stderr. For a cohort, --profiles gives each
+    person their own targets (columns calcium_target_mg and calcium_pct_target; all four
+    minerals with --all).
+
+    Example: analyzer daily diary.csv --sex male --age 40 --format csv > daily.csv
+    """
+    _balance_command(
+        diary,
+        "daily",
+        by,
+        fmt,
+        all_columns,
+        sex,
+        age,
+        pregnant,
+        lactating,
+        show_flags,
+        options,
+        profiles_path,
+    )
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("diary", type=click.Path(dir_okay=True))
+@balance_options
+@profile_options
+@diary_options
+@friendly_errors
+def weekly(
+    diary: str,
+    by: str | None,
+    fmt: str,
+    all_columns: bool,
+    sex: str | None,
+    age: float | None,
+    pregnant: bool,
+    lactating: bool,
+    show_flags: bool,
+    profiles_path: str | None,
+    **options: Any,
+) -> None:
+    """Weekly averages per ISO week (2026-W47): the daily columns averaged over logged days.
+
+    One row per ISO week (and person); `days` is the number of days logged, counts are
+    summed and ratios are recomputed from the averages (over the days on which both parts
+    are known). With --flags, the findings on the week's averages: the DRIs describe usual
+    intake, so the week says more than any single day (see `daily --flags` for those).
+
+    Example: analyzer weekly diary.csv --by person --profiles profiles.csv --format json
+    """
+    _balance_command(
+        diary,
+        "weekly",
+        by,
+        fmt,
+        all_columns,
+        sex,
+        age,
+        pregnant,
+        lactating,
+        show_flags,
+        options,
+        profiles_path,
+    )

@@ -1,0 +1,57 @@
+"""``analyzer entries``: how each diary row was understood."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from analyzer.cli.app import CONTEXT, cli, friendly_errors
+from analyzer.cli.options import diary_options, load_diary_for_cli
+
+#: Columns of the entries view, in order.
+ENTRIES_VIEW_COLUMNS = [
+    "line",
+    "date",
+    "food",
+    "status",
+    "reason",
+    "food_id",
+    "description",
+    "quantity",
+    "unit",
+    "grams",
+    "calcium_mg",
+    "phosphorus_mg",
+    "magnesium_mg",
+    "potassium_mg",
+    "sodium_mg",
+    "caffeine_mg",
+]
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("diary", type=click.Path(dir_okay=True))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
+@diary_options
+@friendly_errors
+def entries(diary: str, fmt: str, **options: Any) -> None:
+    """Show how each diary row was understood: food matched, grams, minerals.
+
+    One row per diary row, in input order; status is 'ok' for used rows, else a short code
+    with the reason. Rows not used are also listed on stderr, then a summary.
+
+    Example: analyzer entries diary.csv --format csv > checked.csv
+    """
+    from analyzer.output import format_frame
+
+    loaded = load_diary_for_cli(diary, **options)
+    view = loaded.all_rows().reindex(columns=ENTRIES_VIEW_COLUMNS)
+    click.echo(format_frame(view, fmt))  # type: ignore[arg-type]

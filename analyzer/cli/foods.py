@@ -1,0 +1,160 @@
+"""``analyzer foods search`` and ``analyzer foods show``: the USDA SR28 table."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from analyzer.cli.app import CONTEXT, cli, friendly_errors
+
+#: Nutrient columns shown by ``foods show``: (column, label, unit).
+FOOD_SHOW_NUTRIENTS = (
+    ("energy_kcal", "energy", "kcal"),
+    ("protein_g", "protein", "g"),
+    ("calcium_mg", "calcium", "mg"),
+    ("phosphorus_mg", "phosphorus", "mg"),
+    ("magnesium_mg", "magnesium", "mg"),
+    ("potassium_mg", "potassium", "mg"),
+    ("sodium_mg", "sodium", "mg"),
+    ("caffeine_mg", "caffeine", "mg"),
+)
+
+
+def _number_text(value: Any) -> str:
+    """A USDA value as written (``113``, ``3.15``), or ``unknown`` when not reported."""
+    return "unknown" if value is None or value != value else f"{float(value):g}"
+
+
+@cli.group(context_settings=CONTEXT)
+def foods() -> None:
+    """Search the USDA SR28 nutrient table; show a food's nutrients and portions.
+
+    Example: analyzer foods search "2% milk"
+    """
+
+
+@foods.command("search", context_settings=CONTEXT)
+@click.argument("query")
+@click.option(
+    "--limit",
+    "-n",
+    default=5,
+    show_default=True,
+    type=click.IntRange(1, 100),
+    help="Most candidates to list.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
+@friendly_errors
+def foods_search(query: str, limit: int, fmt: str) -> None:
+    """Find foods by name or NDB id, best first (id, description, category, score).
+
+    Names are matched as people log them: exact id or description, common names
+    ("coke", "bok choy"), then by the food's main noun. A name with no good candidate
+    exits with status 1 and "did you mean" suggestions.
+
+    Example: analyzer foods search "collard greens cooked" --limit 3
+    """
+    from analyzer.foods import default_matcher
+    from analyzer.output import format_frame
+
+    matcher = default_matcher()
+    found = matcher.candidates(query, limit)
+    if found.empty:
+        result = matcher.match(query)
+        message = f"Error: no food matches {query!r}: {result.reason}"
+        if result.suggestions:
+            message += "; did you mean " + "; ".join(repr(s) for s in result.suggestions) + "?"
+        click.echo(message, err=True)
+        sys.exit(1)
+    click.echo(format_frame(found, fmt).rstrip("\n"))  # type: ignore[arg-type]
+
+
+@foods.command("show", context_settings=CONTEXT)
+@click.argument("food")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
+@friendly_errors
+def foods_show(food: str, fmt: str) -> None:
+    """Show one food's nutrients per 100 g and its household portions.
+
+    FOOD is an NDB id, a USDA description or a common name ("whole milk"); a name that
+    only resembles foods exits with status 1 and suggestions with their ids. A nutrient
+    USDA did not report is shown as "unknown" (never 0).
+
+    Example: analyzer foods show 01077
+    """
+    import pandas as pd
+
+    from analyzer.foods import lookup_food
+    from analyzer.output import format_frame, to_json
+    from analyzer.units import load_portions
+
+    row = lookup_food(food)
+    nutrients = pd.DataFrame(
+        {
+            "nutrient": [label for _, label, _ in FOOD_SHOW_NUTRIENTS],
+            "per_100_g": [_number_text(row[col]) for col, _, _ in FOOD_SHOW_NUTRIENTS],
+            "unit": [unit for _, _, unit in FOOD_SHOW_NUTRIENTS],
+        }
+    )
+    portions = load_portions()
+    portions = portions[portions["id"] == row["id"]].sort_values("seq")
+    shown = pd.DataFrame(
+        {
+            "amount": [_number_text(v) for v in portions["amount"]],
+            "measure": portions["measure"].astype(str).tolist(),
+            "grams": [_number_text(v) for v in portions["gram_weight"]],
+        }
+    )
+    if fmt == "json":
+        click.echo(
+            to_json(
+                {
+                    "id": row["id"],
+                    "description": row["description"],
+                    "food_group": row["food_group"],
+                    "category": row["category"],
+                    "per_100_g": {
+                        col: (None if pd.isna(row[col]) else float(row[col]))
+                        for col, _, _ in FOOD_SHOW_NUTRIENTS
+                    },
+                    "portions": [
+                        {"amount": a, "measure": m, "gram_weight": g}
+                        for a, m, g in zip(
+                            portions["amount"],
+                            portions["measure"],
+                            portions["gram_weight"],
+                            strict=True,
+                        )
+                    ],
+                }
+            )
+        )
+        return
+    lines = [
+        f"{row['id']}  {row['description']}",
+        f"food group: {row['food_group']}",
+        f"category: {row['category']}",
+        "",
+        "Nutrients per 100 g:",
+        format_frame(nutrients),
+        "",
+        "Household portions:",
+        format_frame(shown) if len(shown) else "(none listed; use grams)",
+    ]
+    click.echo("\n".join(lines))

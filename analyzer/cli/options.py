@@ -1,0 +1,138 @@
+"""Options shared by the commands that read a diary: format, dates, matching, profile.
+
+:func:`load_diary_for_cli` reads a diary and reports every unusable row on stderr, so each
+command accounts for every row the same way; :func:`profile_inputs` turns the profile
+options into the library's :class:`~analyzer.models.Profile` and per-person profiles.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from analyzer.cli.app import F
+
+#: Formats ``--input-format`` accepts (same as :data:`analyzer.diary.FORMATS`).
+DIARY_FORMATS = ("own", "cronometer_servings", "cronometer_daily", "loseit", "mfp")
+
+
+def diary_options(func: F) -> F:
+    """Add the options every diary-reading command shares (format, dates, matching, strict)."""
+    options = [
+        click.option(
+            "--input-format",
+            type=click.Choice(DIARY_FORMATS),
+            default=None,
+            help="Read the diary as this format instead of detecting it from the header.",
+        ),
+        click.option(
+            "--dayfirst",
+            is_flag=True,
+            help="Read slash dates as day/month/year (16/11/2026); default month/day/year.",
+        ),
+        click.option(
+            "--rematch",
+            is_flag=True,
+            help="Cronometer: ignore the app's nutrients and match every food against USDA.",
+        ),
+        click.option(
+            "--strict", is_flag=True, help="Fail (exit 1) if any diary row cannot be used."
+        ),
+        click.option(
+            "--mfp-calcium-dv",
+            type=click.Choice(["1000", "1300"]),
+            default=None,
+            help="MyFitnessPal: calcium Daily Value [mg] its % refers to (approximate).",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def load_diary_for_cli(
+    path: str,
+    *,
+    input_format: str | None = None,
+    dayfirst: bool = False,
+    rematch: bool = False,
+    strict: bool = False,
+    mfp_calcium_dv: str | int | None = None,
+    **_: Any,
+) -> Any:
+    """Read a diary with the :func:`diary_options`; report unusable rows on stderr.
+
+    Prints ``DIARY line N: reason`` for each row not used, the reader's notes, and a summary
+    ``62 rows: 60 used, 2 not used``; returns the :class:`analyzer.diary.Diary`.
+    """
+    from analyzer.diary import read_diary
+
+    diary = read_diary(
+        path,
+        input_format=input_format,
+        dayfirst=dayfirst,
+        rematch=rematch,
+        strict=strict,
+        mfp_calcium_dv=int(mfp_calcium_dv) if mfp_calcium_dv is not None else None,
+    )
+    rejected = diary.rejected
+    for line, reason in zip(rejected["line"].tolist(), rejected["reason"].tolist(), strict=True):
+        click.echo(f"{path} line {line}: {reason}", err=True)
+    for note in diary.notes:
+        click.echo(f"Note: {note}", err=True)
+    click.echo(diary.summary(), err=True)
+    return diary
+
+
+def profile_options(func: F) -> F:
+    """Add the profile options: ``--sex``, ``--age``, ``--pregnant``, ``--lactating``,
+    ``--profiles``."""
+    options = [
+        click.option(
+            "--sex",
+            type=click.Choice(["female", "male"]),
+            default=None,
+            help="Sex for the DRI targets [default: female].",
+        ),
+        click.option("--age", type=float, default=None, help="Age [years] [default: 35]."),
+        click.option("--pregnant", is_flag=True, help="Use the pregnancy DRIs (females 14-50)."),
+        click.option("--lactating", is_flag=True, help="Use the lactation DRIs (females 14-50)."),
+        click.option(
+            "--profiles",
+            "profiles_path",
+            type=click.Path(dir_okay=False),
+            default=None,
+            help="CSV of per-person profiles (person,sex,age[,pregnant,lactating]); others "
+            "get --sex/--age or the default.",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def profile_inputs(
+    sex: str | None,
+    age: float | None,
+    pregnant: bool,
+    lactating: bool,
+    profiles_path: str | None,
+) -> tuple[Any, Any]:
+    """The profile (``None`` = the default) and per-person profiles (``None`` = none).
+
+    The profiles file is read here, before the diary, so a bad file fails first.
+    """
+    from analyzer.targets import make_profile
+
+    profile = None
+    if sex is not None or age is not None or pregnant or lactating:
+        given: dict[str, Any] = {"pregnant": pregnant, "lactating": lactating}
+        given.update({k: v for k, v in (("sex", sex), ("age", age)) if v is not None})
+        profile = make_profile(**given)
+    profiles = None
+    if profiles_path is not None:
+        from analyzer.profiles import load_profiles
+
+        profiles = load_profiles(profiles_path)
+    return profile, profiles
