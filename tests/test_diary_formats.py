@@ -142,9 +142,19 @@ def test_own_amount_carries_unit_and_cronometer_style_amounts() -> None:
     assert diary.entries["date"].iloc[4] == pd.Timestamp("2026-11-17")
 
 
-def test_own_semicolon_decimal_comma_cp1252_needs_dayfirst() -> None:
-    plain = read("own_semicolon.csv")
-    # Read month-first, 16/11 and 17/11 are impossible, and they show that 05/11 is ambiguous.
+def test_own_semicolon_decimal_comma_cp1252_infers_dayfirst() -> None:
+    # 16/11 and 17/11 can only be day/month/year and no date can only be month/day/year,
+    # so the file is read day-first, and a note says which date settled it.
+    inferred = read("own_semicolon.csv")
+    assert inferred.rejected.empty
+    dates = inferred.entries["date"].dt.strftime("%Y-%m-%d").tolist()
+    assert dates == ["2026-11-16", "2026-11-17", "2026-11-05"]
+    assert (
+        "dates read as day/month/year, because dates such as '16/11/2026' can only be read "
+        "that way (give --dayfirst to say so, and check dates like 05/11)"
+    ) in inferred.notes
+    plain = read("own_semicolon.csv", dayfirst=False)
+    # Forced month-first, 16/11 and 17/11 are impossible, and they show 05/11 is ambiguous.
     assert statuses(plain) == {2: "bad_date", 3: "bad_date", 4: "bad_date"}
     reasons = plain.rejected["reason"].tolist()
     assert reasons[0] == (

@@ -159,3 +159,19 @@ def test_amounts_with_unit_column() -> None:
 )
 def test_detect_format(header: list[str], fmt: str | None) -> None:
     assert detect_format(header) == fmt
+
+
+def test_the_files_own_dates_decide_the_order() -> None:
+    # 16/11 can only be day/month/year, and nothing contradicts it: the file is day-first.
+    european = parse_dates(pd.Series(["16/11/2026", "05/11/2026"]))
+    assert european.status.isna().all()
+    assert european.inferred_dayfirst == "16/11/2026"
+    assert european.date.dt.strftime("%Y-%m-%d").tolist() == ["2026-11-16", "2026-11-05"]
+    # Only dates that read both ways: month/day/year, the US apps' order; nothing inferred.
+    us = parse_dates(pd.Series(["05/11/2026"]))
+    assert us.inferred_dayfirst is None
+    assert us.date.dt.strftime("%Y-%m-%d").tolist() == ["2026-05-11"]
+    # Contradicting dates: month-first, and each date that cannot be read so is a row error.
+    mixed = parse_dates(pd.Series(["16/11/2026", "11/17/2026"]))
+    assert mixed.inferred_dayfirst is None
+    assert mixed.status.tolist() == ["bad_date", None]

@@ -27,9 +27,11 @@ def diary_options(func: F) -> F:
             help="Read the diary as this format instead of detecting it from the header.",
         ),
         click.option(
-            "--dayfirst",
-            is_flag=True,
-            help="Read slash dates as day/month/year (16/11/2026); default month/day/year.",
+            "--dayfirst/--monthfirst",
+            default=None,
+            help="Read slash dates as day/month/year (16/11/2026) or month/day/year "
+            "(11/16/2026). Default: the file's own dates decide (day-first only when some "
+            "date can only be read that way), else month/day/year.",
         ),
         click.option(
             "--rematch",
@@ -55,7 +57,7 @@ def load_diary_for_cli(
     path: str,
     *,
     input_format: str | None = None,
-    dayfirst: bool = False,
+    dayfirst: bool | None = None,
     rematch: bool = False,
     strict: bool = False,
     mfp_calcium_dv: str | int | None = None,

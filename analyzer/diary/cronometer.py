@@ -64,7 +64,7 @@ def _columns(table: RawTable, path: str) -> dict[str, int]:
 
 
 def stage_servings(
-    table: RawTable, *, path: str, dayfirst: bool, rematch: bool, **_: object
+    table: RawTable, *, path: str, dayfirst: bool | None, rematch: bool, **_: object
 ) -> Staged:
     """Stage a Cronometer servings export (see the module docstring)."""
     columns = _columns(table, path)
@@ -101,7 +101,7 @@ def stage_servings(
     return Staged(frame, problems, "app", notes + lacking_note("Cronometer", lacking))
 
 
-def stage_daily(table: RawTable, *, path: str, dayfirst: bool, **_: object) -> Staged:
+def stage_daily(table: RawTable, *, path: str, dayfirst: bool | None, **_: object) -> Staged:
     """Stage a Cronometer daily-summary export (one row per day, taken as given)."""
     position = column_index(table.header, "Date", "Day")
     if position is None or not has_any(table.header, CRONOMETER_NUTRIENTS):

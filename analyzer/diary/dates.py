@@ -9,13 +9,18 @@ Accepted forms:
 - dotted dates ``16.11.2026``, always day.month.year (the only convention that uses dots);
 - month names: ``Nov 16, 2026``, ``November 16, 2026``, ``16 Nov 2026``, ``16-Nov-2026``.
 
-The rule for slash/dash dates: they are month/day/year unless ``dayfirst=True``. A date that
-is impossible in the chosen order (``16/11/2026`` read month-first) is a row error that
-suggests the other order. When the file's own dates settle the order the other way (some
-date is only possible day-first), every date that could be read both ways (``05/11/2026``)
-is reported as ambiguous instead of being silently misread. A two-digit year is ambiguous
-and a row error. Years outside 1900-2100 are row errors. A five-digit number is an Excel
-day number that lost its date format: a row error that names the date it stands for.
+The rule for slash/dash dates: with ``dayfirst=None`` (the default) the file's own dates
+decide. When some dates can only be day/month/year (``16/11/2026``) and none can only be
+month/day/year, the whole file is read day-first (a spreadsheet saved in much of Europe) and
+:attr:`ParsedDates.inferred_dayfirst` names the date that settled it, so the reader can say
+so. Otherwise slash dates are month/day/year (the US apps' order). ``dayfirst=True`` or
+``False`` forces an order. A date that is impossible in the chosen order is a row error that
+suggests the other order. When the file's dates contradict each other (some only possible
+day-first, others only month-first), every date that could be read both ways
+(``05/11/2026``) is reported as ambiguous instead of being silently misread. A two-digit
+year is ambiguous and a row error. Years outside 1900-2100 are row errors. A five-digit
+number is an Excel day number that lost its date format: a row error that names the date
+it stands for.
 """
 
 from __future__ import annotations
@@ -69,12 +74,16 @@ class ParsedDates:
         ``bad_date`` / ``missing_date`` where the date could not be used, else None.
     reason : Series of object
         Why, naming the value and the fix.
+    inferred_dayfirst : str or None
+        With ``dayfirst=None``: the date text that showed the file is day/month/year, when
+        the file was read day-first for that reason; else None.
     """
 
     date: pd.Series
     time: pd.Series
     status: pd.Series
     reason: pd.Series
+    inferred_dayfirst: str | None = None
 
 
 def _ymd(year: pd.Series, month: pd.Series, day: pd.Series) -> pd.Series:
@@ -136,15 +145,16 @@ class _Ledger:
             self.time = self.time.mask(mask, time)
 
 
-def parse_dates(text: pd.Series, *, dayfirst: bool = False) -> ParsedDates:
+def parse_dates(text: pd.Series, *, dayfirst: bool | None = None) -> ParsedDates:
     """Parse a column of date text (see the module docstring for the rules).
 
     Parameters
     ----------
     text : Series of str
         Date cells as written ("" = missing).
-    dayfirst : bool
-        Read slash/dash dates as day/month/year.
+    dayfirst : bool, optional
+        Read slash/dash dates as day/month/year (True) or month/day/year (False); None
+        (default) lets the file's own dates decide (see the module docstring).
 
     Returns
     -------
@@ -189,8 +199,9 @@ def parse_dates(text: pd.Series, *, dayfirst: bool = False) -> ParsedDates:
 
     last = values.str.extract(_YEAR_LAST)
     is_last = last["y"].notna() & ~is_iso
+    inferred: str | None = None
     if is_last.any():
-        _year_last(book, last, is_last, dayfirst)
+        inferred = _year_last(book, last, is_last, dayfirst)
 
     rest = book.date.isna() & book.status.isna()
     for fmt in _TEXT_FORMATS:
@@ -211,6 +222,7 @@ def parse_dates(text: pd.Series, *, dayfirst: bool = False) -> ParsedDates:
         time=pd.Series(book.time.to_numpy()[codes], index=text.index, dtype="string"),
         status=pd.Series(_objects(book.status)[codes], index=text.index, dtype=object),
         reason=pd.Series(_objects(book.reason)[codes], index=text.index, dtype=object),
+        inferred_dayfirst=inferred,
     )
 
 
@@ -219,8 +231,14 @@ def _objects(series: pd.Series) -> np.ndarray:
     return np.array([None if pd.isna(v) else str(v) for v in series], dtype=object)
 
 
-def _year_last(book: _Ledger, parts: pd.DataFrame, mask: pd.Series, dayfirst: bool) -> None:
-    """Apply the month/day order rule to dates written with the year last."""
+def _year_last(
+    book: _Ledger, parts: pd.DataFrame, mask: pd.Series, dayfirst: bool | None
+) -> str | None:
+    """Apply the month/day order rule to dates written with the year last.
+
+    Returns the date text that made the file day-first when ``dayfirst`` is None and the
+    file's dates settled it, else None.
+    """
     first, second, year = _num(parts["a"]), _num(parts["b"]), _num(parts["y"])
     two_digit = mask & parts["y"].str.len().eq(2)
     book.fail(
@@ -236,6 +254,13 @@ def _year_last(book: _Ledger, parts: pd.DataFrame, mask: pd.Series, dayfirst: bo
     book.set(dotted, day_first, _times(parts)[0])
     book.fail(dotted & day_first.isna(), "bad_date", "impossible date " + book.quoted)
     mask = mask & ~dotted
+    inferred: str | None = None
+    if dayfirst is None:
+        only_day = mask & month_first.isna() & day_first.notna()
+        only_month = mask & day_first.isna() & month_first.notna()
+        dayfirst = bool(only_day.any()) and not bool(only_month.any())
+        if dayfirst:
+            inferred = str(book.values[only_day].iloc[0])
     chosen, other = (day_first, month_first) if dayfirst else (month_first, day_first)
     order = "day/month/year" if dayfirst else "month/day/year"
     fix = "read without dayfirst (drop --dayfirst)" if dayfirst else "use dayfirst (--dayfirst)"
@@ -257,3 +282,4 @@ def _year_last(book: _Ledger, parts: pd.DataFrame, mask: pd.Series, dayfirst: bo
             "date " + book.quoted + f" is ambiguous: other dates in this file, such as "
             f"'{example}', are not {order}; {fix}",
         )
+    return inferred

@@ -24,7 +24,7 @@ from analyzer.diary.staging import Staged, base_frame, cells
 DELETED_MARKERS: frozenset[str] = frozenset({"true", "yes", "y", "1", "deleted", "x"})
 
 
-def stage_loseit(table: RawTable, *, path: str, dayfirst: bool, **_: object) -> Staged:
+def stage_loseit(table: RawTable, *, path: str, dayfirst: bool | None, **_: object) -> Staged:
     """Stage a Lose It! food log (see the module docstring)."""
     header = table.header
     found = {

@@ -63,7 +63,7 @@ def check_calcium_dv(path: str, mfp_calcium_dv: int | None) -> None:
 
 
 def stage_mfp(
-    table: RawTable, *, path: str, dayfirst: bool, mfp_calcium_dv: int | None, **_: object
+    table: RawTable, *, path: str, dayfirst: bool | None, mfp_calcium_dv: int | None, **_: object
 ) -> Staged:
     """Stage a MyFitnessPal Nutrition Summary (see the module docstring)."""
     check_calcium_dv(path, mfp_calcium_dv)

@@ -28,7 +28,7 @@ def stage_matched(
     table: RawTable,
     columns: dict[str, int],
     *,
-    dayfirst: bool,
+    dayfirst: bool | None,
     frame: pd.DataFrame | None = None,
     problems: Problems | None = None,
 ) -> Staged:
@@ -41,7 +41,7 @@ def stage_matched(
     columns : dict
         Positions of ``date``, ``food``, ``amount`` and optionally ``unit``, ``time``,
         ``meal``, ``person``.
-    dayfirst : bool
+    dayfirst : bool or None
         Read slash dates as day/month/year.
     frame, problems : optional
         A base frame and ledger already started by the caller (e.g. with deleted rows).
@@ -82,7 +82,7 @@ def stage_matched(
     return Staged(frame=frame, problems=problems, mode="usda")
 
 
-def stage_own(table: RawTable, *, path: str, dayfirst: bool, **_: object) -> Staged:
+def stage_own(table: RawTable, *, path: str, dayfirst: bool | None, **_: object) -> Staged:
     """Stage our own diary format (see the module docstring)."""
     columns = own_columns(table.header)
     missing = [name for name in OWN_REQUIRED if name not in columns]

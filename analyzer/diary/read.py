@@ -28,7 +28,7 @@ from analyzer.diary.model import (
 )
 from analyzer.diary.own import stage_own
 from analyzer.diary.resolve import NameMatcher, resolve
-from analyzer.diary.staging import Staged
+from analyzer.diary.staging import DAYFIRST_INFERRED, Staged
 from analyzer.errors import DiaryFormatError, DiaryRowError
 
 Stager = Callable[..., Staged]
@@ -73,7 +73,7 @@ def read_diary(
     path: str | Path,
     *,
     input_format: str | None = None,
-    dayfirst: bool = False,
+    dayfirst: bool | None = None,
     rematch: bool = False,
     strict: bool = False,
     mfp_calcium_dv: int | None = None,
@@ -88,8 +88,10 @@ def read_diary(
         The CSV file.
     input_format : {"own", "cronometer_servings", "cronometer_daily", "loseit", "mfp"}, optional
         Skip detection and read the file as this format.
-    dayfirst : bool
-        Read slash dates as day/month/year (``16/11/2026``); default month/day/year.
+    dayfirst : bool, optional
+        Read slash dates as day/month/year (``16/11/2026``, True) or month/day/year (False).
+        Default None: the file's dates decide; a file whose dates can only be day-first is
+        read day-first and a note says so, otherwise month/day/year.
     rematch : bool
         Cronometer servings: ignore the app's nutrient columns and match every food against
         USDA SR28 like our own diary.
@@ -132,6 +134,12 @@ def read_diary(
     )
     staged.notes[:0] = preamble
     frame, problems = staged.frame, staged.problems
+    inferred = frame.attrs.get(DAYFIRST_INFERRED)
+    if inferred is not None:
+        staged.notes.append(
+            f"dates read as day/month/year, because dates such as {inferred!r} can only be "
+            "read that way (give --dayfirst to say so, and check dates like 05/11)"
+        )
     if staged.mode != "none" and len(frame):
         frame = resolve(
             frame,

@@ -108,16 +108,22 @@ def _overflow_reasons(table: RawTable, overflow: pd.Series) -> pd.Series:
     )
 
 
+#: ``frame.attrs`` key: the date text that made :func:`add_dates` read the file day-first.
+DAYFIRST_INFERRED = "dayfirst_inferred_from"
+
+
 def add_dates(
     frame: pd.DataFrame,
     problems: Problems,
     text: pd.Series,
     *,
-    dayfirst: bool,
+    dayfirst: bool | None,
     time: pd.Series | None = None,
 ) -> None:
     """Parse ``text`` into ``frame['date']``; a separate time column wins over a date's time."""
     parsed = parse_dates(text, dayfirst=dayfirst)
+    if parsed.inferred_dayfirst is not None:  # read_diary turns it into a note
+        frame.attrs[DAYFIRST_INFERRED] = parsed.inferred_dayfirst
     frame["date"] = parsed.date
     given = optional_text(time) if time is not None else None
     frame["time"] = parsed.time if given is None else given.fillna(parsed.time)
