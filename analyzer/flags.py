@@ -326,19 +326,23 @@ def _below_text(value: float, threshold: float) -> str:
     return f"{value:.4f}" if value < threshold <= float(text) else text
 
 
-def _coverage_text(frame: pd.DataFrame, nutrient: str, row: int) -> str:
-    """ " Calcium is unknown for 2 of 9 entries, ..." when the value is a lower bound."""
+def _coverage_texts(frame: pd.DataFrame, nutrient: str, rows: np.ndarray) -> list[str]:
+    """ " Calcium is unknown for 2 of 9 entries, ..." per row where the value is a lower bound.
+
+    Vectorized over ``rows`` (positions in ``frame``): the columns are read once per rule.
+    """
     column = f"{nutrient}_unknown"
     if not nutrient or column not in frame.columns or "entries" not in frame.columns:
-        return ""
-    unknown = int(frame[column].to_numpy(dtype=float)[row])
-    if unknown <= 0:
-        return ""
+        return [""] * len(rows)
+    unknown = frame[column].to_numpy(dtype=float)[rows]
+    entries = frame["entries"].to_numpy(dtype=float)[rows]
     name = nutrient.removesuffix("_mg").capitalize()
-    entries = int(frame["entries"].to_numpy(dtype=float)[row])
-    return (
-        f" {name} is unknown for {unknown} of {entries} entries, so the true value may be higher."
-    )
+    return [
+        f" {name} is unknown for {int(u)} of {int(e)} entries, so the true value may be higher."
+        if u > 0
+        else ""
+        for u, e in zip(unknown.tolist(), entries.tolist(), strict=True)
+    ]
 
 
 def _empty() -> pd.DataFrame:
@@ -369,13 +373,14 @@ def _parts(
         if not len(rows):
             continue
         values = frame[rule.value].to_numpy(dtype=float)[rows]
+        coverage = _coverage_texts(frame, rule.partial, rows)
         messages = [
             f"{labels[r]}{' for ' + persons[r] if persons[r] else ''}: "
             + rule.template.format(
                 value=v, threshold=rule.threshold, ratio=_below_text(v, rule.threshold)
             )
-            + _coverage_text(frame, rule.partial, r)
-            for r, v in zip(rows.tolist(), values.tolist(), strict=True)
+            + c
+            for r, v, c in zip(rows.tolist(), values.tolist(), coverage, strict=True)
         ]
         parts.append(
             pd.DataFrame(
