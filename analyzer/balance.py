@@ -35,7 +35,7 @@ References
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -46,7 +46,7 @@ import pandas as pd
 
 from analyzer.absorption import classify
 from analyzer.errors import DiaryFormatError, ProfileError
-from analyzer.flags import flag_table, flags_from_table, week_flag_table
+from analyzer.flags import empty_flag_table, flag_table, flags_from_table, week_flag_table
 from analyzer.models import Flag, Profile, Settings, Targets
 from analyzer.occasions import occasion_keys
 from analyzer.profiles import cohort_targets
@@ -72,7 +72,8 @@ class Analysis:
     flag_table : DataFrame
         Findings, one row per flag (the fields of :class:`Flag`): first per day (``date``
         set), then per ISO week on the week's per-day averages (``week`` set, codes
-        prefixed ``weekly_``; see :mod:`analyzer.flags`).
+        prefixed ``weekly_``; see :mod:`analyzer.flags`). Built on first access: a cohort
+        of a million entries has over a million flag messages, which the tables don't need.
     targets : Targets
         The DRI targets of ``profile``.
     profile : Profile
@@ -100,7 +101,6 @@ class Analysis:
     entries: pd.DataFrame
     daily: pd.DataFrame
     weekly: pd.DataFrame
-    flag_table: pd.DataFrame
     targets: Targets
     profile: Profile
     settings: Settings
@@ -110,6 +110,12 @@ class Analysis:
     profile_is_default: bool = False
     targets_by_person: pd.DataFrame | None = None
     profile_notes: list[str] = field(default_factory=list)
+    flag_builder: Callable[[], pd.DataFrame] | None = field(default=None, repr=False)
+
+    @cached_property
+    def flag_table(self) -> pd.DataFrame:
+        """The findings table (see the class attributes), built once on first access."""
+        return self.flag_builder() if self.flag_builder is not None else empty_flag_table()
 
     def profile_of(self, person: str) -> Profile:
         """The profile used for ``person``: theirs with per-person profiles, else :attr:`profile`.
@@ -443,10 +449,13 @@ def analyze(
     weekly = weekly_totals(daily, targets, by_person)
     day_groups = cohort.groups(daily, by_person) if cohort is not None else None
     week_groups = cohort.groups(weekly, by_person) if cohort is not None else None
-    flags = _all_flags(
-        flag_table(daily, targets, settings, by_person, day_groups),
-        week_flag_table(weekly, targets, settings, by_person, week_groups),
-    )
+
+    def build_flags() -> pd.DataFrame:
+        return _all_flags(
+            flag_table(daily, targets, settings, by_person, day_groups),
+            week_flag_table(weekly, targets, settings, by_person, week_groups),
+        )
+
     caveats = _caveats(prepared, profile, profile_is_default, targets, settings)
     if cohort is not None:  # the single-profile line is replaced by the per-person ones
         caveats = cohort.notes() + caveats[1:]
@@ -455,7 +464,6 @@ def analyze(
         entries=prepared,
         daily=daily,
         weekly=weekly,
-        flag_table=flags,
         targets=targets,
         profile=profile,
         settings=settings,
@@ -465,4 +473,5 @@ def analyze(
         profile_is_default=profile_is_default,
         targets_by_person=person_table,
         profile_notes=cohort.notes() if cohort is not None else [],
+        flag_builder=build_flags,
     )

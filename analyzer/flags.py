@@ -214,7 +214,7 @@ def flag_table(
         that trigger a rule are visited, so long diaries stay fast.
     """
     if daily.empty:
-        return _empty()
+        return empty_flag_table()
     days = pd.to_datetime(daily["date"]).dt.date.to_numpy(dtype=object)
     labels = np.asarray([str(d) for d in days], dtype=object)
     return _grouped(
@@ -298,7 +298,7 @@ def week_flag_table(
         e.g. ``"2026-W47 (average of 6 logged days): calcium 640 mg is below ..."``.
     """
     if weekly.empty:
-        return _empty()
+        return empty_flag_table()
     weeks = weekly["week"].astype(str).to_numpy(dtype=object)
     days = weekly["days"].to_numpy(dtype="int64")
     labels = np.asarray(
@@ -345,7 +345,8 @@ def _coverage_texts(frame: pd.DataFrame, nutrient: str, rows: np.ndarray) -> lis
     ]
 
 
-def _empty() -> pd.DataFrame:
+def empty_flag_table() -> pd.DataFrame:
+    """A flag table with no rows (the columns of :data:`FLAG_COLUMNS`)."""
     return pd.DataFrame({c: pd.Series(dtype=object) for c in FLAG_COLUMNS})
 
 
@@ -406,7 +407,7 @@ def _parts(
 def _finish(parts: list[pd.DataFrame]) -> pd.DataFrame:
     """The flag rows in period order, then rule order."""
     if not parts:
-        return _empty()
+        return empty_flag_table()
     table = pd.concat(parts, ignore_index=True).sort_values(["_row", "_order"], kind="stable")
     return table.loc[:, list(FLAG_COLUMNS)].reset_index(drop=True)
 
