@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analyzer import nutrients
 from analyzer.errors import DataFileError, UnknownFoodError
 from analyzer.matching import FoodMatch, FoodMatcher
 
@@ -38,16 +39,7 @@ __all__ = [
 ]
 
 #: Nutrient columns of foods.csv, each per 100 g of edible portion. [unit in the name]
-NUTRIENT_COLUMNS = [
-    "energy_kcal",
-    "protein_g",
-    "calcium_mg",
-    "phosphorus_mg",
-    "magnesium_mg",
-    "potassium_mg",
-    "sodium_mg",
-    "caffeine_mg",
-]
+NUTRIENT_COLUMNS = list(nutrients.NUTRIENT_COLUMNS)
 #: Columns foods.csv must start with (more may follow, e.g. ``common_names``).
 FOOD_COLUMNS = ["id", "description", "food_group", "category", *NUTRIENT_COLUMNS]
 #: Columns of aliases.csv.

@@ -20,19 +20,11 @@ import pandas as pd
 
 from analyzer.loads import DIURETIC_GROUPS, GROUPS, MECHANISMS
 from analyzer.models import Targets
+from analyzer.nutrients import NUTRIENT_COLUMNS
 from analyzer.science import molar_ratio_factor
 from analyzer.targets import TARGET_NUTRIENTS
 
-NUTRIENTS = (
-    "energy_kcal",
-    "protein_g",
-    "calcium_mg",
-    "phosphorus_mg",
-    "magnesium_mg",
-    "potassium_mg",
-    "sodium_mg",
-    "caffeine_mg",
-)
+NUTRIENTS = NUTRIENT_COLUMNS
 PERCENT = 100.0
 
 #: Per-entry metrics summed per day beside the nutrients.

@@ -277,7 +277,7 @@ def test_weekly_chart_ratio_lines_and_concern_zone(weekly_fig: Figure) -> None:
     ratio = _axes(weekly_fig)["ratio"]
     labels = [line.get_label() for line in ratio.get_lines()]
     assert labels == [
-        "target 1",
+        "target 1.00",
         "Ca:P per day",
         "week average 0.49",
         "projected with greens 0.61",
@@ -309,7 +309,7 @@ def test_weekly_chart_without_suggestions(analysis: FakeAnalysis) -> None:
         "Suggested greens this week:\n  No suggestions were computed for this chart."
     )
     assert [line.get_label() for line in _axes(fig)["ratio"].get_lines()] == [
-        "target 1",
+        "target 1.00",
         "Ca:P per day",
         "week average 0.49",
     ]

@@ -17,7 +17,6 @@ from analyzer.chart.frames import (
 )
 from analyzer.chart.style import (
     COLORS,
-    CONCERN_LABEL,
     CONCERN_MASS_RATIO,
     DPI,
     FIGSIZE_IN,
@@ -27,7 +26,7 @@ from analyzer.chart.style import (
     TEXT_PT,
     TITLE_PT,
 )
-from analyzer.chart.weekly import HEADROOM, new_figure, say_unknown
+from analyzer.chart.weekly import HEADROOM, new_figure, ratio_guides, say_unknown
 from analyzer.report import absorbable_calcium_target
 
 TREND_PANELS = ("ratio", "absorbable_calcium", "diuretic_load")
@@ -63,16 +62,7 @@ def _top(values: np.ndarray, *extra: float) -> float:
 def draw_trend_ratio(ax: Axes, weekly: pd.DataFrame, target: float, labels: list[str]) -> None:
     """Weekly Ca:P mass ratio with its target and the concern zone (Kemi 2010)."""
     ratio = weekly["ca_p_mass_ratio"].to_numpy(dtype=float)
-    ax.axhspan(
-        0,
-        CONCERN_MASS_RATIO,
-        color=COLORS["concern"],
-        alpha=0.15,
-        label=CONCERN_LABEL,
-    )
-    ax.axhline(
-        target, color=COLORS["target"], linestyle="--", linewidth=1.8, label=f"target {target:g}"
-    )
+    ratio_guides(ax, target)
     ax.plot(
         np.arange(len(ratio)),
         ratio,

@@ -199,6 +199,14 @@ def draw_calcium_phosphorus(
         say_unknown(ax, "Calcium and phosphorus: not in this diary (unknown)")
 
 
+def ratio_guides(ax: Axes, target: float) -> None:
+    """The Ca:P concern zone (molar < 0.5, Kemi 2010) and the ratio target line."""
+    ax.axhspan(0, CONCERN_MASS_RATIO, color=COLORS["concern"], alpha=0.15, label=CONCERN_LABEL)
+    ax.axhline(
+        target, color=COLORS["target"], linestyle="--", linewidth=1.8, label=f"target {target:.2f}"
+    )
+
+
 def draw_ratio(
     ax: Axes, week: pd.DataFrame, target: float, plan: PlanView, labels: list[str]
 ) -> None:
@@ -207,16 +215,7 @@ def draw_ratio(
     ratio = week["ca_p_mass_ratio"].to_numpy(dtype=float)
     projected = plan.projected.get("ca_p_mass_ratio", np.nan)
     top = _top(ratio, [target, projected, CONCERN_MASS_RATIO]) * RATIO_HEADROOM
-    ax.axhspan(
-        0,
-        CONCERN_MASS_RATIO,
-        color=COLORS["concern"],
-        alpha=0.15,
-        label=CONCERN_LABEL,
-    )
-    ax.axhline(
-        target, color=COLORS["target"], linestyle="--", linewidth=1.8, label=f"target {target:g}"
-    )
+    ratio_guides(ax, target)
     ax.plot(
         x,
         ratio,

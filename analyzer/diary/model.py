@@ -13,6 +13,8 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from analyzer import nutrients
+
 DiaryFormat = Literal["own", "cronometer_servings", "cronometer_daily", "loseit", "mfp"]
 
 #: The formats :func:`analyzer.diary.read_diary` understands, with a one-line description.
@@ -45,16 +47,7 @@ STATUS_CODES: tuple[str, ...] = (
 )
 
 #: Nutrient columns of an entry, each per ENTRY (not per 100 g). NaN = unknown.
-NUTRIENT_COLUMNS: tuple[str, ...] = (
-    "energy_kcal",
-    "protein_g",
-    "calcium_mg",
-    "phosphorus_mg",
-    "magnesium_mg",
-    "potassium_mg",
-    "sodium_mg",
-    "caffeine_mg",
-)
+NUTRIENT_COLUMNS = nutrients.NUTRIENT_COLUMNS
 
 #: Columns of :attr:`Diary.entries`, in order.
 ENTRY_COLUMNS: tuple[str, ...] = (
