@@ -107,7 +107,7 @@ def cached(name: str, key: str, build: Callable[[], T]) -> T:
             with open(path, "rb") as handle:
                 loaded: T = pickle.load(handle)
                 return loaded
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+    except Exception:  # a missing, truncated or foreign file: build the object instead
         pass
     value = build()
     _store(folder, name, path, value)

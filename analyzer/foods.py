@@ -159,8 +159,21 @@ def load_aliases(path: str | Path | None = None) -> pd.DataFrame:
 
 @lru_cache(maxsize=1)
 def default_matcher() -> FoodMatcher:
-    """The process-wide matcher on the bundled foods and aliases (built once)."""
-    return FoodMatcher(load_foods(), load_aliases())
+    """The process-wide matcher on the bundled foods and aliases.
+
+    Built once per installation and data version, then loaded from the on-disk cache
+    (:mod:`analyzer.cache`) by every later process: building it takes about a second.
+    """
+    from analyzer.cache import cache_key, cached, source_files
+
+    def build() -> FoodMatcher:
+        return FoodMatcher(load_foods(), load_aliases())
+
+    try:
+        key = cache_key([bundled_path("foods.csv"), bundled_path("aliases.csv"), *source_files()])
+    except OSError:
+        return build()
+    return cached("matcher", key, build)
 
 
 def find_food(name: str, limit: int = 5, foods: pd.DataFrame | None = None) -> pd.DataFrame:

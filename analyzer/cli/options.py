@@ -7,6 +7,10 @@ options into the library's :class:`~analyzer.models.Profile` and per-person prof
 
 from __future__ import annotations
 
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import click
@@ -53,6 +57,47 @@ def diary_options(func: F) -> F:
     return func
 
 
+#: Diaries at least this large show the progress of reading them on stderr. [bytes]
+#: (about 50,000 rows of our own format)
+PROGRESS_MIN_BYTES = 4_000_000
+
+
+@contextmanager
+def diary_progress(path: str) -> Iterator[Callable[[str, int, int], None] | None]:
+    """A progress callback for reading a long diary, or None for a short one.
+
+    On a terminal the steps drive a progress bar on stderr; otherwise each step is one line
+    on stderr (``diary.csv: matching foods and computing nutrients (2/4 steps done)``).
+    """
+    try:
+        size = os.path.getsize(path)
+    except OSError:
+        size = 0
+    if size < PROGRESS_MIN_BYTES:
+        yield None
+        return
+    name = os.path.basename(path)
+    stream = sys.stderr
+    if stream.isatty():
+        from analyzer.diary.read import READ_STEPS
+
+        with click.progressbar(
+            length=len(READ_STEPS), label=f"Reading {name}", file=stream, show_eta=False
+        ) as bar:
+
+            def advance(step: str, done: int, total: int) -> None:
+                bar.label = f"Reading {name}: {step}"
+                bar.update(done - bar.pos)
+
+            yield advance
+        return
+
+    def announce(step: str, done: int, total: int) -> None:
+        click.echo(f"{name}: {step} ({done}/{total} steps done)", err=True)
+
+    yield announce
+
+
 def load_diary_for_cli(
     path: str,
     *,
@@ -70,14 +115,16 @@ def load_diary_for_cli(
     """
     from analyzer.diary import read_diary
 
-    diary = read_diary(
-        path,
-        input_format=input_format,
-        dayfirst=dayfirst,
-        rematch=rematch,
-        strict=strict,
-        mfp_calcium_dv=int(mfp_calcium_dv) if mfp_calcium_dv is not None else None,
-    )
+    with diary_progress(path) as progress:
+        diary = read_diary(
+            path,
+            input_format=input_format,
+            dayfirst=dayfirst,
+            rematch=rematch,
+            strict=strict,
+            mfp_calcium_dv=int(mfp_calcium_dv) if mfp_calcium_dv is not None else None,
+            progress=progress,
+        )
     rejected = diary.rejected
     for line, reason in zip(rejected["line"].tolist(), rejected["reason"].tolist(), strict=True):
         click.echo(f"{path} line {line}: {reason}", err=True)

@@ -208,12 +208,19 @@ def read_table(path: str | Path) -> RawTable:
     else:
         kept = lines if keep.size == len(lines) else [lines[i] for i in keep.tolist()]
         header_width = _header_width(kept[0], delimiter)
-        counts = counter.count(delimiter)[keep] + 1 if len(delimiter) == 1 else np.ones(1)
-        limit = header_width + MAX_EXTRA_CELLS
-        if counts.max() > limit:
-            kept, truncated = _truncate_long(kept, counts, limit, delimiter)
-        width = int(min(counts.max(), limit))
-        rows, starts = _read_fast(kept, delimiter, width, name), keep
+        header_cells = len(next(csv.reader([kept[0]], delimiter=delimiter), [""]))
+        try:
+            # Most files: no row has more cells than the header line; the parser raises
+            # if one has, and only then are the cells of every line counted.
+            rows = _read_fast(kept, delimiter, max(header_cells, header_width), name)
+        except DiaryFormatError:
+            counts = counter.count(delimiter)[keep] + 1 if len(delimiter) == 1 else np.ones(1)
+            limit = header_width + MAX_EXTRA_CELLS
+            if counts.max() > limit:
+                kept, truncated = _truncate_long(kept, counts, limit, delimiter)
+            width = int(min(counts.max(), limit))
+            rows = _read_fast(kept, delimiter, width, name)
+        starts = keep
     if rows.empty:
         raise _fail(name, "is empty", "A diary needs a header line and at least one data row")
     rows = pd.DataFrame({key: strip_text(rows[key]) for key in rows.columns})
@@ -292,9 +299,23 @@ class _LineCounter:
         return self._per_line(np.flatnonzero(self.codes == ord(char)))
 
     def blank(self) -> np.ndarray:
-        """True for lines holding only ASCII whitespace."""
-        space = np.isin(self.codes, np.frombuffer(b" \t\r\x0b\x0c", dtype=np.uint8))
-        return np.asarray(self._per_line(np.flatnonzero(space)) == self.lengths)
+        """True for lines holding only ASCII whitespace.
+
+        Only lines that are empty or start with whitespace can be blank; just those are
+        checked byte by byte.
+        """
+        blank = self.lengths == 0
+        if len(self.codes) == 0:
+            return np.asarray(blank)
+        space = np.zeros(256, dtype=bool)
+        space[list(b" \t\r\x0b\x0c")] = True
+        starts = np.concatenate([[0], self.newlines + 1])
+        first = self.codes[np.minimum(starts, len(self.codes) - 1)]
+        maybe = np.flatnonzero(~blank & space[first])
+        for line in maybe.tolist():
+            segment = self.codes[starts[line] : starts[line] + self.lengths[line]]
+            blank[line] = bool(space[segment].all())
+        return np.asarray(blank)
 
 
 def _read_fast(kept: list[str], delimiter: str, width: int, path: str) -> pd.DataFrame:

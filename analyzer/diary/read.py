@@ -30,6 +30,7 @@ from analyzer.diary.own import stage_own
 from analyzer.diary.resolve import NameMatcher, resolve
 from analyzer.diary.staging import DAYFIRST_INFERRED, Staged
 from analyzer.errors import DiaryFormatError, DiaryRowError
+from analyzer.progress import ProgressCallback, Steps
 
 Stager = Callable[..., Staged]
 
@@ -69,6 +70,15 @@ def _find_header(table: RawTable, name: str) -> tuple[RawTable, str, list[str]]:
     raise unknown_layout(name, table.header)
 
 
+#: The steps :func:`read_diary` reports to its ``progress`` callback, in order.
+READ_STEPS: tuple[str, ...] = (
+    "reading the file",
+    "reading dates and amounts",
+    "matching foods and computing nutrients",
+    "collecting the rows",
+)
+
+
 def read_diary(
     path: str | Path,
     *,
@@ -78,6 +88,7 @@ def read_diary(
     strict: bool = False,
     mfp_calcium_dv: int | None = None,
     matcher: NameMatcher | None = None,
+    progress: ProgressCallback | None = None,
     foods: pd.DataFrame | None = None,
 ) -> Diary:
     """Read a food diary: our own CSV or a Cronometer, Lose It! or MyFitnessPal export.
@@ -106,6 +117,11 @@ def read_diary(
     foods : DataFrame, optional
         Nutrient table (per 100 g); default :func:`analyzer.foods.load_foods`.
 
+    progress : callable, optional
+        Called as ``progress(step, done, total)`` when each step of :data:`READ_STEPS`
+        starts and at the end (see :mod:`analyzer.progress`); the command line draws it
+        for long diaries.
+
     Returns
     -------
     Diary
@@ -124,11 +140,14 @@ def read_diary(
     if input_format is not None and input_format not in FORMATS:
         raise DiaryFormatError(name, f"unknown input format {input_format!r}", formats_help())
     check_calcium_dv(name, mfp_calcium_dv)
+    steps = Steps(progress, READ_STEPS)
+    steps.start(READ_STEPS[0])
     table = read_table(path)
     fmt = input_format or detect_format(table.header)
     preamble: list[str] = []
     if fmt is None:
         table, fmt, preamble = _find_header(table, name)
+    steps.start(READ_STEPS[1])
     staged = STAGERS[fmt](
         table, path=name, dayfirst=dayfirst, rematch=rematch, mfp_calcium_dv=mfp_calcium_dv
     )
@@ -140,6 +159,7 @@ def read_diary(
             f"dates read as day/month/year, because dates such as {inferred!r} can only be "
             "read that way (give --dayfirst to say so, and check dates like 05/11)"
         )
+    steps.start(READ_STEPS[2])
     if staged.mode != "none" and len(frame):
         frame = resolve(
             frame,
@@ -156,6 +176,7 @@ def read_diary(
     for column in NUTRIENT_COLUMNS:
         if column not in frame.columns:
             frame[column] = float("nan")
+    steps.start(READ_STEPS[3])
     used = problems.ok
     entries = conform_entries(frame[used])
     rejected = conform_rejected(
@@ -171,6 +192,7 @@ def read_diary(
         notes=staged.notes,
         rows_in=len(frame),
     )
+    steps.finish()
     if strict and len(rejected):
         pairs = zip(rejected["line"].tolist(), rejected["reason"].tolist(), strict=True)
         raise DiaryRowError(name, [(int(line), str(reason)) for line, reason in pairs])
