@@ -50,3 +50,12 @@ def test_a_bad_profiles_file_fails_before_the_diary_is_read() -> None:
     assert result.stderr.startswith("Error: ")
     assert "missing.csv" in result.stderr
     assert "rows:" not in result.stderr  # the diary was not read
+
+
+def test_report_states_the_per_person_profiles_on_stderr() -> None:
+    result = CliRunner().invoke(cli, ["report", DIARY, "--profiles", PROFILES, "--person", "bob"])
+    assert result.exit_code == 0, result.output
+    assert (
+        "Note: Targets per person from their profile: 2 persons, 2 DRI life stages: "
+        "female 51-70 y, male 31-50 y (see targets_by_person)."
+    ) in result.stderr.splitlines()

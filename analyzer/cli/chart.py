@@ -77,6 +77,8 @@ def chart_command(
     # Same reading as `report` (format, dates, MFP calcium basis), same messages on stderr.
     read = load_diary_for_cli(path, **options)
     analysis = analyze(read, profile=profile, profiles=profiles)
+    for line in analysis.profile_notes:  # with --profiles: who got which profile
+        click.echo(f"Note: {line}", err=True)
     if week is not None:
         from analyzer.report import build_report
 

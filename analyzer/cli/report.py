@@ -112,6 +112,8 @@ def report_command(
     path = str(example_path(example)) if example is not None else str(diary)
     loaded = load_diary_for_cli(path, **options)
     analysis = analyze(loaded, profile=profile, settings=settings, profiles=profiles)
+    for line in analysis.profile_notes:  # with --profiles: who got which profile
+        click.echo(f"Note: {line}", err=True)
     report = build_report(
         analysis, week, start.date() if start is not None else None, person=person
     )
