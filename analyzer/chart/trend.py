@@ -26,7 +26,13 @@ from analyzer.chart.style import (
     TEXT_PT,
     TITLE_PT,
 )
-from analyzer.chart.weekly import HEADROOM, new_figure, ratio_guides, say_unknown
+from analyzer.chart.weekly import (
+    HEADROOM,
+    new_figure,
+    ratio_guides,
+    say_unknown,
+    stacked_load_bars,
+)
 from analyzer.report import absorbable_calcium_target
 
 TREND_PANELS = ("ratio", "absorbable_calcium", "diuretic_load")
@@ -139,21 +145,8 @@ def draw_trend_load(
     ax: Axes, weekly: pd.DataFrame, labels: list[str], foods_known: bool = True
 ) -> None:
     """Weekly diuretic load per day, stacked by group; unknown for app totals. [mg Ca/day]"""
-    x = np.arange(len(weekly))
-    bottom = np.zeros(len(weekly))
-    for group, label in LOAD_GROUPS.items():
-        values = np.nan_to_num(weekly[f"load_{group}"].to_numpy(dtype=float))
-        ax.bar(
-            x,
-            values,
-            0.6,
-            bottom=bottom,
-            color=COLORS[group],
-            label=label,
-            edgecolor="white",
-            linewidth=0.5,
-        )
-        bottom = bottom + values
+    columns = {g: np.nan_to_num(weekly[f"load_{g}"].to_numpy(dtype=float)) for g in LOAD_GROUPS}
+    bottom = stacked_load_bars(ax, columns)
     ax.set_ylim(0, _top(bottom))
     _style(ax, "Diuretic load by group, per day", "Extra urinary Ca [mg Ca/day]", labels)
     ax.legend(loc="upper left", ncol=4, fontsize=TEXT_PT, frameon=False)

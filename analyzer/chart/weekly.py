@@ -290,20 +290,16 @@ def draw_magnesium_potassium(ax: Axes, week: pd.DataFrame, labels: list[str]) ->
         say_unknown(ax, "Magnesium and potassium: not in this diary (unknown)")
 
 
-def draw_diuretic_load(
-    ax: Axes, loads: pd.DataFrame, labels: list[str], foods_known: bool = True
-) -> None:
-    """Panel 4: the estimated extra urinary calcium, stacked by group, per day.
+def stacked_load_bars(ax: Axes, loads: dict[str, np.ndarray]) -> np.ndarray:
+    """Bars of the diuretic load stacked by group (:data:`LOAD_GROUPS` order). [mg Ca/day]
 
-    With ``foods_known`` False (app daily or meal totals) there are no food groups: the
-    panel says so instead of drawing zero bars.
+    Returns the top of each stack (unknown values count as 0 there, and draw no bar).
     """
-    if not foods_known:
-        loads = loads * np.nan
-    x = np.arange(len(loads))
-    bottom = np.zeros(len(loads))
+    first = next(iter(loads.values()))
+    x = np.arange(len(first))
+    bottom = np.zeros(len(first))
     for group, label in LOAD_GROUPS.items():
-        values = loads[group].to_numpy(dtype=float)
+        values = loads[group]
         ax.bar(
             x,
             values,
@@ -315,6 +311,20 @@ def draw_diuretic_load(
             linewidth=0.5,
         )
         bottom = bottom + np.nan_to_num(values)
+    return bottom
+
+
+def draw_diuretic_load(
+    ax: Axes, loads: pd.DataFrame, labels: list[str], foods_known: bool = True
+) -> None:
+    """Panel 4: the estimated extra urinary calcium, stacked by group, per day.
+
+    With ``foods_known`` False (app daily or meal totals) there are no food groups: the
+    panel says so instead of drawing zero bars.
+    """
+    if not foods_known:
+        loads = loads * np.nan
+    bottom = stacked_load_bars(ax, {g: loads[g].to_numpy(dtype=float) for g in LOAD_GROUPS})
     ax.set_ylim(0, _top(bottom))
     _style_axes(ax, "4. Diuretic load by group", "Extra urinary Ca [mg Ca/day]", labels)
     ax.legend(loc="upper left", ncol=4, fontsize=TEXT_PT, frameon=False)

@@ -80,6 +80,7 @@ def balance_options(func: F) -> F:
 def _balance_command(
     diary: str,
     table: str,
+    *,
     by: str | None,
     fmt: str,
     all_columns: bool,
@@ -88,8 +89,8 @@ def _balance_command(
     pregnant: bool,
     lactating: bool,
     show_flags: bool,
-    options: dict[str, Any],
     profiles_path: str | None = None,
+    **options: Any,
 ) -> None:
     """Shared body of ``daily`` and ``weekly``: read, analyse, state the profile, print."""
     import pandas as pd
@@ -155,19 +156,7 @@ def _balance_command(
 @profile_options
 @diary_options
 @friendly_errors
-def daily(
-    diary: str,
-    by: str | None,
-    fmt: str,
-    all_columns: bool,
-    sex: str | None,
-    age: float | None,
-    pregnant: bool,
-    lactating: bool,
-    show_flags: bool,
-    profiles_path: str | None,
-    **options: Any,
-) -> None:
+def daily(diary: str, **options: Any) -> None:
     """Daily totals: minerals, Ca:P ratios, PRAL, diuretic load, absorbable calcium.
 
     One row per day (and person). Totals skip unknown values, which are counted (see the
@@ -178,20 +167,7 @@ def daily(
 
     Example: analyzer daily diary.csv --sex male --age 40 --format csv > daily.csv
     """
-    _balance_command(
-        diary,
-        "daily",
-        by,
-        fmt,
-        all_columns,
-        sex,
-        age,
-        pregnant,
-        lactating,
-        show_flags,
-        options,
-        profiles_path,
-    )
+    _balance_command(diary, "daily", **options)
 
 
 @cli.command(context_settings=CONTEXT)
@@ -200,19 +176,7 @@ def daily(
 @profile_options
 @diary_options
 @friendly_errors
-def weekly(
-    diary: str,
-    by: str | None,
-    fmt: str,
-    all_columns: bool,
-    sex: str | None,
-    age: float | None,
-    pregnant: bool,
-    lactating: bool,
-    show_flags: bool,
-    profiles_path: str | None,
-    **options: Any,
-) -> None:
+def weekly(diary: str, **options: Any) -> None:
     """Weekly averages per ISO week (2026-W47): the daily columns averaged over logged days.
 
     One row per ISO week (and person); `days` is the number of days logged, counts are
@@ -222,17 +186,4 @@ def weekly(
 
     Example: analyzer weekly diary.csv --by person --profiles profiles.csv --format json
     """
-    _balance_command(
-        diary,
-        "weekly",
-        by,
-        fmt,
-        all_columns,
-        sex,
-        age,
-        pregnant,
-        lactating,
-        show_flags,
-        options,
-        profiles_path,
-    )
+    _balance_command(diary, "weekly", **options)
