@@ -9,6 +9,24 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+#: How many items an error message lists before it says how many more there are.
+LISTED_ITEMS = 8
+
+
+def some_of(items: Sequence[object], limit: int = LISTED_ITEMS) -> str:
+    """The first ``limit`` items, comma-separated, and how many more there are.
+
+    Examples
+    --------
+    >>> some_of(["ann", "bob"])
+    'ann, bob'
+    >>> some_of([f"P{i}" for i in range(1, 1001)], limit=3)
+    'P1, P2, P3 and 997 more'
+    """
+    shown = ", ".join(str(item) for item in items[:limit])
+    extra = len(items) - limit
+    return f"{shown} and {extra:,} more" if extra > 0 else shown
+
 
 class AnalyzerError(Exception):
     """Base class of every error the analyzer raises on purpose."""

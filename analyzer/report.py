@@ -23,7 +23,7 @@ from typing import Any
 import pandas as pd
 
 from analyzer import sources, suggest
-from analyzer.errors import NoDataError
+from analyzer.errors import NoDataError, some_of
 from analyzer.output import clean_json, records
 from analyzer.report_text import render_text
 from analyzer.science import coefficient, load_table, molar_ratio_factor, tag
@@ -237,14 +237,14 @@ def _choose_person(analysis: Any, person: str | None) -> str | None:
     if person is None:
         if len(people) > 1:
             raise NoDataError(
-                f"the diary holds {len(people)} people ({', '.join(people[:5])})",
+                f"the diary holds {len(people):,} people ({some_of(people, 5)})",
                 "report one person at a time with --person NAME",
             )
         return people[0] if people else None
     if person not in people:
         raise NoDataError(
             f"person {person!r} is not in the diary",
-            f"it has: {', '.join(people) or '(no person column)'}",
+            f"it has: {some_of(people) or '(no person column)'}",
         )
     return person
 

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from analyzer.chart.style import DEFAULT_RATIO_TARGET, LOAD_GROUPS
-from analyzer.errors import NoDataError
+from analyzer.errors import NoDataError, some_of
 from analyzer.report import COVERAGE_MIN_FRACTION
 
 WEEK_PATTERN = re.compile(r"^(\d{4})-W(\d{1,2})$")
@@ -105,14 +105,14 @@ def _select_person(frame: pd.DataFrame, person: str | None) -> pd.DataFrame:
     if person is None:
         if len(people) > 1:
             raise NoDataError(
-                f"the diary holds {len(people)} people ({', '.join(map(str, people[:5]))})",
+                f"the diary holds {len(people):,} people ({some_of(list(people), 5)})",
                 "chart one person at a time: pass person=... (CLI: --person)",
             )
         return frame
     if person not in people:
         raise NoDataError(
             f"person {person!r} is not in the diary",
-            f"the diary has: {', '.join(map(str, people)) or '(no person column values)'}",
+            f"the diary has: {some_of(list(people)) or '(no person column values)'}",
         )
     return frame[frame["person"] == person]
 
