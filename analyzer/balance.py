@@ -174,6 +174,17 @@ def _unpack(diary: Any) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
     )
 
 
+def only_app_totals(entries: pd.DataFrame) -> bool:
+    """True when there are entries and every one is an app's day or meal total (``is_total``).
+
+    Such entries name no food, so food groups, eating occasions and absorbable calcium are
+    unknown for them.
+    """
+    if entries.empty or "is_total" not in entries.columns:
+        return False
+    return bool(entries["is_total"].astype("boolean").fillna(False).all())
+
+
 def prepare_entries(entries: pd.DataFrame) -> pd.DataFrame:
     """Check an entries table against the contract and fill optional columns.
 

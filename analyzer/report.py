@@ -23,6 +23,7 @@ from typing import Any
 import pandas as pd
 
 from analyzer import sources, suggest
+from analyzer.balance import only_app_totals
 from analyzer.errors import NoDataError, some_of
 from analyzer.output import clean_json, records
 from analyzer.report_text import render_text
@@ -414,15 +415,6 @@ def _coverage_notes(coverage: dict[str, dict[str, Any]]) -> list[str]:
     return notes
 
 
-def _totals_only(week_entries: pd.DataFrame) -> bool:
-    """True when no entry of the week is a known food (app daily or meal totals only)."""
-    needed = {"food_id", "source"}
-    if week_entries.empty or not needed <= set(week_entries.columns):
-        return False
-    from_app = week_entries["source"].astype("string").eq("app").fillna(False)
-    return bool(week_entries["food_id"].isna().all() and from_app.all())
-
-
 def day_ratio_usable(day: pd.Series | dict[str, Any]) -> bool:
     """Whether enough of a day's entries have calcium and phosphorus for its Ca:P ratio.
 
@@ -628,7 +620,7 @@ def build_report(
     averages = week_averages(week_daily)
     logged_days = int(averages["days"])
     coverage = mineral_coverage(week_daily)
-    totals_only = _totals_only(week_entries)
+    totals_only = only_app_totals(week_entries)
     if totals_only:
         averages["absorbable_calcium_mg"] = math.nan
         averages["diuretic_load_mg"] = math.nan

@@ -439,7 +439,9 @@ def _unknown_minerals(analysis: FakeAnalysis) -> FakeAnalysis:
         absorbable_calcium_mg=np.nan,
         ca_p_mass_ratio=np.nan,
     )
-    entries = analysis.entries.assign(food_id=pd.NA, source="app", diuretic_load_mg=0.0)
+    entries = analysis.entries.assign(
+        food_id=pd.NA, source="app", is_total=True, diuretic_load_mg=0.0
+    )
     return FakeAnalysis(entries, daily, analysis.weekly)
 
 

@@ -391,6 +391,7 @@ APP_TOTAL = {
     "description": pd.NA,
     "category": "other",
     "source": "app",
+    "is_total": True,
 }
 
 

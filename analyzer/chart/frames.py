@@ -16,6 +16,7 @@ from typing import Any, Protocol
 import numpy as np
 import pandas as pd
 
+from analyzer.balance import only_app_totals
 from analyzer.chart.style import DEFAULT_RATIO_TARGET, LOAD_GROUPS
 from analyzer.errors import NoDataError, some_of
 from analyzer.report import COVERAGE_MIN_FRACTION
@@ -165,13 +166,9 @@ def _ratio_with_coverage(frame: pd.DataFrame, min_fraction: float) -> pd.Series:
 def totals_only(analysis: AnalysisLike, days: pd.DatetimeIndex, person: str | None) -> bool:
     """True when the days' entries are app totals (no food known): no food groups."""
     entries = _select_person(analysis.entries, person)
-    if not {"food_id", "source", "date"} <= set(entries.columns):
+    if "date" not in entries.columns:
         return False
-    chosen = entries[pd.to_datetime(entries["date"]).isin(days)]
-    if chosen.empty:
-        return False
-    from_app = chosen["source"].astype("string").eq("app").fillna(False)
-    return bool(chosen["food_id"].isna().all() and from_app.all())
+    return only_app_totals(entries[pd.to_datetime(entries["date"]).isin(days)])
 
 
 def week_days(

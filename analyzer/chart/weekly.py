@@ -162,28 +162,34 @@ def _legend_columns(labels: dict[str, str], default: int) -> int:
     return default - 1 if any(":" in label for label in labels.values()) else default
 
 
+def _paired_bars(
+    ax: Axes, week: pd.DataFrame, columns: dict[str, str]
+) -> tuple[dict[str, str], bool]:
+    """Two bars side by side per day, one per nutrient of ``columns`` (name -> column).
+
+    Returns the legend labels and whether any bar is hatched (a day with unknown entries).
+    """
+    x = np.arange(len(week))
+    names = _series_labels(week, columns)
+    hatched = False
+    for offset, (nutrient, column) in zip((-0.5, 0.5), columns.items(), strict=True):
+        bars = ax.bar(
+            x + offset * BAR_WIDTH,
+            week[column],
+            BAR_WIDTH,
+            color=COLORS[nutrient],
+            label=names[nutrient],
+        )
+        hatched = _hatch_partial(bars, week, nutrient) or hatched
+    return names, hatched
+
+
 def draw_calcium_phosphorus(
     ax: Axes, week: pd.DataFrame, calcium_target: float, labels: list[str]
 ) -> None:
     """Panel 1: calcium and phosphorus bars side by side per day, with the calcium target."""
-    x = np.arange(len(week))
-    names = _series_labels(week, {"calcium": "calcium_mg", "phosphorus": "phosphorus_mg"})
-    calcium_bars = ax.bar(
-        x - BAR_WIDTH / 2,
-        week["calcium_mg"],
-        BAR_WIDTH,
-        color=COLORS["calcium"],
-        label=names["calcium"],
-    )
-    phosphorus_bars = ax.bar(
-        x + BAR_WIDTH / 2,
-        week["phosphorus_mg"],
-        BAR_WIDTH,
-        color=COLORS["phosphorus"],
-        label=names["phosphorus"],
-    )
-    hatched = _hatch_partial(calcium_bars, week, "calcium")
-    hatched = _hatch_partial(phosphorus_bars, week, "phosphorus") or hatched
+    columns = {"calcium": "calcium_mg", "phosphorus": "phosphorus_mg"}
+    names, hatched = _paired_bars(ax, week, columns)
     if np.isfinite(calcium_target):
         ax.axhline(
             calcium_target,
@@ -264,24 +270,9 @@ def draw_ratio(
 
 def draw_magnesium_potassium(ax: Axes, week: pd.DataFrame, labels: list[str]) -> None:
     """Panel 3: magnesium and potassium as percent of target per day, with the 100% line."""
-    x = np.arange(len(week))
-    names = _series_labels(week, {"magnesium": "magnesium_pct", "potassium": "potassium_pct"})
-    magnesium_bars = ax.bar(
-        x - BAR_WIDTH / 2,
-        week["magnesium_pct"],
-        BAR_WIDTH,
-        color=COLORS["magnesium"],
-        label=names["magnesium"],
+    names, hatched = _paired_bars(
+        ax, week, {"magnesium": "magnesium_pct", "potassium": "potassium_pct"}
     )
-    potassium_bars = ax.bar(
-        x + BAR_WIDTH / 2,
-        week["potassium_pct"],
-        BAR_WIDTH,
-        color=COLORS["potassium"],
-        label=names["potassium"],
-    )
-    hatched = _hatch_partial(magnesium_bars, week, "magnesium")
-    hatched = _hatch_partial(potassium_bars, week, "potassium") or hatched
     ax.axhline(100, color=COLORS["target"], linestyle="--", linewidth=1.8, label="100% of target")
     ax.set_ylim(0, _top(week["magnesium_pct"], week["potassium_pct"], [100.0]))
     _style_axes(ax, "3. Magnesium and potassium", "Percent of target [%]", labels)

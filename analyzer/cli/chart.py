@@ -7,16 +7,19 @@ from typing import Any
 import click
 
 from analyzer.cli.app import CONTEXT, cli, friendly_errors
-from analyzer.cli.options import diary_options, load_diary_for_cli, profile_inputs, profile_options
+from analyzer.cli.options import (
+    diary_options,
+    diary_or_example,
+    example_option,
+    load_diary_for_cli,
+    profile_inputs,
+    profile_options,
+)
 
 
 @cli.command("chart", context_settings=CONTEXT)
 @click.argument("diary", required=False, type=click.Path(exists=True, dir_okay=False))
-@click.option(
-    "--example",
-    metavar="NAME",
-    help="Chart a bundled example diary instead of a file: western or balanced.",
-)
+@example_option("Chart")
 @click.option(
     "--weeks",
     type=click.IntRange(min=1),
@@ -67,12 +70,9 @@ def chart_command(
     """
     from analyzer.balance import analyze
     from analyzer.chart import chart_format, save_figure, trend_chart, weekly_chart
-    from analyzer.examples import example_path
 
-    if (diary is None) == (example is None):
-        raise click.UsageError("give a DIARY file or --example NAME (not both)")
+    path = diary_or_example(diary, example)
     chart_format(out)  # a wrong extension fails before the diary is read
-    path = str(example_path(example)) if example is not None else str(diary)
     profile, profiles = profile_inputs(sex, age, pregnant, lactating, profiles_path)
     # Same reading as `report` (format, dates, MFP calcium basis), same messages on stderr.
     read = load_diary_for_cli(path, **options)

@@ -185,3 +185,29 @@ def profile_inputs(
 
         profiles = load_profiles(profiles_path)
     return profile, profiles
+
+
+def example_option(verb: str) -> Callable[[F], F]:
+    """The ``--example NAME`` option: use a bundled example diary instead of a file."""
+    return click.option(
+        "--example",
+        metavar="NAME",
+        help=f"{verb} a bundled example diary instead of a file: western or balanced.",
+    )
+
+
+def diary_or_example(diary: str | None, example: str | None) -> str:
+    """The diary file to read: ``DIARY``, or the bundled example named by ``--example``.
+
+    Raises
+    ------
+    click.UsageError
+        Neither or both given (exit code 2).
+    """
+    if (diary is None) == (example is None):
+        raise click.UsageError("give a DIARY file or --example NAME (not both)")
+    if example is None:
+        return str(diary)
+    from analyzer.examples import example_path
+
+    return str(example_path(example))

@@ -9,6 +9,8 @@ import click
 from analyzer.cli.app import CONTEXT, cli, friendly_errors
 from analyzer.cli.options import (
     diary_options,
+    diary_or_example,
+    example_option,
     load_diary_for_cli,
     profile_inputs,
     profile_options,
@@ -17,11 +19,7 @@ from analyzer.cli.options import (
 
 @cli.command("report", context_settings=CONTEXT)
 @click.argument("diary", required=False, type=click.Path(dir_okay=True))
-@click.option(
-    "--example",
-    metavar="NAME",
-    help="Report on a bundled example diary instead of a file: western or balanced.",
-)
+@example_option("Report on")
 @click.option(
     "--week", metavar="YYYY-Www", help="ISO week to report on [default: latest full week]."
 )
@@ -98,18 +96,15 @@ def report_command(
     import datetime as dt
 
     from analyzer.balance import analyze
-    from analyzer.examples import example_path
     from analyzer.models import Settings
     from analyzer.output import to_json
     from analyzer.report import build_report, chart_plan, render_text, week_label
 
-    if (diary is None) == (example is None):
-        raise click.UsageError("give a DIARY file or --example NAME (not both)")
+    path = diary_or_example(diary, example)
     if week is not None and start is not None:
         raise click.UsageError("give --week or --start, not both")
     profile, profiles = profile_inputs(sex, age, pregnant, lactating, profiles_path)
     settings = Settings(ca_p_mass_ratio_target=ratio_target, greens_cups_max_per_day=max_cups)
-    path = str(example_path(example)) if example is not None else str(diary)
     loaded = load_diary_for_cli(path, **options)
     analysis = analyze(loaded, profile=profile, settings=settings, profiles=profiles)
     for line in analysis.profile_notes:  # with --profiles: who got which profile
