@@ -30,36 +30,36 @@ from analyzer.errors import (
 from analyzer.models import Flag, Profile, Settings, Targets
 
 if TYPE_CHECKING:
-    from analyzer.balance import Analysis, analyze
+    from analyzer.balance.analysis import Analysis, analyze
+    from analyzer.balance.profiles import load_profiles
+    from analyzer.balance.targets import targets_for
     from analyzer.chart import save_figure, trend_chart, weekly_chart
     from analyzer.diary import Diary, read_diary
     from analyzer.examples import example_path
-    from analyzer.foods import FoodMatcher, find_food, load_foods
-    from analyzer.profiles import load_profiles
-    from analyzer.report import build_report
-    from analyzer.report_text import render_text
-    from analyzer.suggest import plan_greens
-    from analyzer.targets import targets_for
-    from analyzer.units import load_portions, parse_amount, to_grams
+    from analyzer.foods.table import FoodMatcher, find_food, load_foods
+    from analyzer.foods.units import load_portions, parse_amount, to_grams
+    from analyzer.report.build import build_report
+    from analyzer.report.plan import plan_greens
+    from analyzer.report.text import render_text
 
 #: Where each lazily loaded name lives.
 _LAZY = {
-    "Analysis": "analyzer.balance",
-    "analyze": "analyzer.balance",
+    "Analysis": "analyzer.balance.analysis",
+    "analyze": "analyzer.balance.analysis",
     "Diary": "analyzer.diary",
     "read_diary": "analyzer.diary",
     "example_path": "analyzer.examples",
-    "FoodMatcher": "analyzer.foods",
-    "find_food": "analyzer.foods",
-    "load_foods": "analyzer.foods",
-    "load_profiles": "analyzer.profiles",
-    "build_report": "analyzer.report",
-    "render_text": "analyzer.report_text",
-    "plan_greens": "analyzer.suggest",
-    "targets_for": "analyzer.targets",
-    "load_portions": "analyzer.units",
-    "parse_amount": "analyzer.units",
-    "to_grams": "analyzer.units",
+    "FoodMatcher": "analyzer.foods.table",
+    "find_food": "analyzer.foods.table",
+    "load_foods": "analyzer.foods.table",
+    "load_profiles": "analyzer.balance.profiles",
+    "build_report": "analyzer.report.build",
+    "render_text": "analyzer.report.text",
+    "plan_greens": "analyzer.report.plan",
+    "targets_for": "analyzer.balance.targets",
+    "load_portions": "analyzer.foods.units",
+    "parse_amount": "analyzer.foods.units",
+    "to_grams": "analyzer.foods.units",
     "save_figure": "analyzer.chart",
     "trend_chart": "analyzer.chart",
     "weekly_chart": "analyzer.chart",

@@ -84,7 +84,7 @@ class Settings(BaseModel):
     occasion : {"auto", "meal", "time", "entry"}
         What makes an eating occasion for the calcium load: ``auto`` uses the meal when the
         entry has one (split where its clock times are more than ``occasion_gap_min``
-        apart), else its time, else the entry alone; see :mod:`analyzer.occasions`.
+        apart), else its time, else the entry alone; see :mod:`analyzer.balance.occasions`.
     occasion_gap_min : float or None
         Gap between consecutive clock times that starts a new eating occasion; ``None``
         uses ``occasion_gap_min`` in ``coefficients.csv`` (60 min, a convention). [min]

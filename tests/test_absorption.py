@@ -5,14 +5,14 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analyzer.absorption import (
+from analyzer.balance.absorption import (
     CALCIUM_CLASSES,
     PHOSPHORUS_CLASSES,
     calcium_class,
     classify,
     phosphorus_class,
 )
-from analyzer.science import load_table
+from analyzer.reference import load_table
 
 
 @pytest.mark.parametrize(

@@ -35,7 +35,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analyzer.balance import Analysis, analyze, fractional_absorption_milk
+from analyzer.balance.analysis import Analysis, analyze, fractional_absorption_milk
 from analyzer.errors import DiaryFormatError
 from analyzer.models import Profile, Settings
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from analyzer import cache
+from analyzer.foods import cache
 
 
 @pytest.fixture
@@ -103,4 +103,4 @@ def test_cache_key_follows_file_content(tmp_path: Path) -> None:
 
 def test_source_files_cover_the_package() -> None:
     names = {path.name for path in cache.source_files()}
-    assert {"cache.py", "matching.py", "foods.py", "__init__.py"} <= names
+    assert {"cache.py", "matcher.py", "table.py", "__init__.py"} <= names

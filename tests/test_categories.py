@@ -1,4 +1,4 @@
-"""analyzer.categories: rules on named foods both ways, and on the real foods.csv."""
+"""analyzer.foods.categories: rules on named foods both ways, and on the real foods.csv."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analyzer.categories import CATEGORIES, categorize, categorize_frame
+from analyzer.foods.categories import CATEGORIES, categorize, categorize_frame
 
 REPO = Path(__file__).resolve().parents[1]
 

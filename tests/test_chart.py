@@ -31,7 +31,7 @@ from analyzer.chart.frames import load_by_group, week_start
 from analyzer.chart.style import CONCERN_MASS_RATIO, OKABE_ITO
 from analyzer.errors import DataFileError, NoDataError
 from analyzer.models import Profile
-from analyzer.suggest import Goals, GreensPlan, Suggestion, WeekIntake
+from analyzer.report.plan import Goals, GreensPlan, Suggestion, WeekIntake
 
 
 @dataclass
@@ -93,7 +93,7 @@ def make_analysis() -> FakeAnalysis:
 
 
 def make_plan() -> GreensPlan:
-    """A plan as analyzer.suggest returns it: collards on 4 days; ratio 0.49 -> 0.62."""
+    """A plan as analyzer.report.plan returns it: collards on 4 days; ratio 0.49 -> 0.62."""
     current = WeekIntake(6, 705.0, 225.0, 1441.67, 258.3, 2250.0)
     projected = WeekIntake(6, 893.0, 320.0, 1441.67 + 30.0, 290.0, 2400.0)
     collards = Suggestion(
@@ -410,7 +410,7 @@ def test_long_plans_are_wrapped_and_capped(analysis: FakeAnalysis) -> None:
 
 
 def test_plan_view_takes_the_plan_message(analysis: FakeAnalysis) -> None:
-    # analyzer.report.chart_plan passes the report's own message when nothing is suggested
+    # analyzer.report.build.chart_plan passes the report's own message when nothing is suggested
     plan = {"suggestions": [], "current": {}, "projected": {}, "message": "Nothing to add."}
     assert plan_view(plan).message == "Nothing to add."
     report = {"suggestions": [], "plan": {"status": "met", "message": "Targets met."}}

@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.pandas import column, data_frames
 
-from analyzer import csvtext
-from analyzer.csvtext import csv_text
-from analyzer.output import neutralize_formulas
+from analyzer.cli import csvtext
+from analyzer.cli.csvtext import csv_text
+from analyzer.cli.output import neutralize_formulas
 
 
 def _pandas(frame: pd.DataFrame) -> str:

@@ -17,14 +17,14 @@ import pytest
 from click.testing import CliRunner
 from matplotlib.patches import Rectangle
 
-from analyzer.balance import Analysis, analyze
+from analyzer.balance.analysis import Analysis, analyze
 from analyzer.chart import PANELS, weekly_chart
 from analyzer.chart.style import CONCERN_MASS_RATIO
 from analyzer.cli import cli
 from analyzer.diary import Diary, read_diary
 from analyzer.errors import NoDataError
 from analyzer.examples import EXAMPLES, example_path
-from analyzer.report import build_report
+from analyzer.report.build import build_report
 
 HEADER = "date,time,meal,food,amount,unit,note"
 WEEK = "2026-W47"

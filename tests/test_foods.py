@@ -1,4 +1,4 @@
-"""analyzer.foods / analyzer.matching / analyzer.foodnames: loading the table, finding foods.
+"""analyzer.foods (table, matcher, names): loading the table, finding foods.
 
 Unit tests use a tiny inline table (independent of edits to foods.csv); the regression tests
 at the end run on the real foods.csv and the bundled aliases.
@@ -15,9 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analyzer.errors import DataFileError, UnknownFoodError
-from analyzer.foodindex import VARIANT_PENALTIES, FoodIndex
-from analyzer.foodnames import normalize_name, parse_name, segments, singular
-from analyzer.foods import (
+from analyzer.foods.index import VARIANT_PENALTIES, FoodIndex
+from analyzer.foods.names import normalize_name, parse_name, segments, singular
+from analyzer.foods.table import (
     ALIAS_COLUMNS,
     FOOD_COLUMNS,
     FoodMatch,

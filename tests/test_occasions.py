@@ -12,9 +12,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analyzer.balance import analyze
+from analyzer.balance.analysis import analyze
+from analyzer.balance.occasions import clock_minutes, occasion_keys
 from analyzer.models import OccasionRule, Settings
-from analyzer.occasions import clock_minutes, occasion_keys
 
 
 def entries(

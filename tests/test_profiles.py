@@ -13,11 +13,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-import analyzer.profiles as profiles_module
-from analyzer.balance import analyze
+import analyzer.balance.profiles as profiles_module
+from analyzer.balance.analysis import analyze
+from analyzer.balance.profiles import load_profiles, profiles_frame
 from analyzer.errors import DataFileError, ProfileError
 from analyzer.models import Profile
-from analyzer.profiles import load_profiles, profiles_frame
 
 DATA = Path(__file__).parent / "data" / "balance"
 PROFILES = DATA / "profiles.csv"  # ann F 60, bob m 40 (mixed-case headers, F/m, blank/no/0)

@@ -10,13 +10,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analyzer.balance import analyze
+from analyzer.balance.analysis import analyze
+from analyzer.cli.output import to_json
 from analyzer.diary import read_diary
 from analyzer.errors import NoDataError
 from analyzer.models import Settings
-from analyzer.output import to_json
-from analyzer.report import build_report, render_text, select_window, week_averages
-from analyzer.suggest import POTASSIUM_MAGNESIUM_LABEL, ROLE_CALCIUM
+from analyzer.report.build import build_report, render_text, select_window, week_averages
+from analyzer.report.plan import POTASSIUM_MAGNESIUM_LABEL, ROLE_CALCIUM
 
 DATA = Path(__file__).parent / "data" / "report"
 HIGH_OXALATE = {"11458", "11148", "11087"}  # spinach, Swiss chard, beet greens

@@ -7,7 +7,12 @@ import math
 import pandas as pd
 import pytest
 
-from analyzer.sources import sources_by_food, sources_by_group, swap_nutrients, swaps_for
+from analyzer.report.top_sources import (
+    sources_by_food,
+    sources_by_group,
+    swap_nutrients,
+    swaps_for,
+)
 
 # Two days: a 12-fl-oz cola a day (USDA 14148, 370 g: 9 mg P and 9 mg caffeine per 100 g
 # -> 33.3 mg each), ground beef on day 1 (4 oz = 113.4 g x 238 mg P/100 g = 269.9 mg P),

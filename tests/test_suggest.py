@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analyzer.suggest import (
+from analyzer.report.plan import (
     POTASSIUM_MAGNESIUM_LABEL,
     ROLE_CALCIUM,
     ROLE_POTASSIUM_MAGNESIUM,

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from analyzer.balance.targets import describe_targets, make_profile, targets_for
 from analyzer.errors import ProfileError
 from analyzer.models import Profile
-from analyzer.science import load_table
-from analyzer.targets import describe_targets, make_profile, targets_for
+from analyzer.reference import load_table
 
 
 def test_female_60_calcium_1200() -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analyzer.balance import analyze
+from analyzer.balance.analysis import analyze
 from analyzer.diary import read_diary
 
 DIARIES = Path(__file__).parent / "data" / "diaries"

@@ -1,4 +1,4 @@
-"""analyzer.units: amount parsing, unit spelling, and grams from USDA portions."""
+"""analyzer.foods.units: amount parsing, unit spelling, and grams from USDA portions."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from analyzer.errors import AmountError, DataFileError, UnknownUnitError
-from analyzer.units import (
+from analyzer.foods.units import (
     GRAMS_PER_OUNCE,
     GRAMS_PER_POUND,
     ML_PER_US_CUP,

@@ -91,7 +91,7 @@ print(json.dumps({"status": status,
 MATCH_SCRIPT = """
 import json, sys, time
 start = time.perf_counter()
-from analyzer.foods import default_matcher
+from analyzer.foods.table import default_matcher
 imported = time.perf_counter()
 matcher = default_matcher()
 built = time.perf_counter()

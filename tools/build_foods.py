@@ -45,7 +45,7 @@ _REPO_ROOT = Path(__file__).resolve().parents[1]
 if str(_REPO_ROOT) not in sys.path:  # pragma: no cover - depends on how the script is run
     sys.path.insert(0, str(_REPO_ROOT))
 
-from analyzer.categories import categorize_frame  # noqa: E402
+from analyzer.foods.categories import categorize_frame  # noqa: E402
 
 SR28_ENCODING: Final = "latin-1"
 """Character set of the SR28 ASCII files (sr28_doc.pdf)."""

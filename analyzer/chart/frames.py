@@ -16,10 +16,10 @@ from typing import Any, Protocol
 import numpy as np
 import pandas as pd
 
-from analyzer.balance import only_app_totals
+from analyzer.balance.analysis import only_app_totals
 from analyzer.chart.style import DEFAULT_RATIO_TARGET, LOAD_GROUPS
 from analyzer.errors import NoDataError, some_of
-from analyzer.report import COVERAGE_MIN_FRACTION
+from analyzer.report.build import COVERAGE_MIN_FRACTION
 
 WEEK_PATTERN = re.compile(r"^(\d{4})-W(\d{1,2})$")
 DAYS_PER_WEEK = 7
@@ -28,7 +28,7 @@ ENGINE_LOAD_COLUMN = "diuretic_load_{group}_mg"
 
 
 class AnalysisLike(Protocol):
-    """What the charts need from :class:`analyzer.balance.Analysis` (the balance engine)."""
+    """What the charts need from :class:`~analyzer.balance.analysis.Analysis`."""
 
     entries: pd.DataFrame
     daily: pd.DataFrame
@@ -182,7 +182,7 @@ def week_days(
     Parameters
     ----------
     analysis : Analysis
-        The result of :func:`analyzer.balance.analyze`.
+        The result of :func:`analyzer.balance.analysis.analyze`.
     week : str, optional
         ISO week like ``'2026-W47'``; default the latest week in the diary.
     person : str, optional
@@ -196,7 +196,7 @@ def week_days(
         Indexed by the 7 dates (Monday first, or ``start`` first), with the daily columns and
         ``logged`` (bool), plus ``magnesium_pct`` and ``potassium_pct``: intake as percent of
         target [%]. A day's ``ca_p_mass_ratio`` is NaN when fewer than the report's
-        :data:`analyzer.report.COVERAGE_MIN_FRACTION` of its entries have calcium and
+        :data:`analyzer.report.build.COVERAGE_MIN_FRACTION` of its entries have calcium and
         phosphorus. ``attrs["week"]`` holds the ISO week or ``'2026-11-18 to 2026-11-24'``.
 
     Raises
@@ -261,7 +261,7 @@ def load_by_group(
     Parameters
     ----------
     analysis : Analysis
-        From :func:`analyzer.balance.analyze`.
+        From :func:`analyzer.balance.analysis.analyze`.
     days : DatetimeIndex
         The days wanted; days not logged are NaN, logged days without a group's foods 0.
     person : str, optional
@@ -353,7 +353,7 @@ class PlanView:
 
 
 PLAN_KEYS = ("ca_p_mass_ratio", "absorbable_calcium_mg", "calcium_mg")
-#: What to say for each status of :class:`analyzer.suggest.GreensPlan`.
+#: What to say for each status of :class:`analyzer.report.plan.GreensPlan`.
 STATUS_MESSAGES = {
     "met": "The week already meets the targets: no greens needed.",
     "closed": "",
@@ -406,8 +406,8 @@ def plan_view(suggestions: Any, week_days_frame: pd.DataFrame | None = None) -> 
     Parameters
     ----------
     suggestions : GreensPlan, mapping or None
-        An :class:`analyzer.suggest.GreensPlan` (``status``, ``suggestions``, ``current``,
-        ``projected``, ``goals``), or the report's dict (:func:`analyzer.report.build_report`:
+        An :class:`analyzer.report.plan.GreensPlan` (``status``, ``suggestions``, ``current``,
+        ``projected``, ``goals``), or the report's dict (:func:`~analyzer.report.build_report`:
         ``suggestions``, ``current``, ``projected``, ``plan`` with ``status`` and ``message``,
         ``targets``), or any mapping with those keys and an optional ``message``; each
         suggestion has ``text`` or ``amount``, ``unit``, ``name`` or
@@ -427,7 +427,7 @@ def plan_view(suggestions: Any, week_days_frame: pd.DataFrame | None = None) -> 
     if isinstance(items, pd.DataFrame):
         items = items.to_dict(orient="records")
     lines = [_suggestion_line(item) for item in items]
-    # analyzer.suggest.GreensPlan carries status and goals; the report's dict has them in
+    # analyzer.report.plan.GreensPlan carries status and goals; the report's dict has them in
     # "plan" and "targets".
     report_plan = get(suggestions, "plan")
     status = get(suggestions, "status") or get(report_plan, "status")

@@ -4,14 +4,14 @@ The palette is Okabe and Ito's colour-universal-design set, distinguishable with
 forms of colour blindness (Okabe M, Ito K, 2008, "Color Universal Design (CUD): how to make
 figures and presentations that are friendly to colorblind people", J*Fly,
 jfly.uni-koeln.de/color/). No matplotlib import here: the values are plain data; the
-literature thresholds come from the balance engine's table (:mod:`analyzer.science`).
+literature thresholds come from the balance engine's table (:mod:`analyzer.reference`).
 """
 
 from __future__ import annotations
 
 from typing import Final
 
-from analyzer.science import coefficient, molar_ratio_factor
+from analyzer.reference import coefficient, molar_ratio_factor
 
 #: Okabe-Ito palette (Okabe & Ito 2008), by name. [hex RGB]
 OKABE_ITO: Final[dict[str, str]] = {

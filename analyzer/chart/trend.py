@@ -33,7 +33,7 @@ from analyzer.chart.weekly import (
     say_unknown,
     stacked_load_bars,
 )
-from analyzer.report import absorbable_calcium_target
+from analyzer.report.build import absorbable_calcium_target
 
 TREND_PANELS = ("ratio", "absorbable_calcium", "diuretic_load")
 #: Narrowest x range, in weeks, so that one or two weeks do not give giant bars.
@@ -96,7 +96,8 @@ def draw_trend_absorbable(
     """Weekly calcium and absorbable calcium against the profile's targets. [mg/day]
 
     The absorbable-calcium target is the report's: the calcium RDA/AI eaten as dairy in three
-    meals, absorbed by Weaver's load equation (:func:`analyzer.report.absorbable_calcium_target`).
+    meals, absorbed by Weaver's load equation
+    (:func:`~analyzer.report.build.absorbable_calcium_target`).
     """
     x = np.arange(len(weekly))
     calcium = (
@@ -171,7 +172,7 @@ def trend_chart(
     Parameters
     ----------
     analysis : Analysis
-        From :func:`analyzer.balance.analyze`.
+        From :func:`analyzer.balance.analysis.analyze`.
     weeks : int
         How many of the latest weeks to show (fewer if the diary has fewer).
     person : str, optional

@@ -411,11 +411,11 @@ def weekly_chart(
     Parameters
     ----------
     analysis : Analysis
-        From :func:`analyzer.balance.analyze`.
+        From :func:`analyzer.balance.analysis.analyze`.
     week : str, optional
         ISO week, e.g. ``'2026-W47'``; default the latest week in the diary.
     suggestions : object, optional
-        The plan from :mod:`analyzer.suggest` (see :func:`analyzer.chart.frames.plan_view`).
+        The plan from :mod:`analyzer.report.plan` (see :func:`analyzer.chart.frames.plan_view`).
     person : str, optional
         Whose week, when the diary holds several people.
     start : date or str, optional

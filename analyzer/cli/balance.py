@@ -95,10 +95,10 @@ def _balance_command(
     """Shared body of ``daily`` and ``weekly``: read, analyse, state the profile, print."""
     import pandas as pd
 
-    from analyzer.balance import analyze
-    from analyzer.loads import describe_coefficients
-    from analyzer.output import format_frame
-    from analyzer.targets import describe_targets
+    from analyzer.balance.analysis import analyze
+    from analyzer.balance.loads import describe_coefficients
+    from analyzer.balance.targets import describe_targets
+    from analyzer.cli.output import format_frame
 
     profile, profiles = profile_inputs(sex, age, pregnant, lactating, profiles_path)
     loaded = load_diary_for_cli(diary, **options)

@@ -68,7 +68,7 @@ def chart_command(
 
         analyzer chart --example western --week 2026-W47 --out week.svg
     """
-    from analyzer.balance import analyze
+    from analyzer.balance.analysis import analyze
     from analyzer.chart import chart_format, save_figure, trend_chart, weekly_chart
 
     path = diary_or_example(diary, example)
@@ -80,7 +80,7 @@ def chart_command(
     for line in analysis.profile_notes:  # with --profiles: who got which profile
         click.echo(f"Note: {line}", err=True)
     if week is not None:
-        from analyzer.report import build_report
+        from analyzer.report.build import build_report
 
         report = build_report(analysis, week, person=person)
         figure = weekly_chart(analysis, week, report, person=person)

@@ -50,7 +50,7 @@ def entries(diary: str, fmt: str, **options: Any) -> None:
 
     Example: analyzer entries diary.csv --format csv > checked.csv
     """
-    from analyzer.output import format_frame
+    from analyzer.cli.output import format_frame
 
     loaded = load_diary_for_cli(diary, **options)
     view = loaded.all_rows().reindex(columns=ENTRIES_VIEW_COLUMNS)

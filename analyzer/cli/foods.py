@@ -63,8 +63,8 @@ def foods_search(query: str, limit: int, fmt: str) -> None:
 
     Example: analyzer foods search "collard greens cooked" --limit 3
     """
-    from analyzer.foods import default_matcher
-    from analyzer.output import format_frame
+    from analyzer.cli.output import format_frame
+    from analyzer.foods.table import default_matcher
 
     matcher = default_matcher()
     found = matcher.candidates(query, limit)
@@ -100,9 +100,9 @@ def foods_show(food: str, fmt: str) -> None:
     """
     import pandas as pd
 
-    from analyzer.foods import lookup_food
-    from analyzer.output import format_frame, to_json
-    from analyzer.units import load_portions
+    from analyzer.cli.output import format_frame, to_json
+    from analyzer.foods.table import lookup_food
+    from analyzer.foods.units import load_portions
 
     row = lookup_food(food)
     nutrients = pd.DataFrame(

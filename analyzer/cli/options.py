@@ -172,7 +172,7 @@ def profile_inputs(
 
     The profiles file is read here, before the diary, so a bad file fails first.
     """
-    from analyzer.targets import make_profile
+    from analyzer.balance.targets import make_profile
 
     profile = None
     if sex is not None or age is not None or pregnant or lactating:
@@ -181,7 +181,7 @@ def profile_inputs(
         profile = make_profile(**given)
     profiles = None
     if profiles_path is not None:
-        from analyzer.profiles import load_profiles
+        from analyzer.balance.profiles import load_profiles
 
         profiles = load_profiles(profiles_path)
     return profile, profiles

@@ -95,10 +95,10 @@ def report_command(
     """
     import datetime as dt
 
-    from analyzer.balance import analyze
+    from analyzer.balance.analysis import analyze
+    from analyzer.cli.output import to_json
     from analyzer.models import Settings
-    from analyzer.output import to_json
-    from analyzer.report import build_report, chart_plan, render_text, week_label
+    from analyzer.report.build import build_report, chart_plan, render_text, week_label
 
     path = diary_or_example(diary, example)
     if week is not None and start is not None:

@@ -1,6 +1,6 @@
 """Amounts and units of diary rows, parsed once per DISTINCT (amount, unit) text pair.
 
-The one amount parser (:func:`analyzer.units.parse_amount`) serves every format, so
+The one amount parser (:func:`analyzer.foods.units.parse_amount`) serves every format, so
 Cronometer-style amounts (``2.00 x 2.0 tbsp``, ``1.00 can - each 12 fl oz``) work in our
 own diary too. When a separate unit column is given and the amount is a bare number, the two
 are read together (``1`` + ``Serving (2 tbsp)`` -> 2 tbsp).
@@ -14,10 +14,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analyzer import units
 from analyzer.diary.model import factorize_columns
 from analyzer.diary.numbers import UNKNOWN_MARKERS
 from analyzer.errors import AmountError
+from analyzer.foods import units
 
 #: One distinct pair's result: quantity, unit, status, reason, outer quantity, outer unit.
 _Result = tuple[float, str | None, str, str, float, str | None]

@@ -45,13 +45,13 @@ STAGERS: dict[str, Stager] = {
 
 
 def _default_matcher() -> NameMatcher:
-    from analyzer.foods import default_matcher
+    from analyzer.foods.table import default_matcher
 
     return default_matcher()
 
 
 def _default_foods() -> pd.DataFrame:
-    from analyzer.foods import load_foods
+    from analyzer.foods.table import load_foods
 
     return load_foods()
 
@@ -113,9 +113,9 @@ def read_diary(
         MyFitnessPal: the calcium Daily Value (mg) its %DV refers to; without it MFP calcium
         stays unknown.
     matcher : object with ``match_names``, optional
-        Food-name matcher; default :func:`analyzer.foods.default_matcher`.
+        Food-name matcher; default :func:`analyzer.foods.table.default_matcher`.
     foods : DataFrame, optional
-        Nutrient table (per 100 g); default :func:`analyzer.foods.load_foods`.
+        Nutrient table (per 100 g); default :func:`analyzer.foods.table.load_foods`.
 
     progress : callable, optional
         Called as ``progress(step, done, total)`` when each step of :data:`READ_STEPS`

@@ -13,9 +13,9 @@ from typing import Protocol
 import numpy as np
 import pandas as pd
 
-from analyzer import units
 from analyzer.diary.model import NUTRIENT_COLUMNS, Problems, factorize_columns
 from analyzer.errors import UnknownFoodError, UnknownUnitError
+from analyzer.foods import units
 
 #: foods.csv gives every nutrient per this many grams of edible portion (USDA SR28). [g]
 NUTRIENT_BASIS_G = 100.0
@@ -29,10 +29,10 @@ UNMATCHED_CATEGORY = "other"
 
 
 class NameMatcher(Protocol):
-    """Anything that matches food names like :class:`analyzer.foods.FoodMatcher`."""
+    """Anything that matches food names like :class:`analyzer.foods.table.FoodMatcher`."""
 
     def match_names(self, names: Iterable[str]) -> pd.DataFrame:
-        """Match distinct names; see :meth:`analyzer.foods.FoodMatcher.match_names`."""
+        """Match distinct names; see :meth:`analyzer.foods.table.FoodMatcher.match_names`."""
         ...
 
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from analyzer.foodnames import (
+from analyzer.foods.names import (
     JOIN_WORDS,
     STOP_WORDS,
     canonical_spelling,

@@ -4,7 +4,7 @@ People log ``Frozen Spinach, Organic``, ``Publix, Sharp Cheddar, Slices`` or ``b
 USDA SR28 writes ``Spinach, frozen, ...`` and ``Cheese, cheddar``. This module turns both
 sides into comparable tokens (lower case, singular, no punctuation or marketing words,
 regional synonyms mapped to USDA's word) and finds the *head noun*, the word that says
-which food it is. :mod:`analyzer.foods` matches head nouns first and modifiers second.
+which food it is. :mod:`analyzer.foods.table` matches head nouns first and modifiers second.
 
 The word lists are editorial choices of this project (no literature values).
 """
@@ -509,7 +509,7 @@ def _classify(words: list[str]) -> tuple[list[str], list[str], list[str], list[s
 
 
 #: Words negating the next one (``chili, no beans``, ``apples without skin``): both are
-#: dropped, as in USDA descriptions (:func:`analyzer.foodindex._affirmed`).
+#: dropped, as in USDA descriptions (:func:`analyzer.foods.index._affirmed`).
 QUERY_NEGATION_WORDS = frozenset({"no", "non", "without"})
 
 

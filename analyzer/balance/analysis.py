@@ -10,14 +10,14 @@ the same meal, split into separate occasions where the meal's clock times are mo
 60 min apart (two "Snacks" at 10:00 and 16:00 are two loads; a breakfast whose foods are
 stamped 08:00 and 08:05 is one, so the key is neither the meal alone nor (meal, exact time));
 else, without a meal, times no more than 60 min apart; else the entry alone (details and
-the other ``Settings.occasion`` rules: :mod:`analyzer.occasions`). The occasion's calcium
+the other ``Settings.occasion`` rules: :mod:`analyzer.balance.occasions`). The occasion's calcium
 load L is the sum of its known calcium. Each entry then absorbs
 
     absorbable_i = Ca_i x min(1, FA_milk(L) x index_i),
     FA_milk(L) = clip(0.889 - 0.0964 ln(max(L, L_min)), 0, 1),
 
 where index_i is the absorptive index of the entry's food class relative to milk
-(:mod:`analyzer.absorption`). So the occasion absorbs FA_milk(L) x sum(Ca_i x index_i) and
+(:mod:`analyzer.balance.absorption`). So the occasion absorbs FA_milk(L) x sum(Ca_i x index_i) and
 each entry's share is weighted by its index. The equation exceeds 1 for loads below
 L_min = exp((0.889 - 1) / 0.0964), about 0.32 mg; the load is floored there (FA = 1), and
 FA is 0 above exp(0.889 / 0.0964), about 10,100 mg.
@@ -44,15 +44,15 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analyzer.absorption import classify
+from analyzer.balance.absorption import classify
+from analyzer.balance.flags import empty_flag_table, flag_table, flags_from_table, week_flag_table
+from analyzer.balance.occasions import occasion_keys
+from analyzer.balance.profiles import cohort_targets
+from analyzer.balance.targets import describe_targets, targets_for
+from analyzer.balance.totals import NUTRIENTS, daily_totals, weekly_totals
 from analyzer.errors import DiaryFormatError, ProfileError
-from analyzer.flags import empty_flag_table, flag_table, flags_from_table, week_flag_table
 from analyzer.models import Flag, Profile, Settings, Targets
-from analyzer.occasions import occasion_keys
-from analyzer.profiles import cohort_targets
-from analyzer.science import coefficient
-from analyzer.targets import describe_targets, targets_for
-from analyzer.totals import NUTRIENTS, daily_totals, weekly_totals
+from analyzer.reference import coefficient
 
 _OPTIONAL_TEXT = ("person", "time", "meal", "food", "description", "category", "food_id")
 
@@ -72,7 +72,7 @@ class Analysis:
     flag_table : DataFrame
         Findings, one row per flag (the fields of :class:`Flag`): first per day (``date``
         set), then per ISO week on the week's per-day averages (``week`` set, codes
-        prefixed ``weekly_``; see :mod:`analyzer.flags`). Built on first access: a cohort
+        prefixed ``weekly_``; see :mod:`analyzer.balance.flags`). Built on first access: a cohort
         of a million entries has over a million flag messages, which the tables don't need.
     targets : Targets
         The DRI targets of ``profile``.
@@ -91,7 +91,7 @@ class Analysis:
         (``sex``, ``age``, ``pregnant``, ``lactating``, ``in_profiles``, ``profile``,
         ``life_stage``) and targets (``<mineral>_target_mg`` and ``_target_kind``,
         ``calcium_ul_mg``, ``phosphorus_ul_mg``, ``sodium_cdrr_mg``, ``caffeine_max_mg``)
-        [mg/day]; see :func:`analyzer.profiles.person_targets`. ``None`` otherwise, when
+        [mg/day]; see :func:`analyzer.balance.profiles.person_targets`. ``None`` otherwise, when
         :attr:`targets` applies to everyone.
     profile_notes : list of str
         With per-person profiles: how many persons, life stages, persons given the default
@@ -280,14 +280,14 @@ def entry_metrics(entries: pd.DataFrame, settings: Settings) -> pd.DataFrame:
 
     Added columns: ``group``; ``absorption_class``, ``calcium_absorption_index``,
     ``phosphorus_class``, ``phosphorus_absorption``; ``occasion`` (the eating occasion:
-    meal, meal and time, time or ``"line N"``; see :mod:`analyzer.occasions`),
+    meal, meal and time, time or ``"line N"``; see :mod:`analyzer.balance.occasions`),
     ``occasion_calcium_mg`` (the load) [mg], ``occasion_caffeine_mg`` [mg],
     ``calcium_fractional_absorption`` [fraction], ``absorbable_calcium_mg`` [mg],
     ``absorbable_phosphorus_mg`` [mg], ``caffeine_calcium_mg``, ``protein_calcium_mg``,
     ``sodium_calcium_mg``, ``diuretic_load_mg`` [mg Ca], ``pral_meq`` [mEq] and ``week``
     (ISO week, ``"2026-W47"``).
     """
-    from analyzer.loads import calciuria, group_of, pral
+    from analyzer.balance.loads import calciuria, group_of, pral
 
     out = entries
     out["group"] = group_of(out["category"])
@@ -344,7 +344,7 @@ def _caveats(
     entries: pd.DataFrame, profile: Profile, default: bool, targets: Targets, settings: Settings
 ) -> list[str]:
     """The analysis' own notes: the profile used and the caveats the sources require."""
-    from analyzer.loads import describe_coefficients
+    from analyzer.balance.loads import describe_coefficients
 
     coefficients = describe_coefficients(settings)
 
@@ -410,7 +410,7 @@ def analyze(
     profiles : DataFrame, mapping or path, optional
         Per-person profiles for a cohort diary: a mapping ``person -> Profile``, a
         DataFrame with columns ``person, sex, age[, pregnant, lactating]``, or the path of
-        such a CSV (:func:`analyzer.profiles.load_profiles`). Each person's targets come
+        such a CSV (:func:`analyzer.balance.profiles.load_profiles`). Each person's targets come
         from their profile (the DRI tables looked up once per distinct profile); persons
         not in it get ``profile`` (or the default), and a note says how many. The daily and
         weekly rows then carry ``calcium_target_mg``, ``phosphorus_target_mg``,

@@ -17,14 +17,14 @@ from __future__ import annotations
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from analyzer.foodindex import (
+from analyzer.foods.index import (
     BRAND_COLUMN,
     COOKING_WORDS,
     UNCOOKED_WORDS,
     VARIANT_PENALTIES,
     FoodIndex,
 )
-from analyzer.foodnames import ParsedName
+from analyzer.foods.names import ParsedName
 
 #: Weight of the query's head noun in the coverage score (other content words weigh 1).
 HEAD_WEIGHT = 3.0
@@ -323,7 +323,7 @@ def _uncooked_default(
 ) -> np.ndarray:
     """Which candidates are a staple's raw / dry form that the name did not ask for.
 
-    Dried legumes, grains and pasta (:func:`analyzer.foodindex._staples`) are logged as
+    Dried legumes, grains and pasta (:func:`analyzer.foods.index._staples`) are logged as
     eaten, cooked, unless the name says how they were prepared (``raw``, ``dry``,
     ``uncooked``, ``canned`` ...) or names a product of the dry form (``flour``). The raw
     form is penalised only where a cooked form of the same core noun explains the name at

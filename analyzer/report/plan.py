@@ -4,7 +4,7 @@ The plan is a small mixed-integer program (:func:`scipy.optimize.milp`). Its dec
 variables are *days*: for each green and each portion size (half-cup steps up to the daily
 cap), on how many days of the week that portion is eaten, as its own eating occasion. Each
 added serving is therefore absorbed at its own calcium load through Weaver's load equation
-(see :mod:`analyzer.absorption`), and a green is eaten at most once a day, so the cap per
+(see :mod:`analyzer.balance.absorption`), and a green is eaten at most once a day, so the cap per
 green per day holds.
 
 Goals, in order of priority (solved lexicographically, one MILP per stage):
@@ -42,11 +42,11 @@ import numpy as np
 import pandas as pd
 from scipy.optimize import Bounds, LinearConstraint, milp
 
-from analyzer.balance import fractional_absorption_milk
+from analyzer.balance.analysis import fractional_absorption_milk
 from analyzer.errors import DataFileError
-from analyzer.foods import load_foods
-from analyzer.science import load_table
-from analyzer.units import grams_per_unit
+from analyzer.foods.table import load_foods
+from analyzer.foods.units import grams_per_unit
+from analyzer.reference import data_file, load_table
 
 #: Role of a green whose calcium is well absorbed (low oxalate): suggested for calcium.
 ROLE_CALCIUM = "calcium"
@@ -93,7 +93,7 @@ AbsorbedFn = Callable[[np.ndarray, str], np.ndarray]
 
 def greens_path() -> Path:
     """Path of the bundled greens table ``analyzer/data/greens.csv``."""
-    return Path(__file__).parent / "data" / "greens.csv"
+    return Path(data_file("greens.csv"))
 
 
 def load_greens(path: str | Path | None = None) -> pd.DataFrame:
@@ -111,7 +111,8 @@ def load_greens(path: str | Path | None = None) -> pd.DataFrame:
         is eaten at most once a day per species), ``role`` (:data:`ROLE_CALCIUM` or
         :data:`ROLE_POTASSIUM_MAGNESIUM`), ``weaver_rank`` (1 = best absorbable calcium per
         serving), ``measure`` (USDA household unit), ``absorption_class`` (a class of
-        :mod:`analyzer.absorption`), ``oxalate_class``, ``index_provenance`` and ``source``.
+        :mod:`~analyzer.balance.absorption`), ``oxalate_class``,
+        ``index_provenance`` and ``source``.
 
     Raises
     ------
@@ -173,7 +174,8 @@ def build_candidates(
         Indexed by food id: mass of one cup of the cooked green (USDA portion). [g]
     absorbed : callable
         ``absorbed(calcium_load_mg, absorption_class) -> absorbable_calcium_mg``, vectorized
-        over loads: Weaver's load equation times the class index (:mod:`analyzer.absorption`).
+        over loads: Weaver's load equation times the class index
+        (:mod:`analyzer.balance.absorption`).
     max_cups_per_day : float
         Cap per green per day. [cup]
 
@@ -227,7 +229,7 @@ def absorbed_calcium_mg(load_mg: np.ndarray, absorption_class: str) -> np.ndarra
     """Absorbable calcium of one eating occasion of a single food class. [mg]
 
     ``load x min(1, FA_milk(load) x index)``, the balance engine's rule
-    (:func:`analyzer.balance.fractional_absorption_milk`, Weaver et al. 2017 [1]) with the
+    (:func:`analyzer.balance.analysis.fractional_absorption_milk`, Weaver et al. 2017 [1]) with the
     index of ``absorption_class`` from ``absorption_index.csv``.
 
     Parameters
@@ -235,7 +237,7 @@ def absorbed_calcium_mg(load_mg: np.ndarray, absorption_class: str) -> np.ndarra
     load_mg : array
         Calcium eaten in the occasion. [mg]
     absorption_class : str
-        A class of :mod:`analyzer.absorption` (``dairy``, ``low_oxalate_brassica``, ...).
+        A class of :mod:`analyzer.balance.absorption` (``dairy``, ``low_oxalate_brassica``, ...).
 
     Examples
     --------

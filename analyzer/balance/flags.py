@@ -47,7 +47,7 @@ import numpy as np
 import pandas as pd
 
 from analyzer.models import Flag, FlagLevel, Settings, Targets
-from analyzer.science import coefficient, tag
+from analyzer.reference import coefficient, tag
 
 _IOM_2011 = "IOM 2011, Dietary Reference Intakes for Calcium and Vitamin D"
 _IOM_1997 = "IOM 1997, DRIs for Calcium, Phosphorus, Magnesium, Vitamin D and Fluoride"
@@ -195,7 +195,7 @@ def flag_table(
     Parameters
     ----------
     daily : DataFrame
-        Daily totals with ratios (:func:`analyzer.totals.daily_totals`).
+        Daily totals with ratios (:func:`analyzer.balance.totals.daily_totals`).
     targets : Targets
         RDA/AI, UL and caffeine limit of the profile.
     settings : Settings
@@ -285,7 +285,7 @@ def week_flag_table(
     Parameters
     ----------
     weekly : DataFrame
-        Weekly per-day averages with ratios (:func:`analyzer.totals.weekly_totals`), with
+        Weekly per-day averages with ratios (:func:`analyzer.balance.totals.weekly_totals`), with
         ``week`` and ``days``.
     targets, settings, by_person, groups
         As for :func:`flag_table` (``groups`` codes index the rows of ``weekly``).

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analyzer.output import FORMULA_PREFIXES, neutralize_formulas
+from analyzer.cli.output import FORMULA_PREFIXES, neutralize_formulas
 
 #: Characters that make :mod:`csv` quote a cell (``QUOTE_MINIMAL``, ``,`` delimiter, ``\n``
 #: line terminator).
@@ -37,7 +37,7 @@ def csv_text(frame: pd.DataFrame) -> str:
     ----------
     frame : DataFrame
         The table; its index is not written. Dates should already be text (see
-        :func:`analyzer.output.format_frame`); a column of any dtype other than float,
+        :func:`analyzer.cli.output.format_frame`); a column of any dtype other than float,
         integer, boolean or text makes the whole table go through pandas' writer.
 
     Returns

@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analyzer.foods import load_foods
+from analyzer.foods.table import load_foods
 
 #: Obvious swaps by food category: (SR28 id of the replacement, its household name). A cola
 #: or other soda -> club soda (no phosphoric acid, no caffeine); coffee -> decaf coffee.

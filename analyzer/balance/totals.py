@@ -18,11 +18,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analyzer.loads import DIURETIC_GROUPS, GROUPS, MECHANISMS
+from analyzer.balance.loads import DIURETIC_GROUPS, GROUPS, MECHANISMS
+from analyzer.balance.targets import TARGET_NUTRIENTS
 from analyzer.models import Targets
 from analyzer.nutrients import NUTRIENT_COLUMNS
-from analyzer.science import molar_ratio_factor
-from analyzer.targets import TARGET_NUTRIENTS
+from analyzer.reference import molar_ratio_factor
 
 NUTRIENTS = NUTRIENT_COLUMNS
 PERCENT = 100.0
@@ -114,7 +114,7 @@ def daily_totals(
     Parameters
     ----------
     entries : DataFrame
-        Entries with the per-entry metrics of :func:`analyzer.balance.entry_metrics`.
+        Entries with the per-entry metrics of :func:`analyzer.balance.analysis.entry_metrics`.
     targets : Targets
         For the percent-of-target columns.
     by_person : bool
@@ -124,7 +124,7 @@ def daily_totals(
         columns, except rows the user deleted or left blank; otherwise ``unmatched`` is <NA>
         (not known per day). Rows whose date could not be read are counted on no day.
     person_targets : DataFrame, optional
-        Per-person targets (:func:`analyzer.profiles.person_targets`): their
+        Per-person targets (:func:`analyzer.balance.profiles.person_targets`): their
         ``<mineral>_target_mg`` columns are merged onto the rows by ``person`` (rows need
         ``by_person``, or a diary of one person) and used for the percentages.
 
@@ -235,7 +235,7 @@ def weekly_totals(daily: pd.DataFrame, targets: Targets, by_person: bool) -> pd.
         ``caffeine_max_occasion_mg`` the maximum, everything else the mean per logged day,
         ratios and percentages recomputed from the averages.
     """
-    from analyzer.balance import iso_week
+    from analyzer.balance.analysis import iso_week
 
     keys = ["person", "week"] if by_person else ["week"]
     frame = daily.copy()

@@ -45,7 +45,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from analyzer.science import load_table
+from analyzer.reference import load_table
 
 CALCIUM_CLASSES = (
     "dairy",

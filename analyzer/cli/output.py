@@ -122,7 +122,7 @@ def format_frame(frame: pd.DataFrame, fmt: TableFormat = "table", digits: int = 
         for column in shown.columns:
             if pd.api.types.is_datetime64_any_dtype(shown[column]):
                 shown[column] = shown[column].dt.strftime("%Y-%m-%d")
-        from analyzer.csvtext import csv_text
+        from analyzer.cli.csvtext import csv_text
 
         return csv_text(shown)
     if frame.empty:

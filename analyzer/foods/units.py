@@ -1,7 +1,8 @@
 """Grams of a food from a quantity and a unit: mass, volume and household measures.
 
 Amount text is parsed by :func:`parse_amount` and units are spelled canonically by
-:func:`normalize_unit` (both from :mod:`analyzer.quantities`, re-exported here). Three kinds of
+:func:`normalize_unit` (both from
+:mod:`analyzer.foods.quantities`, re-exported here). Three kinds of
 unit are converted to grams:
 
 mass
@@ -44,7 +45,7 @@ household measures
 References
 ----------
 .. [1] NIST Handbook 44 (2023), Appendix C (mass and volume factors; see
-   :mod:`analyzer.quantities`).
+   :mod:`analyzer.foods.quantities`).
 .. [2] U.S. Department of Agriculture, Agricultural Research Service. *USDA National Nutrient
    Database for Standard Reference, Release 28* (2015, rev. 2016), ``WEIGHT.txt``.
 """
@@ -54,7 +55,6 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from importlib.resources import files
 from pathlib import Path
 from typing import Final
 
@@ -62,7 +62,7 @@ import numpy as np
 import pandas as pd
 
 from analyzer.errors import AmountError, DataFileError, UnknownUnitError
-from analyzer.quantities import (
+from analyzer.foods.quantities import (
     GRAMS_PER_OUNCE,
     GRAMS_PER_POUND,
     MASS_UNITS_G,
@@ -75,6 +75,7 @@ from analyzer.quantities import (
     parse_amount,
     parse_unit,
 )
+from analyzer.reference import data_file
 
 __all__ = [
     "DENSITY_PREFERENCE",
@@ -123,7 +124,7 @@ PORTION_COLUMNS: Final = ("id", "seq", "amount", "measure", "gram_weight")
 
 
 def _portions_path() -> Path:
-    return Path(str(files("analyzer") / "data" / "portions.csv"))
+    return Path(data_file("portions.csv"))
 
 
 @functools.lru_cache(maxsize=4)

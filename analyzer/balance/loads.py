@@ -41,7 +41,7 @@ import numpy as np
 import pandas as pd
 
 from analyzer.models import Settings
-from analyzer.science import coefficient, tag
+from analyzer.reference import coefficient, tag
 
 #: Groups every entry is attributed to (``category`` values; anything else is ``other``).
 GROUPS = ("red_meat", "dairy", "soda", "coffee", "tea", "other")

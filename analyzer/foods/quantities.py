@@ -4,7 +4,7 @@
 it (fractions, unicode fractions, decimal comma on request, and the Cronometer ``Amount``
 forms); :func:`normalize_unit` gives every spelling of a unit one canonical name. The mass and
 volume factors are exact US customary definitions. Converting to grams for a given food is
-:mod:`analyzer.units`.
+:mod:`analyzer.foods.units`.
 
 References
 ----------
@@ -47,7 +47,7 @@ MASS_UNITS_G: Final[Mapping[str, float]] = {
     "lb": GRAMS_PER_POUND,
 }
 """Grams per mass unit. [g] (``oz wt`` is an ounce explicitly by weight: see
-:mod:`analyzer.units` for ``oz`` on drinks.)"""
+:mod:`analyzer.foods.units` for ``oz`` on drinks.)"""
 
 VOLUME_UNITS_ML: Final[Mapping[str, float]] = {
     "ml": 1.0,

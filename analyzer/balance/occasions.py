@@ -31,7 +31,7 @@ import numpy as np
 import pandas as pd
 
 from analyzer.models import Settings
-from analyzer.science import coefficient
+from analyzer.reference import coefficient
 
 #: Row of ``coefficients.csv`` holding the gap between consecutive clock times that
 #: separates two eating occasions of one meal (or of meal-less entries): 60 min, a

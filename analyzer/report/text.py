@@ -1,4 +1,4 @@
-"""The weekly report as plain text: the dict of :func:`analyzer.report.build_report` rendered.
+"""The weekly report as plain text: the dict of :func:`~analyzer.report.build_report` rendered.
 
 Sections: title, a table of the days, the week against targets, the flags (grouped by
 finding, with source and confidence), the diuretic load by group, the largest sources and
@@ -130,7 +130,7 @@ def _days_section(report: dict[str, Any]) -> list[str]:
 def _day_ratio_usable(day: dict[str, Any], min_fraction: float) -> bool:
     """Whether enough of a day's entries have calcium and phosphorus for its Ca:P ratio.
 
-    The same rule as :func:`analyzer.report.day_ratio_usable`, on a day's JSON record.
+    The same rule as :func:`analyzer.report.build.day_ratio_usable`, on a day's JSON record.
     """
     entries = day.get("entries") or 0
     if not entries:

@@ -1,9 +1,9 @@
 """The weekly report: one analysed week, its targets, flags, sources and the greens to add.
 
-:func:`build_report` turns an :class:`~analyzer.balance.Analysis` into one JSON-ready dict
+:func:`build_report` turns an :class:`~analyzer.balance.analysis.Analysis` into one JSON-ready dict
 (keys documented there); :func:`render_text` renders that dict for the terminal. Neither
 computes nutrition itself: the numbers come from the balance engine
-(:mod:`analyzer.balance`) and the greens plan (:mod:`analyzer.suggest`).
+(:mod:`analyzer.balance.analysis`) and the greens plan (:mod:`analyzer.report.plan`).
 
 References
 ----------
@@ -22,12 +22,13 @@ from typing import Any
 
 import pandas as pd
 
-from analyzer import sources, suggest
-from analyzer.balance import only_app_totals
+from analyzer.balance.analysis import only_app_totals
+from analyzer.cli.output import clean_json, records
 from analyzer.errors import NoDataError, some_of
-from analyzer.output import clean_json, records
-from analyzer.report_text import render_text
-from analyzer.science import coefficient, load_table, molar_ratio_factor, tag
+from analyzer.reference import coefficient, load_table, molar_ratio_factor, tag
+from analyzer.report import plan as suggest
+from analyzer.report import top_sources as sources
+from analyzer.report.text import render_text
 
 __all__ = [
     "build_report",
@@ -287,7 +288,7 @@ def week_averages(daily: pd.DataFrame) -> dict[str, Any]:
 def absorbable_calcium_target(calcium_target_mg: float) -> tuple[float, str]:
     """The absorbable-calcium target for a calcium RDA/AI, and its one-line definition.
 
-    See :func:`analyzer.suggest.target_absorbable_calcium_mg`: the RDA/AI eaten as dairy in
+    See :func:`analyzer.report.plan.target_absorbable_calcium_mg`: the RDA/AI eaten as dairy in
     three equal meals, absorbed by Weaver's load equation (dairy index 1.0).
 
     Returns
@@ -566,7 +567,7 @@ def build_report(
     Parameters
     ----------
     analysis : Analysis
-        From :func:`analyzer.balance.analyze`.
+        From :func:`analyzer.balance.analysis.analyze`.
     week : str, optional
         ISO week ``'2026-W47'``.
     start : date or str, optional
@@ -575,7 +576,7 @@ def build_report(
     person : str, optional
         Whose week, when the diary holds several people.
     candidates : DataFrame, optional
-        Greens to plan with (:func:`analyzer.suggest.build_candidates`); default the bundled
+        Greens to plan with (:func:`analyzer.report.plan.build_candidates`); default the bundled
         greens at the settings' cap per day.
 
     Returns

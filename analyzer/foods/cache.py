@@ -1,6 +1,6 @@
 """On-disk cache for objects that are slow to build and depend only on the bundled data.
 
-Building the food matcher (:class:`analyzer.matching.FoodMatcher`) indexes all 8,789 SR28
+Building the food matcher (:class:`analyzer.foods.matcher.FoodMatcher`) indexes all 8,789 SR28
 descriptions; that takes about a second, and every command that reads a diary needs it. The
 built object is pickled once to the user's cache folder; later processes load it in a few
 hundredths of a second.
@@ -50,7 +50,7 @@ def cache_dir() -> Path | None:
 
 def source_files() -> list[Path]:
     """Every Python module of this package (their source is part of each cache key)."""
-    return sorted(Path(__file__).resolve().parent.rglob("*.py"))
+    return sorted(Path(__file__).resolve().parents[1].rglob("*.py"))
 
 
 def cache_key(files: Iterable[Path], *, salt: str = "") -> str:

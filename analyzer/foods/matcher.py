@@ -4,7 +4,7 @@ A plain fuzzy string score sends ``Frozen Spinach`` to ``Dessert topping, frozen
 ``cola`` to chocolate. This matcher instead
 
 1. takes an exact NDB id, an exact description (case-insensitive) or a curated alias;
-2. otherwise finds the query's head noun (:func:`analyzer.foodnames.parse_name`) and keeps
+2. otherwise finds the query's head noun (:func:`analyzer.foods.names.parse_name`) and keeps
    only foods whose own head part contains it, or whose core noun the query names in full
    (``Collards`` for ``collard greens``); a food whose head is another food is never a
    candidate, however similar the strings;
@@ -24,7 +24,7 @@ A plain fuzzy string score sends ``Frozen Spinach`` to ``Dessert topping, frozen
    raw dry beans with ~2.5-3x the nutrients per gram. A name saying ``raw``, ``dry``,
    ``dried``, ``uncooked``, ``flour`` or another preparation keeps its form; oats,
    peanuts, soy products and hummus are eaten (or weighed) as they are; vegetables keep
-   raw as their default (:func:`analyzer.foodscore.uncooked_rule_applies`);
+   raw as their default (:func:`analyzer.foods.score.uncooked_rule_applies`);
 4. reports a name as unmatched (with "did you mean" suggestions) when no candidate is good
    enough, when its head noun is not a food word, when the only candidates are other
    brands' products whose name it does not spell out (``Golden Crisp`` for ``crisps``),
@@ -35,7 +35,7 @@ A plain fuzzy string score sends ``Frozen Spinach`` to ``Dessert topping, frozen
 Misspellings are corrected word by word against the table's vocabulary, run-together
 words are split (``peanutbutter``) and split ones joined (``oat meal``).
 
-The description index is :mod:`analyzer.foodindex`, the scoring :mod:`analyzer.foodscore`;
+The description index is :mod:`analyzer.foods.index`, the scoring :mod:`analyzer.foods.score`;
 results are cached per distinct name.
 """
 
@@ -48,9 +48,9 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from analyzer.foodindex import FoodIndex
-from analyzer.foodnames import ParsedName, normalize_name, parse_name, segments, tokens
-from analyzer.foodscore import MIN_SCORE, score_candidates, uncooked_rule_applies
+from analyzer.foods.index import FoodIndex
+from analyzer.foods.names import ParsedName, normalize_name, parse_name, segments, tokens
+from analyzer.foods.score import MIN_SCORE, score_candidates, uncooked_rule_applies
 
 #: rapidfuzz ratio needed to correct a misspelt word to a table word (``brocoli``).
 TYPO_CUTOFF = 85.0
@@ -108,10 +108,10 @@ class FoodMatcher:
     ----------
     foods : DataFrame
         Nutrient table with at least ``id``, ``description`` and ``category``
-        (:func:`analyzer.foods.load_foods`); ``common_names`` (SR28 ComName) is used for
+        (:func:`analyzer.foods.table.load_foods`); ``common_names`` (SR28 ComName) is used for
         lower-priority aliases where present.
     aliases : DataFrame, optional
-        Columns ``alias, id`` (:func:`analyzer.foods.load_aliases`). Aliases naming an id that
+        Columns ``alias, id`` (:func:`.table.load_aliases`). Aliases naming an id that
         is not in ``foods`` are ignored.
 
     Examples

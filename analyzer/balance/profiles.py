@@ -24,9 +24,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from analyzer.balance.targets import MAX_AGE_Y, MIN_AGE_Y, TARGET_NUTRIENTS, targets_for
 from analyzer.errors import DataFileError, ProfileError
 from analyzer.models import Profile, Targets
-from analyzer.targets import MAX_AGE_Y, MIN_AGE_Y, TARGET_NUTRIENTS, targets_for
 
 #: Columns of a profiles table, in order; ``pregnant`` and ``lactating`` may be absent.
 PROFILE_COLUMNS = ("person", "sex", "age", "pregnant", "lactating")
@@ -150,7 +150,7 @@ def _profile_text(sex: str, age: float, pregnant: bool, lactating: bool) -> str:
 
 def _profile(sex: str, age: float, pregnant: bool, lactating: bool) -> Profile:
     """A :class:`Profile`, its validation problems as :class:`ProfileError`."""
-    from analyzer.targets import make_profile
+    from analyzer.balance.targets import make_profile
 
     return make_profile(sex, age, pregnant, lactating)
 
@@ -380,7 +380,7 @@ class CohortTargets:
     unused: int
 
     def groups(self, frame: pd.DataFrame, by_person: bool) -> tuple[np.ndarray, list[Targets]]:
-        """(code per row of ``frame``, :attr:`stages`) for :func:`analyzer.flags.flag_table`.
+        """(code per row of ``frame``, :attr:`stages`) for :func:`.flags.flag_table`.
 
         ``frame`` rows are daily or weekly rows; without ``by_person`` the diary has one
         person and every row is theirs.

@@ -21,7 +21,7 @@ from pydantic import ValidationError
 
 from analyzer.errors import ProfileError
 from analyzer.models import Profile, Targets
-from analyzer.science import load_table
+from analyzer.reference import load_table
 
 #: Ages the DRI tables cover (IOM 1997, 2011; NASEM 2019: birth to the oldest adults). [years]
 MIN_AGE_Y, MAX_AGE_Y = 0.0, 120.0

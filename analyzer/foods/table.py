@@ -3,7 +3,7 @@
 :func:`load_foods` reads ``foods.csv`` with pinned dtypes (NDB ids as text, blank nutrient =
 unknown = NaN). :func:`find_food` and :class:`FoodMatcher` find the food a person means by an
 id, a description, a curated alias (``analyzer/data/aliases.csv``) or a head-noun-first fuzzy
-match (:mod:`analyzer.matching`).
+match (:mod:`analyzer.foods.matcher`).
 
 References
 ----------
@@ -21,7 +21,7 @@ import pandas as pd
 
 from analyzer import nutrients
 from analyzer.errors import DataFileError, UnknownFoodError
-from analyzer.matching import FoodMatch, FoodMatcher
+from analyzer.foods.matcher import FoodMatch, FoodMatcher
 
 __all__ = [
     "ALIAS_COLUMNS",
@@ -68,7 +68,7 @@ def bundled_path(name: str) -> Path:
     packaged = Path(str(importlib.resources.files("analyzer") / "data" / name))
     if packaged.exists():
         return packaged
-    root = Path(__file__).resolve().parents[1] / name
+    root = Path(__file__).resolve().parents[2] / name
     return root if root.exists() else packaged
 
 
@@ -162,9 +162,9 @@ def default_matcher() -> FoodMatcher:
     """The process-wide matcher on the bundled foods and aliases.
 
     Built once per installation and data version, then loaded from the on-disk cache
-    (:mod:`analyzer.cache`) by every later process: building it takes about a second.
+    (:mod:`analyzer.foods.cache`) by every later process: building it takes about a second.
     """
-    from analyzer.cache import cache_key, cached, source_files
+    from analyzer.foods.cache import cache_key, cached, source_files
 
     def build() -> FoodMatcher:
         return FoodMatcher(load_foods(), load_aliases())

@@ -1,0 +1,11 @@
+"""REPORT: the typed weekly report, its builder, the greens plan and the renderers.
+
+:func:`build_report` turns an :class:`~analyzer.balance.Analysis` into a
+:class:`~analyzer.report.model.Report` (pydantic); ``--format json`` is its dump and
+:func:`render_text` its terminal form. The greens plan is :mod:`analyzer.report.plan`.
+"""
+
+from analyzer.report.build import build_report
+from analyzer.report.text import render_text
+
+__all__ = ["build_report", "render_text"]
