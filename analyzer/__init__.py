@@ -30,6 +30,7 @@ from analyzer.errors import (
 from analyzer.models import Flag, Profile, Settings, Targets
 
 if TYPE_CHECKING:
+    from analyzer.balance.absorption import absorbed_calcium_mg, calcium_class
     from analyzer.balance.analysis import Analysis, analyze
     from analyzer.balance.profiles import load_profiles
     from analyzer.balance.targets import targets_for
@@ -37,29 +38,36 @@ if TYPE_CHECKING:
     from analyzer.diary import Diary, read_diary
     from analyzer.examples import example_path
     from analyzer.foods.table import FoodMatcher, find_food, load_foods
-    from analyzer.foods.units import load_portions, parse_amount, to_grams
+    from analyzer.foods.units import grams_per_unit, load_portions, parse_amount, to_grams
     from analyzer.report.build import build_report
+    from analyzer.report.greens import load_greens
     from analyzer.report.plan import plan_greens
     from analyzer.report.text import render_text
 
 #: Where each lazily loaded name lives.
 _LAZY = {
-    "Analysis": "analyzer.balance.analysis",
-    "analyze": "analyzer.balance.analysis",
+    "Analysis": "analyzer.balance",
+    "analyze": "analyzer.balance",
+    "load_profiles": "analyzer.balance",
+    "targets_for": "analyzer.balance",
     "Diary": "analyzer.diary",
     "read_diary": "analyzer.diary",
     "example_path": "analyzer.examples",
-    "FoodMatcher": "analyzer.foods.table",
-    "find_food": "analyzer.foods.table",
-    "load_foods": "analyzer.foods.table",
-    "load_profiles": "analyzer.balance.profiles",
-    "build_report": "analyzer.report.build",
-    "render_text": "analyzer.report.text",
+    "FoodMatcher": "analyzer.foods",
+    "find_food": "analyzer.foods",
+    "load_foods": "analyzer.foods",
+    "load_portions": "analyzer.foods",
+    "parse_amount": "analyzer.foods",
+    "to_grams": "analyzer.foods",
+    "absorbed_calcium_mg": "analyzer.balance.absorption",
+    "calcium_class": "analyzer.balance.absorption",
+    "grams_per_unit": "analyzer.foods.units",
+    "load_greens": "analyzer.report.greens",
+    "Report": "analyzer.report",
+    "build_report": "analyzer.report",
+    "build_trend": "analyzer.report",
+    "render_text": "analyzer.report",
     "plan_greens": "analyzer.report.plan",
-    "targets_for": "analyzer.balance.targets",
-    "load_portions": "analyzer.foods.units",
-    "parse_amount": "analyzer.foods.units",
-    "to_grams": "analyzer.foods.units",
     "save_figure": "analyzer.chart",
     "trend_chart": "analyzer.chart",
     "weekly_chart": "analyzer.chart",
@@ -88,15 +96,21 @@ __all__ = [
     "NoDataError",
     "Profile",
     "ProfileError",
+    "Report",
     "Settings",
     "Targets",
     "UnknownFoodError",
     "UnknownUnitError",
+    "absorbed_calcium_mg",
     "analyze",
     "build_report",
+    "build_trend",
+    "calcium_class",
     "example_path",
     "find_food",
+    "grams_per_unit",
     "load_foods",
+    "load_greens",
     "load_portions",
     "load_profiles",
     "parse_amount",

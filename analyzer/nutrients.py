@@ -1,11 +1,14 @@
-"""The nutrients the analyzer tracks, in one place.
+"""The vocabulary every stage shares: nutrients, minerals, food categories and load groups.
 
-Each is a column of ``foods.csv`` (per 100 g of edible portion) and of a diary's entries
-(per entry), with its unit in the name; the SR28 nutrient number is its source (USDA ARS,
-SR28 documentation, NUTR_DEF.txt).
+Each nutrient is a column of ``foods.csv`` (per 100 g of edible portion) and of a diary's
+entries (per entry), with its unit in the name; the SR28 nutrient number is its source (USDA
+ARS, SR28 documentation, NUTR_DEF.txt). Everything here is defined once and imported: a
+copy is a future disagreement.
 """
 
 from __future__ import annotations
+
+from typing import Final
 
 #: Nutrient columns, units in the names. NaN means unknown (SR28 gave no value), never 0.
 NUTRIENT_COLUMNS: tuple[str, ...] = (
@@ -18,3 +21,34 @@ NUTRIENT_COLUMNS: tuple[str, ...] = (
     "sodium_mg",  # SR28 307
     "caffeine_mg",  # SR28 262
 )
+
+#: Minerals with a DRI target (RDA or AI), in report order.
+TARGET_MINERALS: Final[tuple[str, ...]] = ("calcium", "phosphorus", "magnesium", "potassium")
+#: The two minerals of the Ca:P ratio.
+CA_P: Final[tuple[str, str]] = ("calcium", "phosphorus")
+
+#: Food categories of ``foods.csv``, in report order (rules: :mod:`analyzer.foods.categories`).
+CATEGORIES: Final[tuple[str, ...]] = (
+    "red_meat",
+    "dairy",
+    "soda",
+    "coffee",
+    "tea",
+    "greens",
+    "other",
+)
+#: Groups every entry is attributed to (its category when listed here, else ``other``).
+GROUPS: Final[tuple[str, ...]] = ("red_meat", "dairy", "soda", "coffee", "tea", "other")
+#: The four groups whose calciuria makes up the diuretic load.
+DIURETIC_GROUPS: Final[tuple[str, ...]] = ("red_meat", "dairy", "soda", "coffee")
+#: Mechanisms of the diuretic load, as column stems (``caffeine_calcium_mg``, ...).
+MECHANISMS: Final[tuple[str, ...]] = ("caffeine", "protein", "sodium")
+#: How each group is named to a reader.
+GROUP_LABELS: Final[dict[str, str]] = {
+    "red_meat": "red meat",
+    "dairy": "dairy",
+    "soda": "soda",
+    "coffee": "coffee",
+    "tea": "tea",
+    "other": "other (not in the load)",
+}

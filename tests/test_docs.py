@@ -65,9 +65,12 @@ def test_readme_python_example_runs() -> None:
     code = README[start : README.index("```", start)]
     namespace: dict[str, object] = {}
     exec(compile(code, "README.md", "exec"), namespace)
+    from analyzer import Report
+
     report = namespace["report"]
-    assert isinstance(report, dict)
-    assert report["suggestions"], "the western example needs greens"
+    assert isinstance(report, Report)
+    assert report.suggestions, "the western example needs greens"
+    assert report.profile.description == "female, 60 y"
 
 
 def test_readme_lists_every_row_status_code() -> None:

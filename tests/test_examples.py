@@ -24,7 +24,7 @@ from analyzer.cli import cli
 from analyzer.diary import Diary, read_diary
 from analyzer.errors import NoDataError
 from analyzer.examples import EXAMPLES, example_path
-from analyzer.report.build import build_report
+from analyzer.report import build_report
 
 HEADER = "date,time,meal,food,amount,unit,note"
 WEEK = "2026-W47"
@@ -119,14 +119,14 @@ def test_balanced_week_meets_the_targets(analyses: dict[str, Analysis]) -> None:
     assert week["ca_p_mass_ratio"] >= 1.0
     assert set(analysis.entries["category"]) >= {"greens", "dairy"}
     report = build_report(analysis, WEEK)
-    assert report["plan"]["status"] == "met"
-    assert report["suggestions"] == []
+    assert report.plan.status == "met"
+    assert report.suggestions == []
 
 
 def test_western_chart_from_the_real_report(analyses: dict[str, Analysis]) -> None:
     analysis = analyses["western"]
     report = build_report(analysis, WEEK)
-    fig = weekly_chart(analysis, WEEK, report)
+    fig = weekly_chart(report)
     axes = {str(ax.get_label()): ax for ax in fig.axes}
     assert list(axes) == list(PANELS)
     assert len(axes["calcium_phosphorus"].patches) == 14
@@ -143,7 +143,7 @@ def test_western_chart_from_the_real_report(analyses: dict[str, Analysis]) -> No
             assert "(for potassium and magnesium, not calcium)" in item
     ratio = axes["ratio"]
     projected = [line for line in ratio.get_lines() if "projected" in str(line.get_label())]
-    assert np.ravel(projected[0].get_ydata())[0] > report["current"]["ca_p_mass_ratio"]
+    assert np.ravel(projected[0].get_ydata())[0] > report.current.ca_p_mass_ratio
 
 
 # --- the chart command on the examples -------------------------------------------------------

@@ -1,60 +1,35 @@
-"""The balance engine: per-entry metrics, daily and ISO-weekly totals, ratios and targets.
+"""The analysis: a diary's entries with their metrics, daily and weekly tables, and flags.
 
-:func:`analyze` takes a diary (anything with ``.entries``, ``.rejected`` and ``.notes``) or a
-bare entries DataFrame (the ``Diary.entries`` contract) and returns an :class:`Analysis`.
-Everything is vectorized with pandas group-bys; unknown nutrients stay NaN and are counted.
-
-Absorbable calcium (Weaver et al. 2017): entries are grouped into eating occasions, because
-the calcium load is per eating occasion (science.md §3a, §8c). Same person and date, and:
-the same meal, split into separate occasions where the meal's clock times are more than
-60 min apart (two "Snacks" at 10:00 and 16:00 are two loads; a breakfast whose foods are
-stamped 08:00 and 08:05 is one, so the key is neither the meal alone nor (meal, exact time));
-else, without a meal, times no more than 60 min apart; else the entry alone (details and
-the other ``Settings.occasion`` rules: :mod:`analyzer.balance.occasions`). The occasion's calcium
-load L is the sum of its known calcium. Each entry then absorbs
-
-    absorbable_i = Ca_i x min(1, FA_milk(L) x index_i),
-    FA_milk(L) = clip(0.889 - 0.0964 ln(max(L, L_min)), 0, 1),
-
-where index_i is the absorptive index of the entry's food class relative to milk
-(:mod:`analyzer.balance.absorption`). So the occasion absorbs FA_milk(L) x sum(Ca_i x index_i) and
-each entry's share is weighted by its index. The equation exceeds 1 for loads below
-L_min = exp((0.889 - 1) / 0.0964), about 0.32 mg; the load is floored there (FA = 1), and
-FA is 0 above exp(0.889 / 0.0964), about 10,100 mg.
-
-Absorbable phosphorus: P_i x the absorbed fraction of its source class (additive 1.0,
-animal 0.5, plant 0.3, mixed 0.625).
+:func:`analyze` takes a diary (:class:`analyzer.diary.Diary`) or a bare entries DataFrame
+(the ``Diary.entries`` contract) and returns an :class:`Analysis`. Everything is vectorized
+with pandas group-bys; unknown nutrients stay NaN and are counted. The per-entry rules are in
+:mod:`analyzer.balance.entries`, the daily totals in :mod:`analyzer.balance.totals`, every
+week rule in :mod:`analyzer.balance.weeks`.
 
 References
 ----------
 .. [1] Weaver CM et al. 2017, Curr Osteoporos Rep (PMC5442193), Table 1 and footnote.
-.. [2] Renal Replacement Therapy 2017, Table 1 (10.1186/s41100-017-0095-x).
-.. [3] IOM 1997, DRIs for Ca, P, Mg, Vitamin D and Fluoride, pp. 154, 173.
+.. [2] IOM 1997, DRIs for Ca, P, Mg, Vitamin D and Fluoride, pp. 154, 173.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
 
-import numpy as np
 import pandas as pd
 
-from analyzer.balance.absorption import classify
+from analyzer.balance.entries import entry_metrics, prepare_entries
 from analyzer.balance.flags import empty_flag_table, flag_table, flags_from_table, week_flag_table
-from analyzer.balance.occasions import occasion_keys
 from analyzer.balance.profiles import cohort_targets
 from analyzer.balance.targets import describe_targets, targets_for
-from analyzer.balance.totals import NUTRIENTS, daily_totals, weekly_totals
+from analyzer.balance.totals import daily_totals
+from analyzer.balance.weeks import weekly_totals
+from analyzer.diary.model import Diary
 from analyzer.errors import DiaryFormatError, ProfileError
 from analyzer.models import Flag, Profile, Settings, Targets
-from analyzer.reference import coefficient
-
-_OPTIONAL_TEXT = ("person", "time", "meal", "food", "description", "category", "food_id")
 
 
 @dataclass
@@ -159,185 +134,16 @@ class Analysis:
         return self.flag_table.copy()
 
 
-def _unpack(diary: Any) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
+def _unpack(diary: Diary | pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
     if isinstance(diary, pd.DataFrame):
         return diary, pd.DataFrame(columns=["line", "food", "status", "reason"]), []
-    if hasattr(diary, "entries") and isinstance(diary.entries, pd.DataFrame):
-        rejected = getattr(diary, "rejected", None)
-        if not isinstance(rejected, pd.DataFrame):
-            rejected = pd.DataFrame(columns=["line", "food", "status", "reason"])
-        return diary.entries, rejected, list(getattr(diary, "notes", []) or [])
+    if isinstance(diary, Diary):
+        return diary.entries, diary.rejected, list(diary.notes)
     raise DiaryFormatError(
         type(diary).__name__,
         "is not a diary",
         "pass the result of read_diary() or a DataFrame of entries",
     )
-
-
-def only_app_totals(entries: pd.DataFrame) -> bool:
-    """True when there are entries and every one is an app's day or meal total (``is_total``).
-
-    Such entries name no food, so food groups, eating occasions and absorbable calcium are
-    unknown for them.
-    """
-    if entries.empty or "is_total" not in entries.columns:
-        return False
-    return bool(entries["is_total"].astype("boolean").fillna(False).all())
-
-
-def prepare_entries(entries: pd.DataFrame) -> pd.DataFrame:
-    """Check an entries table against the contract and fill optional columns.
-
-    Parameters
-    ----------
-    entries : DataFrame
-        Needs ``date`` and the nutrient columns (``calcium_mg``, ...); ``person``, ``meal``,
-        ``time``, ``line``, ``food``, ``description``, ``category``, ``food_id`` and
-        ``is_total`` (an app's day or meal total rather than one food) are optional.
-
-    Returns
-    -------
-    DataFrame
-        A copy with ``date`` as midnight datetimes, nutrients as float, ``person`` as text
-        ("" when none) and the optional columns present.
-
-    Raises
-    ------
-    DiaryFormatError
-        A required column is missing, a date or nutrient is not readable, or a nutrient is
-        negative (named with its line).
-    """
-    missing = [c for c in ("date", *NUTRIENTS) if c not in entries.columns]
-    if missing:
-        raise DiaryFormatError(
-            "entries",
-            f"missing columns {', '.join(missing)}",
-            "give the columns of Diary.entries (date and per-entry nutrients, NaN = unknown)",
-        )
-    out = entries.copy(deep=False)  # columns are replaced, never changed in place
-    n = len(out)
-    if "line" not in out.columns:
-        out["line"] = np.arange(1, n + 1)
-    try:
-        out["date"] = pd.to_datetime(out["date"]).dt.normalize()
-    except (ValueError, TypeError) as error:
-        raise DiaryFormatError("entries", f"column 'date' is not a date ({error})") from None
-    if out["date"].isna().any():
-        line = out.loc[out["date"].isna(), "line"].iloc[0]
-        raise DiaryFormatError("entries", f"line {line}: missing date")
-    for column in NUTRIENTS:
-        values = pd.to_numeric(out[column], errors="coerce").astype(float)
-        bad = values.isna() & out[column].notna()
-        negative = values < 0
-        if bad.any() or negative.any():
-            where = bad | negative
-            line = out.loc[where, "line"].iloc[0]
-            raise DiaryFormatError(
-                "entries",
-                f"line {line}: {column} value {str(out.loc[where, column].iloc[0])!r} is "
-                "not a non-negative number",
-                "nutrients are amounts per entry; leave unknown values blank",
-            )
-        out[column] = values
-    for column in _OPTIONAL_TEXT:
-        if column not in out.columns:
-            out[column] = pd.NA
-        out[column] = out[column].astype("string")
-    out["person"] = out["person"].fillna("")
-    out["category"] = out["category"].fillna("other")
-    out["is_total"] = (
-        out["is_total"].astype("boolean").fillna(False).astype(bool)
-        if "is_total" in out.columns
-        else False
-    )
-    return out
-
-
-def fractional_absorption_milk(load_mg: np.ndarray | pd.Series) -> np.ndarray:
-    """Weaver's load equation for milk, clipped to [0, 1]. [fraction]
-
-    FA = 0.889 - 0.0964 ln(load), with the load floored where FA would exceed 1.
-
-    Parameters
-    ----------
-    load_mg : array-like
-        Calcium load of the eating occasion. [mg]
-
-    Examples
-    --------
-    >>> [round(float(x), 4) for x in fractional_absorption_milk(np.array([290.0, 0.0]))]
-    [0.3424, 1.0]
-    """
-    intercept = coefficient("weaver_intercept")
-    slope = coefficient("weaver_slope")
-    floor = math.exp((intercept - 1.0) / slope)
-    load = np.maximum(np.asarray(load_mg, dtype=float), floor)
-    return np.clip(intercept - slope * np.log(load), 0.0, 1.0)
-
-
-def entry_metrics(entries: pd.DataFrame, settings: Settings) -> pd.DataFrame:
-    """Add per-entry metrics to prepared entries.
-
-    Added columns: ``group``; ``absorption_class``, ``calcium_absorption_index``,
-    ``phosphorus_class``, ``phosphorus_absorption``; ``occasion`` (the eating occasion:
-    meal, meal and time, time or ``"line N"``; see :mod:`analyzer.balance.occasions`),
-    ``occasion_calcium_mg`` (the load) [mg], ``occasion_caffeine_mg`` [mg],
-    ``calcium_fractional_absorption`` [fraction], ``absorbable_calcium_mg`` [mg],
-    ``absorbable_phosphorus_mg`` [mg], ``caffeine_calcium_mg``, ``protein_calcium_mg``,
-    ``sodium_calcium_mg``, ``diuretic_load_mg`` [mg Ca], ``pral_meq`` [mEq] and ``week``
-    (ISO week, ``"2026-W47"``).
-    """
-    from analyzer.balance.loads import calciuria, group_of, pral
-
-    out = entries
-    out["group"] = group_of(out["category"])
-    classes = classify(out)
-    for column in classes.columns:
-        out[column] = classes[column]
-    out["occasion"], codes = occasion_keys(out, settings)
-    out["occasion_calcium_mg"] = _group_sum(out["calcium_mg"], codes)
-    out["occasion_caffeine_mg"] = _group_sum(out["caffeine_mg"], codes)
-    fa = fractional_absorption_milk(out["occasion_calcium_mg"].fillna(0.0))
-    out["calcium_fractional_absorption"] = np.minimum(
-        fa * out["calcium_absorption_index"].to_numpy(dtype=float), 1.0
-    )
-    # An app's day or meal total hides its foods and eating occasions: Weaver's equation
-    # needs both, so absorbable calcium and the caffeine of one sitting stay unknown.
-    total = out["is_total"].to_numpy(dtype=bool)
-    out.loc[total, ["calcium_fractional_absorption", "occasion_caffeine_mg"]] = np.nan
-    out["absorbable_calcium_mg"] = out["calcium_mg"] * out["calcium_fractional_absorption"]
-    out["absorbable_phosphorus_mg"] = out["phosphorus_mg"] * out["phosphorus_absorption"]
-    parts = calciuria(out, settings)
-    for column in parts.columns:
-        out[column] = parts[column]
-    out["pral_meq"] = pral(out, with_sodium=settings.pral_with_sodium)
-    out["week"] = iso_week(out["date"])
-    return out
-
-
-def _group_sum(values: pd.Series, codes: np.ndarray) -> np.ndarray:
-    """Per-row sum of ``values`` over its group (``codes``); NaN when all are unknown."""
-    known = values.notna().to_numpy()
-    size = int(codes.max()) + 1 if len(codes) else 0
-    sums = np.bincount(codes, weights=values.fillna(0.0).to_numpy(dtype=float), minlength=size)
-    counts = np.bincount(codes, weights=known.astype(float), minlength=size)
-    return np.where(counts[codes] > 0, sums[codes], np.nan)
-
-
-def iso_week(dates: pd.Series) -> pd.Series:
-    """ISO 8601 week labels such as ``"2026-W47"``.
-
-    Examples
-    --------
-    >>> iso_week(pd.Series(pd.to_datetime(["2026-11-16", "2027-01-01"]))).tolist()
-    ['2026-W47', '2026-W53']
-    """
-    codes, uniques = pd.factorize(dates)
-    iso = pd.DatetimeIndex(uniques).isocalendar()
-    labels = (
-        iso["year"].astype("string") + "-W" + iso["week"].astype("string").str.zfill(2)
-    ).to_numpy()
-    return pd.Series(labels[codes], index=dates.index, dtype="string")
 
 
 def _caveats(
@@ -388,7 +194,7 @@ def _all_flags(day_flags: pd.DataFrame, week_flags: pd.DataFrame) -> pd.DataFram
 
 
 def analyze(
-    diary: Any,
+    diary: Diary | pd.DataFrame,
     profile: Profile | None = None,
     settings: Settings | None = None,
     *,

@@ -41,14 +41,8 @@ import numpy as np
 import pandas as pd
 
 from analyzer.models import Settings
+from analyzer.nutrients import DIURETIC_GROUPS, GROUPS
 from analyzer.reference import coefficient, tag
-
-#: Groups every entry is attributed to (``category`` values; anything else is ``other``).
-GROUPS = ("red_meat", "dairy", "soda", "coffee", "tea", "other")
-#: The four groups whose calciuria makes up the diuretic load.
-DIURETIC_GROUPS = ("red_meat", "dairy", "soda", "coffee")
-#: Mechanisms of the diuretic load, as column stems (``caffeine_calcium_mg``, ...).
-MECHANISMS = ("caffeine", "protein", "sodium")
 
 
 def group_of(category: pd.Series) -> pd.Series:

@@ -24,9 +24,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analyzer.balance.targets import MAX_AGE_Y, MIN_AGE_Y, TARGET_NUTRIENTS, targets_for
+from analyzer.balance.targets import MAX_AGE_Y, MIN_AGE_Y, targets_for
 from analyzer.errors import DataFileError, ProfileError
 from analyzer.models import Profile, Targets
+from analyzer.nutrients import TARGET_MINERALS
 
 #: Columns of a profiles table, in order; ``pregnant`` and ``lactating`` may be absent.
 PROFILE_COLUMNS = ("person", "sex", "age", "pregnant", "lactating")
@@ -37,7 +38,7 @@ SEX_WORDS = {"f": "female", "female": "female", "m": "male", "male": "male"}
 YES_NO_WORDS = {"yes": True, "y": True, "true": True, "1": True,
                 "no": False, "n": False, "false": False, "0": False, "": False}  # fmt: skip
 #: Per-person target columns added to daily and weekly rows. [mg/day]
-TARGET_COLUMNS = tuple(f"{n}_target_mg" for n in TARGET_NUTRIENTS)
+TARGET_COLUMNS = tuple(f"{n}_target_mg" for n in TARGET_MINERALS)
 #: Most problems listed in one error before "... and N more".
 MAX_LISTED = 10
 
@@ -344,7 +345,7 @@ def person_targets(
 
     table["profile"] = pd.array(pick([p.describe() for p in distinct]), dtype="string")
     table["life_stage"] = pd.array(pick([t.life_stage for t in rows]), dtype="string")
-    for nutrient in TARGET_NUTRIENTS:
+    for nutrient in TARGET_MINERALS:
         table[f"{nutrient}_target_mg"] = pick([t.target(nutrient) for t in rows]).astype(float)
         table[f"{nutrient}_target_kind"] = pd.array(
             pick([t.kinds.get(nutrient) for t in rows]), dtype="string"

@@ -21,12 +21,12 @@ from pydantic import ValidationError
 
 from analyzer.errors import ProfileError
 from analyzer.models import Profile, Targets
+from analyzer.nutrients import TARGET_MINERALS
 from analyzer.reference import load_table
 
 #: Ages the DRI tables cover (IOM 1997, 2011; NASEM 2019: birth to the oldest adults). [years]
 MIN_AGE_Y, MAX_AGE_Y = 0.0, 120.0
 #: Nutrients that have an individual target (RDA or AI) for every life stage.
-TARGET_NUTRIENTS = ("calcium", "phosphorus", "magnesium", "potassium")
 
 
 def make_profile(
@@ -164,7 +164,7 @@ def targets_for(profile: Profile | None = None) -> Targets:
             values[f"{nutrient}_cdrr_mg"] = value
         elif kind == "MAX":
             values[f"{nutrient}_max_mg"] = value
-    missing = [n for n in TARGET_NUTRIENTS if f"{n}_mg" not in values]
+    missing = [n for n in TARGET_MINERALS if f"{n}_mg" not in values]
     if missing:
         raise ProfileError(
             f"no reference intake for {', '.join(missing)} for profile {profile.describe()}; "
@@ -188,7 +188,7 @@ def describe_targets(targets: Targets) -> str:
     'calcium 1,000 mg (RDA), phosphorus 700 mg (R'
     """
     parts = []
-    for nutrient in TARGET_NUTRIENTS:
+    for nutrient in TARGET_MINERALS:
         value = targets.target(nutrient)
         if value is not None:
             parts.append(f"{nutrient} {value:,.0f} mg ({targets.kinds[nutrient]})")

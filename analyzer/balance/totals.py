@@ -1,12 +1,8 @@
-"""Daily and ISO-weekly totals, coverage, ratios and percent of target.
+"""Daily totals, coverage counts, ratios and percent of target.
 
 Daily rows sum the entries of a date (and person) with ``min_count=1``: a sum whose entries
 are all unknown is NaN, never 0, and ``<nutrient>_unknown`` counts the entries lacking it.
-Weekly rows are per-day averages over the days logged in the week (a day whose value is
-unknown is left out of that value's average), with ``days``; counts (``entries``,
-``unmatched``, ``*_unknown``) are week sums and ``caffeine_max_occasion_mg`` the week's
-maximum. Ratios are recomputed from the totals (a ratio of averages, not an average of
-ratios); a weekly ratio uses only the days on which both its parts are known.
+Ratios are computed from the totals (weekly rows: :mod:`analyzer.balance.weeks`).
 
 Ratios: ``ca_p_mass_ratio`` = Ca/P [mg/mg]; ``ca_p_molar_ratio`` = mass ratio x 30.97/40.08;
 ``ca_mg_mass_ratio`` = Ca/Mg [mg/mg]; ``k_na_molar_ratio`` = K/Na x 22.99/39.10 [mol/mol].
@@ -18,10 +14,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analyzer.balance.loads import DIURETIC_GROUPS, GROUPS, MECHANISMS
-from analyzer.balance.targets import TARGET_NUTRIENTS
 from analyzer.models import Targets
-from analyzer.nutrients import NUTRIENT_COLUMNS
+from analyzer.nutrients import (
+    DIURETIC_GROUPS,
+    GROUPS,
+    MECHANISMS,
+    NUTRIENT_COLUMNS,
+    TARGET_MINERALS,
+)
 from analyzer.reference import molar_ratio_factor
 
 NUTRIENTS = NUTRIENT_COLUMNS
@@ -39,7 +39,17 @@ METRICS = (
 )
 
 
-def _ratio(numerator: pd.Series, denominator: pd.Series, factor: float = 1.0) -> pd.Series:
+#: Ratio columns of the daily and weekly tables: (numerator, denominator, and the two
+#: elements when the ratio is molar, else None).
+RATIO_PARTS: dict[str, tuple[str, str, tuple[str, str] | None]] = {
+    "ca_p_mass_ratio": ("calcium_mg", "phosphorus_mg", None),
+    "ca_p_molar_ratio": ("calcium_mg", "phosphorus_mg", ("calcium", "phosphorus")),
+    "ca_mg_mass_ratio": ("calcium_mg", "magnesium_mg", None),
+    "k_na_molar_ratio": ("potassium_mg", "sodium_mg", ("potassium", "sodium")),
+}
+
+
+def safe_ratio(numerator: pd.Series, denominator: pd.Series, factor: float = 1.0) -> pd.Series:
     ratio = numerator / denominator.where(denominator > 0) * factor
     return ratio.astype(float)
 
@@ -56,15 +66,10 @@ def add_ratios(frame: pd.DataFrame, targets: Targets) -> pd.DataFrame:
         per-row ``<mineral>_target_mg`` column (per-person profiles), that column is used
         instead.
     """
-    frame["ca_p_mass_ratio"] = _ratio(frame["calcium_mg"], frame["phosphorus_mg"])
-    frame["ca_p_molar_ratio"] = _ratio(
-        frame["calcium_mg"], frame["phosphorus_mg"], molar_ratio_factor("calcium", "phosphorus")
-    )
-    frame["ca_mg_mass_ratio"] = _ratio(frame["calcium_mg"], frame["magnesium_mg"])
-    frame["k_na_molar_ratio"] = _ratio(
-        frame["potassium_mg"], frame["sodium_mg"], molar_ratio_factor("potassium", "sodium")
-    )
-    for mineral in TARGET_NUTRIENTS:
+    for column, (numerator, denominator, molar) in RATIO_PARTS.items():
+        factor = molar_ratio_factor(*molar) if molar else 1.0
+        frame[column] = safe_ratio(frame[numerator], frame[denominator], factor)
+    for mineral in TARGET_MINERALS:
         per_row = f"{mineral}_target_mg"
         if per_row in frame.columns:  # per-person targets (analyze(..., profiles=...))
             target_mg = frame[per_row].astype(float)
@@ -77,7 +82,7 @@ def add_ratios(frame: pd.DataFrame, targets: Targets) -> pd.DataFrame:
             frame[f"{mineral}_mg"] / target * PERCENT if target else np.nan
         )
     for group in GROUPS:
-        frame[f"phosphorus_{group}_share"] = _ratio(
+        frame[f"phosphorus_{group}_share"] = safe_ratio(
             frame[f"phosphorus_{group}_mg"], frame["phosphorus_mg"]
         )
     return frame
@@ -191,7 +196,7 @@ def _merge_targets(
         only = entries["person"].iloc[0] if len(entries) else ""
         persons = pd.Series(only, index=daily.index, dtype="string")
     codes = table.index.get_indexer(persons.astype("string"))
-    for mineral in TARGET_NUTRIENTS:
+    for mineral in TARGET_MINERALS:
         column = f"{mineral}_target_mg"
         values = np.append(table[column].to_numpy(dtype=float), np.nan)
         daily[column] = values[codes]  # code -1 (not in the table) -> NaN
@@ -214,75 +219,3 @@ def _unmatched(rejected: pd.DataFrame | None, keys: list[str], index: pd.Index) 
         frame["person"] = frame["person"].astype("string").fillna("")
     counts = frame.dropna(subset=["date"]).groupby(keys).size()
     return counts.reindex(index).fillna(0).astype("Int64")
-
-
-def weekly_totals(daily: pd.DataFrame, targets: Targets, by_person: bool) -> pd.DataFrame:
-    """One row per ISO week (and person): per-day averages over the days logged.
-
-    Parameters
-    ----------
-    daily : DataFrame
-        The result of :func:`daily_totals`.
-    targets : Targets
-        For the percent-of-target columns.
-    by_person : bool
-        Add ``person`` as the first key.
-
-    Returns
-    -------
-    DataFrame
-        ``[person,] week, week_start, days``, then the daily columns: counts summed,
-        ``caffeine_max_occasion_mg`` the maximum, everything else the mean per logged day,
-        ratios and percentages recomputed from the averages.
-    """
-    from analyzer.balance.analysis import iso_week
-
-    keys = ["person", "week"] if by_person else ["week"]
-    frame = daily.copy()
-    frame["week"] = iso_week(frame["date"])
-    grouped = frame.groupby(keys, sort=True)
-    counts = [c for c in frame.columns if c in ("entries", "unmatched") or c.endswith("_unknown")]
-    derived = {"ca_p_mass_ratio", "ca_p_molar_ratio", "ca_mg_mass_ratio", "k_na_molar_ratio"}
-    derived |= {c for c in frame.columns if c.endswith(("_pct_target", "_share"))}
-    per_person = [c for c in frame.columns if c.endswith("_target_mg")]
-    skip = {*keys, "date", "caffeine_max_occasion_mg", *counts, *derived, *per_person}
-    means = [c for c in frame.columns if c not in skip]
-    weekly = grouped[means].mean()
-    first = grouped["date"].min()
-    weekly.insert(0, "week_start", first - pd.to_timedelta(first.dt.day_of_week, unit="D"))
-    weekly.insert(1, "days", grouped.size().astype("int64"))
-    summed = grouped[counts].sum(min_count=1)
-    for position, column in enumerate(counts, start=2):
-        values = summed[column]
-        weekly.insert(position, column, values.astype(frame[column].dtype))
-    weekly["caffeine_max_occasion_mg"] = grouped["caffeine_max_occasion_mg"].max()
-    for column in per_person:  # a person's target is the same every day
-        weekly[column] = grouped[column].first()
-    weekly = add_ratios(weekly.reset_index(), targets)
-    # A ratio uses only the days on which both its parts are known: averaging Ca over 7 days
-    # and P over the 5 days that have it would mix different days.
-    for column, (numerator, denominator, factor) in _ratio_parts().items():
-        both = frame[numerator].notna() & frame[denominator].notna()
-        paired = frame[[numerator, denominator]].where(both)
-        sums = paired.groupby([frame[k] for k in keys], sort=True).sum(min_count=1)
-        # same keys, same sort as ``grouped``: the rows line up with ``weekly``
-        weekly[column] = _ratio(sums[numerator], sums[denominator], factor).to_numpy()
-    return weekly
-
-
-def _ratio_parts() -> dict[str, tuple[str, str, float]]:
-    """Ratio column -> (numerator, denominator, mass-to-molar factor)."""
-    return {
-        "ca_p_mass_ratio": ("calcium_mg", "phosphorus_mg", 1.0),
-        "ca_p_molar_ratio": (
-            "calcium_mg",
-            "phosphorus_mg",
-            molar_ratio_factor("calcium", "phosphorus"),
-        ),
-        "ca_mg_mass_ratio": ("calcium_mg", "magnesium_mg", 1.0),
-        "k_na_molar_ratio": (
-            "potassium_mg",
-            "sodium_mg",
-            molar_ratio_factor("potassium", "sodium"),
-        ),
-    }

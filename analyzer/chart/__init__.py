@@ -5,7 +5,7 @@ Functions return a :class:`matplotlib.figure.Figure` and never open a window or 
 package is the only place that imports matplotlib.
 """
 
-from analyzer.chart.frames import PlanView, load_by_group, plan_view, trend_weeks, week_days
+from analyzer.chart.frames import PlanView, plan_view, trend_frame, week_frame
 from analyzer.chart.save import chart_format, save_figure
 from analyzer.chart.style import OKABE_ITO
 from analyzer.chart.trend import trend_chart
@@ -16,11 +16,10 @@ __all__ = [
     "PANELS",
     "PlanView",
     "chart_format",
-    "load_by_group",
     "plan_view",
     "save_figure",
     "trend_chart",
-    "trend_weeks",
-    "week_days",
+    "trend_frame",
+    "week_frame",
     "weekly_chart",
 ]

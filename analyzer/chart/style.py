@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from analyzer.nutrients import DIURETIC_GROUPS, GROUP_LABELS
 from analyzer.reference import coefficient, molar_ratio_factor
 
 #: Okabe-Ito palette (Okabe & Ito 2008), by name. [hex RGB]
@@ -43,12 +44,7 @@ COLORS: Final[dict[str, str]] = {
 }
 
 #: The four groups of the diuretic load, in stacking order, with their legend labels.
-LOAD_GROUPS: Final[dict[str, str]] = {
-    "red_meat": "red meat",
-    "dairy": "dairy",
-    "soda": "soda",
-    "coffee": "coffee",
-}
+LOAD_GROUPS: Final[dict[str, str]] = {g: GROUP_LABELS[g] for g in DIURETIC_GROUPS}
 
 #: Default figure size: 16 x 10 in at 100 dpi is 1600 x 1000 px. [in], [dots per inch]
 FIGSIZE_IN: Final[tuple[float, float]] = (16.0, 10.0)
@@ -76,8 +72,6 @@ CONCERN_LABEL: Final[str] = (
 )
 #: Text drawn in a panel whose values the diary does not give.
 UNKNOWN_PT: Final[float] = 12.0
-#: Default Ca:P mass-ratio target drawn when the analysis settings give none (issue 5). [mg/mg]
-DEFAULT_RATIO_TARGET: Final[float] = 1.0
 
 #: Chart file formats, by file extension.
 FORMATS: Final[dict[str, str]] = {".png": "png", ".svg": "svg", ".pdf": "pdf"}

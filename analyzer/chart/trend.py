@@ -1,4 +1,10 @@
-"""The trend over several weeks: weekly Ca:P, absorbable calcium and the diuretic load."""
+"""The trend over several weeks: weekly Ca:P, calcium eaten and absorbed, the diuretic load.
+
+Drawn from a :class:`~analyzer.report.trend.Trend`: every calendar week of the span has a
+slot, so a week with no log is a visible gap (lines break there, no bar is drawn). Up to
+:data:`WEEK_TICKS_MAX` weeks are labelled one by one with their logged days; longer spans
+are labelled by month.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +13,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from analyzer.chart.frames import (
-    AnalysisLike,
-    profile_text,
-    ratio_target,
-    target_mg,
-    totals_only,
-    trend_weeks,
-)
+from analyzer.chart.frames import trend_frame
 from analyzer.chart.style import (
     COLORS,
     CONCERN_MASS_RATIO,
@@ -28,46 +27,61 @@ from analyzer.chart.style import (
 )
 from analyzer.chart.weekly import (
     HEADROOM,
+    LOADS_UNKNOWN,
     new_figure,
     ratio_guides,
     say_unknown,
     stacked_load_bars,
 )
-from analyzer.report.build import absorbable_calcium_target
+from analyzer.report.trend import Trend
 
 TREND_PANELS = ("ratio", "absorbable_calcium", "diuretic_load")
 #: Narrowest x range, in weeks, so that one or two weeks do not give giant bars.
 MIN_SLOTS = 6
+#: Longest span labelled week by week; longer spans get one tick per month. [weeks]
+WEEK_TICKS_MAX = 12
 
 
-def _week_labels(weekly: pd.DataFrame) -> list[str]:
-    days = weekly["days"] if "days" in weekly.columns else pd.Series([np.nan] * len(weekly))
-    return [
-        f"{week}\n({int(n)} d)" if pd.notna(n) else str(week)
-        for week, n in zip(weekly["week"], days, strict=True)
-    ]
+def week_ticks(weeks: pd.DataFrame) -> tuple[list[int], list[str], str]:
+    """Tick positions, labels and the x-axis label for the trend's weeks.
+
+    Up to :data:`WEEK_TICKS_MAX` weeks: every week, ``'2026-W47\\n(7 d)'`` (``'no log'`` for
+    a gap). Longer: the first week starting in each month, ``'Nov 2026'``.
+    """
+    if len(weeks) <= WEEK_TICKS_MAX:
+        labels = [
+            f"{w}\n({int(n)} d)" if n > 0 else f"{w}\n(no log)"
+            for w, n in zip(weeks["week"], weeks["days"], strict=True)
+        ]
+        return list(range(len(weeks))), labels, "ISO week [days logged]"
+    months = weeks["start"].dt.to_period("M")
+    first = ~months.duplicated()
+    positions = [int(i) for i in np.flatnonzero(first.to_numpy())]
+    labels = [f"{weeks['start'].iloc[i]:%b %Y}" for i in positions]
+    return positions, labels, "week (one slot per ISO week; ticks at each month's first week)"
 
 
-def _style(ax: Axes, title: str, ylabel: str, labels: list[str]) -> None:
+def _style(ax: Axes, title: str, ylabel: str, weeks: pd.DataFrame) -> None:
+    positions, labels, xlabel = week_ticks(weeks)
     ax.set_title(title, fontsize=PANEL_TITLE_PT, loc="left")
     ax.set_ylabel(ylabel, fontsize=LABEL_PT)
-    ax.set_xlabel("ISO week [days logged]", fontsize=LABEL_PT)
-    ax.set_xticks(np.arange(len(labels)), labels)
-    pad = max(0.5, (MIN_SLOTS - len(labels)) / 2 + 0.5)
-    ax.set_xlim(-pad, len(labels) - 1 + pad)
+    ax.set_xlabel(xlabel, fontsize=LABEL_PT)
+    ax.set_xticks(positions, labels)
+    pad = max(0.5, (MIN_SLOTS - len(weeks)) / 2 + 0.5)
+    ax.set_xlim(-pad, len(weeks) - 1 + pad)
     ax.grid(axis="y", alpha=0.3)
     ax.set_axisbelow(True)
 
 
 def _top(values: np.ndarray, *extra: float) -> float:
-    finite = [v for v in [*np.ravel(values), *extra] if np.isfinite(v)]
+    finite = [v for v in [*np.ravel(values), *extra] if v is not None and np.isfinite(v)]
     top = max(finite, default=1.0) * HEADROOM
     return top if top > 0 else 1.0
 
 
-def draw_trend_ratio(ax: Axes, weekly: pd.DataFrame, target: float, labels: list[str]) -> None:
+def draw_trend_ratio(ax: Axes, weeks: pd.DataFrame, target: float) -> None:
     """Weekly Ca:P mass ratio with its target and the concern zone (Kemi 2010)."""
-    ratio = weekly["ca_p_mass_ratio"].to_numpy(dtype=float)
+    ratio = weeks["ca_p_mass_ratio"].to_numpy(dtype=float)
     ratio_guides(ax, target)
     ax.plot(
         np.arange(len(ratio)),
@@ -79,104 +93,85 @@ def draw_trend_ratio(ax: Axes, weekly: pd.DataFrame, target: float, labels: list
         label="Ca:P, week average",
     )
     ax.set_ylim(0, _top(ratio, target, CONCERN_MASS_RATIO))
-    _style(ax, "Ca:P ratio (mass)", "Ca:P [mg Ca / mg P]", labels)
+    _style(ax, "Ca:P ratio (mass)", "Ca:P [mg Ca / mg P]", weeks)
     ax.legend(loc="upper left", ncol=3, fontsize=TEXT_PT, frameon=False)
     if not np.isfinite(ratio).any():
-        say_unknown(ax, "Ca:P cannot be computed: the diary lacks calcium or phosphorus")
+        say_unknown(
+            ax,
+            "Ca:P cannot be computed: the diary lacks calcium or phosphorus for too many entries",
+        )
 
 
-def draw_trend_absorbable(
-    ax: Axes,
-    weekly: pd.DataFrame,
-    analysis: AnalysisLike,
-    labels: list[str],
-    foods_known: bool = True,
-    person: str | None = None,
-) -> None:
-    """Weekly calcium and absorbable calcium against the profile's targets. [mg/day]
+def _target_line(ax: Axes, value: float | None, color: str, style: str, label: str) -> list[float]:
+    if value is None or not np.isfinite(value):
+        return []
+    ax.axhline(value, color=color, linestyle=style, linewidth=1.8, label=label)
+    return [value]
+
+
+def draw_trend_absorbable(ax: Axes, weeks: pd.DataFrame, trend: Trend) -> None:
+    """Weekly calcium and absorbable calcium against the person's targets. [mg/day]
 
     The absorbable-calcium target is the report's: the calcium RDA/AI eaten as dairy in three
     meals, absorbed by Weaver's load equation
-    (:func:`~analyzer.report.build.absorbable_calcium_target`).
+    (:func:`analyzer.balance.absorption.absorbable_calcium_target`).
     """
-    x = np.arange(len(weekly))
-    calcium = (
-        weekly["calcium_mg"].to_numpy(dtype=float)
-        if "calcium_mg" in weekly
-        else np.full(len(x), np.nan)
-    )
-    absorbable = weekly["absorbable_calcium_mg"].to_numpy(dtype=float)
-    if not foods_known:  # absorption depends on the foods and meals: app totals do not say
-        absorbable = np.full(len(x), np.nan)
+    x = np.arange(len(weeks))
+    calcium = weeks["calcium_mg"].to_numpy(dtype=float)
+    absorbable = weeks["absorbable_calcium_mg"].to_numpy(dtype=float)
     ax.bar(x - 0.2, calcium, 0.38, color=COLORS["calcium"], label="calcium eaten")
     ax.bar(
         x + 0.2,
         absorbable,
         0.38,
         color=COLORS["absorbable_calcium"],
-        label="absorbable calcium" if foods_known else "absorbable calcium: unknown (app totals)",
+        label="absorbable calcium"
+        if trend.foods_known
+        else "absorbable calcium: unknown (app totals)",
     )
-    extra = []
-    calcium_target = target_mg(analysis, "calcium", person)
-    if np.isfinite(calcium_target):
-        ax.axhline(
-            calcium_target,
-            color=COLORS["target"],
-            linestyle="--",
-            linewidth=1.8,
-            label=f"calcium target {calcium_target:,.0f} mg/day",
-        )
-        extra.append(calcium_target)
-    absorbable_target = absorbable_calcium_target(calcium_target)[0]
-    if np.isfinite(absorbable_target):
-        ax.axhline(
-            absorbable_target,
-            color=COLORS["absorbable_calcium"],
-            linestyle="-.",
-            linewidth=1.8,
-            label=f"absorbable target {absorbable_target:,.0f} mg/day",
-        )
-        extra.append(absorbable_target)
+    target, absorbable_target = trend.calcium_target_mg, trend.absorbable_calcium_target_mg
+    extra = _target_line(
+        ax, target, COLORS["target"], "--", f"calcium target {target or 0:,.0f} mg/day"
+    )
+    extra += _target_line(
+        ax,
+        absorbable_target,
+        COLORS["absorbable_calcium"],
+        "-.",
+        f"absorbable target {absorbable_target or 0:,.0f} mg/day",
+    )
     ax.set_ylim(0, _top(np.concatenate([calcium, absorbable]), *extra))
-    _style(ax, "Calcium eaten and absorbed, per day", "Calcium [mg/day]", labels)
+    _style(ax, "Calcium eaten and absorbed, per day", "Calcium [mg/day]", weeks)
     ax.legend(loc="upper left", ncol=4, fontsize=TEXT_PT, frameon=False)
 
 
-def draw_trend_load(
-    ax: Axes, weekly: pd.DataFrame, labels: list[str], foods_known: bool = True
-) -> None:
+def draw_trend_load(ax: Axes, weeks: pd.DataFrame, foods_known: bool = True) -> None:
     """Weekly diuretic load per day, stacked by group; unknown for app totals. [mg Ca/day]"""
-    columns = {g: np.nan_to_num(weekly[f"load_{g}"].to_numpy(dtype=float)) for g in LOAD_GROUPS}
+    columns = {g: weeks[f"load_{g}"].to_numpy(dtype=float) for g in LOAD_GROUPS}
     bottom = stacked_load_bars(ax, columns)
     ax.set_ylim(0, _top(bottom))
-    _style(ax, "Diuretic load by group, per day", "Extra urinary Ca [mg Ca/day]", labels)
+    _style(ax, "Diuretic load by group, per day", "Extra urinary Ca [mg Ca/day]", weeks)
     ax.legend(loc="upper left", ncol=4, fontsize=TEXT_PT, frameon=False)
     if not foods_known:
-        say_unknown(ax, "Unknown: the diary has app totals, not foods: no food groups")
+        say_unknown(ax, LOADS_UNKNOWN)
 
 
 def trend_chart(
-    analysis: AnalysisLike,
-    weeks: int = 8,
+    trend: Trend,
     *,
-    person: str | None = None,
     figsize: tuple[float, float] = FIGSIZE_IN,
     dpi: int = DPI,
 ) -> Figure:
-    """The trend over the last ``weeks`` ISO weeks, in three stacked panels.
+    """The trend over a span of ISO weeks, in three stacked panels.
 
-    Weekly values are per-day averages over the days logged in each week (the tick labels
-    say how many). Panels: Ca:P mass ratio with target and concern zone [mg/mg]; calcium
-    eaten and absorbable against the targets [mg/day]; diuretic load by group [mg Ca/day].
+    Weekly values are per-day averages over the days logged in each week. Panels: Ca:P mass
+    ratio with target and concern zone [mg/mg]; calcium eaten and absorbable against the
+    targets [mg/day]; diuretic load by group [mg Ca/day].
 
     Parameters
     ----------
-    analysis : Analysis
-        From :func:`analyzer.balance.analysis.analyze`.
-    weeks : int
-        How many of the latest weeks to show (fewer if the diary has fewer).
-    person : str, optional
-        Whose weeks, when the diary holds several people.
+    trend : Trend
+        From :func:`analyzer.report.trend.build_trend`.
     figsize : (float, float)
         Size. [in]
     dpi : int
@@ -186,31 +181,20 @@ def trend_chart(
     -------
     matplotlib.figure.Figure
 
-    Raises
-    ------
-    NoDataError
-        When ``weeks`` < 1 or the diary has no weeks.
-
     References
     ----------
     Kemi VE et al. 2010, Br J Nutr 103:561 (molar Ca:P <= 0.5 with higher PTH).
     """
-    weekly = trend_weeks(analysis, weeks, person)
-    labels = _week_labels(weekly)
+    weeks = trend_frame(trend)
     fig = new_figure(figsize, dpi)
     axes = fig.subplots(3, 1, sharex=False)
     for name, ax in zip(TREND_PANELS, axes, strict=True):
         ax.set_label(name)
-    draw_trend_ratio(axes[0], weekly, ratio_target(analysis), labels)
-    dates = pd.to_datetime(analysis.entries["date"]) if "date" in analysis.entries else None
-    all_days = pd.DatetimeIndex(dates.unique()) if dates is not None else pd.DatetimeIndex([])
-    foods_known = not totals_only(analysis, all_days, person)
-    draw_trend_absorbable(axes[1], weekly, analysis, labels, foods_known, person)
-    draw_trend_load(axes[2], weekly, labels, foods_known)
-    first, last = weekly["week"].iloc[0], weekly["week"].iloc[-1]
-    span = f"week {first}" if first == last else f"weeks {first} to {last} ({len(weekly)} weeks)"
+    draw_trend_ratio(axes[0], weeks, trend.ca_p_mass_ratio_target)
+    draw_trend_absorbable(axes[1], weeks, trend)
+    draw_trend_load(axes[2], weeks, trend.foods_known)
     fig.suptitle(
-        f"Calcium–phosphorus trend, {span}    Profile: {profile_text(analysis, person)}",
+        f"Calcium–phosphorus trend, {trend.span}\nProfile: {trend.profile}",
         fontsize=TITLE_PT,
         fontweight="bold",
     )

@@ -12,17 +12,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from analyzer.chart.frames import (
-    AnalysisLike,
-    PlanView,
-    load_by_group,
-    plan_view,
-    profile_text,
-    ratio_target,
-    target_mg,
-    totals_only,
-    week_days,
-)
+from analyzer.chart.frames import PlanView, plan_view, week_frame
 from analyzer.chart.style import (
     COLORS,
     CONCERN_LABEL,
@@ -36,6 +26,7 @@ from analyzer.chart.style import (
     TITLE_PT,
     UNKNOWN_PT,
 )
+from analyzer.report.model import Report
 
 #: Panel names, in reading order (the figure's axes carry them as their labels).
 PANELS = ("calcium_phosphorus", "ratio", "magnesium_potassium", "diuretic_load", "greens")
@@ -125,17 +116,29 @@ def _series_labels(week: pd.DataFrame, series: dict[str, str]) -> dict[str, str]
     return {name: f"{name}: not in this diary" if name in missing else name for name in series}
 
 
+#: Said in a ratio panel with nothing to draw.
+RATIO_UNKNOWN = (
+    "Ca:P cannot be computed: the diary lacks calcium or phosphorus for too many entries"
+)
+#: Said in a load panel of a diary of app totals.
+LOADS_UNKNOWN = "Unknown: the diary has app totals, not foods: no food groups"
+
+
 #: Hatch of a bar whose day lacks the value for some entries (the bar is an underestimate).
 PARTIAL_HATCH = "//"
 PARTIAL_LABEL = "hatched: some entries lack it (underestimate)"
 
 
-def _hatch_partial(bars: Any, week: pd.DataFrame, mineral: str) -> bool:
-    """Hatch the bars of days where some entries lack ``mineral``; True if any was hatched."""
+def _hatch_partial(bars: Any, week: pd.DataFrame, mineral: str, values: str) -> bool:
+    """Hatch the drawn bars of days where some entries lack ``mineral``; True if any was.
+
+    A day whose value is unknown draws no bar, so it is never hatched (nor counted).
+    """
     column = f"{mineral}_mg_unknown"
     if column not in week.columns:
         return False
-    partial = week[column].fillna(0).to_numpy(dtype=float) > 0
+    known = week[values].notna().to_numpy()
+    partial = (week[column].fillna(0).to_numpy(dtype=float) > 0) & known
     for bar, is_partial in zip(bars, partial, strict=True):
         if is_partial:
             bar.set_hatch(PARTIAL_HATCH)
@@ -180,7 +183,7 @@ def _paired_bars(
             color=COLORS[nutrient],
             label=names[nutrient],
         )
-        hatched = _hatch_partial(bars, week, nutrient) or hatched
+        hatched = _hatch_partial(bars, week, nutrient, column) or hatched
     return names, hatched
 
 
@@ -262,22 +265,19 @@ def draw_ratio(
     _style_axes(ax, "2. Ca:P ratio (mass)", "Ca:P [mg Ca / mg P]", labels)
     ax.legend(loc="upper left", ncol=2, fontsize=TEXT_PT - 1, frameon=False)
     if _all_unknown(ratio):
-        say_unknown(
-            ax,
-            "Ca:P cannot be computed: the diary lacks calcium or phosphorus for too many entries",
-        )
+        say_unknown(ax, RATIO_UNKNOWN)
 
 
 def draw_magnesium_potassium(ax: Axes, week: pd.DataFrame, labels: list[str]) -> None:
     """Panel 3: magnesium and potassium as percent of target per day, with the 100% line."""
     names, hatched = _paired_bars(
-        ax, week, {"magnesium": "magnesium_pct", "potassium": "potassium_pct"}
+        ax, week, {"magnesium": "magnesium_pct_target", "potassium": "potassium_pct_target"}
     )
     ax.axhline(100, color=COLORS["target"], linestyle="--", linewidth=1.8, label="100% of target")
-    ax.set_ylim(0, _top(week["magnesium_pct"], week["potassium_pct"], [100.0]))
+    ax.set_ylim(0, _top(week["magnesium_pct_target"], week["potassium_pct_target"], [100.0]))
     _style_axes(ax, "3. Magnesium and potassium", "Percent of target [%]", labels)
     _legend(ax, names, hatched, 3)
-    if _all_unknown(week["magnesium_pct"], week["potassium_pct"]):
+    if _all_unknown(week["magnesium_pct_target"], week["potassium_pct_target"]):
         say_unknown(ax, "Magnesium and potassium: not in this diary (unknown)")
 
 
@@ -320,7 +320,7 @@ def draw_diuretic_load(
     _style_axes(ax, "4. Diuretic load by group", "Extra urinary Ca [mg Ca/day]", labels)
     ax.legend(loc="upper left", ncol=4, fontsize=TEXT_PT, frameon=False)
     if not foods_known:
-        say_unknown(ax, "Unknown: the diary has app totals, not foods: no food groups")
+        say_unknown(ax, LOADS_UNKNOWN)
 
 
 def greens_lines(plan: PlanView) -> str:
@@ -391,35 +391,24 @@ def draw_greens(ax: Axes, plan: PlanView, target: float) -> None:
 
 
 def weekly_chart(
-    analysis: AnalysisLike,
-    week: str | None = None,
-    suggestions: Any = None,
+    report: Report,
     *,
-    person: str | None = None,
-    start: Any = None,
     figsize: tuple[float, float] = FIGSIZE_IN,
     dpi: int = DPI,
 ) -> Figure:
-    """One figure of a week's calcium-phosphorus balance, in five panels.
+    """One figure of a report's week of calcium-phosphorus balance, in five panels.
 
     Panels: (1) calcium and phosphorus per day against the calcium target [mg/day];
     (2) the Ca:P mass ratio with its target, the concern zone (molar < 0.5, Kemi 2010) and
     the ratio projected with the suggested greens [mg/mg]; (3) magnesium and potassium as
     percent of target [%]; (4) the diuretic load stacked by group [mg Ca/day]; (5) the
-    suggested greens and the week now and projected.
+    suggested greens and the week now and projected. Everything drawn is read from the
+    report, so the chart and the report never disagree.
 
     Parameters
     ----------
-    analysis : Analysis
-        From :func:`analyzer.balance.analysis.analyze`.
-    week : str, optional
-        ISO week, e.g. ``'2026-W47'``; default the latest week in the diary.
-    suggestions : object, optional
-        The plan from :mod:`analyzer.report.plan` (see :func:`analyzer.chart.frames.plan_view`).
-    person : str, optional
-        Whose week, when the diary holds several people.
-    start : date or str, optional
-        First day of a seven-day window instead of an ISO week (the report's ``--start``).
+    report : Report
+        From :func:`analyzer.report.build_report` (its week, person and plan).
     figsize : (float, float)
         Size. [in] The default 16 x 10 in at 100 dpi is 1600 x 1000 px.
     dpi : int
@@ -430,45 +419,43 @@ def weekly_chart(
     matplotlib.figure.Figure
         Never shown; save it with :func:`analyzer.chart.save_figure`.
 
-    Raises
-    ------
-    NoDataError
-        When the week is not in the diary.
-
     References
     ----------
     Kemi VE et al. 2010, Br J Nutr 103:561 (molar Ca:P <= 0.5 with higher PTH).
     Okabe M, Ito K 2008, Color Universal Design, J*Fly (palette).
     """
-    week_frame = week_days(analysis, week, person, start=start)
-    week = str(week_frame.attrs["week"])
-    days = pd.DatetimeIndex(week_frame.index)
-    labels = day_labels(days, week_frame["logged"])
-    plan = plan_view(suggestions, week_frame)
-    target = ratio_target(analysis)
-    calcium_target = target_mg(analysis, "calcium", person)
+    week_table = week_frame(report)
+    days = pd.DatetimeIndex(week_table.index)
+    labels = day_labels(days, week_table["logged"])
+    plan = plan_view(report)
+    target = report.targets.ca_p_mass_ratio
+    calcium_target = report.targets.calcium_mg
+    loads = week_table[[f"load_{g}" for g in LOAD_GROUPS]].set_axis(list(LOAD_GROUPS), axis=1)
 
     fig = new_figure(figsize, dpi)
     axes = fig.subplot_mosaic(MOSAIC, height_ratios=ROW_HEIGHTS)
     for name, ax in axes.items():
         ax.set_label(name)
-    draw_calcium_phosphorus(axes["calcium_phosphorus"], week_frame, calcium_target, labels)
-    draw_ratio(axes["ratio"], week_frame, target, plan, labels)
-    draw_magnesium_potassium(axes["magnesium_potassium"], week_frame, labels)
-    draw_diuretic_load(
-        axes["diuretic_load"],
-        load_by_group(analysis, days, person),
+    draw_calcium_phosphorus(
+        axes["calcium_phosphorus"],
+        week_table,
+        np.nan if calcium_target is None else calcium_target,
         labels,
-        foods_known=not totals_only(analysis, days, person),
     )
+    draw_ratio(axes["ratio"], week_table, target, plan, labels)
+    draw_magnesium_potassium(axes["magnesium_potassium"], week_table, labels)
+    draw_diuretic_load(axes["diuretic_load"], loads, labels, foods_known=not report.totals_only)
     draw_greens(axes["greens"], plan, target)
     span = f"{days[0]:%a %d %b} – {days[-1]:%a %d %b %Y}"
-    logged = int(week_frame["logged"].sum())
+    logged = int(week_table["logged"].sum())
     if logged < len(days):
         span += f"; {logged} of {len(days)} days logged"
+    person = f" (person {report.person})" if report.person else ""
+    week = f"{'week ' if report.is_iso_week else ''}{report.week.label}"
+    # Two lines (what, then whose), so that no week, span or person id runs off the figure.
     fig.suptitle(
-        f"Calcium–phosphorus balance, {'' if ' to ' in week else 'week '}{week} ({span})    "
-        f"Profile: {profile_text(analysis, person)}",
+        f"Calcium–phosphorus balance, {week} ({span})\n"
+        f"Profile: {report.profile.description}{person}",
         fontsize=TITLE_PT,
         fontweight="bold",
     )

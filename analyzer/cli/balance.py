@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import click
 
 from analyzer.cli.app import CONTEXT, F, cli, friendly_errors
 from analyzer.cli.options import (
+    TABLE_FORMATS,
+    DiaryReading,
+    ProfileChoice,
+    analyze_for_cli,
+    diary_argument,
     diary_options,
-    load_diary_for_cli,
-    profile_inputs,
+    format_option,
     profile_options,
 )
 
@@ -56,14 +58,7 @@ def balance_options(func: F) -> F:
             default=None,
             help="One row per person too (automatic when the diary names several people).",
         ),
-        click.option(
-            "--format",
-            "fmt",
-            type=click.Choice(["table", "csv", "json"]),
-            default="table",
-            show_default=True,
-            help="Output format.",
-        ),
+        format_option(TABLE_FORMATS),
         click.option("--all", "all_columns", is_flag=True, help="Show every column."),
         click.option(
             "--flags",
@@ -84,31 +79,19 @@ def _balance_command(
     by: str | None,
     fmt: str,
     all_columns: bool,
-    sex: str | None,
-    age: float | None,
-    pregnant: bool,
-    lactating: bool,
     show_flags: bool,
-    profiles_path: str | None = None,
-    **options: Any,
+    people: ProfileChoice,
+    reading: DiaryReading,
 ) -> None:
     """Shared body of ``daily`` and ``weekly``: read, analyse, state the profile, print."""
     import pandas as pd
 
-    from analyzer.balance.analysis import analyze
     from analyzer.balance.loads import describe_coefficients
     from analyzer.balance.targets import describe_targets
     from analyzer.cli.output import format_frame
 
-    profile, profiles = profile_inputs(sex, age, pregnant, lactating, profiles_path)
-    loaded = load_diary_for_cli(diary, **options)
-    analysis = analyze(
-        loaded, profile=profile, profiles=profiles, by_person=True if by == "person" else None
-    )
-    if profiles is not None:
-        for line in analysis.profile_notes:
-            click.echo(f"Note: {line}", err=True)
-    else:
+    analysis = analyze_for_cli(diary, reading, people, by_person=True if by == "person" else None)
+    if analysis.targets_by_person is None:
         default = " (default profile; set --sex and --age)" if analysis.profile_is_default else ""
         click.echo(
             f"Profile: {analysis.profile.describe()}{default}; targets "
@@ -140,7 +123,7 @@ def _balance_command(
         columns = WEEKLY_COLUMNS
     if analysis.by_person and "person" not in columns:
         columns = ["person", *columns]
-    if profiles is not None and not all_columns:
+    if analysis.targets_by_person is not None and not all_columns:
         columns = [*columns, *PROFILE_COLUMNS]
     shown = frame.loc[:, columns]
     if fmt == "table":
@@ -151,12 +134,20 @@ def _balance_command(
 
 
 @cli.command(context_settings=CONTEXT)
-@click.argument("diary", type=click.Path(dir_okay=True))
+@friendly_errors
+@diary_argument()
 @balance_options
 @profile_options
 @diary_options
-@friendly_errors
-def daily(diary: str, **options: Any) -> None:
+def daily(
+    diary: str,
+    by: str | None,
+    fmt: str,
+    all_columns: bool,
+    show_flags: bool,
+    people: ProfileChoice,
+    reading: DiaryReading,
+) -> None:
     """Daily totals: minerals, Ca:P ratios, PRAL, diuretic load, absorbable calcium.
 
     One row per day (and person). Totals skip unknown values, which are counted (see the
@@ -167,16 +158,33 @@ def daily(diary: str, **options: Any) -> None:
 
     Example: analyzer daily diary.csv --sex male --age 40 --format csv > daily.csv
     """
-    _balance_command(diary, "daily", **options)
+    _balance_command(
+        diary,
+        "daily",
+        by=by,
+        fmt=fmt,
+        all_columns=all_columns,
+        show_flags=show_flags,
+        people=people,
+        reading=reading,
+    )
 
 
 @cli.command(context_settings=CONTEXT)
-@click.argument("diary", type=click.Path(dir_okay=True))
+@friendly_errors
+@diary_argument()
 @balance_options
 @profile_options
 @diary_options
-@friendly_errors
-def weekly(diary: str, **options: Any) -> None:
+def weekly(
+    diary: str,
+    by: str | None,
+    fmt: str,
+    all_columns: bool,
+    show_flags: bool,
+    people: ProfileChoice,
+    reading: DiaryReading,
+) -> None:
     """Weekly averages per ISO week (2026-W47): the daily columns averaged over logged days.
 
     One row per ISO week (and person); `days` is the number of days logged, counts are
@@ -186,4 +194,13 @@ def weekly(diary: str, **options: Any) -> None:
 
     Example: analyzer weekly diary.csv --by person --profiles profiles.csv --format json
     """
-    _balance_command(diary, "weekly", **options)
+    _balance_command(
+        diary,
+        "weekly",
+        by=by,
+        fmt=fmt,
+        all_columns=all_columns,
+        show_flags=show_flags,
+        people=people,
+        reading=reading,
+    )

@@ -2,30 +2,34 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import click
 
 from analyzer.cli.app import CONTEXT, cli, friendly_errors
 from analyzer.cli.options import (
+    DiaryReading,
+    ProfileChoice,
+    analyze_for_cli,
+    diary_argument,
     diary_options,
     diary_or_example,
     example_option,
-    load_diary_for_cli,
-    profile_inputs,
+    person_option,
     profile_options,
+    settings_options,
 )
+from analyzer.models import Settings
 
 
 @cli.command("chart", context_settings=CONTEXT)
-@click.argument("diary", required=False, type=click.Path(exists=True, dir_okay=False))
+@friendly_errors
+@diary_argument(required=False)
 @example_option("Chart")
 @click.option(
     "--weeks",
     type=click.IntRange(min=1),
     default=8,
     show_default=True,
-    help="How many of the latest ISO weeks the trend shows.",
+    help="How many of the latest ISO weeks the trend shows (weeks with no log are gaps).",
 )
 @click.option(
     "--week",
@@ -39,28 +43,26 @@ from analyzer.cli.options import (
     type=click.Path(dir_okay=False),
     help="File to write; .png, .svg or .pdf chooses the format.",
 )
-@click.option("--person", help="Whose diary, when the file holds several people.")
+@person_option
+@settings_options
 @profile_options
 @diary_options
-@friendly_errors
 def chart_command(
     diary: str | None,
     example: str | None,
     weeks: int,
     week: str | None,
     out: str,
-    sex: str | None,
-    age: float | None,
-    pregnant: bool,
-    lactating: bool,
-    profiles_path: str | None,
     person: str | None,
-    **options: Any,
+    settings: Settings,
+    people: ProfileChoice,
+    reading: DiaryReading,
 ) -> None:
     """Chart the trend over the last N weeks: weekly Ca:P, absorbable calcium, diuretic load.
 
     With --week, draw the one-week figure instead: calcium and phosphorus per day, the Ca:P
-    ratio, magnesium and potassium, the diuretic load by group and the suggested greens.
+    ratio, magnesium and potassium, the diuretic load by group and the suggested greens
+    (the same figure as `report --chart` for that week).
 
     Example:
 
@@ -68,23 +70,18 @@ def chart_command(
 
         analyzer chart --example western --week 2026-W47 --out week.svg
     """
-    from analyzer.balance.analysis import analyze
     from analyzer.chart import chart_format, save_figure, trend_chart, weekly_chart
 
     path = diary_or_example(diary, example)
     chart_format(out)  # a wrong extension fails before the diary is read
-    profile, profiles = profile_inputs(sex, age, pregnant, lactating, profiles_path)
-    # Same reading as `report` (format, dates, MFP calcium basis), same messages on stderr.
-    read = load_diary_for_cli(path, **options)
-    analysis = analyze(read, profile=profile, profiles=profiles)
-    for line in analysis.profile_notes:  # with --profiles: who got which profile
-        click.echo(f"Note: {line}", err=True)
+    analysis = analyze_for_cli(path, reading, people, settings)
     if week is not None:
-        from analyzer.report.build import build_report
+        from analyzer.report import build_report
 
-        report = build_report(analysis, week, person=person)
-        figure = weekly_chart(analysis, week, report, person=person)
+        figure = weekly_chart(build_report(analysis, week, person=person))
     else:
-        figure = trend_chart(analysis, weeks, person=person)
+        from analyzer.report.trend import build_trend
+
+        figure = trend_chart(build_trend(analysis, weeks, person=person))
     written = save_figure(figure, out)
     click.echo(f"chart written to {written}", err=True)

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import click
 
 from analyzer.cli.app import CONTEXT, cli, friendly_errors
-from analyzer.cli.options import diary_options, load_diary_for_cli
+from analyzer.cli.options import (
+    TABLE_FORMATS,
+    DiaryReading,
+    diary_argument,
+    diary_options,
+    format_option,
+    load_diary_for_cli,
+)
 
 #: Columns of the entries view, in order.
 ENTRIES_VIEW_COLUMNS = [
@@ -31,18 +36,11 @@ ENTRIES_VIEW_COLUMNS = [
 
 
 @cli.command(context_settings=CONTEXT)
-@click.argument("diary", type=click.Path(dir_okay=True))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "csv", "json"]),
-    default="table",
-    show_default=True,
-    help="Output format.",
-)
-@diary_options
 @friendly_errors
-def entries(diary: str, fmt: str, **options: Any) -> None:
+@diary_argument()
+@format_option(TABLE_FORMATS)
+@diary_options
+def entries(diary: str, fmt: str, reading: DiaryReading) -> None:
     """Show how each diary row was understood: food matched, grams, minerals.
 
     One row per diary row, in input order; status is 'ok' for used rows, else a short code
@@ -52,6 +50,6 @@ def entries(diary: str, fmt: str, **options: Any) -> None:
     """
     from analyzer.cli.output import format_frame
 
-    loaded = load_diary_for_cli(diary, **options)
+    loaded = load_diary_for_cli(diary, reading)
     view = loaded.all_rows().reindex(columns=ENTRIES_VIEW_COLUMNS)
     click.echo(format_frame(view, fmt))  # type: ignore[arg-type]

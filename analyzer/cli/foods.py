@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from analyzer.cli.app import CONTEXT, cli, friendly_errors
+from analyzer.cli.options import TABLE_FORMATS, format_option
 
 #: Nutrient columns shown by ``foods show``: (column, label, unit).
 FOOD_SHOW_NUTRIENTS = (
@@ -45,14 +46,7 @@ def foods() -> None:
     type=click.IntRange(1, 100),
     help="Most candidates to list.",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "csv", "json"]),
-    default="table",
-    show_default=True,
-    help="Output format.",
-)
+@format_option(TABLE_FORMATS)
 @friendly_errors
 def foods_search(query: str, limit: int, fmt: str) -> None:
     """Find foods by name or NDB id, best first (id, description, category, score).
@@ -80,14 +74,7 @@ def foods_search(query: str, limit: int, fmt: str) -> None:
 
 @foods.command("show", context_settings=CONTEXT)
 @click.argument("food")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="Output format.",
-)
+@format_option(("table", "json"))
 @friendly_errors
 def foods_show(food: str, fmt: str) -> None:
     """Show one food's nutrients per 100 g and its household portions.

@@ -1,65 +1,256 @@
-"""Options shared by the commands that read a diary: format, dates, matching, profile.
+"""Options shared by the commands, each defined once, and the helpers that use them.
 
-:func:`load_diary_for_cli` reads a diary and reports every unusable row on stderr, so each
-command accounts for every row the same way; :func:`profile_inputs` turns the profile
-options into the library's :class:`~analyzer.models.Profile` and per-person profiles.
+Each ``*_options`` decorator adds its click options and hands the command one typed value
+instead of loose keywords: :class:`DiaryReading` (how to read the diary),
+:class:`ProfileChoice` (whose targets) and :class:`~analyzer.models.Settings` (the plan's
+settings, defaults from the model). :func:`load_diary_for_cli` reads a diary and reports
+every unusable row on stderr, so each command accounts for every row the same way;
+:func:`analyze_for_cli` reads and analyses it and states the profile used.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from analyzer.cli.app import F
+from analyzer.diary.model import FORMATS
+from analyzer.models import Profile, Settings
 
-#: Formats ``--input-format`` accepts (same as :data:`analyzer.diary.FORMATS`).
-DIARY_FORMATS = ("own", "cronometer_servings", "cronometer_daily", "loseit", "mfp")
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from analyzer.balance import Analysis
+    from analyzer.diary import Diary
+
+#: Formats of the tables (``entries``, ``daily``, ``weekly``, ``foods search``).
+TABLE_FORMATS = ("table", "csv", "json")
+#: Formats of the weekly report.
+REPORT_FORMATS = ("text", "json")
+#: Formats ``--input-format`` accepts: the diary readers' (:data:`analyzer.diary.FORMATS`).
+DIARY_FORMATS = tuple(FORMATS)
+#: Diaries at least this large show the progress of reading them on stderr. [bytes]
+#: (about 50,000 rows of our own format)
+PROGRESS_MIN_BYTES = 4_000_000
 
 
-def diary_options(func: F) -> F:
-    """Add the options every diary-reading command shares (format, dates, matching, strict)."""
-    options = [
-        click.option(
-            "--input-format",
-            type=click.Choice(DIARY_FORMATS),
-            default=None,
-            help="Read the diary as this format instead of detecting it from the header.",
-        ),
-        click.option(
-            "--dayfirst/--monthfirst",
-            default=None,
-            help="Read slash dates as day/month/year (16/11/2026) or month/day/year "
-            "(11/16/2026). Default: the file's own dates decide (day-first only when some "
-            "date can only be read that way), else month/day/year.",
-        ),
-        click.option(
-            "--rematch",
-            is_flag=True,
-            help="Cronometer: ignore the app's nutrients and match every food against USDA.",
-        ),
-        click.option(
-            "--strict", is_flag=True, help="Fail (exit 1) if any diary row cannot be used."
-        ),
-        click.option(
-            "--mfp-calcium-dv",
-            type=click.Choice(["1000", "1300"]),
-            default=None,
-            help="MyFitnessPal: calcium Daily Value [mg] its % refers to (approximate).",
-        ),
-    ]
+#: A click command callback (decorators below change its keyword arguments).
+Command = Callable[..., Any]
+
+
+def _apply(func: Command, options: list[Callable[[Command], Command]]) -> Command:
     for option in reversed(options):
         func = option(func)
     return func
 
 
-#: Diaries at least this large show the progress of reading them on stderr. [bytes]
-#: (about 50,000 rows of our own format)
-PROGRESS_MIN_BYTES = 4_000_000
+def format_option(choices: tuple[str, ...]) -> Callable[[F], F]:
+    """``--format``: one of ``choices``, the first the default."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default=choices[0],
+        show_default=True,
+        help="Output format.",
+    )
+
+
+def diary_argument(required: bool = True) -> Callable[[F], F]:
+    """The ``DIARY`` argument: a file path, ``-`` for standard input.
+
+    The file is not checked by click (which would exit 2): a missing or unreadable diary is
+    bad input, reported by the reader with exit code 1 like every other bad input.
+    """
+    return click.argument("diary", required=required, type=click.STRING)
+
+
+person_option = click.option("--person", help="Whose diary, when the file holds several people.")
+
+
+@dataclass(frozen=True)
+class DiaryReading:
+    """How to read a diary: the options of :func:`diary_options`."""
+
+    input_format: str | None = None
+    dayfirst: bool | None = None
+    rematch: bool = False
+    strict: bool = False
+    mfp_calcium_dv: int | None = None
+
+
+def diary_options(func: Command) -> Command:
+    """Add the diary-reading options; the command receives ``reading: DiaryReading``."""
+
+    @functools.wraps(func)
+    def wrapper(
+        *args: Any,
+        input_format: str | None,
+        dayfirst: bool | None,
+        rematch: bool,
+        strict: bool,
+        mfp_calcium_dv: str | None,
+        **kwargs: Any,
+    ) -> Any:
+        reading = DiaryReading(
+            input_format,
+            dayfirst,
+            rematch,
+            strict,
+            int(mfp_calcium_dv) if mfp_calcium_dv is not None else None,
+        )
+        return func(*args, reading=reading, **kwargs)
+
+    return _apply(
+        wrapper,
+        [
+            click.option(
+                "--input-format",
+                type=click.Choice(DIARY_FORMATS),
+                default=None,
+                help="Read the diary as this format instead of detecting it from the header.",
+            ),
+            click.option(
+                "--dayfirst/--monthfirst",
+                default=None,
+                help="Read slash dates as day/month/year (16/11/2026) or month/day/year "
+                "(11/16/2026). Default: the file's own dates decide (day-first only when some "
+                "date can only be read that way), else month/day/year.",
+            ),
+            click.option(
+                "--rematch",
+                is_flag=True,
+                help="Cronometer: ignore the app's nutrients and match every food against USDA.",
+            ),
+            click.option(
+                "--strict", is_flag=True, help="Fail (exit 1) if any diary row cannot be used."
+            ),
+            click.option(
+                "--mfp-calcium-dv",
+                type=click.Choice(["1000", "1300"]),
+                default=None,
+                help="MyFitnessPal: calcium Daily Value [mg] its % refers to (approximate).",
+            ),
+        ],
+    )
+
+
+@dataclass(frozen=True)
+class ProfileChoice:
+    """Whose targets: the profile options of :func:`profile_options`."""
+
+    sex: str | None = None
+    age: float | None = None
+    pregnant: bool = False
+    lactating: bool = False
+    profiles_path: str | None = None
+
+    def resolve(self) -> tuple[Profile | None, pd.DataFrame | None]:
+        """The profile (``None`` = the default) and per-person profiles (``None`` = none).
+
+        Call it before reading the diary, so a bad profile or profiles file fails first.
+        """
+        from analyzer.balance.targets import make_profile
+
+        profile = None
+        if self.sex is not None or self.age is not None or self.pregnant or self.lactating:
+            given: dict[str, Any] = {"pregnant": self.pregnant, "lactating": self.lactating}
+            given.update(
+                {k: v for k, v in (("sex", self.sex), ("age", self.age)) if v is not None}
+            )
+            profile = make_profile(**given)
+        profiles = None
+        if self.profiles_path is not None:
+            from analyzer.balance.profiles import load_profiles
+
+            profiles = load_profiles(self.profiles_path)
+        return profile, profiles
+
+
+def profile_options(func: Command) -> Command:
+    """Add ``--sex``, ``--age``, ``--pregnant``, ``--lactating``, ``--profiles``; the command
+    receives ``people: ProfileChoice``."""
+
+    @functools.wraps(func)
+    def wrapper(
+        *args: Any,
+        sex: str | None,
+        age: float | None,
+        pregnant: bool,
+        lactating: bool,
+        profiles_path: str | None,
+        **kwargs: Any,
+    ) -> Any:
+        people = ProfileChoice(sex, age, pregnant, lactating, profiles_path)
+        return func(*args, people=people, **kwargs)
+
+    return _apply(
+        wrapper,
+        [
+            click.option(
+                "--sex",
+                type=click.Choice(["female", "male"]),
+                default=None,
+                help="Sex for the DRI targets [default: female].",
+            ),
+            click.option("--age", type=float, default=None, help="Age [years] [default: 35]."),
+            click.option(
+                "--pregnant", is_flag=True, help="Use the pregnancy DRIs (females 14-50)."
+            ),
+            click.option(
+                "--lactating", is_flag=True, help="Use the lactation DRIs (females 14-50)."
+            ),
+            click.option(
+                "--profiles",
+                "profiles_path",
+                type=click.STRING,
+                default=None,
+                help="CSV of per-person profiles (person,sex,age[,pregnant,lactating]); "
+                "others get --sex/--age or the default.",
+            ),
+        ],
+    )
+
+
+def _default(name: str) -> float:
+    return float(Settings.model_fields[name].default)
+
+
+def settings_options(func: Command) -> Command:
+    """Add ``--ratio-target`` and ``--max-cups`` (defaults from :class:`Settings`); the
+    command receives ``settings: Settings``."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, ratio_target: float, max_cups: float, **kwargs: Any) -> Any:
+        settings = Settings(ca_p_mass_ratio_target=ratio_target, greens_cups_max_per_day=max_cups)
+        return func(*args, settings=settings, **kwargs)
+
+    return _apply(
+        wrapper,
+        [
+            click.option(
+                "--ratio-target",
+                type=click.FloatRange(min=0, min_open=True),
+                default=_default("ca_p_mass_ratio_target"),
+                show_default=True,
+                help="Ca:P mass-ratio goal of the greens plan (your setting; not a DRI).",
+            ),
+            click.option(
+                "--max-cups",
+                type=click.FloatRange(min=0.5),
+                default=_default("greens_cups_max_per_day"),
+                show_default=True,
+                help="Most cooked cups of each green per day in the plan.",
+            ),
+        ],
+    )
 
 
 @contextmanager
@@ -98,17 +289,8 @@ def diary_progress(path: str) -> Iterator[Callable[[str, int, int], None] | None
     yield announce
 
 
-def load_diary_for_cli(
-    path: str,
-    *,
-    input_format: str | None = None,
-    dayfirst: bool | None = None,
-    rematch: bool = False,
-    strict: bool = False,
-    mfp_calcium_dv: str | int | None = None,
-    **_: Any,
-) -> Any:
-    """Read a diary with the :func:`diary_options`; report unusable rows on stderr.
+def load_diary_for_cli(path: str, reading: DiaryReading) -> Diary:
+    """Read a diary; report unusable rows on stderr.
 
     Prints ``DIARY line N: reason`` for each row not used, the reader's notes, and a summary
     ``62 rows: 60 used, 2 not used``; returns the :class:`analyzer.diary.Diary`.
@@ -118,11 +300,11 @@ def load_diary_for_cli(
     with diary_progress(path) as progress:
         diary = read_diary(
             path,
-            input_format=input_format,
-            dayfirst=dayfirst,
-            rematch=rematch,
-            strict=strict,
-            mfp_calcium_dv=int(mfp_calcium_dv) if mfp_calcium_dv is not None else None,
+            input_format=reading.input_format,
+            dayfirst=reading.dayfirst,
+            rematch=reading.rematch,
+            strict=reading.strict,
+            mfp_calcium_dv=reading.mfp_calcium_dv,
             progress=progress,
         )
     rejected = diary.rejected
@@ -134,57 +316,24 @@ def load_diary_for_cli(
     return diary
 
 
-def profile_options(func: F) -> F:
-    """Add the profile options: ``--sex``, ``--age``, ``--pregnant``, ``--lactating``,
-    ``--profiles``."""
-    options = [
-        click.option(
-            "--sex",
-            type=click.Choice(["female", "male"]),
-            default=None,
-            help="Sex for the DRI targets [default: female].",
-        ),
-        click.option("--age", type=float, default=None, help="Age [years] [default: 35]."),
-        click.option("--pregnant", is_flag=True, help="Use the pregnancy DRIs (females 14-50)."),
-        click.option("--lactating", is_flag=True, help="Use the lactation DRIs (females 14-50)."),
-        click.option(
-            "--profiles",
-            "profiles_path",
-            type=click.Path(dir_okay=False),
-            default=None,
-            help="CSV of per-person profiles (person,sex,age[,pregnant,lactating]); others "
-            "get --sex/--age or the default.",
-        ),
-    ]
-    for option in reversed(options):
-        func = option(func)
-    return func
+def analyze_for_cli(
+    path: str,
+    reading: DiaryReading,
+    people: ProfileChoice,
+    settings: Settings | None = None,
+    by_person: bool | None = None,
+) -> Analysis:
+    """Read and analyse a diary; with per-person profiles, say who got which profile."""
+    from analyzer.balance import analyze
 
-
-def profile_inputs(
-    sex: str | None,
-    age: float | None,
-    pregnant: bool,
-    lactating: bool,
-    profiles_path: str | None,
-) -> tuple[Any, Any]:
-    """The profile (``None`` = the default) and per-person profiles (``None`` = none).
-
-    The profiles file is read here, before the diary, so a bad file fails first.
-    """
-    from analyzer.balance.targets import make_profile
-
-    profile = None
-    if sex is not None or age is not None or pregnant or lactating:
-        given: dict[str, Any] = {"pregnant": pregnant, "lactating": lactating}
-        given.update({k: v for k, v in (("sex", sex), ("age", age)) if v is not None})
-        profile = make_profile(**given)
-    profiles = None
-    if profiles_path is not None:
-        from analyzer.balance.profiles import load_profiles
-
-        profiles = load_profiles(profiles_path)
-    return profile, profiles
+    profile, profiles = people.resolve()
+    diary = load_diary_for_cli(path, reading)
+    analysis = analyze(
+        diary, profile=profile, settings=settings, profiles=profiles, by_person=by_person
+    )
+    for line in analysis.profile_notes:
+        click.echo(f"Note: {line}", err=True)
+    return analysis
 
 
 def example_option(verb: str) -> Callable[[F], F]:

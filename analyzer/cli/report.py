@@ -2,23 +2,31 @@
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
 
 import click
 
 from analyzer.cli.app import CONTEXT, cli, friendly_errors
 from analyzer.cli.options import (
+    REPORT_FORMATS,
+    DiaryReading,
+    ProfileChoice,
+    analyze_for_cli,
+    diary_argument,
     diary_options,
     diary_or_example,
     example_option,
-    load_diary_for_cli,
-    profile_inputs,
+    format_option,
+    person_option,
     profile_options,
+    settings_options,
 )
+from analyzer.models import Settings
 
 
 @cli.command("report", context_settings=CONTEXT)
-@click.argument("diary", required=False, type=click.Path(dir_okay=True))
+@friendly_errors
+@diary_argument(required=False)
 @example_option("Report on")
 @click.option(
     "--week", metavar="YYYY-Www", help="ISO week to report on [default: latest full week]."
@@ -30,21 +38,8 @@ from analyzer.cli.options import (
     metavar="YYYY-MM-DD",
     help="First day of the seven days to report on (instead of --week).",
 )
-@click.option("--person", help="Whose week, when the diary holds several people.")
-@click.option(
-    "--ratio-target",
-    type=click.FloatRange(min=0, min_open=True),
-    default=1.0,
-    show_default=True,
-    help="Ca:P mass-ratio goal of the greens plan (your setting; not a DRI).",
-)
-@click.option(
-    "--max-cups",
-    type=click.FloatRange(min=0.5),
-    default=2.0,
-    show_default=True,
-    help="Most cooked cups of each green per day in the plan.",
-)
+@person_option
+@settings_options
 @click.option(
     "--chart",
     "chart_file",
@@ -52,33 +47,20 @@ from analyzer.cli.options import (
     default=None,
     help="Also draw the week's chart to this file; .png, .svg or .pdf chooses the format.",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@format_option(REPORT_FORMATS)
 @profile_options
 @diary_options
-@friendly_errors
 def report_command(
     diary: str | None,
     example: str | None,
     week: str | None,
-    start: Any,
+    start: dt.datetime | None,
     person: str | None,
-    sex: str | None,
-    age: float | None,
-    pregnant: bool,
-    lactating: bool,
-    profiles_path: str | None,
-    ratio_target: float,
-    max_cups: float,
+    settings: Settings,
     chart_file: str | None,
     fmt: str,
-    **options: Any,
+    people: ProfileChoice,
+    reading: DiaryReading,
 ) -> None:
     """The weekly report: days, targets, flags, diuretic load and the greens to add.
 
@@ -93,37 +75,22 @@ def report_command(
 
         analyzer report diary.csv --week 2026-W47 --sex male --age 40 --format json
     """
-    import datetime as dt
-
-    from analyzer.balance.analysis import analyze
-    from analyzer.cli.output import to_json
-    from analyzer.models import Settings
-    from analyzer.report.build import build_report, chart_plan, render_text, week_label
+    from analyzer.report import build_report, render_text
 
     path = diary_or_example(diary, example)
     if week is not None and start is not None:
         raise click.UsageError("give --week or --start, not both")
-    profile, profiles = profile_inputs(sex, age, pregnant, lactating, profiles_path)
-    settings = Settings(ca_p_mass_ratio_target=ratio_target, greens_cups_max_per_day=max_cups)
-    loaded = load_diary_for_cli(path, **options)
-    analysis = analyze(loaded, profile=profile, settings=settings, profiles=profiles)
-    for line in analysis.profile_notes:  # with --profiles: who got which profile
-        click.echo(f"Note: {line}", err=True)
+    if chart_file is not None:
+        from analyzer.chart import chart_format
+
+        chart_format(chart_file)  # a wrong extension fails before the diary is read
+    analysis = analyze_for_cli(path, reading, people, settings)
     report = build_report(
         analysis, week, start.date() if start is not None else None, person=person
     )
     if chart_file is not None:
         from analyzer.chart import save_figure, weekly_chart
 
-        # The chart draws the report's seven days (an ISO week or the --start window).
-        first = dt.date.fromisoformat(report["week"]["start"])
-        figure = weekly_chart(
-            analysis,
-            week_label(first),
-            chart_plan(report),
-            person=report["person"],
-            start=first,
-        )
-        written = save_figure(figure, chart_file)
+        written = save_figure(weekly_chart(report), chart_file)
         click.echo(f"chart written to {written}", err=True)
-    click.echo(to_json(report) if fmt == "json" else render_text(report), nl=fmt == "json")
+    click.echo(report.to_json() if fmt == "json" else render_text(report), nl=fmt == "json")

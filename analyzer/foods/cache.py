@@ -49,8 +49,9 @@ def cache_dir() -> Path | None:
 
 
 def source_files() -> list[Path]:
-    """Every Python module of this package (their source is part of each cache key)."""
-    return sorted(Path(__file__).resolve().parents[1].rglob("*.py"))
+    """Every Python module and data table of this package (all are part of each cache key)."""
+    root = Path(__file__).resolve().parents[1]
+    return sorted([*root.rglob("*.py"), *(root / "data").glob("*.csv")])
 
 
 def cache_key(files: Iterable[Path], *, salt: str = "") -> str:

@@ -71,17 +71,6 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
-CATEGORIES: Final[tuple[str, ...]] = (
-    "red_meat",
-    "dairy",
-    "soda",
-    "coffee",
-    "tea",
-    "greens",
-    "other",
-)
-"""The category names, in the order used for reports."""
-
 # SR28 food group names (FD_GROUP.txt).
 BEEF: Final = "Beef Products"
 PORK: Final = "Pork Products"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
@@ -24,49 +25,15 @@ from analyzer.foods.names import (
     tokens,
     word_list,
 )
+from analyzer.foods.words import variant_penalties, word_set
 
 #: Variants a person rarely means unless the words say so: (name, trigger words, penalty).
-VARIANT_PENALTIES: tuple[tuple[str, frozenset[str], float], ...] = (
-    ("babyfood", frozenset({"babyfood", "baby", "toddler"}), 30.0),
-    ("infant", frozenset({"infant"}), 30.0),
-    ("fast food", frozenset({"fast"}), 12.0),
-    ("restaurant", frozenset({"restaurant"}), 12.0),
-    ("brand", frozenset(), 10.0),
-    ("dry", frozenset({"dry", "dried", "powder", "dehydrated", "mix", "concentrate"}), 10.0),
-    ("evaporated", frozenset({"evaporated", "condensed"}), 10.0),
-    ("imitation", frozenset({"imitation", "substitute", "analog", "meatless", "veggie"}), 12.0),
-    ("commodity", frozenset({"commodity"}), 6.0),
-    ("regional", frozenset({"alaska", "native", "navajo", "hopi", "apache", "shoshone"}), 12.0),
-    ("decaffeinated", frozenset({"decaffeinated", "decaf"}), 6.0),
-    ("instant", frozenset({"instant"}), 5.0),
-    ("diet", frozenset({"diet", "aspartame", "saccharin"}), 5.0),
-    ("canned", frozenset({"canned"}), 6.0),
-    ("sprouted", frozenset({"sprouted", "sprout"}), 10.0),
-    ("frozen", frozenset({"frozen"}), 4.0),
-    ("with salt", frozenset({"withsalt"}), 4.0),
-    ("low sodium", frozenset({"low sodium", "reduced sodium"}), 3.0),
-    ("ready to drink", frozenset({"ready to drink"}), 3.0),
-    ("sweetened", frozenset({"sweetened"}), 3.0),
-    ("fortified", frozenset({"fortified"}), 3.0),
-)
+VARIANT_PENALTIES = variant_penalties()
 
 _VARIANT_NAMES = [name for name, _, _ in VARIANT_PENALTIES]
 #: Variants that cost only where the same food also comes without them (packaging and
 #: preparation, not a different product such as a brand or a fast-food dish).
-RELATIVE_VARIANTS = frozenset(
-    {
-        "dry",
-        "canned",
-        "frozen",
-        "with salt",
-        "low sodium",
-        "ready to drink",
-        "sweetened",
-        "fortified",
-        "instant",
-        "sprouted",
-    }
-)
+RELATIVE_VARIANTS = word_set("relative_variant")
 #: SR28 food groups that are themselves a variant (a chain restaurant's steak is not the
 #: steak a person cooked).
 FOOD_GROUP_VARIANTS = {
@@ -81,114 +48,36 @@ BRAND_COLUMN = [name for name, _, _ in VARIANT_PENALTIES].index("brand")
 
 #: Dishes and product classes whose head word names a different food than its parts
 #: (``Soup, black bean`` is not black beans): penalised unless the query names them.
-DISH_HEADS = frozenset(
-    {
-        "soup",
-        "snack",
-        "candy",
-        "frozen novelty",
-        "sauce",
-        "gravy",
-        "salad dressing",
-        "babyfood",
-        "fast food",
-        "restaurant",
-        "infant formula",
-        "pudding",
-        "dessert",
-        "cracker",
-        "cookie",
-        "cake",
-        "pie",
-        "alcoholic beverage",
-    }
-)
+DISH_HEADS = word_set("dish_head")
 #: Dish heads that only classify a product whose own name follows (``Snacks, potato
 #: chips`` is potato chips, while ``Soup, black bean`` is not black beans).
 SNACK_CLASS_HEADS = frozenset({"snack", "candy"})
 
 #: Words USDA writes only inside brand names that are also ordinary words in a logged
 #: name (``mac and cheese``, ``bbq chicken``): never taken as a maker's name.
-NOT_BRAND_WORDS = frozenset(
-    word_list(
-        """
-    mac bbq healthy salty good best life nature valley gold daily kitchen steam power supper
-    blender south town field grand original classic basic light lite
-    """
-    )
-)
+NOT_BRAND_WORDS = word_set("not_brand")
 
 #: First parts of USDA descriptions that name a class, not the food (``Beverages, tea``).
-GENERIC_HEADS = frozenset(
-    {
-        "beverage",
-        "carbonated",
-        "alcoholic beverage",
-        "cereal",
-        "cereal ready to eat",
-        "babyfood",
-        "fast food",
-        "restaurant",
-        "snack",
-        "candy",
-        "spice",
-        "soup",
-        "usda commodity",
-        "fish",
-        "nut",
-        "seed",
-        "game meat",
-        "mollusk",
-        "crustacean",
-        "infant formula",
-        "frozen novelty",
-        "distilled",
-    }
-)
+GENERIC_HEADS = word_set("generic_head")
 
 #: Words before a variant word that make it not the variant (``not fortified``,
 #: ``from concentrate``).
 VARIANT_NEGATORS = frozenset({"not", "from", "without"})
 
 #: Last words of a core that do not name another food (``Nuts, coconut meat`` is coconut).
-NOT_COMPOUND_HEADS = frozenset(
-    word_list(
-        """
-    meat flesh kernel pulp based style type flavor flavored added mixed whole plain regular
-    part fresh raw dried unprepared
-    """
-    )
-)
+NOT_COMPOUND_HEADS = word_set("not_compound_head")
 
 #: Words negating the next one in a description (``Chili, no beans``, ``non-soy``).
 NEGATION_WORDS = frozenset({"no", "non", "without"})
 
 #: Description words that say nothing about which variant it is (no extra-word penalty).
-BOILERPLATE_WORDS = frozenset(
-    word_list(
-        """
-    with without added and or vitamin a d c all commercial commercially regular fluid only
-    includes salt usda commodity prepared nfs ns type of in the made from variety unprepared
-    enriched item not by for to as beverage meat mature seed broiler fryer tap
-    drinking separable lean uncooked nosalt withsalt gram ounce per equal volume
-    """
-    )
-)
+BOILERPLATE_WORDS = word_set("boilerplate")
 
 #: Description words of a processed, not raw, food.
-PROCESSED_WORDS = frozenset(
-    word_list("canned frozen dried dry dehydrated pickled prepared roasted toasted powder")
-)
+PROCESSED_WORDS = word_set("processed")
 
 #: Description words of a cooked food.
-COOKING_WORDS = frozenset(
-    word_list(
-        """
-    cooked boiled steamed baked roasted fried grilled broiled braised stewed scrambled poached
-    microwaved sauteed toasted mashed smoked simmered heated
-    """
-    )
-)
+COOKING_WORDS = word_set("cooking")
 
 #: SR28 food groups of staples eaten cooked (grains and pasta, dried legumes). Their
 #: raw / dry / uncooked form is the default only when a name asks for it.
@@ -206,13 +95,7 @@ PULSE_WORDS = frozenset({"seed", "lentil", "soybean"})
 #: steel-cut oats are weighed dry; ``oatmeal`` is the cooked dish, an alias).
 NOT_COOKED_STAPLES = frozenset({"oat"})
 #: Description words of a staple in the form it is eaten (cooked, canned, sprouted ...).
-EATEN_FORM_WORDS = frozenset(
-    word_list(
-        """
-    cooked boiled steamed canned prepared stewed baked fried heated sprouted refried
-    """
-    )
-)
+EATEN_FORM_WORDS = word_set("eaten_form")
 
 #: Words of a staple's uncooked state (description or name).
 UNCOOKED_WORDS = frozenset(word_list("raw dry dried uncooked unprepared dehydrated"))
@@ -363,36 +246,24 @@ def _staples(
     return staple, staple & ~eaten
 
 
-class FoodIndex:
-    """Descriptions of a nutrient table, precomputed for matching.
+@dataclass(frozen=True)
+class _Parsed:
+    """The descriptions split into parts and word lists (see :class:`FoodIndex`)."""
 
-    Parameters
-    ----------
-    table : DataFrame
-        At least ``id`` and ``description``; ``category`` where present.
+    parts: list[list[str]]
+    all_tok: list[list[str]]
+    head_tok: list[list[str]]
+    core_tok: list[list[str]]
+    sub_tok: list[list[str]]
+    plain_tok: list[list[str]]
+    plain_head_tok: list[list[str]]
+    makers: list[set[str]]
+    classes: list[set[str]]
 
-    Attributes
-    ----------
-    ids, descriptions, categories : ndarray of str
-        Per food, in table order (positions are the food's index everywhere).
-    flags : ndarray of bool, shape (foods, len(VARIANT_PENALTIES))
-        Which variant each food is (dry, canned, brand ...).
-    known : frozenset of str
-        Every word of every description (singular, lower case).
-    """
-
-    def __init__(self, table: pd.DataFrame) -> None:
-        table = table.reset_index(drop=True)
-        self.ids = table["id"].astype(str).to_numpy()
-        self.descriptions = table["description"].astype(str).to_numpy()
-        if "category" in table.columns:
-            categories = table["category"].astype("string").fillna("other")
-        else:
-            categories = pd.Series(["other"] * len(table), dtype="string")
-        self.categories = categories.astype(str).to_numpy()
-        self.by_id = {fid: i for i, fid in enumerate(self.ids)}
-        self.by_description = {d.lower().strip(): i for i, d in enumerate(self.descriptions)}
-        raw_parts = [segments(d) for d in self.descriptions]
+    @classmethod
+    def of(cls, descriptions: Iterable[str]) -> _Parsed:
+        """Parse each description once."""
+        raw_parts = [segments(d) for d in descriptions]
         parts = [
             [_affirmed(canonical_spelling(" ".join(tokens(p)))) for p in ps] for ps in raw_parts
         ]
@@ -423,14 +294,62 @@ class FoodIndex:
         classes = [
             {w for p in ps[:ci] for w in p.split()} for ps, ci in zip(parts, core_at, strict=True)
         ]
+        return cls(
+            parts, all_tok, head_tok, core_tok, sub_tok, plain_tok, plain_head_tok, makers, classes
+        )
+
+
+class FoodIndex:
+    """Descriptions of a nutrient table, precomputed for matching.
+
+    Parameters
+    ----------
+    table : DataFrame
+        At least ``id`` and ``description``; ``category`` where present.
+
+    Attributes
+    ----------
+    ids, descriptions, categories : ndarray of str
+        Per food, in table order (positions are the food's index everywhere).
+    flags : ndarray of bool, shape (foods, len(VARIANT_PENALTIES))
+        Which variant each food is (dry, canned, brand ...).
+    known : frozenset of str
+        Every word of every description (singular, lower case).
+    """
+
+    def __init__(self, table: pd.DataFrame) -> None:
+        table = table.reset_index(drop=True)
+        self._index_names(table)
+        parsed = _Parsed.of(self.descriptions)
+        self._index_words(table, parsed)
+        self._index_dishes_and_variants(table, parsed)
+        self._index_brands(parsed)
+        self._index_vocabulary(parsed)
+
+    def _index_names(self, table: pd.DataFrame) -> None:
+        """Ids, descriptions and categories, and the exact lookups."""
+        self.ids = table["id"].astype(str).to_numpy()
+        self.descriptions = table["description"].astype(str).to_numpy()
+        if "category" in table.columns:
+            categories = table["category"].astype("string").fillna("other")
+        else:
+            categories = pd.Series(["other"] * len(table), dtype="string")
+        self.categories = categories.astype(str).to_numpy()
+        self.by_id = {fid: i for i, fid in enumerate(self.ids)}
+        self.by_description = {d.lower().strip(): i for i, d in enumerate(self.descriptions)}
+
+    def _index_words(self, table: pd.DataFrame, parsed: _Parsed) -> None:
+        """Word postings of each region of the descriptions, and the staples."""
+        parts, all_tok, core_tok = parsed.parts, parsed.all_tok, parsed.core_tok
         content = [
-            sorted({w for w in words if _is_content(w)} - cls)
-            for words, cls in zip(plain_tok, classes, strict=True)
+            sorted({w for w in words if _is_content(w)} - known)
+            for words, known in zip(parsed.plain_tok, parsed.classes, strict=True)
         ]
         head_content = [
-            sorted({w for w in words if _is_content(w)} - cls)
-            for words, cls in zip(plain_head_tok, classes, strict=True)
+            sorted({w for w in words if _is_content(w)} - known)
+            for words, known in zip(parsed.plain_head_tok, parsed.classes, strict=True)
         ]
+        head_tok, sub_tok = parsed.head_tok, parsed.sub_tok
         self.all_postings = _postings(all_tok)
         self.head_postings = _postings(head_tok)
         self.core_postings = _postings(core_tok)
@@ -467,6 +386,10 @@ class FoodIndex:
         #: Integer code of each food's core noun phrase (foods sharing it are siblings).
         self.core_code = pd.factorize(pd.Series(self.core_text, dtype=object))[0]
         self.n_cores = int(self.core_code.max()) + 1 if len(self.core_code) else 0
+
+    def _index_dishes_and_variants(self, table: pd.DataFrame, parsed: _Parsed) -> None:
+        """Dish heads, product classes and the variant flags of each food."""
+        parts, all_tok = parsed.parts, parsed.all_tok
         first = [p[0] if p else "" for p in parts]
         self.dish = np.array([f in DISH_HEADS for f in first])
         # A dish is named by its own head word (``dressing`` of ``Salad dressing``).
@@ -482,6 +405,10 @@ class FoodIndex:
             for name, group in FOOD_GROUP_VARIANTS.items():
                 flags[:, _VARIANT_NAMES.index(name)] |= (groups == group).to_numpy(bool)
         self.flags = flags
+
+    def _index_brands(self, parsed: _Parsed) -> None:
+        """Brand and product-name postings, and the compound heads."""
+        makers, core_tok = parsed.makers, parsed.core_tok
         brand_tok = [
             sorted({w for m in ALL_CAPS.findall(d) for w in tokens(m)}) for d in self.descriptions
         ]
@@ -514,6 +441,9 @@ class FoodIndex:
         core_last = [_compound_head(c) for c in core_tok]
         self.core_last_postings = _postings(core_last)
         self.has_core_last = np.array([bool(c) for c in core_last])
+
+    def _index_vocabulary(self, parsed: _Parsed) -> None:
+        """Penalties per variant, and every known word (by first letter, for typos)."""
         self.penalties = np.array([p for _, _, p in VARIANT_PENALTIES])
         self.relative_variant = np.array([n in RELATIVE_VARIANTS for n in _VARIANT_NAMES])
         self.vocabulary = sorted(self.all_postings)

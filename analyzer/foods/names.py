@@ -16,6 +16,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from analyzer.foods.words import phrase_map, word_set
+
 
 def word_list(text: str) -> list[str]:
     """The whitespace-separated words of a word-list literal."""
@@ -25,241 +27,42 @@ def word_list(text: str) -> list[str]:
 #: Phrase synonyms, applied (longest first, whole words) to normalised text before matching.
 #: Each maps a regional, brand or everyday phrase to the words USDA SR28 uses, ordered so
 #: that the head noun comes last.
-PHRASE_SYNONYMS: dict[str, str] = {
-    "bok choy": "chinese pak choi cabbage",
-    "bok choi": "chinese pak choi cabbage",
-    "pak choy": "chinese pak choi cabbage",
-    "pak choi": "chinese pak choi cabbage",
-    "napa cabbage": "chinese pe tsai cabbage",
-    "chinese cabbage": "chinese cabbage",
-    "garbanzo bean": "chickpea",
-    "garbanzo": "chickpea",
-    "chick pea": "chickpea",
-    "cilantro": "coriander",
-    "courgette": "zucchini",
-    "aubergine": "eggplant",
-    "scallion": "spring onion",
-    "green onion": "spring onion",
-    "spring onion": "spring onion",
-    "caffe americano": "americano",
-    "caffe latte": "latte",
-    "caffe mocha": "mocha",
-    "caffe": "coffee",
-    "colby jack": "colby",
-    "monterey jack": "monterey",
-    "pepper jack": "monterey",
-    "jack cheese": "monterey cheese",
-    "black olive": "ripe olive",
-    "jasmine rice": "white long grain rice",
-    "basmati rice": "white long grain rice",
-    "hot chocolate": "hot cocoa",
-    "stir fried": "sauteed",
-    "yellow squash": "summer squash",
-    "mandarin orange": "tangerine",
-    "mandarin": "tangerine",
-    "decaf": "decaffeinated",
-    "tuna steak": "bluefin tuna",
-    "coca cola": "cola",
-    "coke": "cola",
-    "pepsi": "cola",
-    "rc cola": "cola",
-    "soft drink": "carbonated beverage",
-    "club soda": "club soda",
-    "pop tart": "pop tart",
-    "lollipop": "lollipop",
-    "soda water": "club soda",
-    "cream soda": "cream soda",
-    "soda": "carbonated beverage",
-    "pop": "carbonated beverage",
-    "yoghurt": "yogurt",
-    "donut": "doughnut",
-    "hotdog": "frankfurter",
-    "hot dog": "frankfurter",
-    "wiener": "frankfurter",
-    "collard green": "collard",
-    "collard": "collard",
-    "hard boiled": "hard boiled",
-    "white egg": "egg",
-    "skinless": "meat only",
-    "skin on": "meat and skin",
-    "brown egg": "egg",
-    "hardboiled": "hard boiled",
-    "soft boiled": "soft boiled",
-    "french fry": "french fried potato",
-    "fry": "fried",
-    "part skim": "part skim",
-    "semi skimmed": "lowfat",
-    "skimmed": "nonfat",
-    "skim": "nonfat",
-    "double cream": "heavy whipping cream",
-    "single cream": "light cream",
-    "soya": "soy",
-    "soy milk": "soymilk",
-    "rapeseed oil": "canola oil",
-    "mangetout": "edible podded pea",
-    "snow pea": "edible podded pea",
-    "snap pea": "edible podded pea",
-    "sugar snap pea": "edible podded pea",
-    "broad bean": "broadbean",
-    "mung bean sprout": "mung sprouted bean",
-    "bean sprout": "mung sprouted bean",
-    "fava bean": "broadbean",
-    "jacket potato": "baked potato",
-    "potato crisp": "potato chip",
-    "venison": "deer",
-    "beef burger": "ground beef",
-    "bison burger": "ground bison",
-    "buffalo burger": "ground bison",
-    "turkey burger": "ground turkey",
-    "chicken burger": "ground chicken",
-    "lamb burger": "ground lamb",
-    "venison burger": "ground deer",
-    "grilled cheese": "grilled cheese sandwich",
-    "reduced fat": "reduced fat",
-    "steamed": "boiled",
-    "rocket": "arugula",
-    "prawn": "shrimp",
-    "mince": "ground",
-    "beetroot": "beet",
-    "swede": "rutabaga",
-    "capsicum": "sweet pepper",
-    "bell pepper": "sweet pepper",
-    "ketchup": "catsup",
-    "catsup": "catsup",
-    "jello": "gelatin dessert",
-    "ground turkey": "ground turkey",
-    "ground chicken": "ground chicken",
-}
+PHRASE_SYNONYMS = phrase_map("synonym")
 
 #: Spellings that mean the same on both sides (queries and USDA descriptions alike).
-EQUIVALENT_SPELLINGS: dict[str, str] = {
-    "low fat": "lowfat",
-    "non fat": "nonfat",
-    "fat free": "nonfat",
-    "unsalted": "nosalt",
-    "without salt": "nosalt",
-    "without added salt": "nosalt",
-    "no salt added": "nosalt",
-    "no salt": "nosalt",
-    "salt not added": "nosalt",
-    "salted": "withsalt",
-    "with salt": "withsalt",
-    "with added salt": "withsalt",
-    "salt added": "withsalt",
-    "hard boiled": "hard boiled",
-}
+EQUIVALENT_SPELLINGS = phrase_map("spelling")
 
 #: Words that carry no nutrition: marketing, provenance, praise (removed from queries).
-MARKETING_WORDS = frozenset(
-    word_list(
-        """
-    organic organics fresh freshly natural naturally premium homemade home made store bought
-    storebought classic original authentic gourmet artisan artisanal farm farmers local locally
-    pasture raised free range cage non gmo kosher best favorite favourite delicious tasty
-    deluxe signature value brand brands family size pack package packaged new improved
-    simple simply pure real good great old fashioned traditional style homestyle
-    """
-    )
-)
+MARKETING_WORDS = word_set("marketing")
 
 #: Store and packaged-food brands seen as prefixes in diaries (removed from queries).
-BRAND_WORDS = frozenset(
-    word_list(
-        """
-    publix kirkland kroger walmart aldi lidl costco safeway heb wegmans tesco sainsbury
-    sainsburys asda morrisons waitrose trader joe joes meijer target giant albertsons
-    schnucks hyvee winco sprouts member mark marketside equate 365 aldis
-    fage oikos siggis yoplait tillamook sargento fairlife oatly starbucks dunkin tyson perdue
-    hillshire applegate chiquita driscolls delmonte barilla ronzoni lindt ghirardelli haagen
-    dazs breyers talenti smuckers jif skippy larabar rxbar tropicana folgers nescafe twinings
-    bigelow tazo aquafina fiji evian smartwater lay lays bush bushs
-    """
-    )
-)
+BRAND_WORDS = word_set("brand")
 
 #: Preparation words: they choose the variant (``cooked`` vs ``raw``) but never the food.
-PREPARATION_WORDS = frozenset(
-    word_list(
-        """
-    cooked boiled steamed baked roasted raw canned drained dried fried grilled broiled braised
-    stewed scrambled poached microwaved frozen sauteed toasted mashed smoked pan simmered
-    reheated heated unheated uncooked prepared instant hard soft
-    """
-    )
-)
+PREPARATION_WORDS = word_set("preparation")
 
 #: Form and portion words: how much or what shape, not which food (low weight, never head).
-FORM_WORDS = frozenset(
-    word_list(
-        """
-    slice sliced piece chunk cube cubed stick fillet filet strip shredded grated chopped diced
-    crumble crumbled
-    boneless bone floret
-    cup serving bowl glass mug large medium small mini jumbo extra each portion
-    can bottle container pack packet scoop tbsp tsp oz g ml lb kg pc pcs grande venti trenta
-    """
-    )
-)
+FORM_WORDS = word_set("form")
 
 #: Weekday and month names: a name containing one is a personal recipe (``Sunday stew``).
-DATE_WORDS = frozenset(
-    word_list(
-        """
-    monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december jan feb mar apr jun jul aug sep
-    sept oct nov dec
-    """
-    )
-)
+DATE_WORDS = word_set("date")
 
 #: Words marking the user's own recipe.
-PERSONAL_WORDS = frozenset(word_list("my mom moms mum grandma grandmas nana leftover"))
+PERSONAL_WORDS = word_set("personal")
 
 #: Words marking a dietary supplement or drug (never a USDA food).
-SUPPLEMENT_WORDS = frozenset(
-    word_list(
-        """
-    supplement supplements multivitamin multi capsule capsules caplet caplets tablet tablets
-    softgel softgels pill pills gummies iu mg mcg glycinate citrate bisglycinate chelate
-    monohydrate creatine aspirin ibuprofen acetaminophen paracetamol tylenol advil melatonin
-    probiotic probiotics ashwagandha magnezijum electrolyte collagen peptide peptides
-    """
-    )
-)
+SUPPLEMENT_WORDS = word_set("supplement")
 
 #: Nutrient names: a name made only of these (and numbers) is a supplement (``Zinc``).
-NUTRIENT_WORDS = frozenset(
-    word_list(
-        """
-    vitamin vitamins mineral minerals calcium magnesium zinc iron potassium sodium selenium
-    iodine copper manganese chromium biotin folate folic acid niacin thiamine riboflavin
-    omega dha epa coq10 collagen a b c d e k b1 b2 b3 b6 b12 d2 d3 k1 k2 carbonate oxide
-    """
-    )
-)
+NUTRIENT_WORDS = word_set("nutrient")
 
 #: Meal and diary-section names: a name made only of these (and numbers) is not a food
 #: (``Breakfast``, ``Snacks``, ``Meal 1``).
-MEAL_WORDS = frozenset(
-    word_list(
-        """
-    breakfast brunch lunch dinner supper snack snacks meal meals dessert desserts
-    morning afternoon evening night late pre post workout total daily quick add calorie
-    calories entry entries food foods item items copy yesterday today
-    """
-    )
-)
+MEAL_WORDS = word_set("meal")
 
 #: Class nouns too general to pick a food by themselves (``fish``, ``fruit``, ``soup``):
 #: a name that is only one of these is unmatched, with suggestions.
-VAGUE_WORDS = frozenset(
-    word_list(
-        """
-    fish nut soup sandwich fruit vegetable veggie cereal meat salad juice candy beverage
-    drink seed berry smoothie protein
-    """
-    )
-)
+VAGUE_WORDS = word_set("vague")
 
 #: Words that join a dish to its side (``coffee with milk``): the head is before them.
 JOIN_WORDS = frozenset({"with", "w", "and", "in", "on", "plus"})

@@ -160,6 +160,72 @@ def score_candidates(
         & (index.lookup(index.product_postings, query_words)[candidates] == product_len)
     )
 
+    query_cov, is_hint = _query_coverage(index, parsed, candidates, is_hint)
+    # A head noun naming the subtype (``cheddar`` of ``Cheese, cheddar``) needs no core.
+    # A name spelling out the subtype part (``cheddar`` of ``Cheese, cheddar``) needs no
+    # core noun, unless its head is a food of its own (``wine`` of ``Vinegar, red wine``).
+    sub_hits = index.lookup(index.sub_postings, query_words)[candidates]
+    head_is_subtype = (
+        index.mask(index.sub_postings, head)[candidates]
+        & (sub_hits == index.sub_len[candidates])
+        & (head not in index.food_nouns)
+    )
+    core_cov = core_hits[candidates] / np.maximum(index.core_len[candidates], 1)
+    core_cov = np.where(head_is_subtype | is_hint | brand_named, 1.0, np.minimum(core_cov, 1.0))
+    head_in_core = index.mask(index.core_postings, head)[candidates] | is_hint
+
+    cooking = bool(COOKING_WORDS & set(parsed.preparation))
+    extra, head_extra = _extra_words(index, parsed, candidates, cooking)
+    variant = _variant_cost(index, parsed, candidates, brand_named)
+    dish_named = index.lookup(index.dish_postings, query_words)[candidates] > 0
+    core_full = core_hits[candidates] >= np.maximum(index.core_len[candidates], 1)
+    dish = (
+        index.dish[candidates]
+        & ~brand_named
+        & ~dish_named
+        & ~(index.snack_class[candidates] & core_full)
+    )
+    # The food's core is a compound whose own head the name does not say (``Salad
+    # dressing`` for ``caesar salad``, ``Apple juice`` for ``apple``): another food.
+    compound_clash = (
+        index.has_core_last[candidates]
+        & (index.lookup(index.core_last_postings, query_words | {head})[candidates] == 0)
+        & index.mask(index.core_postings, head)[candidates]
+        & ~is_hint
+        & ~brand_named
+    )
+    raw_clash = (
+        index.has_raw[candidates]
+        if cooking
+        else (index.has_cooked[candidates] & ("raw" in parsed.preparation))
+    )
+    uncooked_default = _uncooked_default(index, parsed, candidates, query_cov)
+    score = (
+        100.0 * (QUERY_COVERAGE_SHARE * query_cov + CORE_COVERAGE_SHARE * core_cov)
+        - HEAD_NOT_IN_CORE_PENALTY * ~head_in_core
+        - EXTRA_WORD_PENALTY * np.minimum(extra, EXTRA_WORDS_CAP) * ~is_hint
+        - HEAD_EXTRA_WORD_PENALTY * head_extra * ~is_hint
+        - LENGTH_PENALTY * index.length[candidates]
+        - variant
+        - DISH_PENALTY * dish
+        - COMPOUND_HEAD_PENALTY * compound_clash
+        - RAW_COOKED_PENALTY * raw_clash
+        - UNCOOKED_STAPLE_PENALTY * uncooked_default
+        + ALIAS_HINT_BONUS * is_hint
+    )
+    shown = _tie_break_and_gate(
+        index, parsed, candidates, score, query_cov, core_cov, is_hint, brand_named
+    )
+    # Best accepted score first; ties by the uncapped score, then the shorter description.
+    order = np.lexsort((index.length[candidates], -score, -shown))[:limit]
+    return [(int(candidates[i]), round(float(shown[i]), 1), "fuzzy") for i in order]
+
+
+def _query_coverage(
+    index: FoodIndex, parsed: ParsedName, candidates: np.ndarray, is_hint: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Weighted share of the name's words each candidate explains, and the kept alias hint."""
+    head = str(parsed.head)
     weights: dict[str, float] = {}
     for w in parsed.side:
         weights[w] = SIDE_WEIGHT
@@ -202,22 +268,15 @@ def score_candidates(
         best_other = query_cov[~is_hint].max() if (~is_hint).any() else 0.0
         if query_cov[is_hint].max() < best_other:
             is_hint = np.zeros_like(is_hint)
-    # A head noun naming the subtype (``cheddar`` of ``Cheese, cheddar``) needs no core.
-    # A name spelling out the subtype part (``cheddar`` of ``Cheese, cheddar``) needs no
-    # core noun, unless its head is a food of its own (``wine`` of ``Vinegar, red wine``).
-    sub_hits = index.lookup(index.sub_postings, query_words)[candidates]
-    head_is_subtype = (
-        index.mask(index.sub_postings, head)[candidates]
-        & (sub_hits == index.sub_len[candidates])
-        & (head not in index.food_nouns)
-    )
-    core_cov = core_hits[candidates] / np.maximum(index.core_len[candidates], 1)
-    core_cov = np.where(head_is_subtype | is_hint | brand_named, 1.0, np.minimum(core_cov, 1.0))
-    head_in_core = index.mask(index.core_postings, head)[candidates] | is_hint
+    return query_cov, is_hint
 
-    cooking = bool(COOKING_WORDS & set(parsed.preparation))
+
+def _extra_words(
+    index: FoodIndex, parsed: ParsedName, candidates: np.ndarray, cooking: bool
+) -> tuple[np.ndarray, np.ndarray]:
+    """Description words the name does not explain: anywhere, and in the head region."""
     implied = IMPLIED_BY_COOKED if cooking else frozenset()
-    explained = set(query_words) | implied
+    explained = set(parsed.all_words) | implied
     extra = (
         index.content_len[candidates] - index.lookup(index.content_postings, explained)[candidates]
     )
@@ -231,6 +290,13 @@ def score_candidates(
         index.head_content_len[candidates]
         - index.lookup(index.head_content_postings, explained)[candidates]
     )
+    return extra, head_extra
+
+
+def _variant_cost(
+    index: FoodIndex, parsed: ParsedName, candidates: np.ndarray, brand_named: np.ndarray
+) -> np.ndarray:
+    """Penalty of the variants (dry, canned, brand ...) the name did not ask for."""
     asked = _asked_variants(parsed)
     flags = index.flags[candidates].copy()
     flags[:, BRAND_COLUMN] &= ~brand_named
@@ -243,42 +309,21 @@ def score_candidates(
         has_plain[codes[~flags[:, j] & generic]] = True
         flags[:, j] &= has_plain[codes]
     variant = flags @ np.where(asked, 0.0, index.penalties)
-    dish_named = index.lookup(index.dish_postings, query_words)[candidates] > 0
-    core_full = core_hits[candidates] >= np.maximum(index.core_len[candidates], 1)
-    dish = (
-        index.dish[candidates]
-        & ~brand_named
-        & ~dish_named
-        & ~(index.snack_class[candidates] & core_full)
-    )
-    # The food's core is a compound whose own head the name does not say (``Salad
-    # dressing`` for ``caesar salad``, ``Apple juice`` for ``apple``): another food.
-    compound_clash = (
-        index.has_core_last[candidates]
-        & (index.lookup(index.core_last_postings, query_words | {head})[candidates] == 0)
-        & index.mask(index.core_postings, head)[candidates]
-        & ~is_hint
-        & ~brand_named
-    )
-    raw_clash = (
-        index.has_raw[candidates]
-        if cooking
-        else (index.has_cooked[candidates] & ("raw" in parsed.preparation))
-    )
-    uncooked_default = _uncooked_default(index, parsed, candidates, query_cov)
-    score = (
-        100.0 * (QUERY_COVERAGE_SHARE * query_cov + CORE_COVERAGE_SHARE * core_cov)
-        - HEAD_NOT_IN_CORE_PENALTY * ~head_in_core
-        - EXTRA_WORD_PENALTY * np.minimum(extra, EXTRA_WORDS_CAP) * ~is_hint
-        - HEAD_EXTRA_WORD_PENALTY * head_extra * ~is_hint
-        - LENGTH_PENALTY * index.length[candidates]
-        - variant
-        - DISH_PENALTY * dish
-        - COMPOUND_HEAD_PENALTY * compound_clash
-        - RAW_COOKED_PENALTY * raw_clash
-        - UNCOOKED_STAPLE_PENALTY * uncooked_default
-        + ALIAS_HINT_BONUS * is_hint
-    )
+    return np.asarray(variant)
+
+
+def _tie_break_and_gate(
+    index: FoodIndex,
+    parsed: ParsedName,
+    candidates: np.ndarray,
+    score: np.ndarray,
+    query_cov: np.ndarray,
+    core_cov: np.ndarray,
+    is_hint: np.ndarray,
+    brand_named: np.ndarray,
+) -> np.ndarray:
+    """Tie-break the leaders by string similarity (in place), then cap the scores of
+    candidates that may not be accepted below :data:`MIN_SCORE`."""
     # Tie-break the leaders only: rapidfuzz over every candidate would cost the most.
     leaders = np.argsort(-score, kind="stable")[:TIE_BREAK_CANDIDATES]
     query_text = " ".join(parsed.content + parsed.preparation)
@@ -304,9 +349,7 @@ def score_candidates(
         np.clip(score, 0.0, 100.0),
         np.clip(score, 0.0, MIN_SCORE - 1.0),
     )
-    # Best accepted score first; ties by the uncapped score, then the shorter description.
-    order = np.lexsort((index.length[candidates], -score, -shown))[:limit]
-    return [(int(candidates[i]), round(float(shown[i]), 1), "fuzzy") for i in order]
+    return shown
 
 
 def uncooked_rule_applies(parsed: ParsedName) -> bool:

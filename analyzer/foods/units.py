@@ -54,14 +54,25 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Final
 
 import numpy as np
 import pandas as pd
 
-from analyzer.errors import AmountError, DataFileError, UnknownUnitError
+from analyzer.errors import AmountError, UnknownUnitError
+from analyzer.foods.portions import (
+    DENSITY_PREFERENCE,
+    DRINK_DENSITY_G_PER_ML,
+    EACH_WORDS,
+    NOT_A_COUNT,
+    Portion,
+    is_drink,
+    leading_mass,
+    leading_mass_unit,
+    leading_volume,
+    load_portions,
+    measure_words,
+    stated_volume_ml,
+)
 from analyzer.foods.quantities import (
     GRAMS_PER_OUNCE,
     GRAMS_PER_POUND,
@@ -75,7 +86,6 @@ from analyzer.foods.quantities import (
     parse_amount,
     parse_unit,
 )
-from analyzer.reference import data_file
 
 __all__ = [
     "DENSITY_PREFERENCE",
@@ -101,144 +111,6 @@ __all__ = [
     "to_grams",
 ]
 
-DENSITY_PREFERENCE: Final = ("cup", "fl oz", "tbsp", "tsp", "ml", "l", "pint", "quart", "gallon")
-"""Order in which a food's volume portions are tried for its density."""
-
-DRINK_DENSITY_G_PER_ML: Final = (0.85, 1.3)
-"""Density range of a pourable drink for the ``oz`` = fluid ounce rule. [g/ml]
-
-From the SR28 portions themselves: liquids measured in fl oz run from spirits (0.94) to
-syrups and frozen juice concentrates (1.23-1.29); foods outside the range that USDA also
-measures in fl oz are frozen desserts, whipped cream, airy shakes and dry mixes (0.01-0.84),
-for which "4 oz" may well be a weight."""
-
-NOT_A_COUNT: Final = ("cubic inch", "cubic cm", "fruit yield")
-"""Measures that are neither mass, volume units we convert, nor whole items (never ``each``)."""
-
-EACH_WORDS: Final = ("each", "whole", "item", "piece", "unit")
-"""Units meaning one whole item of the food."""
-
-
-# --- portions -------------------------------------------------------------------------------
-PORTION_COLUMNS: Final = ("id", "seq", "amount", "measure", "gram_weight")
-
-
-def _portions_path() -> Path:
-    return Path(data_file("portions.csv"))
-
-
-@functools.lru_cache(maxsize=4)
-def _read_portions(path: str) -> pd.DataFrame:
-    try:
-        table = pd.read_csv(
-            path,
-            dtype={"id": str, "measure": str},
-            keep_default_na=False,
-            na_values={"amount": [""], "gram_weight": [""], "seq": [""]},
-        )
-    except FileNotFoundError:
-        raise DataFileError(path, "portions table not found", "reinstall analyzer") from None
-    except (OSError, ValueError, pd.errors.ParserError) as exc:
-        raise DataFileError(path, f"cannot read the portions table ({exc})") from None
-    missing = [c for c in PORTION_COLUMNS if c not in table.columns]
-    if missing:
-        raise DataFileError(
-            path,
-            f"missing column(s) {', '.join(missing)}",
-            f"expected columns {', '.join(PORTION_COLUMNS)}",
-        )
-    table = table[list(PORTION_COLUMNS)].copy()
-    for column in ("seq", "amount", "gram_weight"):
-        table[column] = pd.to_numeric(table[column], errors="coerce")
-    return table
-
-
-def load_portions(path: str | Path | None = None) -> pd.DataFrame:
-    """Load the household-portion table (SR28 ``WEIGHT.txt``).
-
-    Parameters
-    ----------
-    path : str or pathlib.Path, optional
-        A CSV with columns ``id, seq, amount, measure, gram_weight``; default the bundled
-        ``analyzer/data/portions.csv``.
-
-    Returns
-    -------
-    pandas.DataFrame
-        ``id`` (str, 5-digit NDB number), ``seq`` (int), ``amount`` (float), ``measure``
-        (str), ``gram_weight`` (float): ``amount`` x ``measure`` weighs ``gram_weight``. [g]
-
-    Raises
-    ------
-    DataFileError
-        The file is missing, unreadable, or lacks a column.
-    """
-    target = _portions_path() if path is None else Path(path)
-    return _read_portions(str(target)).copy()
-
-
-@dataclass(frozen=True)
-class _Portion:
-    seq: int
-    measure: str  # normalized
-    grams_per_unit: float  # gram_weight / amount
-    gram_weight: float  # the whole listed portion, amount x measure
-
-
-def _outside_parens(text: str) -> str:
-    return re.sub(r"\([^()]*\)?", " ", text).replace(",", " ")
-
-
-def _words(text: str) -> list[str]:
-    return [w for w in re.split(r"[\s,]+", _outside_parens(text)) if w]
-
-
-def _leading_volume(measure: str) -> str | None:
-    """Volume unit a normalized measure starts with (``"cup, chopped"`` -> ``"cup"``)."""
-    for unit in sorted(VOLUME_UNITS_ML, key=len, reverse=True):
-        if re.match(rf"^{re.escape(unit)}(?![a-z])", measure):
-            return unit
-    return None
-
-
-def _leading_mass(measure: str) -> bool:
-    return _leading_mass_unit(measure) is not None
-
-
-def _leading_mass_unit(measure: str) -> str | None:
-    """Mass unit a normalized measure starts with (``"oz boneless"`` -> ``"oz"``)."""
-    for unit in sorted(MASS_UNITS_G, key=len, reverse=True):
-        if re.match(rf"^{re.escape(unit)}(?![a-z])", measure):
-            return unit
-    return None
-
-
-_FLUID_OUNCE = re.compile(r"(?<![a-z])fl oz(?![a-z])")
-_ANY_OUNCE = re.compile(r"(?<![a-z])oz(?![a-z])")
-
-
-_LIQUID_MEASURE = re.compile(r"(?<![a-z])(?:quart|pint|gallon)(?![a-z])")
-
-
-def _is_drink(measures: list[str]) -> bool:
-    """True when the measures name a liquid measure and never an ounce by weight.
-
-    Liquid measures: fluid ounces, quarts, pints, gallons (USDA uses them only for liquids:
-    milk, juice, cream).
-    """
-    fluid = sum(len(_FLUID_OUNCE.findall(m)) for m in measures)
-    if fluid != sum(len(_ANY_OUNCE.findall(m)) for m in measures):
-        return False
-    return fluid > 0 or any(_LIQUID_MEASURE.search(m) for m in measures)
-
-
-def _stated_volume_ml(measure: str) -> float | None:
-    """Volume stated inside a container measure: ``"can (12 fl oz)"`` -> 354.9 ml."""
-    match = re.search(r"(\d+(?:\.\d+)?|\.\d+)\s*(fl oz|ml)\b", measure)
-    if match is None:
-        return None
-    return float(match.group(1)) * VOLUME_UNITS_ML[match.group(2)]
-
 
 class UnitConverter:
     """Grams per unit for foods, from a portion table; caches per (food id, unit).
@@ -257,7 +129,7 @@ class UnitConverter:
         per_unit = (table["gram_weight"] / table["amount"]).to_numpy(dtype=float)
         raw = table["measure"].astype(str)
         canonical = {m: normalize_unit(m) for m in pd.unique(raw)}
-        self._by_food: dict[str, list[_Portion]] = {}
+        self._by_food: dict[str, list[Portion]] = {}
         for food_id, seq, measure, grams, weight in zip(
             table["id"].astype(str),
             table["seq"],
@@ -266,7 +138,7 @@ class UnitConverter:
             table["gram_weight"],
             strict=True,
         ):
-            portion = _Portion(int(seq), canonical[measure], float(grams), float(weight))
+            portion = Portion(int(seq), canonical[measure], float(grams), float(weight))
             self._by_food.setdefault(food_id, []).append(portion)
         self._cache: dict[tuple[str, str], float] = {}
 
@@ -277,9 +149,9 @@ class UnitConverter:
     # -- volume ---------------------------------------------------------------------------
     def _density_g_per_ml(self, food_id: str) -> float | None:
         portions = self._by_food.get(food_id, [])
-        by_unit: dict[str, list[_Portion]] = {}
+        by_unit: dict[str, list[Portion]] = {}
         for portion in portions:
-            unit = _leading_volume(portion.measure)
+            unit = leading_volume(portion.measure)
             if unit is not None:
                 by_unit.setdefault(unit, []).append(portion)
         for unit in DENSITY_PREFERENCE:
@@ -287,18 +159,18 @@ class UnitConverter:
                 best = self._plainest(by_unit[unit], unit)
                 return best.grams_per_unit / VOLUME_UNITS_ML[unit]
         for portion in portions:
-            stated = _stated_volume_ml(portion.measure)
-            if stated and not _leading_mass(portion.measure):
+            stated = stated_volume_ml(portion.measure)
+            if stated and not leading_mass(portion.measure):
                 return portion.grams_per_unit / stated
         return None
 
     @staticmethod
-    def _plainest(candidates: list[_Portion], unit: str) -> _Portion:
+    def _plainest(candidates: list[Portion], unit: str) -> Portion:
         exact = [p for p in candidates if p.measure == unit]
         return exact[0] if exact else candidates[0]
 
     def _volume_grams(self, food_id: str, unit: str) -> float | None:
-        same = [p for p in self._by_food.get(food_id, []) if _leading_volume(p.measure) == unit]
+        same = [p for p in self._by_food.get(food_id, []) if leading_volume(p.measure) == unit]
         if same:
             return self._plainest(same, unit).grams_per_unit
         density = self._density_g_per_ml(food_id)
@@ -307,7 +179,7 @@ class UnitConverter:
     def is_drink(self, food_id: str) -> bool:
         """True when ``oz`` means fluid ounces for this food (see the module docstring)."""
         food_id = str(food_id)
-        if not _is_drink([p.measure for p in self._by_food.get(food_id, [])]):
+        if not is_drink([p.measure for p in self._by_food.get(food_id, [])]):
             return False
         density = self._density_g_per_ml(food_id)
         low, high = DRINK_DENSITY_G_PER_ML
@@ -321,18 +193,18 @@ class UnitConverter:
         exact = [p for p in portions if p.measure == unit]
         if exact:
             return exact[0].grams_per_unit
-        lead = _leading_volume(unit) or _leading_mass_unit(unit)
+        lead = leading_volume(unit) or leading_mass_unit(unit)
         if lead is not None:
             # "cup cooked", "cup chopped": the same measure with other punctuation, else the unit
-            bare = " ".join(_words(unit))
-            same = [p for p in portions if " ".join(_words(p.measure)) == bare]
+            bare = " ".join(measure_words(unit))
+            same = [p for p in portions if " ".join(measure_words(p.measure)) == bare]
             return same[0].grams_per_unit if same else self._grams_per_unit(food_id, lead)
         if unit == "serving":
             return self._serving(portions)
         if unit in EACH_WORDS:
             return self._each(portions)
         found = self._match_words(portions, unit)
-        words = _words(unit)
+        words = measure_words(unit)
         if found is None and len(words) > 1 and not re.search(r"[,(]", unit):
             # "large egg" -> "large"; "medium slice" -> "medium", then "slice"
             for word in (words[0], words[-1]):
@@ -346,15 +218,15 @@ class UnitConverter:
         return None if found is None else found.grams_per_unit
 
     @staticmethod
-    def _match_words(portions: list[_Portion], unit: str) -> _Portion | None:
-        wanted = _words(unit)
+    def _match_words(portions: list[Portion], unit: str) -> Portion | None:
+        wanted = measure_words(unit)
         if not wanted:
             return None
-        ranked: list[tuple[int, int, int, _Portion]] = []
+        ranked: list[tuple[int, int, int, Portion]] = []
         for portion in portions:
-            if _leading_volume(portion.measure) or _leading_mass(portion.measure):
+            if leading_volume(portion.measure) or leading_mass(portion.measure):
                 continue
-            words = _words(portion.measure)
+            words = measure_words(portion.measure)
             bare = " ".join(words)
             if bare == " ".join(wanted):
                 rank = 1
@@ -367,14 +239,14 @@ class UnitConverter:
             ranked.append((rank, len(words), portion.seq, portion))
         return min(ranked, key=lambda r: r[:3])[3] if ranked else None
 
-    def _serving(self, portions: list[_Portion]) -> float:
+    def _serving(self, portions: list[Portion]) -> float:
         for word in ("serving", "nlea serving"):
             named = self._match_words(portions, word)
-            if named is not None and _words(named.measure)[0] == word.split()[0]:
+            if named is not None and measure_words(named.measure)[0] == word.split()[0]:
                 return named.grams_per_unit
         return portions[0].gram_weight  # e.g. "3 oz" of meat is an 85 g serving
 
-    def _each(self, portions: list[_Portion]) -> float | None:
+    def _each(self, portions: list[Portion]) -> float | None:
         for word in (*EACH_WORDS, "medium"):
             named = self._match_words(portions, word)
             if named is not None:
@@ -382,7 +254,7 @@ class UnitConverter:
         counts = [
             p
             for p in portions
-            if not (_leading_volume(p.measure) or _leading_mass(p.measure))
+            if not (leading_volume(p.measure) or leading_mass(p.measure))
             and not p.measure.startswith(NOT_A_COUNT)
         ]
         return counts[0].grams_per_unit if counts else None
@@ -460,7 +332,7 @@ class UnitConverter:
         if self._density_g_per_ml(food_id) is not None:
             units += ["ml", "l", "tsp", "tbsp", "fl oz", "cup", "pint", "quart"]
         for measure, _ in self.portions(food_id):
-            if _leading_volume(measure) or _leading_mass(measure):
+            if leading_volume(measure) or leading_mass(measure):
                 continue  # covered by the mass and volume units above
             if measure not in units:
                 units.append(measure)

@@ -6,6 +6,8 @@
 """
 
 from analyzer.report.build import build_report
+from analyzer.report.model import Report
 from analyzer.report.text import render_text
+from analyzer.report.trend import Trend, build_trend
 
-__all__ = ["build_report", "render_text"]
+__all__ = ["Report", "Trend", "build_report", "build_trend", "render_text"]

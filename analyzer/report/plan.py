@@ -31,36 +31,22 @@ References
 
 from __future__ import annotations
 
-import functools
 import math
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 import pandas as pd
-from scipy.optimize import Bounds, LinearConstraint, milp
 
-from analyzer.balance.analysis import fractional_absorption_milk
-from analyzer.errors import DataFileError
-from analyzer.foods.table import load_foods
-from analyzer.foods.units import grams_per_unit
-from analyzer.reference import data_file, load_table
+from analyzer.report.greens import (
+    ROLE_CALCIUM,
+    ROLE_POTASSIUM_MAGNESIUM,
+    SERVING_CUPS,
+)
 
-#: Role of a green whose calcium is well absorbed (low oxalate): suggested for calcium.
-ROLE_CALCIUM = "calcium"
-#: Role of a high-oxalate green: offered only for potassium and magnesium.
-ROLE_POTASSIUM_MAGNESIUM = "potassium_magnesium"
-#: Label shown with every high-oxalate green (Heaney 1988: spinach Ca about 5 % absorbed).
-POTASSIUM_MAGNESIUM_LABEL = "for potassium and magnesium, not calcium"
-#: Default cap per green per day, cooked. [cup]
-DEFAULT_MAX_CUPS_PER_DAY = 2.0
-#: Portion step: Weaver's serving of leafy vegetables is 1/2 cup (~85 g) [1]. [cup]
-SERVING_CUPS = 0.5
-#: Eating occasions per day assumed when turning the calcium target into absorbable calcium:
-#: the target is imagined as three equal dairy meals (an assumption, stated in the report).
-MEALS_PER_DAY = 3
+if TYPE_CHECKING:  # scipy is imported only when a plan is solved
+    from scipy.optimize import Bounds, LinearConstraint
+
 
 #: Weight of one eating occasion in the last stage, as a fraction of one half-cup serving:
 #: between two plans with as many servings, the one with fewer occasions wins.
@@ -73,224 +59,8 @@ _RANK_COST = 1e-3
 #: Relative slack allowed when a stage's optimum is carried into the next stage.
 _STAGE_TOLERANCE = 1e-6
 
-GREENS_COLUMNS = (
-    "food_id",
-    "name",
-    "species",
-    "role",
-    "weaver_rank",
-    "measure",
-    "absorption_class",
-    "oxalate_class",
-    "index_provenance",
-    "source",
-)
-NUTRIENTS = ("calcium_mg", "phosphorus_mg", "magnesium_mg", "potassium_mg")
 
 Status = Literal["met", "closed", "partial", "unknown"]
-AbsorbedFn = Callable[[np.ndarray, str], np.ndarray]
-
-
-def greens_path() -> Path:
-    """Path of the bundled greens table ``analyzer/data/greens.csv``."""
-    return Path(data_file("greens.csv"))
-
-
-def load_greens(path: str | Path | None = None) -> pd.DataFrame:
-    """Read the table of candidate greens.
-
-    Parameters
-    ----------
-    path : str or Path, optional
-        A CSV with the columns of :data:`GREENS_COLUMNS`; default the bundled table.
-
-    Returns
-    -------
-    DataFrame
-        One row per green: SR28 ``food_id`` (text), household ``name``, ``species`` (a green
-        is eaten at most once a day per species), ``role`` (:data:`ROLE_CALCIUM` or
-        :data:`ROLE_POTASSIUM_MAGNESIUM`), ``weaver_rank`` (1 = best absorbable calcium per
-        serving), ``measure`` (USDA household unit), ``absorption_class`` (a class of
-        :mod:`~analyzer.balance.absorption`), ``oxalate_class``,
-        ``index_provenance`` and ``source``.
-
-    Raises
-    ------
-    DataFileError
-        When the file is missing or lacks columns.
-    """
-    file = Path(path) if path is not None else greens_path()
-    try:
-        table = pd.read_csv(file, dtype={"food_id": str, "weaver_rank": int})
-    except (OSError, ValueError) as error:
-        raise DataFileError(str(file), f"cannot read the greens table ({error})") from None
-    missing = [c for c in GREENS_COLUMNS if c not in table.columns]
-    if missing:
-        raise DataFileError(
-            str(file), f"missing columns {', '.join(missing)}", f"expected {GREENS_COLUMNS}"
-        )
-    bad_roles = set(table["role"]) - {ROLE_CALCIUM, ROLE_POTASSIUM_MAGNESIUM}
-    if bad_roles:
-        raise DataFileError(
-            str(file),
-            f"unknown role {sorted(bad_roles)[0]!r}",
-            f"use {ROLE_CALCIUM!r} or {ROLE_POTASSIUM_MAGNESIUM!r}",
-        )
-    return table.sort_values("weaver_rank", kind="stable").reset_index(drop=True)
-
-
-def portion_steps(max_cups_per_day: float = DEFAULT_MAX_CUPS_PER_DAY) -> np.ndarray:
-    """Portion sizes one may eat in a day: half-cup steps up to the cap. [cup]
-
-    Examples
-    --------
-    >>> portion_steps(2.0).tolist()
-    [0.5, 1.0, 1.5, 2.0]
-    """
-    if not max_cups_per_day >= SERVING_CUPS:
-        raise ValueError(
-            f"max cups per day {max_cups_per_day:g} is below one serving ({SERVING_CUPS:g} cup)"
-        )
-    count = math.floor(max_cups_per_day / SERVING_CUPS + 1e-9)
-    return SERVING_CUPS * np.arange(1, count + 1, dtype=float)
-
-
-def build_candidates(
-    greens: pd.DataFrame,
-    nutrients_per_100g: pd.DataFrame,
-    grams_per_cup: pd.Series,
-    absorbed: AbsorbedFn,
-    max_cups_per_day: float = DEFAULT_MAX_CUPS_PER_DAY,
-) -> pd.DataFrame:
-    """One row per (green, portion size) with what that portion adds on the day it is eaten.
-
-    Parameters
-    ----------
-    greens : DataFrame
-        From :func:`load_greens`.
-    nutrients_per_100g : DataFrame
-        Indexed by food id, with ``description`` and :data:`NUTRIENTS` per 100 g. [mg]
-    grams_per_cup : Series
-        Indexed by food id: mass of one cup of the cooked green (USDA portion). [g]
-    absorbed : callable
-        ``absorbed(calcium_load_mg, absorption_class) -> absorbable_calcium_mg``, vectorized
-        over loads: Weaver's load equation times the class index
-        (:mod:`analyzer.balance.absorption`).
-    max_cups_per_day : float
-        Cap per green per day. [cup]
-
-    Returns
-    -------
-    DataFrame
-        Columns ``food_id, name, description, species, role, weaver_rank, label, amount``
-        (cups), ``unit`` ("cup"), ``grams``, ``calcium_mg``, ``absorbable_calcium_mg``,
-        ``phosphorus_mg``, ``magnesium_mg``, ``potassium_mg`` (per portion). Greens whose
-        calcium or phosphorus is unknown are left out.
-    """
-    steps = portion_steps(max_cups_per_day)
-    rows = greens.merge(
-        nutrients_per_100g, left_on="food_id", right_index=True, how="inner", validate="1:1"
-    )
-    rows = rows.assign(grams_per_cup=rows["food_id"].map(grams_per_cup).astype(float))
-    rows = rows.dropna(subset=["grams_per_cup", "calcium_mg", "phosphorus_mg"])
-    grid = rows.loc[rows.index.repeat(len(steps))].reset_index(drop=True)
-    grid["amount"] = np.tile(steps, len(rows))
-    grid["unit"] = "cup"
-    grid["grams"] = grid["amount"] * grid["grams_per_cup"]
-    scale = grid["grams"] / 100.0
-    for nutrient in NUTRIENTS:
-        grid[nutrient] = grid[nutrient].astype(float) * scale
-    grid["absorbable_calcium_mg"] = 0.0
-    for cls, index in grid.groupby("absorption_class").groups.items():
-        loads = grid.loc[index, "calcium_mg"].to_numpy(dtype=float)
-        grid.loc[index, "absorbable_calcium_mg"] = absorbed(loads, str(cls))
-    grid["label"] = np.where(
-        grid["role"] == ROLE_POTASSIUM_MAGNESIUM, POTASSIUM_MAGNESIUM_LABEL, "for calcium"
-    )
-    columns = [
-        "food_id",
-        "name",
-        "description",
-        "species",
-        "role",
-        "weaver_rank",
-        "label",
-        "amount",
-        "unit",
-        "grams",
-        "calcium_mg",
-        "absorbable_calcium_mg",
-        *NUTRIENTS[1:],
-    ]
-    return grid[columns]
-
-
-def absorbed_calcium_mg(load_mg: np.ndarray, absorption_class: str) -> np.ndarray:
-    """Absorbable calcium of one eating occasion of a single food class. [mg]
-
-    ``load x min(1, FA_milk(load) x index)``, the balance engine's rule
-    (:func:`analyzer.balance.analysis.fractional_absorption_milk`, Weaver et al. 2017 [1]) with the
-    index of ``absorption_class`` from ``absorption_index.csv``.
-
-    Parameters
-    ----------
-    load_mg : array
-        Calcium eaten in the occasion. [mg]
-    absorption_class : str
-        A class of :mod:`analyzer.balance.absorption` (``dairy``, ``low_oxalate_brassica``, ...).
-
-    Examples
-    --------
-    1 cup cooked collards, 267.9 mg: FA = 0.889 - 0.0964 ln 267.9 = 0.35007 -> 93.78 mg.
-
-    >>> round(float(absorbed_calcium_mg(np.array([267.9]), "low_oxalate_brassica")[0]), 2)
-    93.78
-    """
-    load = np.asarray(load_mg, dtype=float)
-    fraction = np.minimum(fractional_absorption_milk(load) * _class_index(absorption_class), 1.0)
-    return load * fraction
-
-
-def _class_index(absorption_class: str) -> float:
-    table = load_table("absorption_index.csv").set_index("absorption_class")["index"]
-    if absorption_class not in table.index:
-        raise DataFileError(
-            "absorption_index.csv",
-            f"has no absorption class {absorption_class!r}",
-            f"use one of {', '.join(map(str, table.index))}",
-        )
-    return float(table[absorption_class])
-
-
-def dairy_absorbed(load_mg: float) -> float:
-    """Absorbable calcium of one dairy meal of ``load_mg`` calcium (index of ``dairy``). [mg]"""
-    return float(absorbed_calcium_mg(np.array([load_mg]), "dairy")[0])
-
-
-@functools.lru_cache(maxsize=8)
-def _default_candidates(max_cups_per_day: float) -> pd.DataFrame:
-    greens = load_greens()
-    foods = load_foods().set_index("id")
-    nutrients = foods.loc[foods.index.intersection(greens["food_id"]), ["description", *NUTRIENTS]]
-    grams = pd.Series(
-        {
-            food_id: grams_per_unit(food_id, measure)
-            for food_id, measure in zip(greens["food_id"], greens["measure"], strict=True)
-        },
-        dtype=float,
-    )
-    return build_candidates(greens, nutrients, grams, absorbed_calcium_mg, max_cups_per_day)
-
-
-def default_candidates(max_cups_per_day: float = DEFAULT_MAX_CUPS_PER_DAY) -> pd.DataFrame:
-    """:func:`build_candidates` for the bundled greens, USDA foods and portions (cached).
-
-    Parameters
-    ----------
-    max_cups_per_day : float
-        Cap per green per day. [cup]
-    """
-    return _default_candidates(float(max_cups_per_day)).copy()
 
 
 @dataclass(frozen=True)
@@ -377,49 +147,6 @@ class Goals:
     magnesium_mg: float
     potassium_mg: float
     calcium_ul_mg: float = math.nan
-
-
-def target_absorbable_calcium_mg(
-    calcium_target_mg: float,
-    dairy_absorbed: Callable[[float], float],
-    meals_per_day: int = MEALS_PER_DAY,
-) -> float:
-    """Absorbable-calcium target: what the calcium RDA/AI yields absorbed, eaten as dairy.
-
-    The DRI for calcium is an intake; the diary's calcium is scored as absorbable calcium
-    (Weaver's load equation per eating occasion). To compare like with like, the target is the
-    calcium the RDA/AI would deliver if eaten as dairy (the reference food of the equation) in
-    ``meals_per_day`` equal meals: ``meals x absorbed(target / meals)``. A diary that meets
-    the RDA with dairy spread over three meals meets this target exactly; one that gets the
-    same calcium from spinach falls far short.
-
-    Parameters
-    ----------
-    calcium_target_mg : float
-        Calcium RDA or AI. [mg/day]
-    dairy_absorbed : callable
-        ``dairy_absorbed(load_mg) -> absorbable_mg`` for one dairy meal. [mg]
-    meals_per_day : int
-        Equal meals the target is split into (an assumption; default 3).
-
-    Returns
-    -------
-    float
-        Target absorbable calcium. [mg/day]
-
-    Examples
-    --------
-    With the milk equation and index 1.0, 1,000 mg in three meals of 333.3 mg:
-    FA = 0.889 - 0.0964 ln(333.3) = 0.3290, so 3 x 333.3 x 0.3290 = 329.0 mg.
-
-    >>> milk = lambda load: load * (0.889 - 0.0964 * math.log(load))
-    >>> round(target_absorbable_calcium_mg(1000.0, milk), 1)
-    329.0
-    """
-    if not calcium_target_mg > 0:
-        return math.nan
-    per_meal = calcium_target_mg / meals_per_day
-    return float(meals_per_day * dairy_absorbed(per_meal))
 
 
 @dataclass(frozen=True)
@@ -589,34 +316,11 @@ def plan_greens(week: WeekIntake, goals: Goals, candidates: pd.DataFrame) -> Gre
 
 def _solve(week: WeekIntake, goals: Goals, cand: pd.DataFrame, known: set[str]) -> np.ndarray:
     """Lexicographic MILP; returns the integer number of days for each candidate row."""
+    from scipy.optimize import Bounds, LinearConstraint
+
     n = len(cand)
     days = week.days
-    is_ca = (cand["role"] == ROLE_CALCIUM).to_numpy()
-    ca = np.where(is_ca, cand["calcium_mg"].to_numpy(float), 0.0)
-    abs_ca = np.where(is_ca, cand["absorbable_calcium_mg"].to_numpy(float), 0.0)
-    p = cand["phosphorus_mg"].to_numpy(float)
-    mg = np.nan_to_num(cand["magnesium_mg"].to_numpy(float))
-    k = np.nan_to_num(cand["potassium_mg"].to_numpy(float))
-
-    # rows: (coefficients on y [per day, relative], right-hand side [relative], stage)
-    goal_rows: list[tuple[str, np.ndarray, float, int]] = []
-    if "absorbable_calcium_mg" in known:
-        target = goals.absorbable_calcium_mg
-        rhs = (target - week.absorbable_calcium_mg) / target
-        goal_rows.append(("absorbable_calcium_mg", abs_ca / (days * target), rhs, 1))
-    if "ca_p_mass_ratio" in known:
-        r_p = goals.ca_p_mass_ratio * week.phosphorus_mg
-        rhs = (r_p - week.calcium_mg) / r_p
-        coef = (ca - goals.ca_p_mass_ratio * p) / (days * r_p)
-        goal_rows.append(("ca_p_mass_ratio", coef, rhs, 1))
-    for key, amounts, target in (
-        ("magnesium_mg", mg, goals.magnesium_mg),
-        ("potassium_mg", k, goals.potassium_mg),
-    ):
-        if key in known:
-            rhs = (target - getattr(week, key)) / target
-            goal_rows.append((key, amounts / (days * target), rhs, 2))
-
+    goal_rows = _goal_rows(week, goals, cand, known)
     m = len(goal_rows)
     # variable vector: y (n, days per portion), z (n, portion used: 0/1), one slack per goal
     width = 2 * n + m
@@ -664,6 +368,40 @@ def _solve(week: WeekIntake, goals: Goals, cand: pd.DataFrame, known: set[str]) 
     return np.rint(best[:n]).astype(int)
 
 
+def _goal_rows(
+    week: WeekIntake, goals: Goals, cand: pd.DataFrame, known: set[str]
+) -> list[tuple[str, np.ndarray, float, int]]:
+    """One row per known goal: (goal, coefficients on the days of each candidate [per day,
+    relative to the target], right-hand side [relative], stage)."""
+    days = week.days
+    is_ca = (cand["role"] == ROLE_CALCIUM).to_numpy()
+    ca = np.where(is_ca, cand["calcium_mg"].to_numpy(float), 0.0)
+    abs_ca = np.where(is_ca, cand["absorbable_calcium_mg"].to_numpy(float), 0.0)
+    p = cand["phosphorus_mg"].to_numpy(float)
+    mg = np.nan_to_num(cand["magnesium_mg"].to_numpy(float))
+    k = np.nan_to_num(cand["potassium_mg"].to_numpy(float))
+
+    # rows: (coefficients on y [per day, relative], right-hand side [relative], stage)
+    goal_rows: list[tuple[str, np.ndarray, float, int]] = []
+    if "absorbable_calcium_mg" in known:
+        target = goals.absorbable_calcium_mg
+        rhs = (target - week.absorbable_calcium_mg) / target
+        goal_rows.append(("absorbable_calcium_mg", abs_ca / (days * target), rhs, 1))
+    if "ca_p_mass_ratio" in known:
+        r_p = goals.ca_p_mass_ratio * week.phosphorus_mg
+        rhs = (r_p - week.calcium_mg) / r_p
+        coef = (ca - goals.ca_p_mass_ratio * p) / (days * r_p)
+        goal_rows.append(("ca_p_mass_ratio", coef, rhs, 1))
+    for key, amounts, target in (
+        ("magnesium_mg", mg, goals.magnesium_mg),
+        ("potassium_mg", k, goals.potassium_mg),
+    ):
+        if key in known:
+            rhs = (target - getattr(week, key)) / target
+            goal_rows.append((key, amounts / (days * target), rhs, 2))
+    return goal_rows
+
+
 def _ul_binds(projected: WeekIntake, goals: Goals, cand: pd.DataFrame) -> bool:
     """Whether one more of the smallest calcium portion would pass the calcium UL."""
     smallest = float(cand["calcium_mg"].min()) / max(projected.days, 1)
@@ -683,6 +421,8 @@ def _milp(
     integrality: np.ndarray,
     bounds: Bounds,
 ) -> np.ndarray:
+    from scipy.optimize import milp
+
     result = milp(cost, constraints=constraints, integrality=integrality, bounds=bounds)
     if result.x is None:  # cannot happen: y = 0 with slacks is always feasible
         raise RuntimeError(f"greens plan: solver failed ({result.message})")

@@ -1,9 +1,10 @@
-"""The weekly report as plain text: the dict of :func:`~analyzer.report.build_report` rendered.
+"""The weekly report as plain text: the :class:`~analyzer.report.model.Report` rendered.
 
 Sections: title, a table of the days, the week against targets, the flags (grouped by
 finding, with source and confidence), the diuretic load by group, the largest sources and
 swaps, the suggested greens with the projected week, rows not used, notes, how sure the
-figures are, and a one-line not-medical-advice note. Pure formatting: no computation.
+figures are, and a one-line not-medical-advice note. Pure formatting: every rule (which
+week, which days' ratios can be shown, what is an underestimate) was applied by the builder.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from typing import Any
 
 import pandas as pd
 
-#: Minerals with a DRI target, in report order.
-TARGET_MINERALS = ("calcium", "phosphorus", "magnesium", "potassium")
+from analyzer.nutrients import CA_P, GROUP_LABELS, TARGET_MINERALS
+from analyzer.report.model import MineralCoverage, Report, ReportFlag, SourceRow, Swap
 
 #: Day-table columns: (key in the day records, header, decimals).
 DAY_COLUMNS = (
@@ -52,14 +53,6 @@ MASS_VOLUME_ABBREVIATIONS = frozenset(
     }
 )
 _LEVEL_ORDER = {"alert": 0, "warning": 1, "info": 2}
-GROUP_NAMES = {
-    "red_meat": "red meat",
-    "dairy": "dairy",
-    "soda": "soda",
-    "coffee": "coffee",
-    "tea": "tea",
-    "other": "other (not in the load)",
-}
 
 
 def _num(value: Any, digits: int = 0, unit: str = "") -> str:
@@ -98,19 +91,19 @@ DAYS_LEGEND = (
 PARTIAL_MARK = "*"
 
 
-def _days_section(report: dict[str, Any]) -> list[str]:
+def _days_section(report: Report) -> list[str]:
     header = ["date", *[h for _, h, _ in DAY_COLUMNS]]
     rows = []
     marked = False
-    min_fraction = float(report.get("coverage_min_fraction", 0.0))
-    for day in report["days"]:
-        when = pd.Timestamp(day["date"]).strftime("%a %Y-%m-%d")
+    for day in report.days:
+        when = pd.Timestamp(day.date).strftime("%a %Y-%m-%d")
         cells = []
+        values = day.model_dump()
         for key, _, digits in DAY_COLUMNS:
-            value = day.get(key)
-            partial = any((day.get(f"{m}_mg_unknown") or 0) > 0 for m in DAY_COVERAGE.get(key, ()))
+            value = values.get(key)
+            partial = any(day.unknown_count(m) > 0 for m in DAY_COVERAGE.get(key, ()))
             text = "-" if value is None else f"{value:,.{digits}f}"
-            if key == "ca_p_mass_ratio" and not _day_ratio_usable(day, min_fraction):
+            if key == "ca_p_mass_ratio" and not day.ca_p_ratio_usable:
                 text = "-"
             elif partial and value is not None:
                 text += PARTIAL_MARK
@@ -127,130 +120,110 @@ def _days_section(report: dict[str, Any]) -> list[str]:
     return lines
 
 
-def _day_ratio_usable(day: dict[str, Any], min_fraction: float) -> bool:
-    """Whether enough of a day's entries have calcium and phosphorus for its Ca:P ratio.
-
-    The same rule as :func:`analyzer.report.build.day_ratio_usable`, on a day's JSON record.
-    """
-    entries = day.get("entries") or 0
-    if not entries:
-        return True
-    for mineral in CA_P:
-        known = entries - (day.get(f"{mineral}_mg_unknown") or 0)
-        if known <= 0 or known < min_fraction * entries:
-            return False
-    return True
-
-
-def _value(value: Any, cov: dict[str, Any] | None, unit: str = "mg") -> str:
+def _value(value: float | None, cov: MineralCoverage | None, unit: str = "mg") -> str:
     """A weekly value, as "at least" when too few entries have it, * when a few lack it."""
     text = _num(value, 0, unit)
-    if cov is None or value is None or cov.get("complete", True):
+    if cov is None or value is None or cov.complete:
         return text
-    return f"at least {text}" if not cov.get("usable", True) else text + PARTIAL_MARK
-
-
-CA_P = ("calcium", "phosphorus")
+    return f"at least {text}" if not cov.usable else text + PARTIAL_MARK
 
 
 def _is(names: list[str]) -> str:
     return "is" if len(names) == 1 else "are"
 
 
-def _targets_section(report: dict[str, Any]) -> list[str]:
-    week, targets, kinds = report["week"], report["targets"], report["targets"]["kinds"]
-    pct = week["percent_of_target"]
-    coverage = report.get("coverage", {})
-    uls = {"calcium": targets.get("calcium_ul_mg"), "phosphorus": targets.get("phosphorus_ul_mg")}
+def _shown_percent(percent: float | None, cov: MineralCoverage | None) -> str:
+    shown = "-" if percent is None else f"{percent:.0f}%"
+    if percent is not None and cov is not None and not cov.usable:
+        shown = f"at least {shown}"
+    return shown
+
+
+def _target_rows(report: Report) -> list[list[str]]:
+    week, targets = report.week, report.targets
+    pct = week.percent_of_target
+    uls = {"calcium": targets.calcium_ul_mg, "phosphorus": targets.phosphorus_ul_mg}
     rows = []
     for mineral in TARGET_MINERALS:
         key = f"{mineral}_mg"
-        kind = kinds.get(mineral, "target")
-        cov = coverage.get(mineral)
-        percent = pct.get(key)
-        shown_pct = "-" if percent is None else f"{percent:.0f}%"
-        if percent is not None and cov is not None and not cov.get("usable", True):
-            shown_pct = f"at least {shown_pct}"
-        ul = uls.get(mineral)
-        shown = _value(week.get(key), cov)
-        if mineral == "calcium" and report.get("calcium_approximate") and shown != "unknown":
+        cov = report.coverage.get(mineral)
+        shown = _value(getattr(week, key), cov)
+        if mineral == "calcium" and report.calcium_approximate and shown != "unknown":
             shown = f"about {shown}"
+        ul = uls.get(mineral)
         rows.append(
             [
                 mineral,
                 shown,
-                f"{kind} {_num(targets.get(key), 0, 'mg')}",
-                shown_pct,
+                f"{targets.kinds.get(mineral, 'target')} {_num(getattr(targets, key), 0, 'mg')}",
+                _shown_percent(pct.get(key), cov),
                 f"UL {_num(ul, 0, 'mg')}" if ul is not None else "",
             ]
         )
         if mineral == "calcium":
-            percent = pct.get("absorbable_calcium_mg")
-            shown_pct = "-" if percent is None else f"{percent:.0f}%"
-            if percent is not None and cov is not None and not cov.get("usable", True):
-                shown_pct = f"at least {shown_pct}"
             rows.append(
                 [
                     "absorbable calcium",
-                    _value(week.get("absorbable_calcium_mg"), cov),
-                    f"target {_num(targets.get('absorbable_calcium_mg'), 0, 'mg')}",
-                    shown_pct,
+                    _value(week.absorbable_calcium_mg, cov),
+                    f"target {_num(targets.absorbable_calcium_mg, 0, 'mg')}",
+                    _shown_percent(pct.get("absorbable_calcium_mg"), cov),
                     "",
                 ]
             )
-    ratio, molar = week.get("ca_p_mass_ratio"), week.get("ca_p_molar_ratio")
+    ratio, molar = week.ca_p_mass_ratio, week.ca_p_molar_ratio
     rows.append(
         [
             "Ca:P mass ratio",
             _num(ratio, 2),
-            f"target {targets['ca_p_mass_ratio']:.2f}",
+            f"target {targets.ca_p_mass_ratio:.2f}",
             "-" if ratio is None else f"molar {_num(molar, 2)}",
             "",
         ]
     )
-    days = week["days"]
+    return rows
+
+
+def _ratio_reasons(coverage: dict[str, MineralCoverage]) -> list[str]:
+    """Why the week's Ca:P ratio cannot be computed, from the coverage of Ca and P."""
+    absent = [m for m in CA_P if m in coverage and coverage[m].known == 0]
+    sparse = [m for m in CA_P if m in coverage and m not in absent and not coverage[m].usable]
+    reasons = []
+    if absent:
+        reasons.append(f"{' and '.join(absent)} {_is(absent)} not in this diary")
+    if sparse:
+        reasons.append(f"{' and '.join(sparse)} {_is(sparse)} known for too few entries")
+    return reasons
+
+
+def _targets_section(report: Report) -> list[str]:
+    week, targets = report.week, report.targets
+    days = week.days
     head = (
         f"The week against targets (per-day averages over {days} logged "
-        f"day{'s' if days != 1 else ''}; profile: {report['profile']['description']}, "
-        f"DRI life stage {targets['life_stage']}; UL = tolerable upper intake level)"
+        f"day{'s' if days != 1 else ''}; profile: {report.profile.description}, "
+        f"DRI life stage {targets.life_stage}; UL = tolerable upper intake level)"
     )
-    lines = [head, *_table(["", "per day", "target", "% of target", "upper limit"], rows)]
+    header = ["", "per day", "target", "% of target", "upper limit"]
+    lines = [head, *_table(header, _target_rows(report))]
     extra = [
-        f"sodium {_num(week.get('sodium_mg'), 0, 'mg')}",
-        f"caffeine {_num(week.get('caffeine_mg'), 0, 'mg')}",
-        f"protein {_num(week.get('protein_g'), 0, 'g')}",
-        f"PRAL {_num(week.get('pral_meq'), 1, 'mEq')}",
+        f"sodium {_num(week.sodium_mg, 0, 'mg')}",
+        f"caffeine {_num(week.caffeine_mg, 0, 'mg')}",
+        f"protein {_num(week.protein_g, 0, 'g')}",
+        f"PRAL {_num(week.pral_meq, 1, 'mEq')}",
     ]
     lines.append("  also per day: " + ", ".join(extra))
-    if report.get("calcium_approximate"):
+    if report.calcium_approximate:
         lines.append(
             "  Calcium is approximate: some entries give it only as % of a Daily Value "
             "(see the notes)."
         )
-    known = [
-        f"{m} {c['known']} of {c['entries']}"
-        for m, c in coverage.items()
-        if not c.get("complete", True)
-    ]
+    known = [f"{m} {c.known} of {c.entries}" for m, c in report.coverage.items() if not c.complete]
     if known:
         lines.append("  entries with a value: " + ", ".join(known) + " (see the notes)")
-    if ratio is None and coverage:
-        absent = [m for m in CA_P if coverage.get(m, {}).get("known", 1) == 0]
-        sparse = [
-            m for m in CA_P if m not in absent and not coverage.get(m, {}).get("usable", True)
-        ]
-        reasons = []
-        if absent:
-            reasons.append(f"{' and '.join(absent)} {_is(absent)} not in this diary")
-        if sparse:
-            reasons.append(f"{' and '.join(sparse)} {_is(sparse)} known for too few entries")
-        if reasons:
-            lines.append(f"  The Ca:P ratio cannot be computed: {'; '.join(reasons)}.")
+    reasons = _ratio_reasons(report.coverage) if week.ca_p_mass_ratio is None else []
+    if reasons:
+        lines.append(f"  The Ca:P ratio cannot be computed: {'; '.join(reasons)}.")
     return lines
-
-
-#: Prefix of the balance engine's week-level flag codes (``weekly_calcium_low``).
-WEEKLY_PREFIX = "weekly_"
 
 
 def _first_clause(message: str) -> str:
@@ -268,85 +241,87 @@ def _days_phrase(dated: list[str], days: int) -> str:
     return f"{len(dated)} of {days} days ({weekdays})"
 
 
-def _flags_section(report: dict[str, Any]) -> list[str]:
-    """Flags grouped by finding: the week's flag first, then on which days it also held."""
-    lines = ["Flags (confidence of the evidence: V verified, S secondary, M memory, C computed)"]
-    if not report["flags"]:
-        return [*lines, "  none for this week"]
-    by_code: dict[str, list[dict[str, Any]]] = {}
-    for flag in report["flags"]:
-        code = str(flag["code"]).removeprefix(WEEKLY_PREFIX)
-        by_code.setdefault(code, []).append(flag)
-    days = report["week"]["days"]
-
-    def order(item: tuple[str, list[dict[str, Any]]]) -> int:
-        return min(_LEVEL_ORDER.get(f["level"], 3) for f in item[1])
-
-    for _, flags in sorted(by_code.items(), key=order):
-        week_flags = [f for f in flags if not f.get("date")]
-        day_flags = [f for f in flags if f.get("date")]
-        dated = sorted({f["date"] for f in day_flags})
-        head = week_flags[0] if week_flags else day_flags[0]
-        level = min((f["level"] for f in flags), key=lambda lv: _LEVEL_ORDER.get(lv, 3))
-        if week_flags:
-            lines.append(f"  [{level}] {head['message']}")
-            if dated:
-                lines.append(
-                    f"      also on {_days_phrase(dated, days)}, e.g. "
-                    f"{_first_clause(day_flags[0]['message'])}"
-                )
-        elif len(dated) > 1:
-            lines.append(f"  [{level}] {_days_phrase(dated, days)}, e.g. {head['message']}")
-        else:
-            lines.append(f"  [{level}] {_days_phrase(dated, days)}: {head['message']}")
-        said = "unknown for" in str(head.get("message", ""))  # the engine may say it itself
-        if week_flags and week_flags[0].get("underestimate") and not said:
+def _flag_lines(flags: list[ReportFlag], days: int) -> list[str]:
+    """One finding: the week's flag first, then on which days it also held."""
+    week_flags = [f for f in flags if not f.date]
+    day_flags = [f for f in flags if f.date]
+    dated = sorted({str(f.date) for f in day_flags})
+    head = week_flags[0] if week_flags else day_flags[0]
+    level = min((f.level for f in flags), key=lambda lv: _LEVEL_ORDER.get(lv, 3))
+    if week_flags:
+        lines = [f"  [{level}] {head.message}"]
+        if dated:
             lines.append(
-                f"      the week's value is an underestimate ({week_flags[0]['underestimate']})"
+                f"      also on {_days_phrase(dated, days)}, e.g. "
+                f"{_first_clause(day_flags[0].message)}"
             )
-        short = [f for f in day_flags if f.get("underestimate")]
-        if short and not said:
-            lines.append(
-                f"      on {len(short)} of these days the value is an underestimate "
-                f"({short[0]['underestimate']})"
-            )
-        lines.append(f"      source: {head['reference']}; confidence {head['confidence']}")
+    elif len(dated) > 1:
+        lines = [f"  [{level}] {_days_phrase(dated, days)}, e.g. {head.message}"]
+    else:
+        lines = [f"  [{level}] {_days_phrase(dated, days)}: {head.message}"]
+    said = "unknown for" in head.message  # the engine may say it itself
+    if week_flags and week_flags[0].underestimate and not said:
+        lines.append(f"      the week's value is an underestimate ({week_flags[0].underestimate})")
+    short = [f for f in day_flags if f.underestimate]
+    if short and not said:
+        lines.append(
+            f"      on {len(short)} of these days the value is an underestimate "
+            f"({short[0].underestimate})"
+        )
+    lines.append(f"      source: {head.reference}; confidence {head.confidence}")
     return lines
 
 
-def _load_section(report: dict[str, Any]) -> list[str]:
+def _flags_section(report: Report) -> list[str]:
+    """Flags grouped by finding, most serious first."""
+    lines = ["Flags (confidence of the evidence: V verified, S secondary, M memory, C computed)"]
+    if not report.flags:
+        return [*lines, "  none for this week"]
+    by_code: dict[str, list[ReportFlag]] = {}
+    for flag in report.flags:
+        by_code.setdefault(flag.base_code, []).append(flag)
+
+    def order(item: tuple[str, list[ReportFlag]]) -> int:
+        return min(_LEVEL_ORDER.get(f.level, 3) for f in item[1])
+
+    for _, flags in sorted(by_code.items(), key=order):
+        lines += _flag_lines(flags, report.week.days)
+    return lines
+
+
+def _load_section(report: Report) -> list[str]:
     lines = [
         "Diuretic load by group (estimated extra urinary calcium, mg Ca/day; caffeine "
         "5 mg/100 mg, protein 1 mg/g, sodium 40 mg/2,300 mg; absorption partly compensates)"
     ]
+    if report.totals_only:
+        return [*lines, "  unknown: the diary has app totals, not foods, so no food groups"]
     rows = []
-    for row in report["diuretic_load"]:
-        share = row.get("phosphorus_share")
+    for row in report.diuretic_load:
+        share = row.phosphorus_share
         rows.append(
             [
-                GROUP_NAMES.get(row["group"], row["group"]),
-                _num(row.get("diuretic_load_mg"), 0),
-                _num(row.get("caffeine_calcium_mg"), 1),
-                _num(row.get("protein_calcium_mg"), 1),
-                _num(row.get("sodium_calcium_mg"), 1),
-                _num(row.get("phosphorus_mg"), 0),
+                GROUP_LABELS.get(row.group, row.group),
+                _num(row.diuretic_load_mg, 0),
+                _num(row.caffeine_calcium_mg, 1),
+                _num(row.protein_calcium_mg, 1),
+                _num(row.sodium_calcium_mg, 1),
+                _num(row.phosphorus_mg, 0),
                 "-" if share is None else f"{100 * share:.0f}%",
             ]
         )
     header = ["group", "load", "caffeine", "protein", "sodium", "P mg", "share of P"]
-    if report.get("totals_only"):
-        return [*lines, "  unknown: the diary has app totals, not foods, so no food groups"]
     return lines + (_table(header, rows) if rows else ["  no entries"])
 
 
-def _amount(row: dict[str, Any]) -> str:
-    amount, unit, days = row.get("amount_per_day"), row.get("unit"), row.get("days")
+def _amount(row: SourceRow | Swap) -> str:
+    amount, unit, days = row.amount_per_day, row.unit, row.days
     if amount is not None and unit and days:
         total = amount * days
         return f"{total:.3g} {_plural(unit, total)} this week"
-    if row.get("grams_per_day") is None:
+    if row.grams_per_day is None:
         return "amount not known"  # e.g. an app's recipe with nutrients but no grams
-    return f"{_num(row.get('grams_per_day'), 0)} g a day"
+    return f"{_num(row.grams_per_day, 0)} g a day"
 
 
 def _plural(unit: str, amount: float) -> str:
@@ -355,106 +330,121 @@ def _plural(unit: str, amount: float) -> str:
     return unit + "s"
 
 
-def _sources_section(report: dict[str, Any]) -> list[str]:
+def _sources_section(report: Report) -> list[str]:
     lines = ["Largest sources this week (per day)"]
-    if report.get("totals_only"):
+    if report.totals_only:
         return [*lines, "  unknown: the diary has app totals, not foods"]
-    if not (report["top_sources"]["phosphorus"] or report["top_sources"]["diuretic_load"]):
+    top = report.top_sources
+    if not (top.phosphorus or top.diuretic_load):
         return [*lines, "  none with a known value"]
-    for row in report["top_sources"]["phosphorus"]:
-        share = row.get("phosphorus_share")
+    for row in top.phosphorus:
+        share = row.phosphorus_share
         share_text = "" if share is None else f", {100 * share:.0f}% of the week's P"
         lines.append(
-            f"  phosphorus: {row['food']} ({_amount(row)}): "
-            f"{_num(row['phosphorus_mg'], 0)} mg P a day{share_text}"
+            f"  phosphorus: {row.food} ({_amount(row)}): "
+            f"{_num(row.phosphorus_mg, 0)} mg P a day{share_text}"
         )
-    for row in report["top_sources"]["diuretic_load"]:
+    for row in top.diuretic_load:
         lines.append(
-            f"  diuretic load: {row['food']} ({_amount(row)}): "
-            f"{_num(row['diuretic_load_mg'], 0)} mg Ca a day"
+            f"  diuretic load: {row.food} ({_amount(row)}): "
+            f"{_num(row.diuretic_load_mg, 0)} mg Ca a day"
         )
-    for swap in report["swaps"]:
+    for swap in report.swaps:
         lines.append(
-            f"  swap: {swap['food']} ({_amount(swap)}; {_num(swap['phosphorus_mg'], 0)} mg P "
-            f"and {_num(swap['caffeine_mg'], 0)} mg caffeine a day) -> {swap['swap']}: saves "
-            f"{_num(swap['saves_phosphorus_mg'], 0)} mg P and "
-            f"{_num(swap['saves_caffeine_mg'], 0)} mg caffeine a day"
+            f"  swap: {swap.food} ({_amount(swap)}; {_num(swap.phosphorus_mg, 0)} mg P "
+            f"and {_num(swap.caffeine_mg, 0)} mg caffeine a day) -> {swap.swap}: saves "
+            f"{_num(swap.saves_phosphorus_mg, 0)} mg P and "
+            f"{_num(swap.saves_caffeine_mg, 0)} mg caffeine a day"
         )
     return lines
 
 
-def _greens_section(report: dict[str, Any]) -> list[str]:
+#: The projected figures, in the order shown.
+PROJECTED = (
+    ("absorbable_calcium_mg", "absorbable calcium"),
+    ("calcium_mg", "calcium"),
+    ("magnesium_mg", "magnesium"),
+    ("potassium_mg", "potassium"),
+)
+
+
+def _projection_lines(report: Report) -> list[str]:
+    now, then = report.current, report.projected
+    lines = [
+        "  The week per day, now -> with these greens:",
+        f"      Ca:P mass ratio {_num(now.ca_p_mass_ratio, 2)} -> "
+        f"{_num(then.ca_p_mass_ratio, 2)} (target {report.targets.ca_p_mass_ratio:.2f})",
+    ]
+    for key, name in PROJECTED:
+        before, after = getattr(now, key), getattr(then, key)
+        if before is None and after is None:
+            lines.append(f"      {name} unknown")
+            continue
+        lines.append(
+            f"      {name} {_num(before, 0)} -> {_num(after, 0)} mg "
+            f"({_num(now.percent_of_target.get(key), 0)}% -> "
+            f"{_num(then.percent_of_target.get(key), 0)}% of target)"
+        )
+    return lines
+
+
+def _greens_section(report: Report) -> list[str]:
     lines = ["Suggested greens (cooked; each serving eaten as its own meal)"]
-    for item in report["suggestions"]:
-        adds = item["adds_per_serving"]
-        lines.append(f"  {item['text']}")
+    for item in report.suggestions:
+        adds = item.adds_per_serving
+        lines.append(f"  {item.text}")
         lines.append(
-            f"      {item['grams']:.0f} g each: +{_num(adds['calcium_mg'])} mg Ca "
-            f"({_num(adds['absorbable_calcium_mg'])} absorbable), "
-            f"{_num(adds['phosphorus_mg'])} mg P, {_num(adds['magnesium_mg'])} mg Mg, "
-            f"{_num(adds['potassium_mg'])} mg K"
+            f"      {item.grams:.0f} g each: +{_num(adds.calcium_mg)} mg Ca "
+            f"({_num(adds.absorbable_calcium_mg)} absorbable), "
+            f"{_num(adds.phosphorus_mg)} mg P, {_num(adds.magnesium_mg)} mg Mg, "
+            f"{_num(adds.potassium_mg)} mg K"
         )
-    if report["suggestions"]:
-        now, then = report["current"], report["projected"]
-        pct_now, pct_then = now["percent_of_target"], then["percent_of_target"]
-        lines.append("  The week per day, now -> with these greens:")
-        lines.append(
-            f"      Ca:P mass ratio {_num(now['ca_p_mass_ratio'], 2)} -> "
-            f"{_num(then['ca_p_mass_ratio'], 2)} "
-            f"(target {report['targets']['ca_p_mass_ratio']:.2f})"
-        )
-        for key, name in (
-            ("absorbable_calcium_mg", "absorbable calcium"),
-            ("calcium_mg", "calcium"),
-            ("magnesium_mg", "magnesium"),
-            ("potassium_mg", "potassium"),
-        ):
-            before, after = pct_now.get(key), pct_then.get(key)
-            if now[key] is None and then[key] is None:
-                lines.append(f"      {name} unknown")
-                continue
-            lines.append(
-                f"      {name} {_num(now[key], 0)} -> {_num(then[key], 0)} mg "
-                f"({_num(before, 0)}% -> {_num(after, 0)}% of target)"
-            )
-    lines.append(f"  {report['plan']['message']}")
+    if report.suggestions:
+        lines += _projection_lines(report)
+    lines.append(f"  {report.plan.message}")
     return lines
 
 
-def _not_used_section(report: dict[str, Any]) -> list[str]:
-    rows = report["not_used"]
+def _not_used_section(report: Report) -> list[str]:
+    rows = report.not_used
+    if not rows:
+        return ["Not used: none (every row of the week was used)"]
     lines = [f"Not used ({len(rows)} row{'s' if len(rows) != 1 else ''})"]
     for row in rows:
-        lines.append(f"  line {row['line']}: {row['food']}: {row['reason']}")
-    return lines if rows else [*lines[:0], "Not used: none (every row of the week was used)"]
+        lines.append(f"  line {row.line}: {row.food}: {row.reason}")
+    return lines
 
 
-def render_text(report: dict[str, Any]) -> str:
+def title(report: Report) -> str:
+    """The report's title: the week (or the seven days) and the person."""
+    week = report.week
+    if report.is_iso_week:
+        text = f"Calcium-phosphorus report, week {week.label} ({week.start} to {week.end})"
+    else:
+        text = f"Calcium-phosphorus report, {week.label}"
+    if report.person:
+        text += f", person {report.person}"
+    return text
+
+
+def render_text(report: Report) -> str:
     """The report as plain text for the terminal.
 
     Parameters
     ----------
-    report : dict
-        From :func:`build_report` (after JSON cleaning: unknown values are ``None``).
+    report : Report
+        From :func:`analyzer.report.build_report`.
 
     Returns
     -------
     str
         Sections: title, days, the week against targets, flags, diuretic load by group, the
         largest sources and swaps, the suggested greens with the projected week, rows not
-        used, notes and a one-line not-medical-advice note.
+        used, notes, how sure the figures are and a one-line not-medical-advice note.
     """
-    week = report["week"]
-    if week["label"] == f"{week['start']} to {week['end']}":
-        title = f"Calcium-phosphorus report, {week['label']}"
-    else:
-        title = (
-            f"Calcium-phosphorus report, week {week['label']} ({week['start']} to {week['end']})"
-        )
-    if report.get("person"):
-        title += f", person {report['person']}"
+    heading = title(report)
     sections = [
-        [title, "=" * len(title)],
+        [heading, "=" * len(heading)],
         _days_section(report),
         _targets_section(report),
         _flags_section(report),
@@ -462,8 +452,8 @@ def render_text(report: dict[str, Any]) -> str:
         _sources_section(report),
         _greens_section(report),
         _not_used_section(report),
-        ["Notes", *[f"  - {note}" for note in report["notes"]]],
-        ["How sure these figures are", *[f"  - {line}" for line in report["confidence"]]],
-        [report["disclaimer"]],
+        ["Notes", *[f"  - {note}" for note in report.notes]],
+        ["How sure these figures are", *[f"  - {line}" for line in report.confidence]],
+        [report.disclaimer],
     ]
     return "\n\n".join("\n".join(lines) for lines in sections) + "\n"

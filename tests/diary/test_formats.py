@@ -12,8 +12,8 @@ SR28 values used below (per 100 g) and portions (SR28 WEIGHT.txt):
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from pathlib import Path
+from unittest import mock
 
 import numpy as np
 import pandas as pd
@@ -21,8 +21,9 @@ import pytest
 
 from analyzer.diary import ENTRY_COLUMNS, Diary, read_diary
 from analyzer.errors import DiaryFormatError, DiaryRowError
+from analyzer.foods import FoodMatcher
 
-DATA = Path(__file__).parent / "data" / "diaries"
+DATA = Path(__file__).parents[1] / "data" / "diaries"
 
 FOODS = pd.DataFrame(
     {
@@ -46,32 +47,13 @@ FOODS = pd.DataFrame(
 )
 
 
-class FakeMatcher:
-    """Exact, case-insensitive description match over :data:`FOODS` (no suggestions)."""
-
-    def __init__(self) -> None:
-        self.calls: list[list[str]] = []
-
-    def match_names(self, names: Iterable[str]) -> pd.DataFrame:
-        names = list(names)
-        self.calls.append(names)
-        by_name = {d.lower(): i for i, d in enumerate(FOODS["description"])}
-        rows = []
-        for name in names:
-            i = by_name.get(name.lower())
-            if i is None:
-                rows.append((pd.NA, pd.NA, pd.NA, 0.0, "fuzzy", ""))
-            else:
-                row = FOODS.iloc[i]
-                rows.append(
-                    (row["id"], row["description"], row["category"], 100.0, "description", "")
-                )
-        columns = ["food_id", "description", "category", "score", "method", "suggestions"]
-        return pd.DataFrame(rows, index=pd.Index(names), columns=columns)
+def tiny_matcher() -> FoodMatcher:
+    """The real matcher over the tiny :data:`FOODS` table (no aliases)."""
+    return FoodMatcher(FOODS.assign(food_group="", common_names=""))
 
 
 def read(name: str, **options: object) -> Diary:
-    diary = read_diary(DATA / name, matcher=FakeMatcher(), foods=FOODS, **options)  # type: ignore[arg-type]
+    diary = read_diary(DATA / name, matcher=tiny_matcher(), foods=FOODS, **options)  # type: ignore[arg-type]
     # The accounting invariant, for every fixture.
     assert diary.rows_in == len(diary.entries) + len(diary.rejected)
     assert list(diary.entries.columns) == list(ENTRY_COLUMNS)
@@ -176,11 +158,12 @@ def test_own_semicolon_decimal_comma_cp1252_infers_dayfirst() -> None:
 
 
 def test_matching_is_per_distinct_name() -> None:
-    matcher = FakeMatcher()
-    read_diary(DATA / "own_amount_units.csv", matcher=matcher, foods=FOODS)
+    matcher = tiny_matcher()
+    with mock.patch.object(matcher, "match_names", wraps=matcher.match_names) as spy:
+        read_diary(DATA / "own_amount_units.csv", matcher=matcher, foods=FOODS)
     # 5 rows, 3 distinct names, one call.
-    assert len(matcher.calls) == 1
-    assert sorted(matcher.calls[0]) == sorted(
+    assert spy.call_count == 1
+    assert sorted(spy.call_args.args[0]) == sorted(
         [
             "Milk, whole, 3.25% milkfat, with added vitamin D",
             "Cheese, cheddar",
@@ -218,8 +201,9 @@ def test_cronometer_servings_taken_as_given() -> None:
     # Amount parsed: 2.00 x 2.0 tbsp = 4 tbsp; 2 slices each 3/4 oz = 1.5 oz; 0.00 g; 4000 IU
     assert entries["quantity"].tolist() == pytest.approx([1.0, 4.0, 1.5, 0.0, 4000.0, 1.0])
     assert entries["unit"].tolist()[:4] == ["cup", "tbsp", "oz", "g"]
-    # Unmatched foods are still used, as 'other'.
-    assert (entries["category"] == "other").all()
+    # Names are matched for the food group only: milk and the branded cheddar are dairy;
+    # names the (tiny) table lacks are still used, as 'other'.
+    assert entries["category"].tolist() == ["dairy", "other", "dairy", "other", "other", "other"]
     assert entries["time"].tolist()[0] == "08:01"
     assert entries["meal"].tolist()[0] == "Breakfast"
 
@@ -404,7 +388,7 @@ def test_missing_file(tmp_path: Path) -> None:
 def test_header_only_is_an_empty_diary(tmp_path: Path) -> None:
     path = tmp_path / "d.csv"
     path.write_text("date,food,amount\n")
-    diary = read_diary(path, matcher=FakeMatcher(), foods=FOODS)
+    diary = read_diary(path, matcher=tiny_matcher(), foods=FOODS)
     assert (diary.rows_in, len(diary.entries), len(diary.rejected)) == (0, 0, 0)
     assert diary.summary() == "0 rows: 0 used, 0 not used"
 

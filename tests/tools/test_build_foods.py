@@ -11,7 +11,7 @@ from types import ModuleType
 import pandas as pd
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 SHARED_DATA = REPO.parent / "shared" / "data"
 SR28_DIR = SHARED_DATA / "sr28"
 NEEDS_SR28 = pytest.mark.skipif(

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from analyzer.cli import cli
 
-DATA = Path(__file__).parent / "data" / "report"
+DATA = Path(__file__).parents[1] / "data" / "report"
 WESTERN = str(DATA / "western_week.csv")
 BALANCED = str(DATA / "balanced_week.csv")
 #: What the diary reader prints on stderr for the western fixture (one row not used).
@@ -171,7 +171,8 @@ def test_chart_bad_extension(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(cli, ["report", WESTERN, "--chart", str(out)])
     assert result.exit_code == 1
     assert result.stdout == ""
-    assert result.stderr == WESTERN_STDERR + (
+    # the option is checked before the diary is read: no row messages
+    assert result.stderr == (
         f"Error: {out}: cannot write a chart as .txt; end the file name in .png, .svg, .pdf "
         "(e.g. week.png)\n"
     )
@@ -191,7 +192,7 @@ def test_text_report_never_imports_matplotlib() -> None:
         capture_output=True,
         text=True,
         check=True,
-        cwd=Path(__file__).parents[1],
+        cwd=Path(__file__).parents[2],
     )
     assert done.stdout == "False\n"
 
@@ -212,3 +213,27 @@ def test_start_window_with_svg_chart(runner: CliRunner, tmp_path: Path) -> None:
     # Wed 18 to Tue 24 Nov: only Wed-Sun are logged (5 days)
     assert (week["label"], week["days"]) == ("2026-11-18 to 2026-11-24", 5)
     assert out.read_text(encoding="utf-8").lstrip().startswith("<?xml")
+
+
+def _key_paths(value: object, prefix: str = "") -> set[str]:
+    """Every key path of a JSON value: ``week.percent_of_target.calcium_mg``, ``days[].date``."""
+    found: set[str] = set()
+    if isinstance(value, dict):
+        for key, item in value.items():
+            path = f"{prefix}.{key}" if prefix else key
+            found |= {path, *_key_paths(item, path)}
+    elif isinstance(value, list):
+        for item in value:
+            found |= _key_paths(item, prefix + "[]")
+    return found
+
+
+@pytest.mark.parametrize("example", ["western", "balanced"])
+def test_json_keeps_every_key_it_had(runner: CliRunner, example: str) -> None:
+    result = runner.invoke(cli, ["report", "--example", example, "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    listed = (DATA / f"json_keys_{example}.txt").read_text(encoding="utf-8").splitlines()
+    before = {line for line in listed if line and not line.startswith("#")}
+    assert len(before) > 200  # the stored list is the whole report, not a sample
+    now = _key_paths(json.loads(result.stdout))
+    assert sorted(before - now) == []

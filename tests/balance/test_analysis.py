@@ -24,9 +24,7 @@ The week 2026-W47 (Mon 16 - Sun 22 November 2026), Friday not logged:
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import numpy as np
@@ -35,37 +33,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analyzer.balance.analysis import Analysis, analyze, fractional_absorption_milk
+from analyzer.balance.absorption import fractional_absorption_milk
+from analyzer.balance.analysis import Analysis, analyze
+from analyzer.diary import Diary
 from analyzer.errors import DiaryFormatError
 from analyzer.models import Profile, Settings
+from tests.conftest import NUTRIENTS, make_entries
 
-NUTRIENTS = [
-    "energy_kcal",
-    "protein_g",
-    "calcium_mg",
-    "phosphorus_mg",
-    "magnesium_mg",
-    "potassium_mg",
-    "sodium_mg",
-    "caffeine_mg",
-]
-FOODS = {
-    "milk": ("01077", "Milk, whole, 3.25% milkfat, with added vitamin D", "dairy",
-             (61, 3.15, 113, 84, 10, 132, 43, 0)),
-    "coffee": ("14209", "Beverages, coffee, brewed, prepared with tap water", "coffee",
-               (1, 0.12, 2, 3, 3, 49, 2, 40)),
-    "beef": ("23570", "Beef, ground, 85% lean meat / 15% fat, crumbles, cooked, pan-browned",
-             "red_meat", (256, 27.73, 22, 238, 25, 407, 89, 0)),
-    "cola": ("14148", "Beverages, carbonated, cola, regular", "soda",
-             (42, 0.0, 1, 9, 0, 5, 3, 9)),
-    "spinach": ("11458", "Spinach, cooked, boiled, drained, without salt", "greens",
-                (23, 2.97, 136, 56, 87, 466, 70, 0)),
-    "collards": ("11162", "Collards, cooked, boiled, drained, without salt", "greens",
-                 (33, 2.71, 141, 32, 21, 117, 15, 0)),
-    "tea": ("14355", "Beverages, tea, black, brewed, prepared with tap water", "tea",
-            (1, 0.0, 0, 1, 3, 37, 3, 20)),
-    "cheddar": ("01009", "Cheese, cheddar", "dairy", (404, 22.87, 710, 455, 27, 76, 653, 0)),
-}  # fmt: skip
 WEEK = [
     ("2026-11-16", "breakfast", "milk", 244),
     ("2026-11-16", "breakfast", "coffee", 237),
@@ -88,35 +62,6 @@ WEEK = [
     ("2026-11-22", None, "coffee", 237),
     ("2026-11-22", None, "beef", 85),
 ]
-
-
-def make_entries(
-    rows: Sequence[tuple[str, str | None, str, float]], person: str = ""
-) -> pd.DataFrame:
-    """Entries as Diary.entries holds them: nutrients = per-100-g value x grams / 100."""
-    records = []
-    for position, (day, meal, food, grams) in enumerate(rows):
-        food_id, description, category, per100 = FOODS[food]
-        record: dict[str, Any] = {
-            "line": position + 2,
-            "person": person,
-            "date": pd.Timestamp(day),
-            "time": pd.NA,
-            "meal": meal,
-            "food": food,
-            "quantity": float(grams),
-            "unit": "g",
-            "food_id": food_id,
-            "description": description,
-            "category": category,
-            "grams": float(grams),
-            "source": "usda",
-            "approximate": False,
-        }
-        for column, value in zip(NUTRIENTS, per100, strict=True):
-            record[column] = value * grams / 100
-        records.append(record)
-    return pd.DataFrame(records)
 
 
 @pytest.fixture(scope="module")
@@ -454,7 +399,7 @@ def test_rejected_rows_counted_per_day() -> None:
             "reason": ["...", "deleted in the app", "bad date"],
         }
     )
-    diary = SimpleNamespace(entries=make_entries(WEEK[:5]), rejected=rejected, notes=["n1"])
+    diary = Diary(make_entries(WEEK[:5]), rejected, "own", "week.csv", notes=["n1"], rows_in=8)
     analysis = analyze(diary)
     assert analysis.daily["unmatched"].tolist() == [1]  # deleted rows are not failed entries
     assert analysis.notes[0] == "n1"
@@ -555,7 +500,7 @@ def test_daily_totals_are_sums_of_entries_and_never_negative(rows: list) -> None
 #   01117 yogurt         5.25 183 144 17 234  70  0    16426 Ca-tofu  17.27 683 190 58 237  14 -
 #   11117 bok choy       1.56  93  29 11 371  34  0    01009 cheddar  22.87 710 455 27  76 653 0
 # ("-" = blank in foods.csv: unknown, never 0.)
-EVERYDAY = Path(__file__).parent / "data" / "balance" / "everyday_week.csv"
+EVERYDAY = Path(__file__).parents[1] / "data" / "balance" / "everyday_week.csv"
 
 
 @pytest.fixture(scope="module")

@@ -7,9 +7,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analyzer.foods.categories import CATEGORIES, categorize, categorize_frame
+from analyzer.foods.categories import categorize, categorize_frame
+from analyzer.nutrients import CATEGORIES
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 DAIRY_EGG = "Dairy and Egg Products"
 BEV = "Beverages"

@@ -21,7 +21,7 @@ from click.testing import CliRunner, Result
 
 from analyzer.cli import cli
 
-WEEK = str(Path(__file__).parent / "data" / "balance" / "week.csv")
+WEEK = str(Path(__file__).parents[1] / "data" / "balance" / "week.csv")
 DEFAULT_PROFILE = (
     "Profile: female, 35 y (default profile; set --sex and --age); targets (female 31-50 y): "
     "calcium 1,000 mg (RDA), phosphorus 700 mg (RDA), magnesium 320 mg (RDA), "
@@ -220,7 +220,7 @@ def test_daily_flags_include_efsa_single_dose() -> None:
 def test_mfp_meal_totals_have_unknown_load_and_ratio() -> None:
     # MyFitnessPal meal totals: no phosphorus (ratio unknown, never 0 or inf) and no food,
     # so the group and the diuretic load are unknown, not 0.
-    mfp = str(Path(__file__).parent / "data" / "diaries" / "mfp_summary.csv")
+    mfp = str(Path(__file__).parents[1] / "data" / "diaries" / "mfp_summary.csv")
     result = run("daily", mfp, "--format", "json")
     assert result.exit_code == 0
     rows = json.loads(result.stdout)
@@ -245,8 +245,10 @@ def test_all_columns_carry_units_or_are_counts_ratios_or_shares() -> None:
 
 # --- per-person profiles (--profiles) ----------------------------------------------------------
 
-PROFILES = str(Path(__file__).parent / "data" / "balance" / "profiles.csv")  # ann F 60, bob m 40
-BAD_PROFILES = str(Path(__file__).parent / "data" / "balance" / "bad_profiles.csv")
+PROFILES = str(
+    Path(__file__).parents[1] / "data" / "balance" / "profiles.csv"
+)  # ann F 60, bob m 40
+BAD_PROFILES = str(Path(__file__).parents[1] / "data" / "balance" / "bad_profiles.csv")
 
 
 def test_daily_with_profiles_exact() -> None:

@@ -30,7 +30,7 @@ import analyzer.errors
 from analyzer.cli import cli
 from analyzer.diary import STATUS_CODES, Diary, read_diary
 
-DATA = Path(__file__).parent / "data" / "diaries"
+DATA = Path(__file__).parents[1] / "data" / "diaries"
 
 FOODS = pd.DataFrame(
     {

@@ -14,7 +14,7 @@ import pandas as pd
 from analyzer.balance.analysis import analyze
 from analyzer.diary import read_diary
 
-DIARIES = Path(__file__).parent / "data" / "diaries"
+DIARIES = Path(__file__).parents[1] / "data" / "diaries"
 
 
 def test_cronometer_daily_summary_rows_are_totals() -> None:

@@ -19,7 +19,7 @@ from analyzer.balance.profiles import load_profiles, profiles_frame
 from analyzer.errors import DataFileError, ProfileError
 from analyzer.models import Profile
 
-DATA = Path(__file__).parent / "data" / "balance"
+DATA = Path(__file__).parents[1] / "data" / "balance"
 PROFILES = DATA / "profiles.csv"  # ann F 60, bob m 40 (mixed-case headers, F/m, blank/no/0)
 NUTRIENTS = ("calcium_mg", "phosphorus_mg", "magnesium_mg", "potassium_mg", "sodium_mg")
 

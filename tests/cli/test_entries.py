@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from analyzer.cli import DIARY_FORMATS, cli
 from analyzer.diary import FORMATS
 
-DATA = Path(__file__).parent / "data" / "diaries"
+DATA = Path(__file__).parents[1] / "data" / "diaries"
 
 MIXED = """date,food,amount,unit
 2026-11-16,whole milk,1,cup

@@ -14,7 +14,7 @@ from types import ModuleType
 import pandas as pd
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def _load_synth() -> ModuleType:

@@ -19,7 +19,7 @@ import pytest
 
 from analyzer.diary import read_diary
 
-DATA = Path(__file__).parent / "data" / "diaries"
+DATA = Path(__file__).parents[1] / "data" / "diaries"
 
 
 def test_everyday_household_units() -> None:

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from analyzer.cli import cli
 
-DATA = Path(__file__).parent / "data" / "balance"
+DATA = Path(__file__).parents[1] / "data" / "balance"
 DIARY = str(DATA / "week.csv")
 PROFILES = str(DATA / "profiles.csv")
 

@@ -8,20 +8,22 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analyzer.report.plan import (
+from analyzer.balance.absorption import target_absorbable_calcium_mg
+from analyzer.report.greens import (
     POTASSIUM_MAGNESIUM_LABEL,
     ROLE_CALCIUM,
     ROLE_POTASSIUM_MAGNESIUM,
-    Goals,
-    WeekIntake,
     build_candidates,
     default_candidates,
-    format_cups,
     load_greens,
-    plan_greens,
     portion_steps,
+)
+from analyzer.report.plan import (
+    Goals,
+    WeekIntake,
+    format_cups,
+    plan_greens,
     shortfalls,
-    target_absorbable_calcium_mg,
 )
 
 

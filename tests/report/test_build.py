@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import math
 from pathlib import Path
@@ -11,14 +10,12 @@ import pandas as pd
 import pytest
 
 from analyzer.balance.analysis import analyze
-from analyzer.cli.output import to_json
 from analyzer.diary import read_diary
-from analyzer.errors import NoDataError
 from analyzer.models import Settings
-from analyzer.report.build import build_report, render_text, select_window, week_averages
-from analyzer.report.plan import POTASSIUM_MAGNESIUM_LABEL, ROLE_CALCIUM
+from analyzer.report import Report, build_report, render_text
+from analyzer.report.greens import POTASSIUM_MAGNESIUM_LABEL, ROLE_CALCIUM
 
-DATA = Path(__file__).parent / "data" / "report"
+DATA = Path(__file__).parents[1] / "data" / "report"
 HIGH_OXALATE = {"11458", "11148", "11087"}  # spinach, Swiss chard, beet greens
 #: Low-oxalate greens, in Weaver's order (frozen and fresh collards, turnip greens, ...).
 WEAVER_ORDER = ["11164", "11162", "11569", "11271", "11117", "11234", "11091"]
@@ -35,8 +32,14 @@ def western() -> object:
 
 
 @pytest.fixture(scope="module")
-def western_report(western: object) -> dict:
-    return build_report(western)
+def western_model(western: object) -> Report:
+    return build_report(western)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="module")
+def western_report(western_model: Report) -> dict:
+    """The report as its JSON holds it (the ``--format json`` contract)."""
+    return western_model.model_dump(mode="json")
 
 
 def test_western_week_suggests_low_oxalate_green_first(western_report: dict) -> None:
@@ -113,15 +116,16 @@ def test_balanced_week_gets_no_suggestions() -> None:
     diary = read_diary(DATA / "balanced_week.csv")
     assert diary.rows_in == 77 and diary.rejected.empty
     report = build_report(analyze(diary))
-    assert report["suggestions"] == []
-    assert report["plan"]["status"] == "met"
-    assert report["plan"]["message"] == "The week already meets the targets: no greens suggested."
-    assert report["projected"]["ca_p_mass_ratio"] == report["current"]["ca_p_mass_ratio"]
+    data = report.model_dump(mode="json")
+    assert data["suggestions"] == []
+    assert data["plan"]["status"] == "met"
+    assert data["plan"]["message"] == "The week already meets the targets: no greens suggested."
+    assert data["projected"]["ca_p_mass_ratio"] == data["current"]["ca_p_mass_ratio"]
     text = render_text(report)
     assert "The week already meets the targets: no greens suggested." in text
 
 
-def test_json_keys_and_no_nan(western_report: dict) -> None:
+def test_json_keys_and_no_nan(western_report: dict, western_model: Report) -> None:
     for key in (
         "profile",
         "targets",
@@ -142,7 +146,7 @@ def test_json_keys_and_no_nan(western_report: dict) -> None:
     assert "ca_p_mass_ratio" in western_report["projected"]
     for item in western_report["suggestions"]:
         assert {"food_id", "description", "amount", "unit", "grams", "days"} <= set(item)
-    text = to_json(western_report)
+    text = western_model.to_json()
     assert "NaN" not in text
     assert json.loads(text)["targets"]["calcium_mg"] == 1000.0
     assert western_report["disclaimer"].startswith("Not medical advice")
@@ -199,25 +203,24 @@ TINY_GREEN = pd.DataFrame(
 
 def test_tiny_week_hand_computed() -> None:
     report = build_report(_tiny_analysis(), candidates=TINY_GREEN)
+    data = report.model_dump(mode="json")
     # absorbable per day: load 600 mg, FA = 0.889 - 0.0964 ln 600 = 0.889 - 0.61666
     # = 0.27234, dairy index 1.0 -> 163.40 mg
-    assert report["week"]["absorbable_calcium_mg"] == pytest.approx(163.40, abs=0.01)
+    assert data["week"]["absorbable_calcium_mg"] == pytest.approx(163.40, abs=0.01)
     # target: 3 x 333.3 mg x (0.889 - 0.0964 ln 333.3 = 0.32900) = 329.0 mg
-    assert report["targets"]["absorbable_calcium_mg"] == pytest.approx(329.0, abs=0.05)
+    assert data["targets"]["absorbable_calcium_mg"] == pytest.approx(329.0, abs=0.05)
     # gaps per week: absorbable 7 x (329.0 - 163.4) = 1159.2 -> 6 days of 200 mg;
     # ratio: Ca - P = -200/day = -1400/week -> 4 days of +400. So 6 days.
-    assert [(s["food_id"], s["days"]) for s in report["suggestions"]] == [("90001", 6)]
+    assert [(s["food_id"], s["days"]) for s in data["suggestions"]] == [("90001", 6)]
     # projected: Ca 600 + 6 x 400 / 7 = 942.857; ratio 942.857 / 800 = 1.17857
-    assert report["projected"]["calcium_mg"] == pytest.approx(942.857, abs=0.001)
-    assert report["projected"]["ca_p_mass_ratio"] == pytest.approx(1.17857, abs=1e-5)
-    assert report["projected"]["absorbable_calcium_mg"] == pytest.approx(
-        163.40 + 1200 / 7, abs=0.01
-    )
+    assert data["projected"]["calcium_mg"] == pytest.approx(942.857, abs=0.001)
+    assert data["projected"]["ca_p_mass_ratio"] == pytest.approx(1.17857, abs=1e-5)
+    assert data["projected"]["absorbable_calcium_mg"] == pytest.approx(163.40 + 1200 / 7, abs=0.01)
     text = render_text(report)
     assert "  1 cup green A, 6 days this week\n" in text
     assert "      150 g each: +400 mg Ca (200 absorbable), 0 mg P, 0 mg Mg, 0 mg K\n" in text
     assert "      Ca:P mass ratio 0.75 -> 1.18 (target 1.00)\n" in text
-    assert text.rstrip().endswith(report["disclaimer"])
+    assert text.rstrip().endswith(data["disclaimer"])
 
 
 def test_ratio_target_setting_changes_the_plan() -> None:
@@ -227,80 +230,11 @@ def test_ratio_target_setting_changes_the_plan() -> None:
     analysis = _tiny_analysis()
     analysis.settings = Settings(ca_p_mass_ratio_target=2.0)  # type: ignore[attr-defined]
     report = build_report(analysis, candidates=TINY_GREEN)
-    assert report["plan"]["status"] == "partial"
-    assert report["suggestions"][0]["days"] == 7
-    assert report["plan"]["remaining"]["ca_p_mass_ratio"] == pytest.approx(0.75)
-    assert "Ca:P mass ratio 0.75" in report["plan"]["message"]
-
-
-# --- week selection ---------------------------------------------------------------------------
-
-
-def _dates(*days: str) -> pd.Series:
-    return pd.Series(pd.to_datetime(list(days)))
-
-
-def test_default_week_is_latest_full_week() -> None:
-    full = [f"2026-11-{d}" for d in range(16, 23)]  # W47 complete
-    dates = _dates(*full, "2026-11-23", "2026-11-24")  # W48 partial
-    days, label, notes = select_window(dates)
-    assert label == "2026-W47"
-    # the later, partial week is named so the user can pick it
-    assert notes == [
-        "Showing 2026-W47, the latest week with all 7 days logged; the diary goes on to "
-        "2026-W48 (2 days logged): choose it with --week 2026-W48."
-    ]
-    assert days[0] == pd.Timestamp("2026-11-16") and len(days) == 7
-
-
-def test_default_week_falls_back_to_latest_with_a_note() -> None:
-    _, label, notes = select_window(_dates("2026-11-10", "2026-11-23", "2026-11-24"))
-    assert label == "2026-W48"
-    assert notes == [
-        "No week in the diary has all 7 days logged; showing the latest, 2026-W48 (2 days "
-        "logged); averages are per logged day."
-    ]
-
-
-def test_week_not_in_diary_names_the_weeks() -> None:
-    dates = _dates("2026-11-10", "2026-11-16", "2026-11-17")
-    with pytest.raises(NoDataError) as error:
-        select_window(dates, week="2026-W40")
-    assert str(error.value) == (
-        "week 2026-W40 is not in the diary; weeks in the diary: 2026-W46 (1 day), "
-        "2026-W47 (2 days)"
-    )
-
-
-def test_start_date_window_and_bad_inputs() -> None:
-    dates = _dates("2026-11-18", "2026-11-20")
-    days, label, _ = select_window(dates, start=dt.date(2026, 11, 18))
-    assert label == "2026-11-18 to 2026-11-24"
-    assert days[-1] == pd.Timestamp("2026-11-24")
-    _, label, _ = select_window(dates, start="2026-11-16")
-    assert label == "2026-W47"
-    with pytest.raises(NoDataError, match=r"^week '2026-47' is not an ISO week; write it like"):
-        select_window(dates, week="2026-47")
-    with pytest.raises(NoDataError, match=r"^give either a week or a start date, not both$"):
-        select_window(dates, week="2026-W47", start="2026-11-16")
-    with pytest.raises(NoDataError, match=r"^the week starting 2026-12-01 is not in the diary"):
-        select_window(dates, start="2026-12-01")
-
-
-def test_week_averages_skip_unknown_days() -> None:
-    daily = pd.DataFrame(
-        {
-            "date": pd.to_datetime(["2026-11-16", "2026-11-17"]),
-            "calcium_mg": [800.0, 600.0],
-            "phosphorus_mg": [1000.0, math.nan],  # unknown on day 2: mean of the known day
-        }
-    )
-    week = week_averages(daily)
-    assert week["days"] == 2
-    assert week["calcium_mg"] == 700.0
-    assert week["phosphorus_mg"] == 1000.0
-    assert week["ca_p_mass_ratio"] == pytest.approx(0.7)
-    assert math.isnan(week["magnesium_mg"])
+    data = report.model_dump(mode="json")
+    assert data["plan"]["status"] == "partial"
+    assert data["suggestions"][0]["days"] == 7
+    assert data["plan"]["remaining"]["ca_p_mass_ratio"] == pytest.approx(0.75)
+    assert "Ca:P mass ratio 0.75" in data["plan"]["message"]
 
 
 # --- regressions found in QA on diaries unlike the examples -------------------------------------
@@ -340,12 +274,13 @@ def test_three_logged_days_plan_for_the_whole_week() -> None:
     # 163.4) = 1159.2 -> 6 days of 200 mg; ratio 600 + 400 d / 7 >= 800 -> d >= 3.5.
     # Before the fix the plan used 3 days and said "3 days this week".
     report = build_report(_analysis_of([MILK_DRINK], days=3), candidates=TINY_GREEN)
-    assert [(s["food_id"], s["days"]) for s in report["suggestions"]] == [("90001", 6)]
+    data = report.model_dump(mode="json")
+    assert [(s["food_id"], s["days"]) for s in data["suggestions"]] == [("90001", 6)]
     # projected calcium 600 + 6 x 400 / 7 = 942.857 mg/day
-    assert report["projected"]["calcium_mg"] == pytest.approx(942.857, abs=0.001)
+    assert data["projected"]["calcium_mg"] == pytest.approx(942.857, abs=0.001)
     assert (
         "Only 3 of the week's 7 days were logged: the greens plan takes their average as "
-        "typical of every day of the week." in report["notes"]
+        "typical of every day of the week." in data["notes"]
     )
 
 
@@ -363,16 +298,17 @@ def test_low_phosphorus_coverage_hides_the_ratio() -> None:
         "potassium_mg": 0.0,
     }
     report = build_report(_analysis_of([MILK_DRINK, recipe]), candidates=TINY_GREEN)
-    assert report["coverage"]["phosphorus"] == {
+    data = report.model_dump(mode="json")
+    assert data["coverage"]["phosphorus"] == {
         "entries": 14,
         "unknown": 7,
         "known": 7,
         "complete": False,
         "usable": False,
     }
-    assert report["week"]["phosphorus_mg"] == pytest.approx(800.0)
-    assert report["week"]["ca_p_mass_ratio"] is None
-    assert report["plan"]["remaining"]["ca_p_mass_ratio"] is None
+    assert data["week"]["phosphorus_mg"] == pytest.approx(800.0)
+    assert data["week"]["ca_p_mass_ratio"] is None
+    assert data["plan"]["remaining"]["ca_p_mass_ratio"] is None
     text = render_text(report)
     assert (
         "  phosphorus          at least 800 mg     RDA 700 mg  at least 114%  UL 4,000 mg\n"
@@ -406,11 +342,12 @@ def test_totals_without_calcium_or_phosphorus_get_no_plan() -> None:
         "potassium_mg": 2000.0,
     }
     report = build_report(_analysis_of([row]))
-    assert report["totals_only"] is True
-    assert report["plan"]["status"] == "unknown"
-    assert report["suggestions"] == []
-    assert report["top_sources"] == {"phosphorus": [], "diuretic_load": []}
-    assert report["days"][0]["diuretic_load_mg"] is None
+    data = report.model_dump(mode="json")
+    assert data["totals_only"] is True
+    assert data["plan"]["status"] == "unknown"
+    assert data["suggestions"] == []
+    assert data["top_sources"] == {"phosphorus": [], "diuretic_load": []}
+    assert data["days"][0]["diuretic_load_mg"] is None
     text = render_text(report)
     assert (
         "  No greens suggested: the greens plan aims first at absorbable calcium and the Ca:P "
@@ -438,7 +375,8 @@ def test_calcium_from_daily_value_is_marked_approximate() -> None:
         "potassium_mg": 2120.0,
     }
     report = build_report(_analysis_of([row]))
-    assert report["calcium_approximate"] is True
+    data = report.model_dump(mode="json")
+    assert data["calcium_approximate"] is True
     text = render_text(report)
     assert "  calcium             about 845 mg   RDA 1,000 mg" in text
     assert (
@@ -459,12 +397,13 @@ def test_daily_totals_have_no_absorbable_calcium_or_sitting_flag() -> None:
         "caffeine_mg": 300.0,
     }
     report = build_report(_analysis_of([row]), candidates=TINY_GREEN)
-    assert report["week"]["absorbable_calcium_mg"] is None
-    assert report["days"][0]["absorbable_calcium_mg"] is None
-    assert not [f for f in report["flags"] if f["code"] == "caffeine_sitting"]
+    data = report.model_dump(mode="json")
+    assert data["week"]["absorbable_calcium_mg"] is None
+    assert data["days"][0]["absorbable_calcium_mg"] is None
+    assert not [f for f in data["flags"] if f["code"] == "caffeine_sitting"]
     # the plan still aims at the ratio: 700 + 400 d / 7 >= 1300 -> d >= 10.5, capped at 7
-    assert report["suggestions"][0]["days"] == 7
-    assert report["plan"]["status"] == "partial"
+    assert data["suggestions"][0]["days"] == 7
+    assert data["plan"]["status"] == "partial"
 
 
 def test_start_window_title_is_not_doubled() -> None:
@@ -478,8 +417,9 @@ def test_week_meeting_targets_gets_no_swaps() -> None:
     # The balanced week meets every target and has no caffeine flag: a "swap coffee for
     # decaf" line there would be noise.
     report = build_report(analyze(read_diary(DATA / "balanced_week.csv")))
-    assert report["plan"]["status"] == "met"
-    assert report["swaps"] == []
+    data = report.model_dump(mode="json")
+    assert data["plan"]["status"] == "met"
+    assert data["swaps"] == []
 
 
 def test_repeated_flags_name_their_days() -> None:
@@ -505,9 +445,10 @@ def test_no_greens_plan_for_infants() -> None:
     analysis = _analysis_of([MILK_DRINK])
     analysis.profile = analysis.profile.model_copy(update={"age": 0.5})  # type: ignore[attr-defined]
     report = build_report(analysis, candidates=TINY_GREEN)
-    assert report["suggestions"] == []
-    assert report["plan"]["message"] == "No greens suggested (see the notes)."
-    assert report["notes"][0].startswith("No greens plan under 1 year of age")
+    data = report.model_dump(mode="json")
+    assert data["suggestions"] == []
+    assert data["plan"]["message"] == "No greens suggested (see the notes)."
+    assert data["notes"][0].startswith("No greens plan under 1 year of age")
 
 
 def test_ratio_flags_left_out_where_the_ratio_is_not_computed() -> None:
@@ -528,11 +469,12 @@ def test_ratio_flags_left_out_where_the_ratio_is_not_computed() -> None:
     raised = {str(f.code) for f in analysis.flags}  # type: ignore[attr-defined]
     assert "low_ca_p_with_low_calcium" in raised  # input check: the engine flags it
     report = build_report(analysis, candidates=TINY_GREEN)
-    codes = {f["code"].removeprefix("weekly_") for f in report["flags"]}
+    data = report.model_dump(mode="json")
+    codes = {f["code"].removeprefix("weekly_") for f in data["flags"]}
     assert "low_ca_p_with_low_calcium" not in codes
     assert "calcium_low" in codes  # other flags stay
     # 7 day flags + 1 week flag (engine code weekly_low_ca_p_with_low_calcium)
     assert (
         "8 Ca:P flag(s) left out: too few of that day's (or week's) entries have both calcium "
-        "and phosphorus (this tool needs 90%) for the ratio to mean anything." in report["notes"]
+        "and phosphorus (this tool needs 90%) for the ratio to mean anything." in data["notes"]
     )

@@ -10,8 +10,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.pandas import column, data_frames
 
 from analyzer.cli import csvtext
-from analyzer.cli.csvtext import csv_text
-from analyzer.cli.output import neutralize_formulas
+from analyzer.cli.csvtext import csv_text, neutralize_formulas
 
 
 def _pandas(frame: pd.DataFrame) -> str:

@@ -1,0 +1,165 @@
+"""Per-entry metrics: the entries table checked, and what each entry adds to its day.
+
+Absorbable calcium (Weaver et al. 2017): entries are grouped into eating occasions, because
+the calcium load is per eating occasion (science.md §3a, §8c; rules:
+:mod:`analyzer.balance.occasions`). The occasion's calcium load L is the sum of its known
+calcium. Each entry then absorbs
+
+    absorbable_i = Ca_i x min(1, FA_milk(L) x index_i),
+    FA_milk(L) = clip(0.889 - 0.0964 ln(max(L, L_min)), 0, 1),
+
+where index_i is the absorptive index of the entry's food class relative to milk
+(:mod:`analyzer.balance.absorption`). So the occasion absorbs FA_milk(L) x sum(Ca_i x
+index_i) and each entry's share is weighted by its index. The equation exceeds 1 for loads
+below L_min = exp((0.889 - 1) / 0.0964), about 0.32 mg; the load is floored there (FA = 1),
+and FA is 0 above exp(0.889 / 0.0964), about 10,100 mg.
+
+Absorbable phosphorus: P_i x the absorbed fraction of its source class (additive 1.0,
+animal 0.5, plant 0.3, mixed 0.625).
+
+References
+----------
+.. [1] Weaver CM et al. 2017, Curr Osteoporos Rep (PMC5442193), Table 1 and footnote.
+.. [2] Renal Replacement Therapy 2017, Table 1 (10.1186/s41100-017-0095-x).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from analyzer.balance.absorption import classify, fractional_absorption_milk
+from analyzer.balance.loads import calciuria, group_of, pral
+from analyzer.balance.occasions import occasion_keys
+from analyzer.balance.weeks import iso_week
+from analyzer.errors import DiaryFormatError
+from analyzer.models import Settings
+from analyzer.nutrients import NUTRIENT_COLUMNS
+
+_OPTIONAL_TEXT = ("person", "time", "meal", "food", "description", "category", "food_id")
+
+
+def only_app_totals(entries: pd.DataFrame) -> bool:
+    """True when there are entries and every one is an app's day or meal total (``is_total``).
+
+    Such entries name no food, so food groups, eating occasions and absorbable calcium are
+    unknown for them.
+    """
+    if entries.empty or "is_total" not in entries.columns:
+        return False
+    return bool(entries["is_total"].astype("boolean").fillna(False).all())
+
+
+def prepare_entries(entries: pd.DataFrame) -> pd.DataFrame:
+    """Check an entries table against the contract and fill optional columns.
+
+    Parameters
+    ----------
+    entries : DataFrame
+        Needs ``date`` and the nutrient columns (``calcium_mg``, ...); ``person``, ``meal``,
+        ``time``, ``line``, ``food``, ``description``, ``category``, ``food_id`` and
+        ``is_total`` (an app's day or meal total rather than one food) are optional.
+
+    Returns
+    -------
+    DataFrame
+        A copy with ``date`` as midnight datetimes, nutrients as float, ``person`` as text
+        ("" when none) and the optional columns present.
+
+    Raises
+    ------
+    DiaryFormatError
+        A required column is missing, a date or nutrient is not readable, or a nutrient is
+        negative (named with its line).
+    """
+    missing = [c for c in ("date", *NUTRIENT_COLUMNS) if c not in entries.columns]
+    if missing:
+        raise DiaryFormatError(
+            "entries",
+            f"missing columns {', '.join(missing)}",
+            "give the columns of Diary.entries (date and per-entry nutrients, NaN = unknown)",
+        )
+    out = entries.copy(deep=False)  # columns are replaced, never changed in place
+    n = len(out)
+    if "line" not in out.columns:
+        out["line"] = np.arange(1, n + 1)
+    try:
+        out["date"] = pd.to_datetime(out["date"]).dt.normalize()
+    except (ValueError, TypeError) as error:
+        raise DiaryFormatError("entries", f"column 'date' is not a date ({error})") from None
+    if out["date"].isna().any():
+        line = out.loc[out["date"].isna(), "line"].iloc[0]
+        raise DiaryFormatError("entries", f"line {line}: missing date")
+    for column in NUTRIENT_COLUMNS:
+        values = pd.to_numeric(out[column], errors="coerce").astype(float)
+        bad = values.isna() & out[column].notna()
+        negative = values < 0
+        if bad.any() or negative.any():
+            where = bad | negative
+            line = out.loc[where, "line"].iloc[0]
+            raise DiaryFormatError(
+                "entries",
+                f"line {line}: {column} value {str(out.loc[where, column].iloc[0])!r} is "
+                "not a non-negative number",
+                "nutrients are amounts per entry; leave unknown values blank",
+            )
+        out[column] = values
+    for column in _OPTIONAL_TEXT:
+        if column not in out.columns:
+            out[column] = pd.NA
+        out[column] = out[column].astype("string")
+    out["person"] = out["person"].fillna("")
+    out["category"] = out["category"].fillna("other")
+    out["is_total"] = (
+        out["is_total"].astype("boolean").fillna(False).astype(bool)
+        if "is_total" in out.columns
+        else False
+    )
+    return out
+
+
+def entry_metrics(entries: pd.DataFrame, settings: Settings) -> pd.DataFrame:
+    """Add per-entry metrics to prepared entries.
+
+    Added columns: ``group``; ``absorption_class``, ``calcium_absorption_index``,
+    ``phosphorus_class``, ``phosphorus_absorption``; ``occasion`` (the eating occasion:
+    meal, meal and time, time or ``"line N"``; see :mod:`analyzer.balance.occasions`),
+    ``occasion_calcium_mg`` (the load) [mg], ``occasion_caffeine_mg`` [mg],
+    ``calcium_fractional_absorption`` [fraction], ``absorbable_calcium_mg`` [mg],
+    ``absorbable_phosphorus_mg`` [mg], ``caffeine_calcium_mg``, ``protein_calcium_mg``,
+    ``sodium_calcium_mg``, ``diuretic_load_mg`` [mg Ca], ``pral_meq`` [mEq] and ``week``
+    (ISO week, ``"2026-W47"``).
+    """
+    out = entries
+    out["group"] = group_of(out["category"])
+    classes = classify(out)
+    for column in classes.columns:
+        out[column] = classes[column]
+    out["occasion"], codes = occasion_keys(out, settings)
+    out["occasion_calcium_mg"] = _group_sum(out["calcium_mg"], codes)
+    out["occasion_caffeine_mg"] = _group_sum(out["caffeine_mg"], codes)
+    fa = fractional_absorption_milk(out["occasion_calcium_mg"].fillna(0.0))
+    out["calcium_fractional_absorption"] = np.minimum(
+        fa * out["calcium_absorption_index"].to_numpy(dtype=float), 1.0
+    )
+    # An app's day or meal total hides its foods and eating occasions: Weaver's equation
+    # needs both, so absorbable calcium and the caffeine of one sitting stay unknown.
+    total = out["is_total"].to_numpy(dtype=bool)
+    out.loc[total, ["calcium_fractional_absorption", "occasion_caffeine_mg"]] = np.nan
+    out["absorbable_calcium_mg"] = out["calcium_mg"] * out["calcium_fractional_absorption"]
+    out["absorbable_phosphorus_mg"] = out["phosphorus_mg"] * out["phosphorus_absorption"]
+    parts = calciuria(out, settings)
+    for column in parts.columns:
+        out[column] = parts[column]
+    out["pral_meq"] = pral(out, with_sodium=settings.pral_with_sodium)
+    out["week"] = iso_week(out["date"])
+    return out
+
+
+def _group_sum(values: pd.Series, codes: np.ndarray) -> np.ndarray:
+    """Per-row sum of ``values`` over its group (``codes``); NaN when all are unknown."""
+    known = values.notna().to_numpy()
+    size = int(codes.max()) + 1 if len(codes) else 0
+    sums = np.bincount(codes, weights=values.fillna(0.0).to_numpy(dtype=float), minlength=size)
+    counts = np.bincount(codes, weights=known.astype(float), minlength=size)
+    return np.where(counts[codes] > 0, sums[codes], np.nan)

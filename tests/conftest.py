@@ -1,0 +1,93 @@
+"""Tiny builders shared by the tests: real SR28 values for a handful of foods, and entries.
+
+Unit tests build their entries here (independent of edits to ``foods.csv``); regression
+tests read real fixtures from ``tests/data`` and the bundled examples.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from analyzer.balance import Analysis, analyze
+from analyzer.diary import read_diary
+from analyzer.examples import example_path
+from analyzer.report import Report, build_report
+
+#: The test data folder.
+DATA = Path(__file__).parent / "data"
+#: The repository's root.
+REPO = Path(__file__).resolve().parents[1]
+
+NUTRIENTS = [
+    "energy_kcal",
+    "protein_g",
+    "calcium_mg",
+    "phosphorus_mg",
+    "magnesium_mg",
+    "potassium_mg",
+    "sodium_mg",
+    "caffeine_mg",
+]
+FOODS = {
+    "milk": ("01077", "Milk, whole, 3.25% milkfat, with added vitamin D", "dairy",
+             (61, 3.15, 113, 84, 10, 132, 43, 0)),
+    "coffee": ("14209", "Beverages, coffee, brewed, prepared with tap water", "coffee",
+               (1, 0.12, 2, 3, 3, 49, 2, 40)),
+    "beef": ("23570", "Beef, ground, 85% lean meat / 15% fat, crumbles, cooked, pan-browned",
+             "red_meat", (256, 27.73, 22, 238, 25, 407, 89, 0)),
+    "cola": ("14148", "Beverages, carbonated, cola, regular", "soda",
+             (42, 0.0, 1, 9, 0, 5, 3, 9)),
+    "spinach": ("11458", "Spinach, cooked, boiled, drained, without salt", "greens",
+                (23, 2.97, 136, 56, 87, 466, 70, 0)),
+    "collards": ("11162", "Collards, cooked, boiled, drained, without salt", "greens",
+                 (33, 2.71, 141, 32, 21, 117, 15, 0)),
+    "tea": ("14355", "Beverages, tea, black, brewed, prepared with tap water", "tea",
+            (1, 0.0, 0, 1, 3, 37, 3, 20)),
+    "cheddar": ("01009", "Cheese, cheddar", "dairy", (404, 22.87, 710, 455, 27, 76, 653, 0)),
+}  # fmt: skip
+
+
+def make_entries(
+    rows: Sequence[tuple[str, str | None, str, float]], person: str = ""
+) -> pd.DataFrame:
+    """Entries as Diary.entries holds them: nutrients = per-100-g value x grams / 100."""
+    records = []
+    for position, (day, meal, food, grams) in enumerate(rows):
+        food_id, description, category, per100 = FOODS[food]
+        record: dict[str, Any] = {
+            "line": position + 2,
+            "person": person,
+            "date": pd.Timestamp(day),
+            "time": pd.NA,
+            "meal": meal,
+            "food": food,
+            "quantity": float(grams),
+            "unit": "g",
+            "food_id": food_id,
+            "description": description,
+            "category": category,
+            "grams": float(grams),
+            "source": "usda",
+            "approximate": False,
+        }
+        for column, value in zip(NUTRIENTS, per100, strict=True):
+            record[column] = value * grams / 100
+        records.append(record)
+    return pd.DataFrame(records)
+
+
+@pytest.fixture(scope="session")
+def western_analysis() -> Analysis:
+    """The bundled western example, analysed with the default profile."""
+    return analyze(read_diary(example_path("western")))
+
+
+@pytest.fixture(scope="session")
+def western_report(western_analysis: Analysis) -> Report:
+    """The report of the bundled western example's week."""
+    return build_report(western_analysis)
