@@ -151,19 +151,6 @@ def coefficient(name: str) -> float:
     return table[name][0]
 
 
-def citation(name: str) -> str:
-    """Source and provenance tag of a named coefficient, e.g. ``"Remer T & Manz F 1995 ... (V)"``.
-
-    Parameters
-    ----------
-    name : str
-        Row name in ``coefficients.csv``.
-    """
-    coefficient(name)
-    _, source, tag = _coefficients()[name]
-    return f"{source} ({tag})"
-
-
 def tag(name: str) -> str:
     """Provenance tag (``V``, ``S``, ``M`` or ``C``) of a named coefficient."""
     coefficient(name)

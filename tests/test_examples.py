@@ -194,11 +194,17 @@ def test_cli_chart_reads_like_report(tmp_path: Path) -> None:
 
 
 def test_cli_chart_diary_file(tmp_path: Path) -> None:
-    out = tmp_path / "trend.png"
+    out = tmp_path / "trend.svg"
     diary = str(example_path("balanced"))
     result = CliRunner().invoke(cli, ["chart", diary, "--weeks", "2", "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert out.exists()
+    svg = out.read_text(encoding="utf-8")
+    assert svg.startswith("<?xml")
+    # The balanced example logs one week (2026-W47): the trend names it in its title, drawn
+    # as text in the SVG, with the three panels' y labels.
+    assert "Calcium–phosphorus trend, week 2026-W47" in svg
+    for label in ("Ca:P [mg Ca / mg P]", "Calcium [mg/day]", "Extra urinary Ca [mg Ca/day]"):
+        assert label in svg
 
 
 @pytest.mark.parametrize(

@@ -416,14 +416,3 @@ def flags_from_table(table: pd.DataFrame) -> list[Flag]:
     """:class:`Flag` models from a :func:`flag_table` (fields already valid by construction)."""
     records = table.loc[:, list(FLAG_COLUMNS)].to_dict(orient="records")
     return [Flag.model_construct(**{str(k): v for k, v in r.items()}) for r in records]
-
-
-def daily_flags(
-    daily: pd.DataFrame,
-    targets: Targets,
-    settings: Settings,
-    by_person: bool,
-    groups: TargetGroups | None = None,
-) -> list[Flag]:
-    """Flags for every day of ``daily`` as :class:`Flag` models (see :func:`flag_table`)."""
-    return flags_from_table(flag_table(daily, targets, settings, by_person, groups))

@@ -37,8 +37,6 @@ SEX_WORDS = {"f": "female", "female": "female", "m": "male", "male": "male"}
 #: Spellings accepted for ``pregnant`` / ``lactating``; blank means no.
 YES_NO_WORDS = {"yes": True, "y": True, "true": True, "1": True,
                 "no": False, "n": False, "false": False, "0": False, "": False}  # fmt: skip
-#: Per-person target columns added to daily and weekly rows. [mg/day]
-TARGET_COLUMNS = tuple(f"{n}_target_mg" for n in TARGET_MINERALS)
 #: Most problems listed in one error before "... and N more".
 MAX_LISTED = 10
 

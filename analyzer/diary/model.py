@@ -86,11 +86,6 @@ REJECTED_COLUMNS: tuple[str, ...] = (
 )
 
 
-def empty_entries() -> pd.DataFrame:
-    """An ``entries`` table with no rows and the documented dtypes."""
-    return conform_entries(pd.DataFrame({name: [] for name in ENTRY_COLUMNS}))
-
-
 def conform_entries(frame: pd.DataFrame) -> pd.DataFrame:
     """Order the entry columns and pin their dtypes (see :class:`Diary`)."""
     if "is_total" not in frame.columns:  # only the totals formats set it
