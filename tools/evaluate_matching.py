@@ -162,10 +162,7 @@ def convert_units(cases: pd.DataFrame) -> pd.DataFrame:
     grams, _, reason, _ = grams_per_row(frame)
     out = cases.reset_index(drop=True).copy()
     out["grams"] = grams.to_numpy()
-    out["error"] = [
-        amounts.reason.iat[i] if pd.notna(amounts.reason.iat[i]) else reason.iat[i]
-        for i in range(len(out))
-    ]
+    out["error"] = amounts.reason.fillna(reason).to_numpy()
     expected = out["expected_g"].astype(float).to_numpy()
     out["within"] = np.abs(out["grams"].to_numpy() - expected) <= UNITS_TOLERANCE * expected
     return out
@@ -188,7 +185,8 @@ class NamesFigures:
         n = len(matched)
         share = matched["outcome"].value_counts() / max(n, 1)
         group = float((matched["outcome_group"] == "wrong").mean()) if n else 0.0
-        return cls(n, *(float(share.get(o, 0.0)) for o in OUTCOMES), group)
+        right, wrong, unmatched, near = (float(share.get(o, 0.0)) for o in OUTCOMES)
+        return cls(n, right, wrong, unmatched, near, group)
 
 
 def names_table(matched: pd.DataFrame) -> pd.DataFrame:
