@@ -120,11 +120,12 @@ def classify(found: str | None, expected: list[str], foods: pd.DataFrame, by: st
 
 def match_names(names: pd.DataFrame) -> pd.DataFrame:
     """Match every name as a diary row would be; add ``found``, ``method``, ``score``,
-    ``outcome`` and ``outcome_group``."""
+    ``outcome``, ``outcome_group`` and the best candidate (``best_id``, ``best_score``)."""
     from analyzer.foods.table import default_matcher, load_foods
 
     foods = load_foods().set_index("id")
-    table = default_matcher().match_names(names["name"].astype(str))
+    matcher = default_matcher()
+    table = matcher.match_names(names["name"].astype(str))
     rows = table.reindex(names["name"].astype(str).to_numpy())
     out = names.copy()
     found = [None if pd.isna(v) else str(v) for v in rows["food_id"]]
@@ -139,7 +140,45 @@ def match_names(names: pd.DataFrame) -> pd.DataFrame:
     out["outcome_group"] = [
         classify(f, e, foods, "food_group") for f, e in zip(found, expected, strict=True)
     ]
+    best = [matcher.match(str(n)) for n in out["name"]]
+    out["best_id"] = pd.array([b.best_id for b in best], dtype="string")
+    out["best_score"] = [b.best_score for b in best]
+    out["best_outcome"] = [
+        classify(b.best_id, e, foods, "category") for b, e in zip(best, expected, strict=True)
+    ]
+    out["exact"] = [b.score >= 100.0 and b.method != "fuzzy" for b in best]
     return out
+
+
+#: Thresholds tried by :func:`calibration`. [score points]
+CALIBRATION_THRESHOLDS = tuple(range(40, 96, 2))
+
+
+def calibration(matched: pd.DataFrame) -> pd.DataFrame:
+    """Right and wrong-food shares of a set if the acceptance threshold were each of
+    :data:`CALIBRATION_THRESHOLDS` (exact and alias matches are always accepted).
+
+    The best candidate of every name is accepted when its score reaches the threshold; the
+    outcome is then that candidate's (:func:`classify`), else ``unmatched`` (or ``right``
+    for a ``none`` row).
+    """
+    rows = []
+    expected_none = matched["expected"].str.lower().str.strip() == "none"
+    for threshold in CALIBRATION_THRESHOLDS:
+        accepted = matched["exact"] | (matched["best_score"] >= threshold)
+        outcome = matched["best_outcome"].where(
+            accepted, np.where(expected_none, "right", "unmatched")
+        )
+        share = outcome.value_counts() / max(len(matched), 1)
+        rows.append(
+            {
+                "threshold": threshold,
+                "right": float(share.get("right", 0.0)),
+                "wrong": float(share.get("wrong", 0.0)),
+                "unmatched": float(share.get("unmatched", 0.0)),
+            }
+        )
+    return pd.DataFrame(rows)
 
 
 def convert_units(cases: pd.DataFrame) -> pd.DataFrame:
@@ -272,16 +311,35 @@ def failures(names: pd.DataFrame, units: pd.DataFrame) -> str:
     return "\n".join(lines)
 
 
+def render_calibration(matched: pd.DataFrame) -> str:
+    """The dev set's right / wrong-food shares per acceptance threshold."""
+    table = calibration(matched[matched["set"] == "dev"])
+    lines = ["Calibration on the dev names (share right / wrong food if the threshold were t)"]
+    lines += [
+        f"t={row.threshold:>3} right {row.right:6.1%} wrong {row.wrong:6.1%} "
+        f"unmatched {row.unmatched:6.1%}"
+        for row in table.itertuples(index=False)
+    ]
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Print the figures (and with ``--failures`` the dev failures)."""
+    """Print the figures (with ``--failures`` the dev failures, with ``--calibrate`` the
+    dev set's figures per acceptance threshold)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DATA, help="folder of the labelled sets")
     parser.add_argument(
         "--failures", action="store_true", help="also list the dev files' failures"
     )
+    parser.add_argument(
+        "--calibrate", action="store_true", help="also print the dev threshold table"
+    )
     args = parser.parse_args(argv)
     names, units = evaluate(args.data)
     print(render(names, units))
+    if args.calibrate:
+        print()
+        print(render_calibration(names))
     if args.failures:
         print()
         print(failures(names, units))

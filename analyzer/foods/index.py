@@ -84,6 +84,20 @@ COOKING_WORDS = word_set("cooking")
 GRAIN_GROUP = "Cereal Grains and Pasta"
 LEGUME_GROUP = "Legumes and Legume Products"
 VEGETABLE_GROUP = "Vegetables and Vegetable Products"
+#: SR28 food groups of meat, poultry and fish: logged as eaten, cooked, unless "raw" is
+#: said (diaries, like 24-hour recalls, record food as eaten).
+MEAT_GROUPS = frozenset(
+    {
+        "Beef Products",
+        "Pork Products",
+        "Lamb, Veal, and Game Products",
+        "Poultry Products",
+        "Finfish and Shellfish Products",
+        "Sausages and Luncheon Meats",
+    }
+)
+#: SR28 food groups of fruits and vegetables: raw (fresh) unless a preparation is said.
+PRODUCE_GROUPS = frozenset({"Fruits and Fruit Juices", VEGETABLE_GROUP})
 #: Description words of a legume eaten cooked in the Vegetables group (lima beans,
 #: cowpeas, broadbeans: ``Lima beans, immature seeds, raw``).
 STAPLE_VEGETABLE_PHRASE = "immature seed"
@@ -355,12 +369,14 @@ class FoodIndex:
         self.core_postings = _postings(core_tok)
         self.sub_postings = _postings(sub_tok)
         self.content_postings = _postings(content)
+        self._content_words = [set(c) - set(core) for c, core in zip(content, core_tok, strict=True)]
         self.head_content_postings = _postings(head_content)
         # Trailing words such as ``meat`` (``Nuts, coconut meat``) need not be named.
         named_core = [_strip_non_heads(c) for c in core_tok]
         self.core_len = np.array([len(set(c)) for c in named_core], dtype=np.int64)
         self.sub_len = np.array([len(set(c)) for c in sub_tok], dtype=np.int64)
         self.food_nouns = frozenset(c[0] for c in named_core if len(set(c)) == 1)
+        self._single_cores = [c[0] if len(set(c)) == 1 else "" for c in named_core]
         self.content_len = np.array([len(c) for c in content], dtype=np.int64)
         self.head_content_len = np.array([len(c) for c in head_content], dtype=np.int64)
         self.length = np.array([len(d) for d in self.descriptions], dtype=np.float64)
@@ -381,11 +397,30 @@ class FoodIndex:
                 after.update(ws[cut + 1 :])
             with_only.append(sorted(after - before))
         self.with_only_postings = _postings(with_only)
+        self._content_words = [
+            words - set(side) for words, side in zip(self._content_words, with_only, strict=True)
+        ]
         self.staple, self.uncooked_staple = _staples(table, core_tok, all_tok)
+        self._index_states(table)
         self.core_text = [" ".join(c) for c in core_tok]
         #: Integer code of each food's core noun phrase (foods sharing it are siblings).
         self.core_code = pd.factorize(pd.Series(self.core_text, dtype=object))[0]
         self.n_cores = int(self.core_code.max()) + 1 if len(self.core_code) else 0
+
+    def _index_states(self, table: pd.DataFrame) -> None:
+        """Meats (eaten cooked) and fruits and vegetables (eaten raw), for the defaults."""
+        if "food_group" in table.columns:
+            groups = table["food_group"].astype("string").fillna("")
+            meat = groups.isin(MEAT_GROUPS).to_numpy(bool)
+            produce = groups.isin(PRODUCE_GROUPS).to_numpy(bool) & ~self.staple
+        else:
+            meat = produce = np.zeros(len(self.ids), dtype=bool)
+        #: Meat, poultry and fish as eaten (cooked), and in their raw form.
+        self.meat_cooked = meat & self.has_cooked
+        self.meat_raw = meat & self.has_raw & ~self.has_cooked
+        #: Fruits and vegetables as they come (raw), and cooked or processed.
+        self.produce_plain = produce & ~self.has_cooked & ~self.prepared
+        self.produce_processed = produce & ~self.produce_plain
 
     def _index_dishes_and_variants(self, table: pd.DataFrame, parsed: _Parsed) -> None:
         """Dish heads, product classes and the variant flags of each food."""
@@ -405,6 +440,19 @@ class FoodIndex:
             for name, group in FOOD_GROUP_VARIANTS.items():
                 flags[:, _VARIANT_NAMES.index(name)] |= (groups == group).to_numpy(bool)
         self.flags = flags
+        #: Food nouns of generic (not brand) foods: ``milk``, ``orange``, ``fat``; a name word
+        #: that is one of these names a food, never a mere qualifier.
+        self.generic_food_nouns = frozenset(
+            w for w, brand in zip(self._single_cores, flags[:, BRAND_COLUMN], strict=True)
+            if w and not brand
+        )
+        del self._single_cores
+        #: Other foods each description names besides its own core (a flavour or an
+        #: ingredient: ``egg`` of ``Bagels, egg``).
+        other_foods = [sorted(w & self.generic_food_nouns) for w in self._content_words]
+        del self._content_words
+        self.other_food_postings = _postings(other_foods)
+        self.other_food_len = np.array([len(o) for o in other_foods], dtype=np.int64)
 
     def _index_brands(self, parsed: _Parsed) -> None:
         """Brand and product-name postings, and the compound heads."""

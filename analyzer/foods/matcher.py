@@ -42,26 +42,28 @@ results are cached per distinct name.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
-from rapidfuzz import fuzz, process
 
 from analyzer.foods.index import FoodIndex
-from analyzer.foods.names import ParsedName, normalize_name, parse_name, segments, tokens
-from analyzer.foods.score import MIN_SCORE, score_candidates, uncooked_rule_applies
-
-#: rapidfuzz ratio needed to correct a misspelt word to a table word (``brocoli``).
-TYPO_CUTOFF = 85.0
-#: Shortest word that is spell-corrected. [characters]
-TYPO_MIN_LENGTH = 5
-#: Shortest part of a run-together word that is split (``icecream``). [characters]
-COMPOUND_MIN_PART = 3
-#: Lowest rapidfuzz WRatio of a spelling-based "did you mean" suggestion. [0-100]
-SUGGESTION_MIN_SIMILARITY = 65.0
-#: Number of "did you mean" suggestions.
-N_SUGGESTIONS = 3
+from analyzer.foods.name_amount import split_name
+from analyzer.foods.names import (
+    PREPARATION_WORDS,
+    ParsedName,
+    normalize_name,
+    parse_name,
+    segments,
+)
+from analyzer.foods.score import (
+    HIGH_CONFIDENCE_SCORE,
+    MIN_SCORE,
+    missing_states,
+    score_candidates,
+    uncooked_rule_applies,
+)
+from analyzer.foods.spelling import N_SUGGESTIONS, Speller
 
 
 @dataclass
@@ -77,13 +79,24 @@ class FoodMatch:
     description, category : str or None
         Of the matched food.
     score : float
-        Confidence 0-100 (100 for id, description and alias matches; 0 when unmatched).
+        Match score 0-100 (100 for id, exact and alias matches; 0 when unmatched).
     method : str
-        ``id``, ``description``, ``alias``, ``fuzzy``, or ``none`` when unmatched.
+        How the food was found (:data:`MATCH_METHODS`): ``id`` (an NDB number), ``exact``
+        (the USDA description), ``alias`` (a curated alias or SR28 common name), ``fuzzy``
+        (the best-scoring description), ``sibling`` (the nearest form of the food when
+        SR28 lacks the one named: ``reason`` says which), or ``none`` when unmatched.
+        :class:`analyzer.foods.user_aliases.UserAliasMatcher` adds ``alias (yours)``.
     suggestions : list of str
         "Did you mean" descriptions (filled when unmatched).
     reason : str
-        Why a name is unmatched (empty when matched).
+        Why a name is unmatched, or why a sibling was used (empty otherwise).
+    matched_text : str
+        The part of the name that was matched: the name without the amount written in it
+        (``Generic - Banana`` of ``Generic - Banana, 1 medium``), else the name.
+    best_id : str or None
+        The best-scoring candidate even when it was not accepted (for calibration).
+    best_score : float
+        Its score (-1 when it may not be accepted at any score).
     """
 
     name: str
@@ -94,11 +107,47 @@ class FoodMatch:
     method: str
     suggestions: list[str] = field(default_factory=list)
     reason: str = ""
+    matched_text: str = ""
+    best_id: str | None = None
+    best_score: float = 0.0
 
     @property
     def matched(self) -> bool:
         """True when a food was found."""
         return self.food_id is not None
+
+    @property
+    def confidence(self) -> str:
+        """``high``, ``medium`` or ``low`` ("" when unmatched); see :func:`confidence_of`."""
+        return confidence_of(self.method, self.score)
+
+
+#: Every ``method`` of a :class:`FoodMatch`, most certain first.
+MATCH_METHODS = ("id", "exact", "alias (yours)", "alias", "fuzzy", "sibling", "none")
+#: Methods that identify a food exactly (a fuzzy match is the best guess).
+EXACT_METHODS = frozenset({"id", "exact", "alias", "alias (yours)"})
+
+
+def confidence_of(method: str, score: float) -> str:
+    """How sure a match is, in words.
+
+    ``high``: an id, an exact description, an alias (curated, SR28's or yours), or a fuzzy
+    match scoring at least :data:`~analyzer.foods.score.HIGH_CONFIDENCE_SCORE`; ``medium``:
+    a fuzzy match below it (accepted, but worth a look); ``low``: a sibling fallback (SR28
+    lacks the form named, e.g. frozen); "" when unmatched.
+
+    Examples
+    --------
+    >>> confidence_of("alias", 100.0), confidence_of("sibling", 90.0)
+    ('high', 'low')
+    """
+    if method in EXACT_METHODS:
+        return "high"
+    if method == "fuzzy":
+        return "high" if score >= HIGH_CONFIDENCE_SCORE else "medium"
+    if method == "sibling":
+        return "low"
+    return ""
 
 
 class FoodMatcher:
@@ -132,7 +181,7 @@ class FoodMatcher:
         self._index = FoodIndex(foods)
         self._aliases = self._build_aliases(foods.reset_index(drop=True), aliases)
         self._cache: dict[str, FoodMatch] = {}
-        self._spelling: dict[str, str] = {}
+        self._speller = Speller(self._index)
 
     # ---- construction -------------------------------------------------------------------
 
@@ -195,14 +244,17 @@ class FoodMatcher:
         Returns
         -------
         DataFrame
-            Indexed by the distinct name (``name``), columns ``food_id`` (<NA> when
-            unmatched), ``description``, ``category``, ``score``, ``method``,
-            ``suggestions`` (joined by ``" | "``) and ``reason``.
+            Indexed by the distinct name (``name``), columns ``matched_text`` (the name
+            without its amount), ``confidence``, ``food_id`` (<NA> when unmatched),
+            ``description``, ``category``, ``score``, ``method``, ``suggestions`` (joined
+            by ``" | "``) and ``reason``.
         """
         distinct = pd.unique(pd.Series(list(names), dtype="string").dropna())
         results = [self.match(str(n)) for n in distinct]
         frame = pd.DataFrame(
             {
+                "matched_text": pd.array([r.matched_text for r in results], dtype="string"),
+                "confidence": pd.array([r.confidence for r in results], dtype="string"),
                 "food_id": pd.array([r.food_id for r in results], dtype="string"),
                 "description": pd.array([r.description for r in results], dtype="string"),
                 "category": pd.array([r.category for r in results], dtype="string"),
@@ -241,7 +293,9 @@ class FoodMatcher:
             }
         )
 
-    def _found(self, name: str, pos: int, score: float, method: str) -> FoodMatch:
+    def _found(
+        self, name: str, pos: int, score: float, method: str, reason: str = ""
+    ) -> FoodMatch:
         return FoodMatch(
             name=name,
             food_id=str(self._index.ids[pos]),
@@ -249,6 +303,10 @@ class FoodMatcher:
             category=str(self._index.categories[pos]),
             score=round(float(score), 1),
             method=method,
+            reason=reason,
+            matched_text=name,
+            best_id=str(self._index.ids[pos]),
+            best_score=round(float(score), 1),
         )
 
     def _exact(self, name: str, parsed: ParsedName | None = None) -> tuple[int, str] | None:
@@ -266,7 +324,7 @@ class FoodMatcher:
                 and uncooked_rule_applies(parsed)
             )
             if not cooked_alias:
-                return pos, "description"
+                return pos, "exact"
         if alias is not None:
             return self._aliases[alias], "alias"
         return None
@@ -281,25 +339,50 @@ class FoodMatcher:
         words = [*parsed.preparation, *parsed.modifiers, *parsed.content]
         if parsed.side:
             words += ["with", *parsed.side]
-        keys.append(" ".join(words))
+        if parsed.content or parsed.modifiers:  # never a lone "raw"
+            keys.append(" ".join(words))
         return [k for k in keys if k]
 
     def _match(self, name: str) -> FoodMatch:
-        first = parse_name(name, self._index.known)
-        exact = self._exact(name, first)
+        """The whole name exactly; else its food part (without the amount written in it);
+        else the whole name by score."""
+        exact = self._exact(name)
         if exact is not None:
             return self._found(name, exact[0], 100.0, exact[1])
-        parsed = self._corrected(first)
+        food = split_name(name).food
+        if food and food != " ".join(name.split()):
+            part = self._match_text(food)
+            if part.matched:
+                return replace(part, name=name)
+            whole = self._match_text(name, exact_done=True)
+            return whole if whole.matched else replace(part, name=name)
+        return self._match_text(name, exact_done=True)
+
+    def _match_text(self, name: str, exact_done: bool = False) -> FoodMatch:
+        first = parse_name(name, self._index.known)
+        exact = None if exact_done else self._exact(name, first)
+        if exact is not None:
+            return self._found(name, exact[0], 100.0, exact[1])
+        parsed = self._speller.corrected(first)
         reason = self._refusal(parsed)
         ranked = [] if reason else self._score(parsed, N_SUGGESTIONS + 2)
         if ranked and ranked[0][1] >= MIN_SCORE:
-            return self._found(name, ranked[0][0], ranked[0][1], "fuzzy")
+            pos, score = ranked[0][0], ranked[0][1]
+            missing = missing_states(self._index, parsed, pos)
+            if missing:
+                why = (
+                    f"SR28 has no {' '.join(missing)} form of this food; "
+                    "the nearest form is used"
+                )
+                return self._found(name, pos, score, "sibling", why)
+            return self._found(name, pos, score, "fuzzy")
         if not reason:
             reason = "no food with this name is close enough"
         suggestions = [self._index.descriptions[p] for p, _, _ in ranked][:N_SUGGESTIONS]
         if not suggestions and "supplement" not in parsed.flags:
             # A supplement or drug has no food to suggest (``Creatine`` is not cream).
-            suggestions = self._suggest(parsed, name)
+            suggestions = self._speller.suggest(parsed, name)
+        best = ranked[0] if ranked else None
         return FoodMatch(
             name=name,
             food_id=None,
@@ -309,6 +392,9 @@ class FoodMatcher:
             method="none",
             suggestions=suggestions,
             reason=reason,
+            matched_text=name,
+            best_id=None if best is None else str(self._index.ids[best[0]]),
+            best_score=0.0 if best is None else best[1],
         )
 
     def _refusal(self, parsed: ParsedName) -> str:
@@ -331,7 +417,7 @@ class FoodMatcher:
         rows: list[tuple[int, float, str]] = []
         if exact is not None:
             rows.append((exact[0], 100.0, exact[1]))
-        parsed = self._corrected(parse_name(name, self._index.known))
+        parsed = self._speller.corrected(parse_name(name, self._index.known))
         if not self._refusal(parsed):
             rows += [r for r in self._score(parsed, limit + 1) if r[1] >= MIN_SCORE]
         seen: set[int] = set()
@@ -342,110 +428,9 @@ class FoodMatcher:
                 unique.append(row)
         return unique[:limit]
 
-    def _corrected(self, parsed: ParsedName) -> ParsedName:
-        def fix(words: tuple[str, ...]) -> tuple[str, ...]:
-            split = [part for w in words for part in self._split(w)]
-            return tuple(self._spell(w) for w in self._join(split))
-
-        content = fix(parsed.content)
-        return ParsedName(
-            text=parsed.text,
-            head=content[-1] if content else parsed.head,
-            content=content,
-            preparation=parsed.preparation,
-            form=parsed.form,
-            modifiers=fix(parsed.modifiers),
-            side=fix(parsed.side),
-            brand=parsed.brand,
-            flags=parsed.flags,
-        )
-
-    def _split(self, word: str) -> tuple[str, ...]:
-        """An unknown run-together word as two table words (``peanutbutter``)."""
-        known = self._index.known
-        if word in known or len(word) < 2 * COMPOUND_MIN_PART:
-            return (word,)
-        for cut in range(COMPOUND_MIN_PART, len(word) - COMPOUND_MIN_PART + 1):
-            left, right = word[:cut], word[cut:]
-            if left in known and right in known:
-                return (left, right)
-        return (word,)
-
-    def _join(self, words: list[str]) -> list[str]:
-        """Two words that USDA writes as one (``oat meal`` is ``oatmeal``)."""
-        postings = self._index.all_postings
-        out: list[str] = []
-        i = 0
-        while i < len(words):
-            if i + 1 < len(words):
-                joined = words[i] + words[i + 1]
-                hits = postings.get(joined)
-                if hits is not None:
-                    both = np.intersect1d(
-                        postings.get(words[i], _NONE), postings.get(words[i + 1], _NONE)
-                    )
-                    if hits.size > both.size:
-                        out.append(joined)
-                        i += 2
-                        continue
-            out.append(words[i])
-            i += 1
-        return out
-
-    def _spell(self, word: str) -> str:
-        if word in self._index.known or len(word) < TYPO_MIN_LENGTH:
-            return word
-        fixed = self._spelling.get(word)
-        if fixed is None:
-            # Misspellings rarely change the first letter: compare within it (fast).
-            found = process.extractOne(
-                word,
-                self._index.vocabulary_by_letter.get(word[0], []),
-                scorer=fuzz.ratio,
-                score_cutoff=TYPO_CUTOFF,
-            )
-            fixed = str(found[0]) if found else word
-            self._spelling[word] = fixed
-        return fixed
-
-    def _suggest(self, parsed: ParsedName, name: str) -> list[str]:
-        """Nearest descriptions for an unmatched name: shared words first, then spelling."""
-        words = [w for w in parsed.all_words if w in self._index.known]
-        if words:
-            counts = self._index.lookup(self._index.all_postings, words)
-            best: np.ndarray = np.flatnonzero((counts == counts.max()) & (counts > 0))
-            if best.size:
-                order = np.argsort(self._index.length[best], kind="stable")[:N_SUGGESTIONS]
-                return [str(self._index.descriptions[best[i]]) for i in order]
-        query = " ".join(tokens(name))
-        if not query:
-            return []
-        found = process.extract(
-            query,
-            self._index.core_text,
-            scorer=fuzz.WRatio,
-            limit=N_SUGGESTIONS,
-            score_cutoff=SUGGESTION_MIN_SIMILARITY,
-        )
-        # Only descriptions sharing a near-identical word (a misspelling, not a shared
-        # prefix: ``creatine`` is not ``cream``).
-        query_words = query.split()
-        return [
-            str(self._index.descriptions[i])
-            for _, _, i in found
-            if any(
-                fuzz.ratio(q, w) >= TYPO_CUTOFF
-                for q in query_words
-                for w in self._index.core_text[i].split()
-            )
-        ]
-
     def _score(self, parsed: ParsedName, limit: int) -> list[tuple[int, float, str]]:
         hint = self._aliases.get(" ".join(parsed.content))
         return score_candidates(self._index, parsed, hint, limit)
-
-
-_NONE = np.zeros(0, dtype=np.int64)
 
 
 def _usable_common_name(raw: str, key: str) -> bool:
@@ -454,4 +439,6 @@ def _usable_common_name(raw: str, key: str) -> bool:
     if not key or len(key) < 3 or any(ch.isdigit() for ch in text):
         return False
     notes = ("commodity", "recipe", "include", "vitamin", "formerly", "original", "old fashion")
+    if set(key.split()) <= PREPARATION_WORDS:  # "raw" of "Cilantro, raw" names no food
+        return False
     return not any(n in text for n in notes)

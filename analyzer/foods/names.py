@@ -29,6 +29,11 @@ def word_list(text: str) -> list[str]:
 #: that the head noun comes last.
 PHRASE_SYNONYMS = phrase_map("synonym")
 
+#: Qualifiers that apps and surveys add and SR28 does not use, rewritten to SR28's words
+#: or dropped (FNDDS ``fat not added in cooking`` -> nothing, ``skin not eaten`` -> ``meat
+#: only``, ``from frozen`` -> ``frozen``); applied with the synonyms.
+QUALIFIER_PHRASES = phrase_map("qualifier")
+
 #: Spellings that mean the same on both sides (queries and USDA descriptions alike).
 EQUIVALENT_SPELLINGS = phrase_map("spelling")
 
@@ -40,6 +45,12 @@ BRAND_WORDS = word_set("brand")
 
 #: Preparation words: they choose the variant (``cooked`` vs ``raw``) but never the food.
 PREPARATION_WORDS = word_set("preparation")
+
+#: Words of a cooked food (``cooked``, ``boiled``, ``roasted`` ...).
+COOKED_WORDS = word_set("cooking")
+
+#: Words of a dried food; next to a cooking word they say what it was cooked from.
+DRY_WORDS = frozenset({"dry", "dried"})
 
 #: Form and portion words: how much or what shape, not which food (low weight, never head).
 FORM_WORDS = word_set("form")
@@ -71,9 +82,10 @@ JOIN_WORDS = frozenset({"with", "w", "and", "in", "on", "plus"})
 STOP_WORDS = frozenset({"of", "the", "a", "an", "for", "to", "from", "or", "by", "type"})
 
 _TOKEN_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?%|[a-z0-9]+")
+_REWRITES = {**QUALIFIER_PHRASES, **PHRASE_SYNONYMS}
 _SYNONYM_RE = re.compile(
     r"\b("
-    + "|".join(re.escape(k) for k in sorted(PHRASE_SYNONYMS, key=len, reverse=True))
+    + "|".join(re.escape(k) for k in sorted(_REWRITES, key=len, reverse=True))
     + r")\b"
 )
 _EQUIVALENT_RE = re.compile(
@@ -185,7 +197,8 @@ def apply_synonyms(phrase: str) -> str:
     'chinese pak choi cabbage cooked'
     """
     phrase = _ZERO_PERCENT_RE.sub("nonfat", canonical_spelling(phrase))
-    return _SYNONYM_RE.sub(lambda m: PHRASE_SYNONYMS[m.group(1)], phrase)
+    rewritten = _SYNONYM_RE.sub(lambda m: _REWRITES[m.group(1)], phrase)
+    return " ".join(rewritten.split())
 
 
 def normalize_name(text: str) -> str:
@@ -270,6 +283,9 @@ class ParsedName:
         Content words after a join word (``milk`` in ``coffee with milk``), low weight.
     brand : tuple of str
         Words dropped as brands or marketing.
+    alternatives : tuple of frozenset of str
+        Groups of words joined by ``or`` (``yellow or white``, ``baked, broiled, or
+        roasted``): a food naming any one of a group explains the whole group.
     flags : frozenset of str
         ``supplement``, ``personal`` (own recipe, dated name), ``meal`` (a meal or
         diary-section name such as ``Snacks``), ``vague`` (a lone class noun such as
@@ -285,6 +301,7 @@ class ParsedName:
     side: tuple[str, ...] = ()
     brand: tuple[str, ...] = ()
     flags: frozenset[str] = field(default_factory=frozenset)
+    alternatives: tuple[frozenset[str], ...] = ()
 
     @property
     def all_words(self) -> frozenset[str]:
@@ -313,7 +330,70 @@ def _classify(words: list[str]) -> tuple[list[str], list[str], list[str], list[s
 
 #: Words negating the next one (``chili, no beans``, ``apples without skin``): both are
 #: dropped, as in USDA descriptions (:func:`analyzer.foods.index._affirmed`).
-QUERY_NEGATION_WORDS = frozenset({"no", "non", "without"})
+QUERY_NEGATION_WORDS = frozenset({"no", "non", "without", "not"})
+
+#: Words that join a food to what it is served with or on (``eggs on toast``): the food
+#: is before them, the rest is a side.
+SIDE_JOIN_WORDS = frozenset({"with", "w", "on"})
+
+#: A parenthesised aside that lists what a food includes or says nothing of the food
+#: (``(includes foods for USDA's Food Distribution Program)``, ``(0% moisture)``).
+_ASIDE_RE = re.compile(r"\(\s*(?:includes?|incl\b|formerly|ns\b|nfs\b|\d+%)[^)]*\)?", re.I)
+#: Parts that say nothing of the food: FNDDS ``NS as to form``, ``NFS``.
+_NOTHING_PART_RE = re.compile(r"^\s*(?:ns as to|nfs\b|not specified)", re.I)
+#: An app name "Brand - Food": a first part ended by a spaced dash.
+_APP_BRAND_RE = re.compile(r"^[^,(]*?\s[-–]\s")
+#: A part listing what the food includes (``Tomato Raw, Includes Cherry, Grape, Roma``):
+#: it and the parts after it are dropped.
+_INCLUDES_PART_RE = re.compile(r"^\s*(?:includes?|incl)\b", re.I)
+
+
+def _without_asides(parts: list[str]) -> list[str]:
+    """Name parts without asides that list varieties or say nothing of the food."""
+    kept: list[str] = []
+    for part in parts:
+        if _INCLUDES_PART_RE.match(part):
+            break
+        if _NOTHING_PART_RE.match(part):
+            continue
+        cleaned = _ASIDE_RE.sub(" ", part).strip()
+        if cleaned:
+            kept.append(cleaned)
+    return kept
+
+
+def _alternatives(parts: list[list[str]]) -> tuple[list[list[str]], list[frozenset[str]]]:
+    """Merge ``or`` lists into one part and collect each list's words as a group.
+
+    ``Pinto, calico, or red Mexican beans`` is one part (``pinto calico red mexican bean``)
+    with the group {pinto, calico, red}; in ``Onion, White, Yellow or Red`` the group is
+    {white, yellow, red} and ``onion`` stays the food.
+    """
+    merged: list[list[str]] = []
+    groups: list[frozenset[str]] = []
+    for part in parts:
+        if "or" not in part:
+            merged.append(part)
+            continue
+        leading = part[0] == "or"
+        taken: list[str] = []
+        first_allowed = 0 if leading else 1
+        while len(merged) > first_allowed and len(merged[-1]) == 1:
+            taken = merged.pop() + taken
+        members = set(taken)
+        for k, word in enumerate(part):
+            if word != "or":
+                continue
+            if k > 0:
+                members.add(part[k - 1])
+            if k + 1 < len(part):
+                members.add(part[k + 1])
+        members.discard("or")
+        words = taken + [w for w in part if w != "or"]
+        merged.append(words)
+        if len(members) > 1:
+            groups.append(frozenset(members))
+    return merged, groups
 
 
 def _without_negated(words: list[str]) -> list[str]:
@@ -351,7 +431,12 @@ def parse_name(text: str, known: frozenset[str] | set[str] = frozenset()) -> Par
     >>> parse_name("Coffee with milk").side
     ('milk',)
     """
-    parts = [_without_negated(apply_synonyms(" ".join(tokens(s))).split()) for s in segments(text)]
+    parts, groups = _alternatives(
+        [
+            _without_negated(apply_synonyms(" ".join(tokens(s))).split())
+            for s in _without_asides(segments(text))
+        ]
+    )
     flags: set[str] = set()
     all_words = [w for part in parts for w in part]
     if any(w in SUPPLEMENT_WORDS for w in all_words):
@@ -376,9 +461,15 @@ def parse_name(text: str, known: frozenset[str] | set[str] = frozenset()) -> Par
     prep: list[str] = []
     form: list[str] = []
     brand: list[str] = []
+    # MyFitnessPal and Lose It! write "Brand - Food": the part before " - " is the maker.
+    maker = bool(_APP_BRAND_RE.match(text)) and len(parts) > 1
+    maker_words: list[str] = []
     for part in parts:
-        if "with" in part or "w" in part:
-            cut = next(i for i, w in enumerate(part) if w in ("with", "w"))
+        cut = next(
+            (i for i, w in enumerate(part) if w in SIDE_JOIN_WORDS and (i > 0 or w != "on")),
+            None,
+        )
+        if cut is not None:
             part, extra = part[:cut], part[cut + 1 :]
         else:
             extra = []
@@ -395,9 +486,23 @@ def parse_name(text: str, known: frozenset[str] | set[str] = frozenset()) -> Par
             if content and known and all(w not in known for w in content) and len(parts) > 1:
                 brand += content  # a leading all-unknown part is a brand name
                 continue
+            if maker and not maker_words and not brand:
+                maker_words = content
+                brand += content
+                continue
             main = content
         else:
             modifiers += content
+    if not main and not modifiers and maker_words:
+        main = maker_words  # the brand is the product ("Skittles - Original")
+        brand = [w for w in brand if w not in maker_words]
+    if len(main) + len(modifiers) == 1 and not side and (main or modifiers)[0] in VAGUE_WORDS:
+        flags.add("vague")  # "Soylent - Original Drink" names no food
+    if COOKED_WORDS.intersection(prep):
+        # "Beans, dry, cooked": cooked from the dried pulse, not the dry form
+        main, modifiers, prep = (
+            [w for w in words if w not in DRY_WORDS] for words in (main, modifiers, prep)
+        )
     head = main[-1] if main else None
     if head is None and (modifiers or side):
         rest = modifiers or side
@@ -413,4 +518,5 @@ def parse_name(text: str, known: frozenset[str] | set[str] = frozenset()) -> Par
         side=tuple(side),
         brand=tuple(brand),
         flags=frozenset(flags),
+        alternatives=tuple(groups),
     )

@@ -25,6 +25,7 @@ from analyzer.foods.index import (
     FoodIndex,
 )
 from analyzer.foods.names import ParsedName
+from analyzer.foods.words import word_set
 
 #: Weight of the query's head noun in the coverage score (other content words weigh 1).
 HEAD_WEIGHT = 3.0
@@ -36,6 +37,9 @@ PREPARATION_WEIGHT = 1.0
 FORM_WEIGHT = 0.3
 #: Weight of a side word (``milk`` in ``coffee with milk``).
 SIDE_WEIGHT = 0.5
+#: Weight of a group of words joined by ``or`` (``yellow or white`` onions): any one of
+#: them explains it, and a food naming none of them (``Onions, raw``) is still close.
+ALTERNATIVES_WEIGHT = 0.5
 #: Share of the score from the query's words that the description explains.
 QUERY_COVERAGE_SHARE = 0.7
 #: Share of the score from the food's core noun words that the query names.
@@ -57,11 +61,30 @@ TIE_BREAK_SHARE = 0.02
 TIE_BREAK_CANDIDATES = 20
 #: Lowest score accepted as a match; below it the name is unmatched. [0-100]
 MIN_SCORE = 62.0
+#: Lowest score of a fuzzy match reported with ``high`` confidence (below it: ``medium``).
+HIGH_CONFIDENCE_SCORE = 85.0
+#: Score of a candidate that may not be accepted at any threshold (it leaves a food word
+#: of the name unexplained, or is another brand's product).
+GATED_SCORE = -1.0
 #: Lowest weighted share of the query's words a match must explain (``Mandarin Orange
 #: Chicken`` is not plain chicken). [0-1]
-MIN_QUERY_COVERAGE = 0.8
+MIN_QUERY_COVERAGE = 0.7
 #: Weight of a word that is in no description (often a brand: ``Horizon Whole Milk``).
 UNKNOWN_WORD_WEIGHT = 0.5
+#: Penalty per content or preparation word of the name that a description leaves
+#: unexplained (half for another cooking method), on top of the lower coverage: a word
+#: the name says and the food lacks is strong evidence of another food. [score points]
+UNEXPLAINED_WORD_PENALTY = 8.0
+#: Words never taken as a mere qualifier, though no candidate explains them: they say
+#: the food is a dish or a serving format (``burrito bowl``, ``falafel wrap``).
+NOT_QUALIFIERS = word_set("not_qualifier")
+#: Largest weighted share of the name's words that may be other foods the description does
+#: not explain (``apple`` of ``apple cider vinegar`` is 1 of 5; ``Mandarin Orange
+#: Chicken`` is not plain chicken: 1 of 4). [0-1]
+MAX_UNEXPLAINED_FOOD_SHARE = 0.2
+#: Weight of a name word that no candidate explains and that names no food: a qualifier
+#: SR28 does not use (``yellow`` onions, ``cow's`` milk, ``plain`` toast).
+UNUSED_QUALIFIER_WEIGHT = 0.25
 #: Bonus for the food that the query's main words name as an alias (``Spaghetti, cooked``
 #: starts from the alias ``spaghetti``: cooked enriched pasta). [score points]
 ALIAS_HINT_BONUS = 5.0
@@ -71,15 +94,32 @@ DISH_PENALTY = 15.0
 #: ``Milk, buttermilk``), on top of ``EXTRA_WORD_PENALTY``. [score points]
 HEAD_EXTRA_WORD_PENALTY = 3.0
 
+#: Bonus for the plain variety of a food (``Bagels, plain``): the one meant when the name
+#: says no flavour or variety. [score points]
+PLAIN_VARIETY_BONUS = 3.0
+#: Penalty per other food a description names that the name does not (a flavour or an
+#: ingredient: ``egg`` of ``Bagels, egg``), at most :data:`OTHER_FOODS_CAP`. [score points]
+OTHER_FOOD_PENALTY = 6.0
+OTHER_FOODS_CAP = 2
+
 #: Penalty for a food whose core is a compound naming another food (``Salad dressing``
 #: for ``caesar salad``). [score points]
 COMPOUND_HEAD_PENALTY = 15.0
 
-#: Penalty for a staple eaten cooked (dried legumes, grains, pasta) in its raw / dry form
-#: when the name says no preparation and an equally fitting cooked form exists: people log
-#: the cooked amount ("1 cup rice") unless they write dry, raw or uncooked, and the dry
-#: form has ~2.5-3x the nutrients per gram. [score points]
-UNCOOKED_STAPLE_PENALTY = 15.0
+#: Penalty for a food in a state the name did not ask for, when a sibling in the default
+#: state fits the name about as well (:func:`_default_state`): a staple eaten cooked
+#: (dried legumes, grains, pasta) or a meat, poultry or fish in its raw / dry form (people
+#: log the cooked amount, "1 cup rice", "salmon fillet", unless they write dry, raw or
+#: uncooked; the dry form has ~2.5-3x the nutrients per gram), or a fruit or vegetable
+#: cooked, frozen, canned or dried (fresh produce is the default). [score points]
+DEFAULT_STATE_PENALTY = 15.0
+#: How much less of the name the default-state sibling may explain for the rule to apply
+#: (``Raspberries, Fresh, Red``: ``red`` is only in the frozen, sweetened form). [0-1]
+DEFAULT_STATE_TOLERANCE = 0.15
+#: Words of a name asking for fresh produce (not frozen, canned or dried).
+FRESH_WORDS = frozenset({"fresh", "freshly"})
+#: Words a meat's cooked description adds that its default (cooked) state implies.
+IMPLIED_BY_MEAT_COOKED = frozenset({"cooked", "heat", "moist", "dry", "roasted", "broiled"})
 #: Name words that ask for a staple's raw / dry form (or a product made from it).
 ASKS_UNCOOKED = UNCOOKED_WORDS | frozenset({"flour", "meal", "bran", "germ", "mix", "powder"})
 
@@ -135,12 +175,15 @@ def score_candidates(
     core_named = (core_named_hits >= index.core_len) & (index.core_len > 0)
     # A side word completes the core of a food the head names (``Chili with beans``) but
     # never makes another food a candidate (``coffee with cream`` is not cream).
-    core_hits = core_named_hits
+    # The core may be named anywhere in the name (``Chocolate, white`` names ``white
+    # chocolate``), though only the main words make a food a candidate.
+    named_words = main_words | set(parsed.modifiers)
+    core_hits = index.lookup(index.core_postings, named_words)
     if parsed.side:
         core_hits = np.where(
             index.mask(index.core_postings, head),
-            index.lookup(index.core_postings, main_words | set(parsed.side)),
-            core_named_hits,
+            index.lookup(index.core_postings, named_words | set(parsed.side)),
+            core_hits,
         )
     in_head = index.mask(index.head_postings, head)
     hinted = np.zeros(len(index), dtype=bool)
@@ -160,7 +203,9 @@ def score_candidates(
         & (index.lookup(index.product_postings, query_words)[candidates] == product_len)
     )
 
-    query_cov, is_hint = _query_coverage(index, parsed, candidates, is_hint)
+    query_cov, is_hint, food_missing, unexplained = _query_coverage(
+        index, parsed, candidates, is_hint
+    )
     # A head noun naming the subtype (``cheddar`` of ``Cheese, cheddar``) needs no core.
     # A name spelling out the subtype part (``cheddar`` of ``Cheese, cheddar``) needs no
     # core noun, unless its head is a food of its own (``wine`` of ``Vinegar, red wine``).
@@ -199,7 +244,7 @@ def score_candidates(
         if cooking
         else (index.has_cooked[candidates] & ("raw" in parsed.preparation))
     )
-    uncooked_default = _uncooked_default(index, parsed, candidates, query_cov)
+    uncooked_default = _default_state(index, parsed, candidates, query_cov)
     score = (
         100.0 * (QUERY_COVERAGE_SHARE * query_cov + CORE_COVERAGE_SHARE * core_cov)
         - HEAD_NOT_IN_CORE_PENALTY * ~head_in_core
@@ -210,21 +255,55 @@ def score_candidates(
         - DISH_PENALTY * dish
         - COMPOUND_HEAD_PENALTY * compound_clash
         - RAW_COOKED_PENALTY * raw_clash
-        - UNCOOKED_STAPLE_PENALTY * uncooked_default
+        - DEFAULT_STATE_PENALTY * uncooked_default
+        - _other_foods_cost(index, parsed, candidates) * ~(is_hint | brand_named)
+        + PLAIN_VARIETY_BONUS * index.mask(index.all_postings, "plain")[candidates]
+        - UNEXPLAINED_WORD_PENALTY * unexplained
         + ALIAS_HINT_BONUS * is_hint
     )
     shown = _tie_break_and_gate(
         index, parsed, candidates, score, query_cov, core_cov, is_hint, brand_named
     )
+    shown[food_missing] = GATED_SCORE
     # Best accepted score first; ties by the uncapped score, then the shorter description.
     order = np.lexsort((index.length[candidates], -score, -shown))[:limit]
     return [(int(candidates[i]), round(float(shown[i]), 1), "fuzzy") for i in order]
 
 
+def _word_credit(
+    index: FoodIndex, w: str, candidates: np.ndarray, side: set[str]
+) -> np.ndarray:
+    """Per candidate, how much of one name word its description explains (0, 0.5 or 1)."""
+    present = index.mask(index.all_postings, w)[candidates]
+    if w not in side:  # ``egg`` of ``Potato salad with egg`` is a side, not the food
+        present &= ~index.mask(index.with_only_postings, w)[candidates]
+    partial = np.zeros(candidates.size)
+    if w == "cooked":  # any cooking method is cooked (``pan-broiled``)
+        present |= index.has_cooked[candidates]
+    elif w in COOKING_WORDS:  # an equivalent method counts, another one half
+        for same in COOKING_EQUIVALENTS.get(w, ()):
+            present |= index.mask(index.all_postings, same)[candidates]
+        partial = 0.5 * (index.has_cooked[candidates] & ~present)
+    elif w == "raw":  # raw is the state of a food with no preparation named
+        present |= ~index.has_cooked[candidates] & ~index.prepared[candidates]
+    if w in UNCOOKED_WORDS:  # ``dry lentils`` are ``Lentils, raw``
+        present |= index.uncooked_staple[candidates]
+    return np.maximum(present.astype(float), partial)
+
+
 def _query_coverage(
     index: FoodIndex, parsed: ParsedName, candidates: np.ndarray, is_hint: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
-    """Weighted share of the name's words each candidate explains, and the kept alias hint."""
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Weighted share of the name's words each candidate explains, the kept alias hint,
+    whether name words naming another food are left unexplained, and how many full-weight
+    words (content and preparation words) are left unexplained.
+
+    Words joined by ``or`` count as one (any of them explains the group). A word that no
+    candidate explains and that names no food (a qualifier SR28 does not use: ``yellow``
+    onions, ``cow's`` milk) weighs only :data:`UNUSED_QUALIFIER_WEIGHT`, so it does not
+    sink the match; a food word keeps its weight (``Mandarin Orange Chicken`` is not
+    plain chicken).
+    """
     head = str(parsed.head)
     weights: dict[str, float] = {}
     for w in parsed.side:
@@ -241,26 +320,42 @@ def _query_coverage(
         if w != head and w in index.brand_only:
             weights.pop(w, None)
     weights[head] = HEAD_WEIGHT
-    matched = np.zeros(candidates.size)
-    named = set(parsed.content)
     side = set(parsed.side)
+    named = set(parsed.content)
+    groups = [g for g in parsed.alternatives if head not in g]
+    units: list[tuple[float, np.ndarray, bool]] = []  # (weight, credit, required)
+    grouped = {w for g in groups for w in g}
+    for g in groups:
+        credit = np.max([_word_credit(index, w, candidates, side) for w in g], axis=0)
+        units.append((ALTERNATIVES_WEIGHT, credit, True))
     for w, weight in weights.items():
-        present = index.mask(index.all_postings, w)[candidates]
-        if w not in side:  # ``egg`` of ``Potato salad with egg`` is a side, not the food
-            present &= ~index.mask(index.with_only_postings, w)[candidates]
-        if w == "cooked":  # any cooking method is cooked (``pan-broiled``)
-            present |= index.has_cooked[candidates]
-        elif w in COOKING_WORDS:  # an equivalent method counts, another one half
-            for same in COOKING_EQUIVALENTS.get(w, ()):
-                present |= index.mask(index.all_postings, same)[candidates]
-            matched += 0.5 * weight * (index.has_cooked[candidates] & ~present)
-        elif w == "raw":  # raw is the state of a food with no preparation named
-            present |= ~index.has_cooked[candidates] & ~index.prepared[candidates]
-        if w in UNCOOKED_WORDS:  # ``dry lentils`` are ``Lentils, raw``
-            present |= index.uncooked_staple[candidates]
-        matched += weight * (present | (is_hint & (w in named)))
-    # Form words (slice, cup) only ever help: they are not required.
-    required = sum(v for w, v in weights.items() if w not in parsed.form or w == head)
+        if w in grouped:
+            continue
+        credit = _word_credit(index, w, candidates, side)
+        credit = np.maximum(credit, (is_hint & (w in named)).astype(float))
+        units.append((weight, credit, w not in parsed.form or w == head))
+    matched = np.zeros(candidates.size)
+    required = 0.0
+    food_missing = np.zeros(candidates.size)
+    unexplained = np.zeros(candidates.size)
+    keys = [*groups, *(w for w in weights if w not in grouped)]
+    for (weight, credit, needed), w in zip(units, keys, strict=True):
+        names_food = _names_food(index, w)
+        if (
+            w != head
+            and w in index.known
+            and not credit.any()
+            and not names_food
+            and w not in NOT_QUALIFIERS
+        ):
+            weight = min(weight, UNUSED_QUALIFIER_WEIGHT)
+        if weight >= CONTENT_WEIGHT and w != head:
+            unexplained += 1.0 - credit
+        if w != head and names_food and w not in side and weight >= CONTENT_WEIGHT:
+            food_missing += weight * (credit == 0)
+        matched += weight * credit
+        if needed:
+            required += weight
     query_cov = np.minimum(matched / max(required, 1e-9), 1.0)
     # The alias of the query's main words keeps its privileges only while no other
     # candidate explains more of the query (``Ground Beef, 85% lean``).
@@ -268,7 +363,22 @@ def _query_coverage(
         best_other = query_cov[~is_hint].max() if (~is_hint).any() else 0.0
         if query_cov[is_hint].max() < best_other:
             is_hint = np.zeros_like(is_hint)
-    return query_cov, is_hint
+    food_missing = food_missing / max(required, 1e-9) > MAX_UNEXPLAINED_FOOD_SHARE
+    return query_cov, is_hint, food_missing & ~is_hint, unexplained * ~is_hint
+
+
+def _other_foods_cost(index: FoodIndex, parsed: ParsedName, candidates: np.ndarray) -> np.ndarray:
+    """Penalty for the other foods a description names and the name does not: a flavour or
+    an ingredient (``Bagels, egg``, ``Spaghetti, spinach``, ``coffee, instant, chicory``)."""
+    named = index.lookup(index.other_food_postings, parsed.all_words)[candidates]
+    unasked = np.minimum(index.other_food_len[candidates] - named, OTHER_FOODS_CAP)
+    return OTHER_FOOD_PENALTY * unasked
+
+
+def _names_food(index: FoodIndex, word: object) -> bool:
+    """True when a name word (or any word of an ``or`` group) names a food of its own."""
+    words = word if isinstance(word, frozenset) else {word}
+    return any(w in index.generic_food_nouns for w in words)
 
 
 def _extra_words(
@@ -281,10 +391,15 @@ def _extra_words(
         index.content_len[candidates] - index.lookup(index.content_postings, explained)[candidates]
     )
     if not cooking and uncooked_rule_applies(parsed):
-        # A staple's cooked form is its plain form: ``cooked, boiled`` are not extra words.
+        # A staple's or a meat's cooked form is its plain form: ``cooked, boiled`` are not
+        # extra words.
         extra -= (
             index.staple[candidates]
             * index.lookup(index.content_postings, IMPLIED_BY_COOKED)[candidates]
+        )
+        extra -= (
+            index.meat_cooked[candidates]
+            * index.lookup(index.content_postings, IMPLIED_BY_MEAT_COOKED)[candidates]
         )
     head_extra = (
         index.head_content_len[candidates]
@@ -347,7 +462,7 @@ def _tie_break_and_gate(
         ((query_cov >= MIN_QUERY_COVERAGE) | (is_hint & (query_cov >= MIN_HINT_COVERAGE)))
         & ~other_brand,
         np.clip(score, 0.0, 100.0),
-        np.clip(score, 0.0, MIN_SCORE - 1.0),
+        GATED_SCORE,
     )
     return shown
 
@@ -361,38 +476,83 @@ def uncooked_rule_applies(parsed: ParsedName) -> bool:
     return not parsed.preparation and ASKS_UNCOOKED.isdisjoint(parsed.all_words)
 
 
-def _uncooked_default(
+def _default_state(
     index: FoodIndex, parsed: ParsedName, candidates: np.ndarray, query_cov: np.ndarray
 ) -> np.ndarray:
-    """Which candidates are a staple's raw / dry form that the name did not ask for.
+    """Which candidates are in a state the name did not ask for, beside a default sibling.
 
-    Dried legumes, grains and pasta (:func:`analyzer.foods.index._staples`) are logged as
-    eaten, cooked, unless the name says how they were prepared (``raw``, ``dry``,
-    ``uncooked``, ``canned`` ...) or names a product of the dry form (``flour``). The raw
-    form is penalised only where a cooked form of the same core noun explains the name at
-    least as well, so a food that SR28 has only dry (``Sorghum grain``, ``Wheat, durum``)
-    keeps its match.
+    When the name says nothing of how the food was prepared (:func:`uncooked_rule_applies`),
+    diaries mean the food as eaten: dried legumes, grains and pasta
+    (:func:`analyzer.foods.index._staples`) and meat, poultry and fish cooked; fruits and
+    vegetables fresh (raw). The other state is penalised only where a sibling in the
+    default state (same core noun) explains the name about as well
+    (:data:`DEFAULT_STATE_TOLERANCE`), so a food that SR28 has only dry (``Sorghum grain``,
+    ``Wheat, durum``) or only cooked keeps its match.
 
     Returns
     -------
     ndarray of bool
         Per candidate.
     """
+    none = np.zeros(candidates.size, dtype=bool)
     if not uncooked_rule_applies(parsed):
-        return np.zeros(candidates.size, dtype=bool)
+        return none
     uncooked = index.uncooked_staple[candidates]
     # A brand's product (``Wheat, KAMUT khorasan, cooked``) or a sprouted seed is not the
     # generic cooked form.
     other_form = index.flags[candidates][:, [BRAND_COLUMN, SPROUTED_COLUMN]].any(axis=1)
-    cooked = index.staple[candidates] & ~uncooked & ~other_form
-    if not cooked.any():
-        return np.zeros(candidates.size, dtype=bool)
-    # Best coverage of a cooked form of the same core noun (``Rice`` for ``Rice, brown,
-    # long-grain, raw``; not ``Pasta, whole-wheat, cooked`` for ``Wheat, durum``).
+    cooked = (index.staple[candidates] & ~uncooked & ~other_form) | (
+        index.meat_cooked[candidates] & ~other_form
+    )
+    off_cooked = uncooked | index.meat_raw[candidates]
+    plain = index.produce_plain[candidates] & ~other_form
+    off_plain = index.produce_processed[candidates]
     codes = index.core_code[candidates]
-    best_cooked = np.full(index.n_cores, -1.0)
-    np.maximum.at(best_cooked, codes[cooked], query_cov[cooked])
-    return uncooked & (query_cov <= best_cooked[codes] + 1e-9)
+    out = none
+    # "fresh" asks for the plain form whatever else the name says
+    fresh = 1.0 if FRESH_WORDS.intersection(parsed.brand) else DEFAULT_STATE_TOLERANCE
+    for default, off, tolerance in (
+        (cooked, off_cooked, DEFAULT_STATE_TOLERANCE),
+        (plain, off_plain, fresh),
+    ):
+        if not default.any() or not off.any():
+            continue
+        best = np.full(index.n_cores, -1.0)
+        np.maximum.at(best, codes[default], query_cov[default])
+        out = out | (off & (query_cov <= best[codes] + tolerance))
+    return out
+
+
+#: Preparation words naming a form of a food: when the matched food is not in that form
+#: (SR28 lacks it), the match is a ``sibling`` fallback.
+STATE_WORDS = COOKING_WORDS | frozenset(
+    {"frozen", "canned", "dried", "dry", "smoked", "pickled", "raw", "cooked"}
+)
+
+
+def missing_states(index: FoodIndex, parsed: ParsedName, pos: int) -> list[str]:
+    """The forms the name asks for that the food at ``pos`` is not in (``frozen``).
+
+    Any cooking method is satisfied by a cooked food (``grilled`` cod is SR28's ``cooked,
+    dry heat``), and a word of an ``or`` group by any word of the group.
+    """
+    words = set(index.normalized[pos].split())
+
+    def satisfied(w: str) -> bool:
+        if w not in STATE_WORDS or w in words:
+            return True
+        if w in COOKING_WORDS and index.has_cooked[pos]:
+            return True
+        if w == "raw" and not index.has_cooked[pos] and not index.prepared[pos]:
+            return True
+        return w in UNCOOKED_WORDS and bool(index.uncooked_staple[pos])
+
+    missing = []
+    for w in dict.fromkeys(parsed.preparation):
+        group = next((g for g in parsed.alternatives if w in g), frozenset({w}))
+        if not any(satisfied(m) for m in group):
+            missing.append(w)
+    return missing
 
 
 def _asked_variants(parsed: ParsedName) -> np.ndarray:

@@ -136,7 +136,7 @@ def test_exact_id_with_or_without_leading_zero(tiny: FoodMatcher) -> None:
 
 def test_exact_description_case_insensitive(tiny: FoodMatcher) -> None:
     match = tiny.match("COLLARDS, RAW")
-    assert (match.food_id, match.method) == ("11161", "description")
+    assert (match.food_id, match.method) == ("11161", "exact")
 
 
 def test_alias_beats_fuzzy_and_unknown_alias_ids_are_ignored(tiny: FoodMatcher) -> None:
@@ -238,7 +238,7 @@ _TINY_SHARED = FoodMatcher(TINY, TINY_ALIASES)
 def test_any_text_gives_a_result_never_an_exception(text: str) -> None:
     match = _TINY_SHARED.match(text)
     assert 0.0 <= match.score <= 100.0
-    assert match.method in {"id", "description", "alias", "fuzzy", "none"}
+    assert match.method in {"id", "exact", "alias", "fuzzy", "sibling", "none"}
     assert (match.food_id is None) == (match.method == "none")
 
 
