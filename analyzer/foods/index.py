@@ -415,7 +415,8 @@ class FoodIndex:
             produce = groups.isin(PRODUCE_GROUPS).to_numpy(bool) & ~self.staple
         else:
             meat = produce = np.zeros(len(self.ids), dtype=bool)
-        #: Meat, poultry and fish as eaten (cooked), and in their raw form.
+        #: Meat, poultry and fish; as eaten (cooked), and in their raw form.
+        self.meat = meat
         self.meat_cooked = meat & self.has_cooked
         self.meat_raw = meat & self.has_raw & ~self.has_cooked
         #: Fruits and vegetables as they come (raw), and cooked or processed.
@@ -440,11 +441,23 @@ class FoodIndex:
             for name, group in FOOD_GROUP_VARIANTS.items():
                 flags[:, _VARIANT_NAMES.index(name)] |= (groups == group).to_numpy(bool)
         self.flags = flags
+        #: The plain or regular variety of a food (``Bagels, plain``).
+        self.plain_variety = np.array(
+            [not {"plain", "regular"}.isdisjoint(words) for words in all_tok], dtype=bool
+        )
         #: Food nouns of generic (not brand) foods: ``milk``, ``orange``, ``fat``; a name word
         #: that is one of these names a food, never a mere qualifier.
         self.generic_food_nouns = frozenset(
             w for w, brand in zip(self._single_cores, flags[:, BRAND_COLUMN], strict=True)
             if w and not brand
+        )
+        #: Food nouns of meat, poultry and fish (``chicken``, ``beef``, ``salmon``).
+        self.meat_nouns = frozenset(
+            w
+            for w, brand, meat in zip(
+                self._single_cores, flags[:, BRAND_COLUMN], self.meat, strict=True
+            )
+            if w and not brand and meat
         )
         del self._single_cores
         #: Other foods each description names besides its own core (a flavour or an

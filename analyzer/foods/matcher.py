@@ -344,18 +344,14 @@ class FoodMatcher:
         return [k for k in keys if k]
 
     def _match(self, name: str) -> FoodMatch:
-        """The whole name exactly; else its food part (without the amount written in it);
-        else the whole name by score."""
+        """The whole name exactly (``7 up``); else its food part, without the amount
+        written in it (:func:`~analyzer.foods.name_amount.split_name`)."""
         exact = self._exact(name)
         if exact is not None:
             return self._found(name, exact[0], 100.0, exact[1])
         food = split_name(name).food
         if food and food != " ".join(name.split()):
-            part = self._match_text(food)
-            if part.matched:
-                return replace(part, name=name)
-            whole = self._match_text(name, exact_done=True)
-            return whole if whole.matched else replace(part, name=name)
+            return replace(self._match_text(food), name=name)
         return self._match_text(name, exact_done=True)
 
     def _match_text(self, name: str, exact_done: bool = False) -> FoodMatch:
@@ -410,6 +406,13 @@ class FoodMatcher:
             return "no food word in the name"
         if parsed.head not in self._index.known:
             return f"{parsed.head!r} is not a food word in USDA SR28"
+        kind = parsed.content[-2] if len(parsed.content) > 1 else ""
+        if kind and kind not in self._index.known and not any(c.isdigit() for c in kind):
+            # "halloumi cheese", "shepherd's pie": a kind of the food that SR28 lacks
+            return (
+                f"{kind!r} is not a word of USDA SR28: a kind of {parsed.head} it does "
+                "not have (give the food an alias if it is one USDA has)"
+            )
         return ""
 
     def _ranked(self, name: str, limit: int) -> list[tuple[int, float, str]]:

@@ -46,11 +46,10 @@ BRAND_WORDS = word_set("brand")
 #: Preparation words: they choose the variant (``cooked`` vs ``raw``) but never the food.
 PREPARATION_WORDS = word_set("preparation")
 
-#: Words of a cooked food (``cooked``, ``boiled``, ``roasted`` ...).
-COOKED_WORDS = word_set("cooking")
-
-#: Words of a dried food; next to a cooking word they say what it was cooked from.
+#: Words of a dried food; next to a word of cooking in water they say what it was cooked
+#: from (``Beans, dry, cooked``), unlike ``dry roasted``.
 DRY_WORDS = frozenset({"dry", "dried"})
+DRY_COOKED_WORDS = frozenset({"cooked", "boiled", "stewed", "simmered", "steamed"})
 
 #: Form and portion words: how much or what shape, not which food (low weight, never head).
 FORM_WORDS = word_set("form")
@@ -338,7 +337,7 @@ SIDE_JOIN_WORDS = frozenset({"with", "w", "on"})
 
 #: A parenthesised aside that lists what a food includes or says nothing of the food
 #: (``(includes foods for USDA's Food Distribution Program)``, ``(0% moisture)``).
-_ASIDE_RE = re.compile(r"\(\s*(?:includes?|incl\b|formerly|ns\b|nfs\b|\d+%)[^)]*\)?", re.I)
+_ASIDE_RE = re.compile(r"\(\s*(?:includes?|incl\b|formerly|ns\b|nfs\b|\d)[^)]*\)?", re.I)
 #: Parts that say nothing of the food: FNDDS ``NS as to form``, ``NFS``.
 _NOTHING_PART_RE = re.compile(r"^\s*(?:ns as to|nfs\b|not specified)", re.I)
 #: An app name "Brand - Food": a first part ended by a spaced dash.
@@ -464,7 +463,7 @@ def parse_name(text: str, known: frozenset[str] | set[str] = frozenset()) -> Par
     # MyFitnessPal and Lose It! write "Brand - Food": the part before " - " is the maker.
     maker = bool(_APP_BRAND_RE.match(text)) and len(parts) > 1
     maker_words: list[str] = []
-    for part in parts:
+    for number, part in enumerate(parts):
         cut = next(
             (i for i, w in enumerate(part) if w in SIDE_JOIN_WORDS and (i > 0 or w != "on")),
             None,
@@ -486,7 +485,7 @@ def parse_name(text: str, known: frozenset[str] | set[str] = frozenset()) -> Par
             if content and known and all(w not in known for w in content) and len(parts) > 1:
                 brand += content  # a leading all-unknown part is a brand name
                 continue
-            if maker and not maker_words and not brand:
+            if maker and number == 0:
                 maker_words = content
                 brand += content
                 continue
@@ -498,12 +497,17 @@ def parse_name(text: str, known: frozenset[str] | set[str] = frozenset()) -> Par
         brand = [w for w in brand if w not in maker_words]
     if len(main) + len(modifiers) == 1 and not side and (main or modifiers)[0] in VAGUE_WORDS:
         flags.add("vague")  # "Soylent - Original Drink" names no food
-    if COOKED_WORDS.intersection(prep):
+    if len(main) > 1 and main[-1] == "meat" and main[-2] not in VAGUE_WORDS:
+        main = main[:-1]  # "crab meat" is crab
+    if DRY_COOKED_WORDS.intersection(prep):
         # "Beans, dry, cooked": cooked from the dried pulse, not the dry form
         main, modifiers, prep = (
             [w for w in words if w not in DRY_WORDS] for words in (main, modifiers, prep)
         )
-    head = main[-1] if main else None
+    named = [w for w in main if not any(c.isdigit() for c in w)]
+    head = named[-1] if named else (main[-1] if main else None)
+    if head is not None and head != main[-1]:
+        main = [w for w in main if w != head] + [head]  # "dark chocolate 70%": chocolate
     if head is None and (modifiers or side):
         rest = modifiers or side
         head = rest.pop()

@@ -78,6 +78,10 @@ UNEXPLAINED_WORD_PENALTY = 8.0
 #: Words never taken as a mere qualifier, though no candidate explains them: they say
 #: the food is a dish or a serving format (``burrito bowl``, ``falafel wrap``).
 NOT_QUALIFIERS = word_set("not_qualifier")
+#: Fruits, herbs and spices that name a flavour of another food (``strawberry`` jam,
+#: ``peppermint`` tea, ``vanilla`` ice cream): left unexplained they are a qualifier, except
+#: in a meat dish (``orange chicken``).
+FLAVOUR_WORDS = word_set("flavour")
 #: Largest weighted share of the name's words that may be other foods the description does
 #: not explain (``apple`` of ``apple cider vinegar`` is 1 of 5; ``Mandarin Orange
 #: Chicken`` is not plain chicken: 1 of 4). [0-1]
@@ -123,6 +127,10 @@ IMPLIED_BY_MEAT_COOKED = frozenset({"cooked", "heat", "moist", "dry", "roasted",
 #: Name words that ask for a staple's raw / dry form (or a product made from it).
 ASKS_UNCOOKED = UNCOOKED_WORDS | frozenset({"flour", "meal", "bran", "germ", "mix", "powder"})
 
+#: Columns of the variants a named brand asks for (its own product, its restaurant group).
+BRAND_VARIANT_COLUMNS = [
+    [name for name, _, _ in VARIANT_PENALTIES].index(v) for v in ("brand", "fast food", "restaurant")
+]
 #: Column of the sprouted flag in :attr:`FoodIndex.flags`.
 SPROUTED_COLUMN = [name for name, _, _ in VARIANT_PENALTIES].index("sprouted")
 
@@ -196,9 +204,9 @@ def score_candidates(
     # A brand the query names (``Budweiser``) identifies the product: no brand, class
     # or core penalty for it.
     product_len = index.product_len[candidates]
-    brand_named = (
-        index.lookup(index.brand_postings, query_words & index.brand_words)[candidates] > 0
-    ) | (
+    # A maker the name starts with ("Wendy's - Chicken Nuggets") counts when SR28 has it.
+    makers = (query_words | set(parsed.brand)) & index.brand_words
+    brand_named = (index.lookup(index.brand_postings, makers)[candidates] > 0) | (
         (product_len > 0)
         & (index.lookup(index.product_postings, query_words)[candidates] == product_len)
     )
@@ -257,7 +265,7 @@ def score_candidates(
         - RAW_COOKED_PENALTY * raw_clash
         - DEFAULT_STATE_PENALTY * uncooked_default
         - _other_foods_cost(index, parsed, candidates) * ~(is_hint | brand_named)
-        + PLAIN_VARIETY_BONUS * index.mask(index.all_postings, "plain")[candidates]
+        + PLAIN_VARIETY_BONUS * index.plain_variety[candidates]
         - UNEXPLAINED_WORD_PENALTY * unexplained
         + ALIAS_HINT_BONUS * is_hint
     )
@@ -341,6 +349,7 @@ def _query_coverage(
     keys = [*groups, *(w for w in weights if w not in grouped)]
     for (weight, credit, needed), w in zip(units, keys, strict=True):
         names_food = _names_food(index, w)
+        flavour = isinstance(w, str) and w in FLAVOUR_WORDS
         if (
             w != head
             and w in index.known
@@ -351,8 +360,11 @@ def _query_coverage(
             weight = min(weight, UNUSED_QUALIFIER_WEIGHT)
         if weight >= CONTENT_WEIGHT and w != head:
             unexplained += 1.0 - credit
-        if w != head and names_food and w not in side and weight >= CONTENT_WEIGHT:
-            food_missing += weight * (credit == 0)
+        if w != head and (names_food or flavour) and w not in side and weight >= CONTENT_WEIGHT:
+            # another food left out of a meat dish, or a meat left out (``Mandarin Orange
+            # Chicken``, ``chicken pasta``); a flavour of jam or tea is fine
+            meaty = index.meat[candidates] | _names_meat(index, w)
+            food_missing += weight * ((credit == 0) & meaty)
         matched += weight * credit
         if needed:
             required += weight
@@ -375,10 +387,17 @@ def _other_foods_cost(index: FoodIndex, parsed: ParsedName, candidates: np.ndarr
     return OTHER_FOOD_PENALTY * unasked
 
 
-def _names_food(index: FoodIndex, word: object) -> bool:
-    """True when a name word (or any word of an ``or`` group) names a food of its own."""
+def _names_meat(index: FoodIndex, word: object) -> bool:
+    """True when a name word (or any word of an ``or`` group) names a meat, poultry or fish."""
     words = word if isinstance(word, frozenset) else {word}
-    return any(w in index.generic_food_nouns for w in words)
+    return any(w in index.meat_nouns for w in words)
+
+
+def _names_food(index: FoodIndex, word: object) -> bool:
+    """True when a name word (or any word of an ``or`` group) names a food of its own, not
+    a flavour (``strawberry`` jam, ``peppermint`` tea: :data:`FLAVOUR_WORDS`)."""
+    words = word if isinstance(word, frozenset) else {word}
+    return any(w in index.generic_food_nouns and w not in FLAVOUR_WORDS for w in words)
 
 
 def _extra_words(
@@ -414,7 +433,8 @@ def _variant_cost(
     """Penalty of the variants (dry, canned, brand ...) the name did not ask for."""
     asked = _asked_variants(parsed)
     flags = index.flags[candidates].copy()
-    flags[:, BRAND_COLUMN] &= ~brand_named
+    # A named brand's product (``Wendy's``) costs neither the brand nor its food group.
+    flags[:, BRAND_VARIANT_COLUMNS] &= ~brand_named[:, None]
     # A variant costs only where a plain sibling (same core) exists: soups and juices
     # come canned, olives pickled; canned is then the generic form.
     codes = index.core_code[candidates]

@@ -67,7 +67,7 @@ class Speller:
             return (word,)
         for cut in range(COMPOUND_MIN_PART, len(word) - COMPOUND_MIN_PART + 1):
             left, right = word[:cut], word[cut:]
-            if left in known and right in known:
+            if left in known and right in known and not {left, right} & self._index.brand_words:
                 return (left, right)
         return (word,)
 
