@@ -121,6 +121,9 @@ BRAND_WORD_MIN_LENGTH = 3
 #: for a query word to still name that brand.
 BRAND_WORD_MAX_PLAIN_USES = 2
 
+#: Description phrases (normalised tokens) of the variety that stands for all kinds.
+GENERIC_VARIETY_PHRASES = ("mixed specy", "all type", "all variety", "all commercial variety")
+
 #: A word in capitals: SR28 writes brand names so (``KELLOGG'S``).
 ALL_CAPS = re.compile(r"\b[A-Z][A-Z'&.]{2,}\b")
 
@@ -441,9 +444,15 @@ class FoodIndex:
             for name, group in FOOD_GROUP_VARIANTS.items():
                 flags[:, _VARIANT_NAMES.index(name)] |= (groups == group).to_numpy(bool)
         self.flags = flags
-        #: The plain or regular variety of a food (``Bagels, plain``).
+        #: The plain, regular or all-kinds variety of a food (``Bagels, plain``, ``Fish,
+        #: eel, mixed species``, ``Avocados, raw, all commercial varieties``).
         self.plain_variety = np.array(
-            [not {"plain", "regular"}.isdisjoint(words) for words in all_tok], dtype=bool
+            [
+                not {"plain", "regular"}.isdisjoint(words)
+                or any(p in text for p in GENERIC_VARIETY_PHRASES)
+                for words, text in zip(all_tok, self.normalized, strict=True)
+            ],
+            dtype=bool,
         )
         #: Food nouns of generic (not brand) foods: ``milk``, ``orange``, ``fat``; a name word
         #: that is one of these names a food, never a mere qualifier.

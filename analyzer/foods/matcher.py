@@ -398,6 +398,11 @@ class FoodMatcher:
             return "looks like a supplement or drug, not a food in USDA SR28"
         if "personal" in parsed.flags:
             return "looks like a personal recipe; log its ingredients instead"
+        if "specialty" in parsed.flags:
+            return (
+                "a specialty product (protein, low-carb, plant-based ...) whose make-up USDA "
+                "SR28 does not have; give it an alias if a USDA food is close enough"
+            )
         if "meal" in parsed.flags:
             return "a meal or diary-section name, not a food"
         if "vague" in parsed.flags:

@@ -54,6 +54,14 @@ DRY_COOKED_WORDS = frozenset({"cooked", "boiled", "stewed", "simmered", "steamed
 #: Form and portion words: how much or what shape, not which food (low weight, never head).
 FORM_WORDS = word_set("form")
 
+#: Phrases of a specialty product whose make-up SR28 does not have (``protein bar``,
+#: ``keto``, ``plant based``, ``oat milk``): such a name is unmatched, not sent to the
+#: ordinary food it resembles.
+SPECIALTY_PHRASES = tuple(phrase_map("specialty"))
+_SPECIALTY_RE = re.compile(
+    r"(?<![\w%])(" + "|".join(re.escape(p) for p in SPECIALTY_PHRASES) + r")(?![\w%])"
+)
+
 #: Weekday and month names: a name containing one is a personal recipe (``Sunday stew``).
 DATE_WORDS = word_set("date")
 
@@ -83,14 +91,14 @@ STOP_WORDS = frozenset({"of", "the", "a", "an", "for", "to", "from", "or", "by",
 _TOKEN_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?%|[a-z0-9]+")
 _REWRITES = {**QUALIFIER_PHRASES, **PHRASE_SYNONYMS}
 _SYNONYM_RE = re.compile(
-    r"\b("
+    r"(?<![\w%])("
     + "|".join(re.escape(k) for k in sorted(_REWRITES, key=len, reverse=True))
-    + r")\b"
+    + r")(?![\w%])"
 )
 _EQUIVALENT_RE = re.compile(
-    r"\b("
+    r"(?<![\w%])("
     + "|".join(re.escape(k) for k in sorted(EQUIVALENT_SPELLINGS, key=len, reverse=True))
-    + r")\b"
+    + r")(?![\w%])"
 )
 _SEPARATOR_RE = re.compile(r"[,;]")
 _PARENTHESES_RE = re.compile(r"\([^)]*\)")
@@ -286,7 +294,8 @@ class ParsedName:
         Groups of words joined by ``or`` (``yellow or white``, ``baked, broiled, or
         roasted``): a food naming any one of a group explains the whole group.
     flags : frozenset of str
-        ``supplement``, ``personal`` (own recipe, dated name), ``meal`` (a meal or
+        ``supplement``, ``personal`` (own recipe, dated name), ``specialty`` (a product
+        such as a protein bar or oat milk, :data:`SPECIALTY_PHRASES`), ``meal`` (a meal or
         diary-section name such as ``Snacks``), ``vague`` (a lone class noun such as
         ``fish``) when detected.
     """
@@ -449,6 +458,8 @@ def parse_name(text: str, known: frozenset[str] | set[str] = frozenset()) -> Par
         flags.add("supplement")
     if any(w in DATE_WORDS or w in PERSONAL_WORDS for w in all_words):
         flags.add("personal")
+    if _SPECIALTY_RE.search(" ".join(all_words)):
+        flags.add("specialty")
     if meaningful and all(w in MEAL_WORDS or w in STOP_WORDS for w in meaningful):
         flags.add("meal")
     if len(meaningful) == 1 and meaningful[0] in VAGUE_WORDS:
@@ -495,7 +506,7 @@ def parse_name(text: str, known: frozenset[str] | set[str] = frozenset()) -> Par
     if not main and not modifiers and maker_words:
         main = maker_words  # the brand is the product ("Skittles - Original")
         brand = [w for w in brand if w not in maker_words]
-    if len(main) + len(modifiers) == 1 and not side and (main or modifiers)[0] in VAGUE_WORDS:
+    if len(main) + len(modifiers) == 1 and not side and not form and (main or modifiers)[0] in VAGUE_WORDS:
         flags.add("vague")  # "Soylent - Original Drink" names no food
     if len(main) > 1 and main[-1] == "meat" and main[-2] not in VAGUE_WORDS:
         main = main[:-1]  # "crab meat" is crab

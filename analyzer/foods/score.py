@@ -37,6 +37,9 @@ PREPARATION_WEIGHT = 1.0
 FORM_WEIGHT = 0.3
 #: Weight of a side word (``milk`` in ``coffee with milk``).
 SIDE_WEIGHT = 0.5
+#: Credit for a name word found only in a description's "with" part (``egg`` of ``Potato
+#: salad with egg``, ``jelly`` of ``Doughnuts, with jelly filling``). [0-1]
+WITH_PART_CREDIT = 0.5
 #: Weight of a group of words joined by ``or`` (``yellow or white`` onions): any one of
 #: them explains it, and a food naming none of them (``Onions, raw``) is still close.
 ALTERNATIVES_WEIGHT = 0.5
@@ -283,15 +286,17 @@ def _word_credit(
 ) -> np.ndarray:
     """Per candidate, how much of one name word its description explains (0, 0.5 or 1)."""
     present = index.mask(index.all_postings, w)[candidates]
-    if w not in side:  # ``egg`` of ``Potato salad with egg`` is a side, not the food
-        present &= ~index.mask(index.with_only_postings, w)[candidates]
     partial = np.zeros(candidates.size)
+    if w not in side:  # ``egg`` of ``Potato salad with egg`` is a side, half the food
+        with_only = index.mask(index.with_only_postings, w)[candidates]
+        partial = np.where(present & with_only, WITH_PART_CREDIT, 0.0)
+        present &= ~with_only
     if w == "cooked":  # any cooking method is cooked (``pan-broiled``)
         present |= index.has_cooked[candidates]
     elif w in COOKING_WORDS:  # an equivalent method counts, another one half
         for same in COOKING_EQUIVALENTS.get(w, ()):
             present |= index.mask(index.all_postings, same)[candidates]
-        partial = 0.5 * (index.has_cooked[candidates] & ~present)
+        partial = np.maximum(partial, 0.5 * (index.has_cooked[candidates] & ~present))
     elif w == "raw":  # raw is the state of a food with no preparation named
         present |= ~index.has_cooked[candidates] & ~index.prepared[candidates]
     if w in UNCOOKED_WORDS:  # ``dry lentils`` are ``Lentils, raw``
