@@ -244,26 +244,26 @@ class FoodMatcher:
         Returns
         -------
         DataFrame
-            Indexed by the distinct name (``name``), columns ``matched_text`` (the name
-            without its amount), ``confidence``, ``food_id`` (<NA> when unmatched),
-            ``description``, ``category``, ``score``, ``method``, ``suggestions`` (joined
-            by ``" | "``) and ``reason``.
+            Indexed by the distinct name (``name``), columns ``food_id`` (<NA> when
+            unmatched), ``description``, ``category``, ``score``, ``method``,
+            ``confidence`` (:func:`confidence_of`), ``suggestions`` (joined by ``" | "``),
+            ``reason`` and ``matched_text`` (the name without its amount).
         """
         distinct = pd.unique(pd.Series(list(names), dtype="string").dropna())
         results = [self.match(str(n)) for n in distinct]
         frame = pd.DataFrame(
             {
-                "matched_text": pd.array([r.matched_text for r in results], dtype="string"),
-                "confidence": pd.array([r.confidence for r in results], dtype="string"),
                 "food_id": pd.array([r.food_id for r in results], dtype="string"),
                 "description": pd.array([r.description for r in results], dtype="string"),
                 "category": pd.array([r.category for r in results], dtype="string"),
                 "score": np.array([r.score for r in results], dtype=np.float64),
                 "method": pd.array([r.method for r in results], dtype="string"),
+                "confidence": pd.array([r.confidence for r in results], dtype="string"),
                 "suggestions": pd.array(
                     [" | ".join(r.suggestions) for r in results], dtype="string"
                 ),
                 "reason": pd.array([r.reason for r in results], dtype="string"),
+                "matched_text": pd.array([r.matched_text for r in results], dtype="string"),
             },
             index=pd.Index(pd.array([str(n) for n in distinct], dtype="string"), name="name"),
         )
@@ -437,7 +437,9 @@ class FoodMatcher:
         return unique[:limit]
 
     def _score(self, parsed: ParsedName, limit: int) -> list[tuple[int, float, str]]:
-        hint = self._aliases.get(" ".join(parsed.content))
+        # the food the name's main words are an alias of (``toasted bread``, ``bread``)
+        keys = (" ".join(parsed.preparation + parsed.content), " ".join(parsed.content))
+        hint = next((self._aliases[k] for k in keys if k in self._aliases), None)
         return score_candidates(self._index, parsed, hint, limit)
 
 

@@ -460,6 +460,8 @@ def parse_name(text: str, known: frozenset[str] | set[str] = frozenset()) -> Par
         flags.add("personal")
     if _SPECIALTY_RE.search(" ".join(all_words)):
         flags.add("specialty")
+    if any("and" in part[1:] or (part and part[0] == "and") for part in parts):
+        flags.add("combination")  # "Beef, rice, and vegetables": every food is named
     if meaningful and all(w in MEAL_WORDS or w in STOP_WORDS for w in meaningful):
         flags.add("meal")
     if len(meaningful) == 1 and meaningful[0] in VAGUE_WORDS:
@@ -515,6 +517,7 @@ def parse_name(text: str, known: frozenset[str] | set[str] = frozenset()) -> Par
         main, modifiers, prep = (
             [w for w in words if w not in DRY_WORDS] for words in (main, modifiers, prep)
         )
+    main = list(reversed(list(dict.fromkeys(reversed(main)))))  # "donuts glazed donut"
     named = [w for w in main if not any(c.isdigit() for c in w)]
     head = named[-1] if named else (main[-1] if main else None)
     if head is not None and head != main[-1]:

@@ -63,7 +63,7 @@ TIE_BREAK_SHARE = 0.02
 #: Number of leading candidates re-scored with rapidfuzz as a tie-breaker.
 TIE_BREAK_CANDIDATES = 20
 #: Lowest score accepted as a match; below it the name is unmatched. [0-100]
-MIN_SCORE = 62.0
+MIN_SCORE = 72.0
 #: Lowest score of a fuzzy match reported with ``high`` confidence (below it: ``medium``).
 HIGH_CONFIDENCE_SCORE = 85.0
 #: Score of a candidate that may not be accepted at any threshold (it leaves a food word
@@ -143,9 +143,11 @@ COOKING_EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "broiled": ("grilled", "heat"),
     "baked": ("roasted", "heat"),
     "roasted": ("baked", "heat"),
-    "steamed": ("boiled",),
+    "steamed": ("boiled", "moist"),
     "sauteed": ("stir", "fried"),
-    "boiled": ("steamed",),
+    "boiled": ("steamed", "moist"),
+    "stewed": ("moist",),
+    "braised": ("moist",),
 }
 #: Lowest query coverage for the alias food of the name's main words: words USDA does not
 #: have (a flavour: ``Jam, Strawberry``) may stay unexplained. [0-1]
@@ -335,6 +337,7 @@ def _query_coverage(
     weights[head] = HEAD_WEIGHT
     side = set(parsed.side)
     named = set(parsed.content)
+    combination = "combination" in parsed.flags
     groups = [g for g in parsed.alternatives if head not in g]
     units: list[tuple[float, np.ndarray, bool]] = []  # (weight, credit, required)
     grouped = {w for g in groups for w in g}
@@ -348,6 +351,7 @@ def _query_coverage(
         credit = np.maximum(credit, (is_hint & (w in named)).astype(float))
         units.append((weight, credit, w not in parsed.form or w == head))
     matched = np.zeros(candidates.size)
+    main_matched = np.zeros(candidates.size)
     required = 0.0
     food_missing = np.zeros(candidates.size)
     unexplained = np.zeros(candidates.size)
@@ -368,17 +372,20 @@ def _query_coverage(
         if w != head and (names_food or flavour) and w not in side and weight >= CONTENT_WEIGHT:
             # another food left out of a meat dish, or a meat left out (``Mandarin Orange
             # Chicken``, ``chicken pasta``); a flavour of jam or tea is fine
-            meaty = index.meat[candidates] | _names_meat(index, w)
+            meaty = index.meat[candidates] | _names_meat(index, w) | combination
             food_missing += weight * ((credit == 0) & meaty)
         matched += weight * credit
+        if w not in side:
+            main_matched += weight * credit
         if needed:
             required += weight
     query_cov = np.minimum(matched / max(required, 1e-9), 1.0)
     # The alias of the query's main words keeps its privileges only while no other
-    # candidate explains more of the query (``Ground Beef, 85% lean``).
+    # candidate explains more of the query's main words (``Ground Beef, 85% lean``; a
+    # side, ``cream cheese`` of ``Bagel with Cream Cheese``, does not count).
     if is_hint.any():
-        best_other = query_cov[~is_hint].max() if (~is_hint).any() else 0.0
-        if query_cov[is_hint].max() < best_other:
+        best_other = main_matched[~is_hint].max() if (~is_hint).any() else 0.0
+        if main_matched[is_hint].max() < best_other:
             is_hint = np.zeros_like(is_hint)
     food_missing = food_missing / max(required, 1e-9) > MAX_UNEXPLAINED_FOOD_SHARE
     return query_cov, is_hint, food_missing & ~is_hint, unexplained * ~is_hint

@@ -115,7 +115,7 @@ def test_meal_word_in_a_food_name_is_not_flagged() -> None:
     ("name", "key"),
     [
         ("Fage Total 0% Greek Yogurt", "total nonfat greek yogurt"),
-        ("Starbucks Caffe Americano", "americano"),
+        ("Starbucks Caffe Americano", "coffee brewed"),
         ("Mozzarella, part-skim", "mozzarella part skim"),
         ("semi-skimmed milk", "lowfat milk"),
         ("Venison burger", "ground deer"),
@@ -212,8 +212,10 @@ def test_match_names_one_row_per_distinct_name(tiny: FoodMatcher) -> None:
         "category",
         "score",
         "method",
+        "confidence",
         "suggestions",
         "reason",
+        "matched_text",
     ]
     assert result.loc["cola", "food_id"] == "14148"
     assert result.loc["cola", "category"] == "soda"
