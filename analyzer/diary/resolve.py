@@ -43,13 +43,23 @@ def match_foods(food: pd.Series, matcher: NameMatcher) -> pd.DataFrame:
     -------
     DataFrame
         Aligned with ``food``: ``food_id`` (None if unmatched or blank), ``description``,
-        ``category`` ("other" if unmatched) and ``suggestions`` ("did you mean" descriptions
-        joined by `` | ``), as object columns.
+        ``category`` ("other" if unmatched), ``suggestions`` ("did you mean" descriptions
+        joined by `` | ``), ``match_method`` (``none`` if unmatched), ``match_confidence``
+        ("" if unmatched) and ``matched_text`` (the part of the name matched: without the
+        amount written in it), as object columns.
     """
     codes, names = pd.factorize(food.astype(object).where(food.notna(), ""))
     distinct = [str(n) for n in names]
     asked = [n for n in distinct if n.strip()]
-    columns = ["food_id", "description", "category", "suggestions"]
+    columns = [
+        "food_id",
+        "description",
+        "category",
+        "suggestions",
+        "method",
+        "confidence",
+        "matched_text",
+    ]
     if asked:
         table = matcher.match_names(asked).reindex(columns=columns)
         table = table[~table.index.duplicated()].reindex(distinct)
@@ -64,12 +74,21 @@ def match_foods(food: pd.Series, matcher: NameMatcher) -> pd.DataFrame:
     category[np.array([v is None for v in category], dtype=bool)] = UNMATCHED_CATEGORY
     suggestions = _objects(table["suggestions"])
     suggestions[np.array([v is None for v in suggestions], dtype=bool)] = ""
+    method = _objects(table["method"])
+    method[~found] = "none"
+    method[np.array([v is None for v in method], dtype=bool)] = "none"
+    confidence = _objects(table["confidence"])
+    confidence[np.array([v is None for v in confidence], dtype=bool) | ~found] = ""
+    matched_text = _objects(table["matched_text"])
     return pd.DataFrame(
         {
             "food_id": food_id[codes],
             "description": description[codes],
             "category": category[codes],
             "suggestions": suggestions[codes],
+            "match_method": method[codes],
+            "match_confidence": confidence[codes],
+            "matched_text": matched_text[codes],
         },
         index=food.index,
     )
@@ -104,20 +123,36 @@ def _names_the_food(unit: str, food: str) -> bool:
     return bool(wanted.split()) and set(wanted.split()) <= words
 
 
+def _household_quantity(quantity: pd.Series, unit: pd.Series) -> pd.Series:
+    """The quantity as text for a household measure ("" for mass and volume units, whose
+    grams per unit never depend on it)."""
+    text = unit.astype(object).where(unit.notna(), "").astype(str)
+    canonical = {u: units.normalize_unit(u) if u else "" for u in pd.unique(text)}
+    measured = text.map(canonical).isin([*units.MASS_UNITS_G, *units.VOLUME_UNITS_ML])
+    shown = quantity.map(lambda q: "" if pd.isna(q) else f"{q:.12g}")
+    return shown.where(~measured.to_numpy(), "")
+
+
 def _lookup(
     frame: pd.DataFrame, todo: np.ndarray, unit: pd.Series, written: pd.Series
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Grams per unit, status and reason for the ``todo`` rows, once per distinct pair."""
+    """Grams per unit, status and reason for the ``todo`` rows, once per distinct pair (and
+    per quantity of a household measure, which USDA may list at several sizes)."""
     codes, distinct = factorize_columns(
-        frame["food"][todo], frame["food_id"][todo], unit[todo], written[todo]
+        frame["food"][todo],
+        frame["food_id"][todo],
+        unit[todo],
+        written[todo],
+        _household_quantity(frame["quantity"][todo], unit[todo]),
     )
     per_unit = np.full(len(distinct), np.nan)
     code: list[str | None] = [None] * len(distinct)
     why: list[str | None] = [None] * len(distinct)
-    for i, (food, food_id, name, shown) in enumerate(distinct):
+    for i, (food, food_id, name, shown, count) in enumerate(distinct):
         try:
             try:
-                per_unit[i] = units.grams_per_unit(food_id, name or None)
+                quantity = float(count) if count else None
+                per_unit[i] = units.grams_per_unit(food_id, name or None, quantity=quantity)
             except UnknownUnitError:
                 if not _names_the_food(name, food):
                     raise
@@ -246,8 +281,10 @@ def resolve(
     """
     out = frame.copy()
     matched = match_foods(out["food"], matcher)
-    for column in ("food_id", "description", "category"):
+    for column in ("food_id", "description", "category", "match_method", "match_confidence"):
         out[column] = matched[column]
+    if "amount_from_name" in out:
+        _whole_name_has_no_amount(out, matched, problems)
     if required:
         unknown = out["food_id"].isna().to_numpy(dtype=bool) & problems.ok.to_numpy()
         if unknown.any():
@@ -272,6 +309,16 @@ def resolve(
         for column in NUTRIENT_COLUMNS:
             out[column] = nutrients[column]
     return out
+
+
+def _whole_name_has_no_amount(out: pd.DataFrame, matched: pd.DataFrame, problems: Problems) -> None:
+    """Rows whose amount was read from the name while the whole name is a food (``7 up``):
+    the name carried no amount after all, so the row misses one."""
+    from_name = out["amount_from_name"].fillna(False).to_numpy(dtype=bool)
+    whole = (matched["matched_text"] == out["food"]).fillna(False).to_numpy(dtype=bool)
+    bad = from_name & whole & out["food_id"].notna().to_numpy(dtype=bool)
+    if bad.any():
+        problems.add(bad, "missing_amount", "missing amount for '" + out["food"] + "'")
 
 
 def _heavy_reasons(rows: pd.DataFrame) -> pd.Series:

@@ -372,7 +372,9 @@ class FoodIndex:
         self.core_postings = _postings(core_tok)
         self.sub_postings = _postings(sub_tok)
         self.content_postings = _postings(content)
-        self._content_words = [set(c) - set(core) for c, core in zip(content, core_tok, strict=True)]
+        self._content_words = [
+            set(c) - set(core) for c, core in zip(content, core_tok, strict=True)
+        ]
         self.head_content_postings = _postings(head_content)
         # Trailing words such as ``meat`` (``Nuts, coconut meat``) need not be named.
         named_core = [_strip_non_heads(c) for c in core_tok]
@@ -457,7 +459,8 @@ class FoodIndex:
         #: Food nouns of generic (not brand) foods: ``milk``, ``orange``, ``fat``; a name word
         #: that is one of these names a food, never a mere qualifier.
         self.generic_food_nouns = frozenset(
-            w for w, brand in zip(self._single_cores, flags[:, BRAND_COLUMN], strict=True)
+            w
+            for w, brand in zip(self._single_cores, flags[:, BRAND_COLUMN], strict=True)
             if w and not brand
         )
         #: Food nouns of meat, poultry and fish (``chicken``, ``beef``, ``salmon``).

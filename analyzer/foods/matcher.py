@@ -65,6 +65,10 @@ from analyzer.foods.score import (
 )
 from analyzer.foods.spelling import N_SUGGESTIONS, Speller
 
+#: Foods a table must hold for a word missing from it to mean the table lacks that kind of
+#: food (``halloumi`` cheese); a small custom table says nothing by lacking a word.
+COMPLETE_TABLE_FOODS = 1000
+
 
 @dataclass
 class FoodMatch:
@@ -346,13 +350,24 @@ class FoodMatcher:
     def _match(self, name: str) -> FoodMatch:
         """The whole name exactly (``7 up``); else its food part, without the amount
         written in it (:func:`~analyzer.foods.name_amount.split_name`)."""
-        exact = self._exact(name)
-        if exact is not None:
-            return self._found(name, exact[0], 100.0, exact[1])
         food = split_name(name).food
         if food and food != " ".join(name.split()):
+            literal = self._literal(name)  # a name that merely starts with a number
+            if literal is not None:
+                return self._found(name, literal[0], 100.0, literal[1])
             return replace(self._match_text(food), name=name)
-        return self._match_text(name, exact_done=True)
+        return self._match_text(name)
+
+    def _literal(self, name: str) -> tuple[int, str] | None:
+        """The whole name as written is an id, a description or an alias (``7 up``)."""
+        text = name.strip()
+        if text.isdigit() and len(text) <= 5 and text.zfill(5) in self._index.by_id:
+            return self._index.by_id[text.zfill(5)], "id"
+        pos = self._index.by_description.get(text.lower())
+        if pos is not None:
+            return pos, "exact"
+        pos = self._aliases.get(normalize_name(text))
+        return None if pos is None else (pos, "alias")
 
     def _match_text(self, name: str, exact_done: bool = False) -> FoodMatch:
         first = parse_name(name, self._index.known)
@@ -367,8 +382,7 @@ class FoodMatcher:
             missing = missing_states(self._index, parsed, pos)
             if missing:
                 why = (
-                    f"SR28 has no {' '.join(missing)} form of this food; "
-                    "the nearest form is used"
+                    f"SR28 has no {' '.join(missing)} form of this food; the nearest form is used"
                 )
                 return self._found(name, pos, score, "sibling", why)
             return self._found(name, pos, score, "fuzzy")
@@ -412,7 +426,13 @@ class FoodMatcher:
         if parsed.head not in self._index.known:
             return f"{parsed.head!r} is not a food word in USDA SR28"
         kind = parsed.content[-2] if len(parsed.content) > 1 else ""
-        if kind and kind not in self._index.known and not any(c.isdigit() for c in kind):
+        complete = len(self._index) >= COMPLETE_TABLE_FOODS
+        if (
+            complete
+            and kind
+            and kind not in self._index.known
+            and not any(c.isdigit() for c in kind)
+        ):
             # "halloumi cheese", "shepherd's pie": a kind of the food that SR28 lacks
             return (
                 f"{kind!r} is not a word of USDA SR28: a kind of {parsed.head} it does "

@@ -508,7 +508,12 @@ def parse_name(text: str, known: frozenset[str] | set[str] = frozenset()) -> Par
     if not main and not modifiers and maker_words:
         main = maker_words  # the brand is the product ("Skittles - Original")
         brand = [w for w in brand if w not in maker_words]
-    if len(main) + len(modifiers) == 1 and not side and not form and (main or modifiers)[0] in VAGUE_WORDS:
+    if (
+        len(main) + len(modifiers) == 1
+        and not side
+        and not form
+        and (main or modifiers)[0] in VAGUE_WORDS
+    ):
         flags.add("vague")  # "Soylent - Original Drink" names no food
     if len(main) > 1 and main[-1] == "meat" and main[-2] not in VAGUE_WORDS:
         main = main[:-1]  # "crab meat" is crab

@@ -132,7 +132,8 @@ ASKS_UNCOOKED = UNCOOKED_WORDS | frozenset({"flour", "meal", "bran", "germ", "mi
 
 #: Columns of the variants a named brand asks for (its own product, its restaurant group).
 BRAND_VARIANT_COLUMNS = [
-    [name for name, _, _ in VARIANT_PENALTIES].index(v) for v in ("brand", "fast food", "restaurant")
+    [name for name, _, _ in VARIANT_PENALTIES].index(v)
+    for v in ("brand", "fast food", "restaurant")
 ]
 #: Column of the sprouted flag in :attr:`FoodIndex.flags`.
 SPROUTED_COLUMN = [name for name, _, _ in VARIANT_PENALTIES].index("sprouted")
@@ -283,9 +284,7 @@ def score_candidates(
     return [(int(candidates[i]), round(float(shown[i]), 1), "fuzzy") for i in order]
 
 
-def _word_credit(
-    index: FoodIndex, w: str, candidates: np.ndarray, side: set[str]
-) -> np.ndarray:
+def _word_credit(index: FoodIndex, w: str, candidates: np.ndarray, side: set[str]) -> np.ndarray:
     """Per candidate, how much of one name word its description explains (0, 0.5 or 1)."""
     present = index.mask(index.all_postings, w)[candidates]
     partial = np.zeros(candidates.size)

@@ -139,4 +139,3 @@ class Speller:
                 for w in self._index.core_text[i].split()
             )
         ]
-
