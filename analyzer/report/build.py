@@ -44,6 +44,7 @@ from analyzer.report import findings, greens
 from analyzer.report import top_sources as sources
 from analyzer.report.model import (
     Day,
+    MatchCheck,
     MineralCoverage,
     NotUsedRow,
     PlanSummary,
@@ -283,6 +284,46 @@ def _not_used(rejected: pd.DataFrame, days: pd.DatetimeIndex) -> list[NotUsedRow
     return [NotUsedRow(**row) for row in records(rows[keep])]
 
 
+#: Most foods listed under "check these matches".
+MAX_MATCH_CHECKS = 8
+#: Confidence words listed under "check these matches", least sure first.
+CHECKED_CONFIDENCE = ("low", "medium")
+#: What each checked kind of match means, for the reader.
+MATCH_NOTES = {
+    "sibling": "USDA has no such form of this food; the nearest form is used",
+    "fuzzy": "the closest USDA food by name",
+}
+
+
+def _check_matches(entries: pd.DataFrame) -> list[MatchCheck]:
+    """The week's foods matched with low or medium confidence, least sure and most logged
+    first (at most :data:`MAX_MATCH_CHECKS`); app totals and app nutrients are left out."""
+    needed = {"match_method", "match_confidence", "food", "food_id", "description"}
+    if entries.empty or not needed <= set(entries.columns):
+        return []
+    rows = entries[entries["match_confidence"].isin(CHECKED_CONFIDENCE)]
+    if "source" in rows.columns:
+        rows = rows[rows["source"] == "usda"]
+    if rows.empty:
+        return []
+    keys = ["food", "food_id", "description", "match_method", "match_confidence"]
+    counted = rows.groupby(keys, sort=False, dropna=False).size().reset_index(name="entries")
+    counted["rank"] = counted["match_confidence"].map(CHECKED_CONFIDENCE.index)
+    counted = counted.sort_values(["rank", "entries", "food"], ascending=[True, False, True])
+    return [
+        MatchCheck(
+            food=str(row.food),
+            food_id=str(row.food_id),
+            description=str(row.description),
+            method=str(row.match_method),
+            confidence=str(row.match_confidence),
+            entries=int(row.entries),
+            note=MATCH_NOTES.get(str(row.match_method), ""),
+        )
+        for row in counted.head(MAX_MATCH_CHECKS).itertuples(index=False)
+    ]
+
+
 def _totals_note(scope: WeekScope) -> str:
     foods = set(scope.week_entries["food"].astype(str))
     return findings.TOTALS_ONLY_NOTE.format(
@@ -406,6 +447,7 @@ def build_report(
         current=_projection(plan.current.as_dict(), targets),
         projected=_projection(plan.projected.as_dict(), targets),
         not_used=_not_used(analysis.rejected, scope.window.days),
+        check_matches=_check_matches(scope.week_entries),
         notes=[*notes, *_notes(scope, analysis.notes, targets, plan, coverage)],
         confidence=findings.confidence_notes(scope.settings.protein_coefficient),
         sources=[*findings.SOURCES, *sorted({f.reference for f in flags if f.reference})],

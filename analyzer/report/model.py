@@ -285,6 +285,19 @@ class NotUsedRow(_Model):
     reason: str
 
 
+class MatchCheck(_Model):
+    """A food of the week matched with less than high confidence: the user's words beside
+    the USDA food, so that a wrong match is seen where the report is read."""
+
+    food: str
+    food_id: str
+    description: str
+    method: str
+    confidence: str
+    entries: int
+    note: str
+
+
 class Report(_Model):
     """The weekly report: one week of one person, as every renderer shows it.
 
@@ -300,6 +313,8 @@ class Report(_Model):
     flags, diuretic_load, top_sources, swaps : findings and the week's sources.
     plan, suggestions, current, projected : the greens plan and the projected week.
     not_used, notes, confidence, sources, disclaimer : what the reader must know.
+    check_matches : the week's foods matched by a best guess or a sibling fallback
+        (:class:`MatchCheck`), to check.
     """
 
     profile: ProfileInfo
@@ -320,6 +335,7 @@ class Report(_Model):
     current: Projection
     projected: Projection
     not_used: list[NotUsedRow]
+    check_matches: list[MatchCheck] = Field(default_factory=list)
     notes: list[str]
     confidence: list[str]
     sources: list[str]
