@@ -224,7 +224,9 @@ def amounts_from_names(parsed: ParsedAmounts, food: pd.Series) -> ParsedAmounts:
         parsed,
         quantity=pd.Series(quantity, index=index, dtype="float64"),
         unit=pd.Series(unit, index=index, dtype=object),
-        written=parsed.written.mask(pd.Series(from_name, index=index), pd.Series(unit, index=index)),
+        written=parsed.written.mask(
+            pd.Series(from_name, index=index), pd.Series(unit, index=index)
+        ),
         status=pd.Series(status, index=index, dtype=object),
         reason=pd.Series(reason, index=index, dtype=object),
         from_name=pd.Series(from_name, index=index),
@@ -236,9 +238,13 @@ def _from_name(name: str) -> tuple[float, str | None, str]:
     split = split_name(name)
     if split.amount is None:
         if split.written:
-            return np.nan, None, (
-                f"the name's amount {split.written!r} gives no number; write the amount, "
-                "e.g. 3 or 1 cup"
+            return (
+                np.nan,
+                None,
+                (
+                    f"the name's amount {split.written!r} gives no number; write the amount, "
+                    "e.g. 3 or 1 cup"
+                ),
             )
         return np.nan, None, "missing amount"
     try:

@@ -1,12 +1,13 @@
 """Our own diary format: ``date, food, amount[, unit, time, meal, person, note]``.
 
 Header names are case-insensitive with synonyms (see
-:data:`analyzer.diary.detect.OWN_COLUMNS`). A blank amount cell is read from the food name
-when the name carries one (``2 eggs scrambled``, ``Generic - Banana, 1 medium``). Without a ``unit`` column the amount carries the
-unit (``1.5 cups``, ``150 g``, ``1/2 cup``), or the amount header names it (``amount (g)``,
+:data:`analyzer.diary.detect.OWN_COLUMNS`). Without a ``unit`` column the amount carries
+the unit (``1.5 cups``, ``150 g``, ``1/2 cup``), or the amount header names it (``amount (g)``,
 ``weight [oz]``, ``grams``, ``ml``: a bare number below is in that unit). Foods are matched
 against the USDA table and nutrients computed from grams; Cronometer exports without nutrient
-columns (or read with ``rematch``) and Lose It! exports go through the same path.
+columns (or read with ``rematch``) and Lose It! exports go through the same path. A blank
+amount cell is read from the food name when the name carries one (``2 eggs scrambled``,
+``Generic - Banana, 1 medium``).
 """
 
 from __future__ import annotations

@@ -311,7 +311,9 @@ def resolve(
     return out
 
 
-def _whole_name_has_no_amount(out: pd.DataFrame, matched: pd.DataFrame, problems: Problems) -> None:
+def _whole_name_has_no_amount(
+    out: pd.DataFrame, matched: pd.DataFrame, problems: Problems
+) -> None:
     """Rows whose amount was read from the name while the whole name is a food (``7 up``):
     the name carried no amount after all, so the row misses one."""
     from_name = out["amount_from_name"].fillna(False).to_numpy(dtype=bool)

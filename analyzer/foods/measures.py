@@ -12,8 +12,9 @@ turns a household word into grams for one food, in this order:
 4. a written dimension (``medium - 2 5/8" dia``): the whole-item portion of the nearest
    dimension, the food's own or a sibling's;
 5. a household vessel (glass, mug, bottle, can, bowl, scoop, handful, shot, pot): the food's
-   own plain portion of that name, else the stated default for its class (a size word such
-   as ``large mug`` does not change it);
+   own portion named first by it (``can or bottle (12 fl oz)`` is a can, not a bottle),
+   else the stated default for its class (a size word such as ``large mug`` does not
+   change it);
 6. ``each``, ``whole``, ``item``, ``piece``, ``unit``: one whole item; ``half`` half of one;
 7. any other word matched against the words of the food's portions (``slice``, ``olive``,
    ``floweret``); a size word (``medium``, ``jumbo``) the food lacks is borrowed from a
@@ -53,6 +54,10 @@ from analyzer.foods.quantities import MASS_UNITS_G, VOLUME_UNITS_ML
 UNIT_FALLBACKS = {"strip": "slice", "rasher": "slice", "floret": "floweret", "pc": "piece"}
 #: Size words a food may borrow from a sibling's portions (a medium fried egg).
 SIZE_WORDS = frozenset({"small", "medium", "large", "extra", "jumbo", "mini", "xl"})
+
+
+#: A dimension written before the measure (``12" pizza``).
+_LEADING_DIMENSION = re.compile(r"^[\d\s/.-]*(?:\"|''|inch(?:es)?|in\b)\s*(?:dia\w*|long)?\s*")
 
 
 def _dimension_at(text: str) -> int:
@@ -101,7 +106,9 @@ class HouseholdMeasures:
                 return sized
             head = re.sub(r"\s*(?:\(|-|\bof\b|\ba\b|\s)*$", "", unit[: _dimension_at(unit)])
             if not head:  # '12" pizza': the measure follows the dimension
-                head = re.sub(r"^[\d\s/.-]*(?:\"|''|inch(?:es)?|in\b)\s*(?:dia\w*|long)?\s*", "", unit)
+                head = re.sub(
+                    r"^[\d\s/.-]*(?:\"|''|inch(?:es)?|in\b)\s*(?:dia\w*|long)?\s*", "", unit
+                )
             if not head or head == unit:
                 return None
             grams = self._grams_per_unit(food_id, head)
@@ -193,7 +200,10 @@ class HouseholdMeasures:
     def _vessel(self, food_id: str, portions: list[Portion], vessel: str) -> float | None:
         """A glass, mug, bottle, bowl, scoop, handful ...: the food's own plain USDA portion
         of that name, else the stated default (``data/household_measures.csv``)."""
-        own = match_words([p for p in portions if " or " not in p.measure], vessel)
+        # a measure offering several vessels counts for the one it names first ("can or
+        # bottle (12 fl oz)" is a can; today's single-serve bottle is bigger)
+        plain = [p for p in portions if measure_words(p.measure)[:1] == [vessel]]
+        own = match_words(plain, vessel)
         if own is not None:
             return own.grams_per_unit
         if self._facts is None:

@@ -16,7 +16,49 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from analyzer.foods.name_parts import (
+    DATE_WORDS,
+    JOIN_WORDS,
+    MEAL_WORDS,
+    NUTRIENT_WORDS,
+    PERSONAL_WORDS,
+    QUERY_NEGATION_WORDS,
+    SIDE_JOIN_WORDS,
+    SPECIALTY_PHRASES,
+    STOP_WORDS,
+    SUPPLEMENT_WORDS,
+    VAGUE_WORDS,
+    alternatives,
+    is_app_brand,
+    name_flags,
+    without_asides,
+    without_negated,
+)
 from analyzer.foods.words import phrase_map, word_set
+
+__all__ = [
+    "DATE_WORDS",
+    "JOIN_WORDS",
+    "MEAL_WORDS",
+    "NUTRIENT_WORDS",
+    "PERSONAL_WORDS",
+    "QUERY_NEGATION_WORDS",
+    "SPECIALTY_PHRASES",
+    "STOP_WORDS",
+    "SUPPLEMENT_WORDS",
+    "VAGUE_WORDS",
+    "ParsedName",
+    "apply_synonyms",
+    "canonical_spelling",
+    "clean_text",
+    "normalize_name",
+    "parse_name",
+    "segments",
+    "singular",
+    "strip_parentheses",
+    "tokens",
+    "word_list",
+]
 
 
 def word_list(text: str) -> list[str]:
@@ -53,40 +95,6 @@ DRY_COOKED_WORDS = frozenset({"cooked", "boiled", "stewed", "simmered", "steamed
 
 #: Form and portion words: how much or what shape, not which food (low weight, never head).
 FORM_WORDS = word_set("form")
-
-#: Phrases of a specialty product whose make-up SR28 does not have (``protein bar``,
-#: ``keto``, ``plant based``, ``oat milk``): such a name is unmatched, not sent to the
-#: ordinary food it resembles.
-SPECIALTY_PHRASES = tuple(phrase_map("specialty"))
-_SPECIALTY_RE = re.compile(
-    r"(?<![\w%])(" + "|".join(re.escape(p) for p in SPECIALTY_PHRASES) + r")(?![\w%])"
-)
-
-#: Weekday and month names: a name containing one is a personal recipe (``Sunday stew``).
-DATE_WORDS = word_set("date")
-
-#: Words marking the user's own recipe.
-PERSONAL_WORDS = word_set("personal")
-
-#: Words marking a dietary supplement or drug (never a USDA food).
-SUPPLEMENT_WORDS = word_set("supplement")
-
-#: Nutrient names: a name made only of these (and numbers) is a supplement (``Zinc``).
-NUTRIENT_WORDS = word_set("nutrient")
-
-#: Meal and diary-section names: a name made only of these (and numbers) is not a food
-#: (``Breakfast``, ``Snacks``, ``Meal 1``).
-MEAL_WORDS = word_set("meal")
-
-#: Class nouns too general to pick a food by themselves (``fish``, ``fruit``, ``soup``):
-#: a name that is only one of these is unmatched, with suggestions.
-VAGUE_WORDS = word_set("vague")
-
-#: Words that join a dish to its side (``coffee with milk``): the head is before them.
-JOIN_WORDS = frozenset({"with", "w", "and", "in", "on", "plus"})
-
-#: Glue words that never count as content.
-STOP_WORDS = frozenset({"of", "the", "a", "an", "for", "to", "from", "or", "by", "type"})
 
 _TOKEN_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?%|[a-z0-9]+")
 _REWRITES = {**QUALIFIER_PHRASES, **PHRASE_SYNONYMS}
@@ -336,88 +344,6 @@ def _classify(words: list[str]) -> tuple[list[str], list[str], list[str], list[s
     return content, prep, form, dropped
 
 
-#: Words negating the next one (``chili, no beans``, ``apples without skin``): both are
-#: dropped, as in USDA descriptions (:func:`analyzer.foods.index._affirmed`).
-QUERY_NEGATION_WORDS = frozenset({"no", "non", "without", "not"})
-
-#: Words that join a food to what it is served with or on (``eggs on toast``): the food
-#: is before them, the rest is a side.
-SIDE_JOIN_WORDS = frozenset({"with", "w", "on"})
-
-#: A parenthesised aside that lists what a food includes or says nothing of the food
-#: (``(includes foods for USDA's Food Distribution Program)``, ``(0% moisture)``).
-_ASIDE_RE = re.compile(r"\(\s*(?:includes?|incl\b|formerly|ns\b|nfs\b|\d)[^)]*\)?", re.I)
-#: Parts that say nothing of the food: FNDDS ``NS as to form``, ``NFS``.
-_NOTHING_PART_RE = re.compile(r"^\s*(?:ns as to|nfs\b|not specified)", re.I)
-#: An app name "Brand - Food": a first part ended by a spaced dash.
-_APP_BRAND_RE = re.compile(r"^[^,(]*?\s[-–]\s")
-#: A part listing what the food includes (``Tomato Raw, Includes Cherry, Grape, Roma``):
-#: it and the parts after it are dropped.
-_INCLUDES_PART_RE = re.compile(r"^\s*(?:includes?|incl)\b", re.I)
-
-
-def _without_asides(parts: list[str]) -> list[str]:
-    """Name parts without asides that list varieties or say nothing of the food."""
-    kept: list[str] = []
-    for part in parts:
-        if _INCLUDES_PART_RE.match(part):
-            break
-        if _NOTHING_PART_RE.match(part):
-            continue
-        cleaned = _ASIDE_RE.sub(" ", part).strip()
-        if cleaned:
-            kept.append(cleaned)
-    return kept
-
-
-def _alternatives(parts: list[list[str]]) -> tuple[list[list[str]], list[frozenset[str]]]:
-    """Merge ``or`` lists into one part and collect each list's words as a group.
-
-    ``Pinto, calico, or red Mexican beans`` is one part (``pinto calico red mexican bean``)
-    with the group {pinto, calico, red}; in ``Onion, White, Yellow or Red`` the group is
-    {white, yellow, red} and ``onion`` stays the food.
-    """
-    merged: list[list[str]] = []
-    groups: list[frozenset[str]] = []
-    for part in parts:
-        if "or" not in part:
-            merged.append(part)
-            continue
-        leading = part[0] == "or"
-        taken: list[str] = []
-        first_allowed = 0 if leading else 1
-        while len(merged) > first_allowed and len(merged[-1]) == 1:
-            taken = merged.pop() + taken
-        members = set(taken)
-        for k, word in enumerate(part):
-            if word != "or":
-                continue
-            if k > 0:
-                members.add(part[k - 1])
-            if k + 1 < len(part):
-                members.add(part[k + 1])
-        members.discard("or")
-        words = taken + [w for w in part if w != "or"]
-        merged.append(words)
-        if len(members) > 1:
-            groups.append(frozenset(members))
-    return merged, groups
-
-
-def _without_negated(words: list[str]) -> list[str]:
-    """Words of a part without negated ones (``no bean`` names no beans)."""
-    kept: list[str] = []
-    skip = False
-    for word in words:
-        if skip:
-            skip = False
-        elif word in QUERY_NEGATION_WORDS:
-            skip = True
-        else:
-            kept.append(word)
-    return kept
-
-
 def parse_name(text: str, known: frozenset[str] | set[str] = frozenset()) -> ParsedName:
     """Split a logged food name into head noun, modifiers, preparation and brand words.
 
@@ -439,107 +365,98 @@ def parse_name(text: str, known: frozenset[str] | set[str] = frozenset()) -> Par
     >>> parse_name("Coffee with milk").side
     ('milk',)
     """
-    parts, groups = _alternatives(
+    parts, groups = alternatives(
         [
-            _without_negated(apply_synonyms(" ".join(tokens(s))).split())
-            for s in _without_asides(segments(text))
+            without_negated(apply_synonyms(" ".join(tokens(s))).split())
+            for s in without_asides(segments(text))
         ]
     )
-    flags: set[str] = set()
-    all_words = [w for part in parts for w in part]
-    if any(w in SUPPLEMENT_WORDS for w in all_words):
-        flags.add("supplement")
-    meaningful = [w for w in all_words if not w.replace(".", "").isdigit()]
-    if (
-        meaningful
-        and all(w in NUTRIENT_WORDS for w in meaningful)
-        and any(len(w) > 3 for w in meaningful)  # "Vitamin C", "Zinc"; not a lone "c"
-    ):
-        flags.add("supplement")
-    if any(w in DATE_WORDS or w in PERSONAL_WORDS for w in all_words):
-        flags.add("personal")
-    if _SPECIALTY_RE.search(" ".join(all_words)):
-        flags.add("specialty")
-    if any("and" in part[1:] or (part and part[0] == "and") for part in parts):
-        flags.add("combination")  # "Beef, rice, and vegetables": every food is named
-    if meaningful and all(w in MEAL_WORDS or w in STOP_WORDS for w in meaningful):
-        flags.add("meal")
-    if len(meaningful) == 1 and meaningful[0] in VAGUE_WORDS:
-        flags.add("vague")
-
-    main: list[str] = []
-    modifiers: list[str] = []
-    side: list[str] = []
-    prep: list[str] = []
-    form: list[str] = []
-    brand: list[str] = []
+    flags = name_flags(parts)
     # MyFitnessPal and Lose It! write "Brand - Food": the part before " - " is the maker.
-    maker = bool(_APP_BRAND_RE.match(text)) and len(parts) > 1
-    maker_words: list[str] = []
-    for number, part in enumerate(parts):
-        cut = next(
-            (i for i, w in enumerate(part) if w in SIDE_JOIN_WORDS and (i > 0 or w != "on")),
-            None,
-        )
-        if cut is not None:
-            part, extra = part[:cut], part[cut + 1 :]
-        else:
-            extra = []
-        content, p, f, dropped = _classify(part)
-        brand += dropped
-        prep += p
-        form += f
-        e_content, e_prep, _, e_dropped = _classify(extra)
-        side += [w for w in e_content if w not in JOIN_WORDS]
-        prep += e_prep
-        brand += e_dropped
-        content = [w for w in content if w not in JOIN_WORDS]
-        if not main:
-            if content and known and all(w not in known for w in content) and len(parts) > 1:
-                brand += content  # a leading all-unknown part is a brand name
-                continue
-            if maker and number == 0:
-                maker_words = content
-                brand += content
-                continue
-            main = content
-        else:
-            modifiers += content
-    if not main and not modifiers and maker_words:
-        main = maker_words  # the brand is the product ("Skittles - Original")
-        brand = [w for w in brand if w not in maker_words]
-    if (
-        len(main) + len(modifiers) == 1
-        and not side
-        and not form
-        and (main or modifiers)[0] in VAGUE_WORDS
-    ):
+    words = _Words()
+    words.read(parts, known, maker=is_app_brand(text) and len(parts) > 1)
+    if words.names_no_food():
         flags.add("vague")  # "Soylent - Original Drink" names no food
-    if len(main) > 1 and main[-1] == "meat" and main[-2] not in VAGUE_WORDS:
-        main = main[:-1]  # "crab meat" is crab
-    if DRY_COOKED_WORDS.intersection(prep):
-        # "Beans, dry, cooked": cooked from the dried pulse, not the dry form
-        main, modifiers, prep = (
-            [w for w in words if w not in DRY_WORDS] for words in (main, modifiers, prep)
-        )
-    main = list(reversed(list(dict.fromkeys(reversed(main)))))  # "donuts glazed donut"
-    named = [w for w in main if not any(c.isdigit() for c in w)]
-    head = named[-1] if named else (main[-1] if main else None)
-    if head is not None and head != main[-1]:
-        main = [w for w in main if w != head] + [head]  # "dark chocolate 70%": chocolate
-    if head is None and (modifiers or side):
-        rest = modifiers or side
-        head = rest.pop()
-        main = [head]
+    head = words.finish()
     return ParsedName(
         text=text,
         head=head,
-        content=tuple(main),
-        preparation=tuple(prep),
-        form=tuple(form),
-        modifiers=tuple(modifiers),
-        side=tuple(side),
-        brand=tuple(brand),
+        content=tuple(words.main),
+        preparation=tuple(words.prep),
+        form=tuple(words.form),
+        modifiers=tuple(words.modifiers),
+        side=tuple(words.side),
+        brand=tuple(words.brand),
         flags=frozenset(flags),
         alternatives=tuple(groups),
     )
+
+
+@dataclass
+class _Words:
+    """The words of a name sorted into their roles, part by part (see :func:`parse_name`)."""
+
+    main: list[str] = field(default_factory=list)
+    modifiers: list[str] = field(default_factory=list)
+    side: list[str] = field(default_factory=list)
+    prep: list[str] = field(default_factory=list)
+    form: list[str] = field(default_factory=list)
+    brand: list[str] = field(default_factory=list)
+    maker: list[str] = field(default_factory=list)
+
+    def read(self, parts: list[list[str]], known: frozenset[str] | set[str], maker: bool) -> None:
+        """Sort each part's words: the first content part is the food, later ones modify it."""
+        for number, part in enumerate(parts):
+            cut = next(
+                (i for i, w in enumerate(part) if w in SIDE_JOIN_WORDS and (i > 0 or w != "on")),
+                None,
+            )
+            part, extra = (part[:cut], part[cut + 1 :]) if cut is not None else (part, [])
+            content, p, f, dropped = _classify(part)
+            self.brand += dropped
+            self.prep += p
+            self.form += f
+            e_content, e_prep, _, e_dropped = _classify(extra)
+            self.side += [w for w in e_content if w not in JOIN_WORDS]
+            self.prep += e_prep
+            self.brand += e_dropped
+            content = [w for w in content if w not in JOIN_WORDS]
+            if self.main:
+                self.modifiers += content
+            elif content and known and all(w not in known for w in content) and len(parts) > 1:
+                self.brand += content  # a leading all-unknown part is a brand name
+            elif maker and number == 0:
+                self.maker = content
+                self.brand += content
+            else:
+                self.main = content
+        if not self.main and not self.modifiers and self.maker:
+            self.main = self.maker  # the brand is the product ("Skittles - Original")
+            self.brand = [w for w in self.brand if w not in self.maker]
+
+    def names_no_food(self) -> bool:
+        """True when the only food word is a class noun such as ``drink``."""
+        words = self.main + self.modifiers
+        return len(words) == 1 and not self.side and not self.form and words[0] in VAGUE_WORDS
+
+    def finish(self) -> str | None:
+        """Tidy the food's words and return its head noun."""
+        main = self.main
+        if len(main) > 1 and main[-1] == "meat" and main[-2] not in VAGUE_WORDS:
+            main = main[:-1]  # "crab meat" is crab
+        if DRY_COOKED_WORDS.intersection(self.prep):
+            # "Beans, dry, cooked": cooked from the dried pulse, not the dry form
+            main, self.modifiers, self.prep = (
+                [w for w in ws if w not in DRY_WORDS] for ws in (main, self.modifiers, self.prep)
+            )
+        main = list(reversed(list(dict.fromkeys(reversed(main)))))  # "donuts glazed donut"
+        named = [w for w in main if not any(c.isdigit() for c in w)]
+        head = named[-1] if named else (main[-1] if main else None)
+        if head is not None and head != main[-1]:
+            main = [w for w in main if w != head] + [head]  # "dark chocolate 70%": chocolate
+        if head is None and (self.modifiers or self.side):
+            rest = self.modifiers or self.side
+            head = rest.pop()
+            main = [head]
+        self.main = main
+        return head

@@ -233,7 +233,7 @@ def test_cronometer_2011_layout() -> None:
     # Ca 5.9 + 4.74 + 204.4 = 215.04 mg; caffeine 0 + 94.8 + 0 = 94.8 mg
     assert diary.entries["calcium_mg"].sum() == pytest.approx(215.04)
     assert diary.entries["caffeine_mg"].sum() == pytest.approx(94.8)
-    assert diary.entries["unit"].iloc[0] == "medium"
+    assert diary.entries["unit"].iloc[0] == 'medium (7")'  # the size with its dimension
 
 
 def test_cronometer_without_nutrients_is_matched_like_our_own() -> None:
