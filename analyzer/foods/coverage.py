@@ -40,6 +40,9 @@ UNKNOWN_WORD_WEIGHT = 0.5
 #: Words never taken as a mere qualifier, though no candidate explains them: they say
 #: the food is a dish or a serving format (``burrito bowl``, ``falafel wrap``).
 NOT_QUALIFIERS = word_set("not_qualifier")
+#: Heads of dishes and product classes (``pie``, ``soup``, ``cake``): the words before them
+#: say which dish, never a mere qualifier.
+DISH_WORDS = frozenset(w for phrase in word_set("dish_head") for w in phrase.split()[-1:])
 #: Fruits, herbs and spices that name a flavour of another food (``strawberry`` jam,
 #: ``peppermint`` tea, ``vanilla`` ice cream): left unexplained they are a qualifier, except
 #: in a meat dish (``orange chicken``).
@@ -123,6 +126,8 @@ def query_coverage(
     side = set(parsed.side)
     named = set(parsed.content)
     combination = "combination" in parsed.flags
+    # the words before a dish's head name the dish (``fish pie``, ``spring roll``)
+    dish = head in DISH_WORDS or head in NOT_QUALIFIERS
     groups = [g for g in parsed.alternatives if head not in g]
     units: list[tuple[float, np.ndarray, bool]] = []  # (weight, credit, required)
     grouped = {w for g in groups for w in g}
@@ -150,6 +155,7 @@ def query_coverage(
             and not credit.any()
             and not names_food
             and key not in NOT_QUALIFIERS
+            and not dish
         ):
             weight = min(weight, UNUSED_QUALIFIER_WEIGHT)
         if weight >= CONTENT_WEIGHT and key != head:

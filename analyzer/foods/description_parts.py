@@ -307,6 +307,8 @@ class ParsedDescriptions:
             plain_tok.append([w for p in plain for w in p.split()])
             plain_head_tok.append([w for p in plain[: ci + 2] for w in p.split()])
             core_words = tokens(strip_parentheses(rs[ci])) if rs else []
+            if "or" in core_words[1:]:  # "hazelnuts or filberts": the first name is the core
+                core_words = core_words[: core_words.index("or")]
             core_tok.append(
                 [w for w in core_words if w not in STOP_WORDS | JOIN_WORDS and w not in maker]
             )

@@ -371,7 +371,8 @@ class FoodMatcher:
 
     def _match_text(self, name: str, exact_done: bool = False) -> FoodMatch:
         first = parse_name(name, self._index.known)
-        exact = None if exact_done else self._exact(name, first)
+        refused = {"supplement", "specialty"} & first.flags
+        exact = None if exact_done or refused else self._exact(name, first)
         if exact is not None:
             return self._found(name, exact[0], 100.0, exact[1])
         parsed = self._speller.corrected(first)
@@ -427,12 +428,8 @@ class FoodMatcher:
             return f"{parsed.head!r} is not a food word in USDA SR28"
         kind = parsed.content[-2] if len(parsed.content) > 1 else ""
         complete = len(self._index) >= COMPLETE_TABLE_FOODS
-        if (
-            complete
-            and kind
-            and kind not in self._index.known
-            and not any(c.isdigit() for c in kind)
-        ):
+        unknown = kind not in self._index.known and not any(c.isdigit() for c in kind)
+        if complete and kind and unknown:
             # "halloumi cheese", "shepherd's pie": a kind of the food that SR28 lacks
             return (
                 f"{kind!r} is not a word of USDA SR28: a kind of {parsed.head} it does "

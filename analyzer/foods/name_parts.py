@@ -57,9 +57,9 @@ STOP_WORDS = frozenset({"of", "the", "a", "an", "for", "to", "from", "or", "by",
 #: dropped, as in USDA descriptions (:func:`analyzer.foods.index._affirmed`).
 QUERY_NEGATION_WORDS = frozenset({"no", "non", "without", "not"})
 
-#: Words that join a food to what it is served with or on (``eggs on toast``): the food
-#: is before them, the rest is a side.
-SIDE_JOIN_WORDS = frozenset({"with", "w", "on"})
+#: Words that join a food to what it is served with, on or in (``eggs on toast``, ``tuna
+#: in water``): the food is before them, the rest is a side.
+SIDE_JOIN_WORDS = frozenset({"with", "w", "on", "in"})
 
 #: A parenthesised aside that lists what a food includes or says nothing of the food
 #: (``(includes foods for USDA's Food Distribution Program)``, ``(0% moisture)``).
@@ -113,14 +113,13 @@ def alternatives(parts: list[list[str]]) -> tuple[list[list[str]], list[frozense
         while len(merged) > first_allowed and len(merged[-1]) == 1:
             taken = merged.pop() + taken
         members = set(taken)
+        glue = STOP_WORDS | JOIN_WORDS
         for k, word in enumerate(part):
             if word != "or":
                 continue
-            if k > 0:
-                members.add(part[k - 1])
-            if k + 1 < len(part):
-                members.add(part[k + 1])
-        members.discard("or")
+            before = [w for w in part[:k] if w not in glue]
+            after = [w for w in part[k + 1 :] if w not in glue]  # "or in a carton": carton
+            members.update(before[-1:] + after[:1])
         words = taken + [w for w in part if w != "or"]
         merged.append(words)
         if len(members) > 1:
