@@ -50,9 +50,9 @@ TIE_BREAK_SHARE = 0.02
 #: Number of leading candidates re-scored with rapidfuzz as a tie-breaker.
 TIE_BREAK_CANDIDATES = 20
 #: Lowest score accepted as a match; below it the name is unmatched. [0-100]
-MIN_SCORE = 72.0
+MIN_SCORE = 82.0
 #: Lowest score of a fuzzy match reported with ``high`` confidence (below it: ``medium``).
-HIGH_CONFIDENCE_SCORE = 85.0
+HIGH_CONFIDENCE_SCORE = 90.0
 #: Score of a candidate that may not be accepted at any threshold (it leaves a food word
 #: of the name unexplained, or is another brand's product).
 GATED_SCORE = -1.0
