@@ -50,7 +50,7 @@ TIE_BREAK_SHARE = 0.02
 #: Number of leading candidates re-scored with rapidfuzz as a tie-breaker.
 TIE_BREAK_CANDIDATES = 20
 #: Lowest score accepted as a match; below it the name is unmatched. [0-100]
-MIN_SCORE = 82.0
+MIN_SCORE = 88.0
 #: Lowest score of a fuzzy match reported with ``high`` confidence (below it: ``medium``).
 HIGH_CONFIDENCE_SCORE = 90.0
 #: Score of a candidate that may not be accepted at any threshold (it leaves a food word
@@ -100,7 +100,7 @@ ASKS_UNCOOKED = UNCOOKED_WORDS | frozenset({"flour", "meal", "bran", "germ", "mi
 #: Columns of the variants a named brand asks for (its own product, its restaurant group).
 BRAND_VARIANT_COLUMNS = [
     [name for name, _, _ in VARIANT_PENALTIES].index(v)
-    for v in ("brand", "fast food", "restaurant")
+    for v in ("brand", "fast food", "restaurant", "alcoholic")
 ]
 #: Column of the sprouted flag in :attr:`FoodIndex.flags`.
 SPROUTED_COLUMN = [name for name, _, _ in VARIANT_PENALTIES].index("sprouted")
@@ -214,29 +214,37 @@ def score_candidates(
         else (index.has_cooked[candidates] & ("raw" in parsed.preparation))
     )
     uncooked_default = _default_state(index, parsed, candidates, query_cov)
-    score = (
+    # The evidence that the food is the one named: what the name says and the food is not
+    # (unexplained words, other variants, states, dishes, other foods).
+    evidence = (
         100.0 * (QUERY_COVERAGE_SHARE * query_cov + CORE_COVERAGE_SHARE * core_cov)
         - HEAD_NOT_IN_CORE_PENALTY * ~head_in_core
-        - EXTRA_WORD_PENALTY * np.minimum(extra, EXTRA_WORDS_CAP) * ~is_hint
-        - HEAD_EXTRA_WORD_PENALTY * head_extra * ~is_hint
-        - LENGTH_PENALTY * index.length[candidates]
         - variant
         - DISH_PENALTY * dish
         - COMPOUND_HEAD_PENALTY * compound_clash
         - RAW_COOKED_PENALTY * raw_clash
         - DEFAULT_STATE_PENALTY * uncooked_default
         - other_foods_cost(index, parsed, candidates) * ~(is_hint | brand_named)
-        + PLAIN_VARIETY_BONUS * index.plain_variety[candidates]
         - UNEXPLAINED_WORD_PENALTY * unexplained
         + ALIAS_HINT_BONUS * is_hint
+    )
+    # The ranking adds what only tells siblings apart: the plain, shorter description.
+    score = (
+        evidence
+        - EXTRA_WORD_PENALTY * np.minimum(extra, EXTRA_WORDS_CAP) * ~is_hint
+        - HEAD_EXTRA_WORD_PENALTY * head_extra * ~is_hint
+        - LENGTH_PENALTY * index.length[candidates]
+        + PLAIN_VARIETY_BONUS * index.plain_variety[candidates]
     )
     shown = _tie_break_and_gate(
         index, parsed, candidates, score, query_cov, core_cov, is_hint, brand_named
     )
     shown[food_missing] = GATED_SCORE
-    # Best accepted score first; ties by the uncapped score, then the shorter description.
+    accepted = np.where(shown > GATED_SCORE, np.clip(evidence, 0.0, 100.0), GATED_SCORE)
+    # Best ranked first; ties by the uncapped score, then the shorter description. Each
+    # candidate carries its evidence, the score compared with MIN_SCORE.
     order = np.lexsort((index.length[candidates], -score, -shown))[:limit]
-    return [(int(candidates[i]), round(float(shown[i]), 1), "fuzzy") for i in order]
+    return [(int(candidates[i]), round(float(accepted[i]), 1), "fuzzy") for i in order]
 
 
 def _extra_words(
