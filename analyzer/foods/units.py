@@ -11,36 +11,27 @@ mass
     of cola or "8 oz" of orange juice (Lose It!'s ``Ounce``, MyFitnessPal's "oz") for a
     volume; read as a weight it would be 7-9 % light for milk and juice. A food is a drink
     for this rule when its USDA portions name a liquid measure (``fl oz``, ``can or bottle
-    (12 fl oz)``, ``quart``, ``pint``), never an ounce by weight (``oz``, ``container (6 oz)``,
-    ``can (10.75 oz)``), and its density is that of a pourable liquid
-    (:data:`DRINK_DENSITY_G_PER_ML`): milk, juice, soda, coffee, beer, wine, spirits.
-    Everything else (cheese, meat, yogurt, condensed soup, ice cream) keeps the mass ounce.
-    ``oz wt`` is always a weight.
+    (12 fl oz)``, ``quart``, ``pint``) and never an ounce by weight, or when it is in SR28's
+    Beverages group or its description starts with a drink word (``Milk``, ``Kefir``,
+    ``juice``: :data:`DRINK_WORDS`), and its density is that of a pourable liquid
+    (:data:`DRINK_DENSITY_G_PER_ML`): milk, kefir, juice, soda, coffee, beer, wine,
+    spirits. A drink USDA lists by weight only (kefir) takes milk's density
+    (:data:`DRINK_DENSITY_FALLBACK_G_PER_ML`). Everything else (cheese, meat, yogurt,
+    condensed soup, ice cream) keeps the mass ounce. ``oz wt`` (also ``oz net weight``) is
+    always a weight.
 volume
     ``ml``, ``cl``, ``dl``, ``l``, ``tsp``, ``tbsp``, ``fl oz``, ``cup``, ``pint``, ``quart``,
     ``gallon`` (US customary, NIST Handbook 44). A volume is turned into grams through the food's
     own USDA portions: a portion in the same unit is used directly (1 cup of cooked collards is
-    its ``cup, chopped`` portion, 190 g); otherwise the food's density comes from its first
-    volume portion in the order cup, fl oz, tbsp, tsp, ml, l, pint, quart, gallon, and failing
-    those from a container that states its volume (``can or bottle (12 fl oz)``).
+    its ``cup, chopped`` portion, 190 g; of several, the bare one, else one "not packed");
+    otherwise the food's density comes from its first volume portion in the order cup, fl
+    oz, tbsp, tsp, ml, l, pint, quart, gallon, and failing those from a measure that states
+    its volume (``can or bottle (12 fl oz)``, ``serving 1/2 cup``).
 household measures
-    ``slice``, ``can``, ``medium``, ``large``, ``container``, ``stalk``, ``leaf``, ``patty`` ...
-    matched against the words of the food's USDA portion descriptions (SR28 ``Msre_Desc``).
-    The plainest portion wins: an exact description (``slice``) before one with a
-    parenthesised note (``medium (2-1/4" to 3" dia)``), before one that starts with the unit
-    (``slice, large``), before one that merely contains it (``potato medium``); ties go to
-    the lowest USDA sequence number. Portions that start with a mass or volume unit
-    (``cup slices``) never match a household word. ``each``, ``whole``, ``item``, ``piece``
-    and ``unit`` mean one whole item: a portion named by one of those words, else the
-    ``medium`` portion, else the first portion that is a count (not ``cubic inch`` or
-    ``fruit yield``: :data:`NOT_A_COUNT`). ``serving`` is a portion named
-    ``serving``, else the ``NLEA serving``, else the whole first USDA portion (sequence 1;
-    e.g. the ``3 oz`` portion of a meat, 85 g). A unit of ``None`` (a bare number, e.g.
-    ``2`` eggs) is treated as ``each``. A unit with a comma or parenthesis that matches no
-    portion falls back to its head (``cup, packed`` -> ``cup``), a unit that starts with a
-    mass or volume unit to that unit (``cup cooked`` -> ``cup``, ``oz boneless`` -> ``oz``),
-    and a two-word unit that matches nothing to its first, then last word (``large egg`` ->
-    ``large``).
+    ``slice``, ``can``, ``medium``, ``large``, ``serving``, ``glass``, ``handful`` ...: see
+    :mod:`analyzer.foods.measures` (the food's USDA portions, its siblings' sizes, the FDA
+    reference amount for ``serving`` and the stated vessel defaults). A unit of ``None`` (a
+    bare number, e.g. ``2`` eggs) is treated as ``each``.
 
 References
 ----------
@@ -171,6 +162,8 @@ class UnitConverter(HouseholdMeasures):
         if same:
             return plainest(same, unit).grams_per_unit
         density = self._density_g_per_ml(food_id)
+        if density is None and self._facts is not None and self._facts_is_drink(food_id):
+            density = DRINK_DENSITY_FALLBACK_G_PER_ML  # a drink USDA lists by weight only
         return None if density is None else density * VOLUME_UNITS_ML[unit]
 
     def is_drink(self, food_id: str) -> bool:
@@ -181,8 +174,10 @@ class UnitConverter(HouseholdMeasures):
         if not (is_drink(measures) or named):
             return False
         density = self._density_g_per_ml(food_id)
+        if density is None:
+            return named  # a drink USDA lists by weight only (kefir): fluid ounces
         low, high = DRINK_DENSITY_G_PER_ML
-        return density is not None and low <= density <= high
+        return low <= density <= high
 
     def _facts_is_drink(self, food_id: str) -> bool:
         """A drink by its description: a beverage, or a milk, kefir, juice or shake (named
@@ -343,6 +338,9 @@ def _text_or_none(value: object) -> str | None:
     return None if value is None or value is pd.NA or value != value else str(value)
 
 
+#: Density of a drink that USDA lists by weight only (kefir): whole milk's, 244 g per
+#: US cup of 236.588 ml (SR28 01077). [g/ml] (C: computed from SR28 portions)
+DRINK_DENSITY_FALLBACK_G_PER_ML = 244.0 / ML_PER_US_CUP
 #: SR28 food group of drinks: ``oz`` of any of them is fluid ounces.
 DRINK_GROUP = "Beverages"
 #: Description words of a drink outside that group (milk, kefir, juice ...).
