@@ -25,6 +25,11 @@ HEAD_WEIGHT = 3.0
 CONTENT_WEIGHT = 1.0
 #: Weight of a preparation word (cooked, raw, canned ...).
 PREPARATION_WEIGHT = 1.0
+#: Weight of a form the food is sold in (``frozen``, ``canned``, ``dried``): a food in
+#: another form is the nearest sibling (``frozen mango`` is raw mango, method ``sibling``).
+FORM_STATE_WEIGHT = 0.5
+#: The forms weighed so.
+FORM_STATES = frozenset({"frozen", "canned", "dried", "smoked", "pickled"})
 #: Weight of a form or portion word (slice, fillet ...).
 FORM_WEIGHT = 0.3
 #: Weight of a side word (``milk`` in ``coffee with milk``).
@@ -114,7 +119,7 @@ def query_coverage(
     for w in parsed.form:
         weights[w] = FORM_WEIGHT
     for w in parsed.preparation:
-        weights[w] = PREPARATION_WEIGHT
+        weights[w] = FORM_STATE_WEIGHT if w in FORM_STATES else PREPARATION_WEIGHT
     for w in (*parsed.modifiers, *parsed.content):
         weights[w] = CONTENT_WEIGHT if w in index.known else UNKNOWN_WORD_WEIGHT
     # A maker's name (``Kraft``, ``Quaker``) is not required: it only picks the brand's

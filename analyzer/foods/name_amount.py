@@ -48,6 +48,9 @@ AMOUNT_UNITS = word_set("amount_unit")
 #: Size words written before a unit or a food (``a small pear``, ``large mug of``).
 AMOUNT_SIZES = word_set("amount_size")
 
+#: Words after the unit that describe the food too (``1/2 cup dry``, ``1 cup prepared``).
+DESCRIBING_WORDS = PREPARATION_WORDS | frozenset({"dry", "dried", "uncooked", "raw"})
+
 #: Number words and what they count, longest first where one starts another.
 NUMBER_WORDS: dict[str, float | None] = {
     "a quarter of a": 0.25,
@@ -246,7 +249,7 @@ def _trailing(text: str) -> NameAmount | None:
             return None
         amount = ",".join(parts[i:]).strip()
         unit_words = (parsed.unit or "").replace(",", " ").split()
-        described = [w for w in unit_words[1:] if w in PREPARATION_WORDS]
+        described = [w for w in unit_words[1:] if w in DESCRIBING_WORDS]
         if described:
             food = f"{food}, {' '.join(described)}"
         return NameAmount(food=food, amount=amount, written=amount)
