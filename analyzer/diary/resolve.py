@@ -123,36 +123,23 @@ def _names_the_food(unit: str, food: str) -> bool:
     return bool(wanted.split()) and set(wanted.split()) <= words
 
 
-def _household_quantity(quantity: pd.Series, unit: pd.Series) -> pd.Series:
-    """The quantity as text for a household measure ("" for mass and volume units, whose
-    grams per unit never depend on it)."""
-    text = unit.astype(object).where(unit.notna(), "").astype(str)
-    canonical = {u: units.normalize_unit(u) if u else "" for u in pd.unique(text)}
-    measured = text.map(canonical).isin([*units.MASS_UNITS_G, *units.VOLUME_UNITS_ML])
-    shown = quantity.map(lambda q: "" if pd.isna(q) else f"{q:.12g}")
-    return shown.where(~measured.to_numpy(), "")
-
-
 def _lookup(
     frame: pd.DataFrame, todo: np.ndarray, unit: pd.Series, written: pd.Series
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Grams per unit, status and reason for the ``todo`` rows, once per distinct pair (and
-    per quantity of a household measure, which USDA may list at several sizes)."""
+    """Grams per unit, status and reason for the ``todo`` rows, once per distinct pair."""
     codes, distinct = factorize_columns(
-        frame["food"][todo],
-        frame["food_id"][todo],
-        unit[todo],
-        written[todo],
-        _household_quantity(frame["quantity"][todo], unit[todo]),
+        frame["food"][todo], frame["food_id"][todo], unit[todo], written[todo]
     )
     per_unit = np.full(len(distinct), np.nan)
     code: list[str | None] = [None] * len(distinct)
     why: list[str | None] = [None] * len(distinct)
-    for i, (food, food_id, name, shown, count) in enumerate(distinct):
+    sized: list[int] = []
+    for i, (food, food_id, name, shown) in enumerate(distinct):
         try:
             try:
-                quantity = float(count) if count else None
-                per_unit[i] = units.grams_per_unit(food_id, name or None, quantity=quantity)
+                per_unit[i] = units.grams_per_unit(food_id, name or None)
+                if name and units.sizes_listed(food_id, name):
+                    sized.append(i)
             except UnknownUnitError:
                 if not _names_the_food(name, food):
                     raise
@@ -167,7 +154,30 @@ def _lookup(
                     f"no unit for {food!r} and it has no whole-item portion; "
                     f"this food has: {', '.join(error.available)}"
                 )
-    return per_unit[codes], np.array(code, dtype=object)[codes], np.array(why, dtype=object)[codes]
+    rows = per_unit[codes]
+    if sized:
+        _listed_sizes(rows, codes, distinct, sized, frame["quantity"][todo])
+    return rows, np.array(code, dtype=object)[codes], np.array(why, dtype=object)[codes]
+
+
+def _listed_sizes(
+    rows: np.ndarray,
+    codes: np.ndarray,
+    distinct: list[tuple[str, ...]],
+    sized: list[int],
+    quantity: pd.Series,
+) -> None:
+    """Grams per unit of the rows whose measure USDA lists at several sizes, once per
+    distinct quantity (``1/5 block`` of tofu is the ``0.2 block`` portion), in place."""
+    amounts = quantity.to_numpy(dtype="float64")
+    for i in sized:
+        _, food_id, name, _ = distinct[i]
+        where = np.flatnonzero(codes == i)
+        for value in pd.unique(amounts[where]):
+            if np.isnan(value):
+                continue
+            grams = units.grams_per_unit(food_id, name, quantity=float(value))
+            rows[where[amounts[where] == value]] = grams
 
 
 def grams_per_row(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series]:

@@ -1,42 +1,34 @@
-"""Match logged food names to the nutrient table: id, description, alias, then head-noun fuzzy.
+"""Match logged food names to the nutrient table: id, description, alias, then by score.
 
 A plain fuzzy string score sends ``Frozen Spinach`` to ``Dessert topping, frozen`` and
 ``cola`` to chocolate. This matcher instead
 
-1. takes an exact NDB id, an exact description (case-insensitive) or a curated alias;
-2. otherwise finds the query's head noun (:func:`analyzer.foods.names.parse_name`) and keeps
-   only foods whose own head part contains it, or whose core noun the query names in full
+1. matches the food part of the name: the amount written in it is set aside
+   (:func:`analyzer.foods.name_amount.split_name`: ``Generic - Banana, 1 medium``);
+2. takes an exact NDB id, an exact description (case-insensitive) or a curated alias
+   (methods ``id``, ``exact``, ``alias``);
+3. otherwise finds the name's head noun (:func:`analyzer.foods.names.parse_name`) and keeps
+   only foods whose own head part contains it, or whose core noun the name names in full
    (``Collards`` for ``collard greens``); a food whose head is another food is never a
    candidate, however similar the strings;
-3. ranks those by the share of the query's words the description explains (head noun
-   weighted most; a maker's name such as ``Kraft`` is optional), how much of the food's
-   core noun the query names, and penalties for variants the words did not ask for (dry,
-   canned, babyfood, fast food, regional, brand, with salt, raw when the words say
-   cooked; packaging variants cost only where the same food also comes without them),
-   for a dish the name does not say and for a compound naming another food
-   (``Salad dressing`` for ``caesar salad``), preferring the plain, shorter description;
-   a word found only after "with" in a description is a side, not the food (``Egg
-   Salad`` is not ``Potato salad with egg``), and words the name negates (``chili, no
-   beans``) name nothing;
-   staples eaten cooked (dried legumes, grains, pasta: SR28 groups Legumes and Cereal
-   Grains and Pasta, and the Vegetables group's ``immature seeds``) default to their
-   cooked form: ``white beans`` is ``Beans, white, mature seeds, cooked, boiled``, not the
-   raw dry beans with ~2.5-3x the nutrients per gram. A name saying ``raw``, ``dry``,
-   ``dried``, ``uncooked``, ``flour`` or another preparation keeps its form; oats,
-   peanuts, soy products and hummus are eaten (or weighed) as they are; vegetables keep
-   raw as their default (:func:`analyzer.foods.score.uncooked_rule_applies`);
-4. reports a name as unmatched (with "did you mean" suggestions) when no candidate is good
-   enough, when its head noun is not a food word, when the only candidates are other
-   brands' products whose name it does not spell out (``Golden Crisp`` for ``crisps``),
-   or when it reads as a supplement, a drug, a personal recipe or a meal name
-   (``Breakfast``). "Did you mean" suggestions share a word with the name (or a
-   near-identical, misspelt one); a supplement gets none (``Creatine`` is not cream).
+4. scores those (:mod:`analyzer.foods.score`) by how much of the name each explains
+   (:mod:`analyzer.foods.coverage`) less what the name says and the food is not (other
+   variants, forms, dishes, other foods), ranks them preferring the plain, shorter
+   description, and accepts the best when its score reaches
+   :data:`~analyzer.foods.score.MIN_SCORE` (method ``fuzzy``; ``sibling`` when SR28 lacks
+   the form named, ``frozen mango`` -> raw mango, with the reason). Diaries log food as
+   eaten: meat, poultry and fish cooked, grains and dried legumes cooked, fruit and
+   vegetables fresh, unless the name says otherwise;
+5. reports a name as unmatched (with "did you mean" suggestions) when no candidate is good
+   enough, when its head noun is not a food word or a word before it is unknown to SR28
+   (``halloumi cheese``), when the only candidates are other brands' products whose name it
+   does not spell out (``Golden Crisp`` for ``crisps``), or when it reads as a supplement, a
+   drug, a specialty product, a personal recipe or a meal name (``Breakfast``).
 
 Misspellings are corrected word by word against the table's vocabulary, run-together
-words are split (``peanutbutter``) and split ones joined (``oat meal``).
-
-The description index is :mod:`analyzer.foods.index`, the scoring :mod:`analyzer.foods.score`;
-results are cached per distinct name.
+words are split (``peanutbutter``) and split ones joined (``oat meal``)
+(:mod:`analyzer.foods.spelling`). Every match carries its ``method`` and a ``confidence``
+(:func:`confidence_of`); results are cached per distinct name.
 """
 
 from __future__ import annotations

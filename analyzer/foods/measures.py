@@ -47,7 +47,7 @@ from analyzer.foods.portions import (
     measure_words,
     nearest_dimension,
 )
-from analyzer.foods.quantities import MASS_UNITS_G, VOLUME_UNITS_ML
+from analyzer.foods.quantities import MASS_UNITS_G, VOLUME_UNITS_ML, normalize_unit
 
 #: Household words USDA writes another way for the same piece (a rasher of bacon is a
 #: slice), tried when the food has no portion of that name.
@@ -240,6 +240,20 @@ class HouseholdMeasures:
         if counts:
             return counts[0].grams_per_unit
         return self._from_siblings(food_id, "medium")
+
+    def sizes_listed(self, food_id: str, unit: str) -> bool:
+        """True when USDA lists this household measure of the food at several sizes (then
+        the grams depend on the quantity: ``0.25 block`` and ``0.2 block`` of tofu)."""
+        canonical = normalize_unit(unit)
+        if canonical in MASS_UNITS_G or canonical in VOLUME_UNITS_ML:
+            return False
+        wanted = measure_words(canonical)
+        same = {
+            round(p.grams_per_unit, 6)
+            for p in self._by_food.get(str(food_id), [])
+            if measure_words(p.measure) == wanted
+        }
+        return len(same) > 1
 
     def _listed_for(self, food_id: str, unit: str, quantity: float) -> float | None:
         """A household measure USDA lists at this very quantity, when it lists the measure

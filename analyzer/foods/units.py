@@ -98,6 +98,7 @@ __all__ = [
     "normalize_unit",
     "parse_amount",
     "parse_unit",
+    "sizes_listed",
     "to_grams",
 ]
 
@@ -408,6 +409,12 @@ def to_grams(amount: float, unit: str | None, food_id: str) -> float:
     if amount < 0:
         raise AmountError(str(amount), "negative amount; amounts must be zero or more")
     return float(amount) * grams_per_unit(food_id, unit)
+
+
+def sizes_listed(food_id: str, unit: str) -> bool:
+    """Whether USDA lists a measure of a food at several sizes; see
+    :meth:`UnitConverter.sizes_listed`."""
+    return default_converter().sizes_listed(food_id, unit)
 
 
 def available_units(food_id: str) -> list[str]:
