@@ -271,9 +271,8 @@ class FoodIndex:
 
     def lookup(self, postings: dict[str, np.ndarray], words: Iterable[str]) -> np.ndarray:
         """Per food, how many of the distinct ``words`` it holds in the given postings."""
-        counts = np.zeros(len(self.ids), dtype=np.int64)
-        for w in set(words):
-            hits = postings.get(w)
-            if hits is not None:
-                counts[hits] += 1
-        return counts
+        found = [hits for w in set(words) if (hits := postings.get(w)) is not None]
+        if not found:
+            return np.zeros(len(self.ids), dtype=np.int64)
+        hits = found[0] if len(found) == 1 else np.concatenate(found)
+        return np.bincount(hits, minlength=len(self.ids))

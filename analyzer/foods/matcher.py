@@ -342,6 +342,9 @@ class FoodMatcher:
     def _match(self, name: str) -> FoodMatch:
         """The whole name exactly (``7 up``); else its food part, without the amount
         written in it (:func:`~analyzer.foods.name_amount.split_name`)."""
+        pos = self._index.by_description.get(name.strip().lower())
+        if pos is not None and not self._index.uncooked_staple[pos]:
+            return self._found(name, pos, 100.0, "exact")  # a USDA description as written
         food = split_name(name).food
         if food and food != " ".join(name.split()):
             literal = self._literal(name)  # a name that merely starts with a number

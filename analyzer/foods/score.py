@@ -291,12 +291,15 @@ def _variant_cost(
     flags[:, BRAND_VARIANT_COLUMNS] &= ~brand_named[:, None]
     # A variant costs only where a plain sibling (same core) exists: soups and juices
     # come canned, olives pickled; canned is then the generic form.
-    codes = index.core_code[candidates]
-    generic = ~index.flags[candidates, BRAND_COLUMN]
-    for j in np.flatnonzero(~asked & flags.any(axis=0) & index.relative_variant):
-        has_plain = np.zeros(index.n_cores, dtype=bool)
-        has_plain[codes[~flags[:, j] & generic]] = True
-        flags[:, j] &= has_plain[codes]
+    relative = np.flatnonzero(~asked & flags.any(axis=0) & index.relative_variant)
+    if relative.size:
+        # the candidates' own core codes, numbered 0..k-1
+        cores, codes = np.unique(index.core_code[candidates], return_inverse=True)
+        generic = ~index.flags[candidates, BRAND_COLUMN]
+        for j in relative:
+            has_plain = np.zeros(cores.size, dtype=bool)
+            has_plain[codes[~flags[:, j] & generic]] = True
+            flags[:, j] &= has_plain[codes]
     variant = flags @ np.where(asked, 0.0, index.penalties)
     return np.asarray(variant)
 
@@ -429,12 +432,24 @@ def missing_states(index: FoodIndex, parsed: ParsedName, pos: int) -> list[str]:
     return missing
 
 
+#: Each variant's trigger words and phrases (a brand is asked for only by naming it).
+_TRIGGERS = [
+    (
+        frozenset(t for t in triggers if " " not in t) if name != "brand" else frozenset(),
+        tuple(t for t in triggers if " " in t) if name != "brand" else (),
+    )
+    for name, triggers, _ in VARIANT_PENALTIES
+]
+
+
 def _asked_variants(parsed: ParsedName) -> np.ndarray:
     """Which variant penalties the name asks for (and so does not pay)."""
     words = set(parsed.all_words) | set(parsed.brand)
     text = " ".join(parsed.preparation + parsed.content + parsed.side + parsed.form + parsed.brand)
-    asked = np.zeros(len(VARIANT_PENALTIES), dtype=bool)
-    for j, (name, triggers, _) in enumerate(VARIANT_PENALTIES):
-        if name != "brand":  # a brand is asked for only by naming it (see _score)
-            asked[j] = any((t in words) or (" " in t and t in text) for t in triggers)
-    return asked
+    return np.array(
+        [
+            not words.isdisjoint(single) or any(p in text for p in phrases)
+            for single, phrases in _TRIGGERS
+        ],
+        dtype=bool,
+    )
