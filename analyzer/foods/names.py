@@ -98,6 +98,8 @@ FORM_WORDS = word_set("form")
 
 _TOKEN_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?%|[a-z0-9]+")
 _REWRITES = {**QUALIFIER_PHRASES, **PHRASE_SYNONYMS}
+
+
 def _first_words(table: dict[str, str]) -> dict[str, int]:
     """The longest phrase (in words) of ``table`` starting with each word."""
     longest: dict[str, int] = {}
