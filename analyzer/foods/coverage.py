@@ -82,6 +82,9 @@ COOKING_EQUIVALENTS: dict[str, tuple[str, ...]] = {
 def _word_credit(index: FoodIndex, w: str, candidates: np.ndarray, side: set[str]) -> np.ndarray:
     """Per candidate, how much of one name word its description explains (0, 0.5 or 1)."""
     present = index.mask(index.all_postings, w)[candidates]
+    plain = w not in COOKING_WORDS and w not in UNCOOKED_WORDS and w not in ("raw", "cooked")
+    if plain and (w in side or w not in index.with_only_postings):
+        return present.astype(float)
     partial = np.zeros(candidates.size)
     if w not in side:  # ``egg`` of ``Potato salad with egg`` is a side, half the food
         with_only = index.mask(index.with_only_postings, w)[candidates]
@@ -144,7 +147,8 @@ def query_coverage(
         if w in grouped:
             continue
         credit = _word_credit(index, w, candidates, side)
-        credit = np.maximum(credit, (is_hint & (w in named)).astype(float))
+        if w in named and is_hint.any():
+            credit = np.maximum(credit, is_hint.astype(float))
         units.append((weight, credit, w not in parsed.form or w == head))
     matched = np.zeros(candidates.size)
     main_matched = np.zeros(candidates.size)

@@ -75,6 +75,8 @@ class FoodIndex:
         self._index_dishes_and_variants(table, parsed)
         self._index_brands(parsed)
         self._index_vocabulary(parsed)
+        #: Lookups of fixed word sets, filled on first use (see :meth:`fixed_lookup`).
+        self.memo: dict[str, np.ndarray] = {}
 
     def _index_names(self, table: pd.DataFrame) -> None:
         """Ids, descriptions and categories, and the exact lookups."""
@@ -112,6 +114,8 @@ class FoodIndex:
         # Trailing words such as ``meat`` (``Nuts, coconut meat``) need not be named.
         named_core = [strip_non_heads(c) for c in core_tok]
         self.core_len = np.array([len(set(c)) for c in named_core], dtype=np.int64)
+        #: The core length where a food has a core, else a count no name reaches.
+        self.core_len_named = np.where(self.core_len > 0, self.core_len, np.iinfo(np.int64).max)
         self.sub_len = np.array([len(set(c)) for c in sub_tok], dtype=np.int64)
         self.food_nouns = frozenset(c[0] for c in named_core if len(set(c)) == 1)
         self._single_cores = [c[0] if len(set(c)) == 1 else "" for c in named_core]
@@ -268,6 +272,15 @@ class FoodIndex:
         if hits is not None:
             mask[hits] = True
         return mask
+
+    def fixed_lookup(
+        self, key: str, postings: dict[str, np.ndarray], words: Iterable[str]
+    ) -> np.ndarray:
+        """:meth:`lookup` of a fixed word set, computed once and kept under ``key``."""
+        found = self.memo.get(key)
+        if found is None:
+            found = self.memo[key] = self.lookup(postings, words)
+        return found
 
     def lookup(self, postings: dict[str, np.ndarray], words: Iterable[str]) -> np.ndarray:
         """Per food, how many of the distinct ``words`` it holds in the given postings."""

@@ -195,6 +195,8 @@ def _leading(text: str) -> NameAmount | None:
             quantity = None if value is None else _number_text(value)
             rest = text[word.end() :]
         else:
+            if " of " not in f" {text.lower()} ":
+                return None  # no quantity: only "[size] unit of food" counts as one
             quantity, rest = "", text
     sizes, after_sizes = _sizes_at(rest)
     unit = _unit_at(after_sizes)

@@ -15,7 +15,7 @@ The weights are editorial choices of this project, tuned on realistic diary name
 from __future__ import annotations
 
 import numpy as np
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from analyzer.foods.coverage import (
     other_foods_cost,
@@ -63,6 +63,10 @@ HIGH_CONFIDENCE_SCORE = 90.0
 #: Score of a candidate that may not be accepted at any threshold (it leaves a food word
 #: of the name unexplained, or is another brand's product).
 GATED_SCORE = -1.0
+#: Candidates explaining this much less of the name than :data:`MIN_QUERY_COVERAGE` (or
+#: than the best candidate) are dropped before the costlier scoring: they can rank
+#: neither first nor among the suggestions. [0-1]
+PRUNE_MARGIN = 0.3
 #: Lowest weighted share of the query's words a match must explain (``Mandarin Orange
 #: Chicken`` is not plain chicken). [0-1]
 MIN_QUERY_COVERAGE = 0.7
@@ -148,7 +152,7 @@ def score_candidates(
     query_words = parsed.all_words
     main_words = set(parsed.content) | set(parsed.preparation)
     core_named_hits = index.lookup(index.core_postings, main_words)
-    core_named = (core_named_hits >= index.core_len) & (index.core_len > 0)
+    core_named = core_named_hits >= index.core_len_named
     # A side word completes the core of a food the head names (``Chili with beans``) but
     # never makes another food a candidate (``coffee with cream`` is not cream).
     # The core may be named anywhere in the name (``Chocolate, white`` names ``white
@@ -182,6 +186,14 @@ def score_candidates(
     query_cov, is_hint, food_missing, unexplained = query_coverage(
         index, parsed, candidates, is_hint
     )
+    # Candidates explaining far less of the name than the bar (or than the best) cannot
+    # rank near the top: drop them before the costlier scoring.
+    floor = min(float(query_cov.max()), MIN_QUERY_COVERAGE) - PRUNE_MARGIN
+    keep = (query_cov >= floor) | is_hint
+    if not keep.all():
+        candidates, is_hint, query_cov = candidates[keep], is_hint[keep], query_cov[keep]
+        food_missing, unexplained = food_missing[keep], unexplained[keep]
+        product_len, brand_named = product_len[keep], brand_named[keep]
     # A head noun naming the subtype (``cheddar`` of ``Cheese, cheddar``) needs no core.
     # A name spelling out the subtype part (``cheddar`` of ``Cheese, cheddar``) needs no
     # core noun, unless its head is a food of its own (``wine`` of ``Vinegar, red wine``).
@@ -240,18 +252,38 @@ def score_candidates(
         evidence
         - EXTRA_WORD_PENALTY * np.minimum(extra, EXTRA_WORDS_CAP) * ~is_hint
         - HEAD_EXTRA_WORD_PENALTY * head_extra * ~is_hint
-        - LENGTH_PENALTY * index.length[candidates]
-        + PLAIN_VARIETY_BONUS * index.plain_variety[candidates]
+        + _sibling_rank(index)[candidates]
     )
     shown = _tie_break_and_gate(
-        index, parsed, candidates, score, query_cov, core_cov, is_hint, brand_named
+        index,
+        parsed,
+        candidates,
+        score,
+        query_cov,
+        core_cov,
+        is_hint,
+        brand_named,
+        food_missing,
+        limit,
     )
-    shown[food_missing] = GATED_SCORE
-    accepted = np.where(shown > GATED_SCORE, np.clip(evidence, 0.0, 100.0), GATED_SCORE)
+    accepted = np.where(
+        shown > GATED_SCORE, np.minimum(np.maximum(evidence, 0.0), 100.0), GATED_SCORE
+    )
     # Best ranked first; ties by the uncapped score, then the shorter description. Each
     # candidate carries its evidence, the score compared with MIN_SCORE.
     order = np.lexsort((index.length[candidates], -score, -shown))[:limit]
     return [(int(candidates[i]), round(float(accepted[i]), 1), "fuzzy") for i in order]
+
+
+def _sibling_rank(index: FoodIndex) -> np.ndarray:
+    """Per food, what tells plain siblings apart: shorter descriptions and plain varieties
+    rank first (computed once per index)."""
+    rank = index.memo.get("sibling rank")
+    if rank is None:
+        rank = index.memo["sibling rank"] = (
+            PLAIN_VARIETY_BONUS * index.plain_variety - LENGTH_PENALTY * index.length
+        )
+    return rank
 
 
 def _extra_words(
@@ -268,11 +300,15 @@ def _extra_words(
         # extra words.
         extra -= (
             index.staple[candidates]
-            * index.lookup(index.content_postings, IMPLIED_BY_COOKED)[candidates]
+            * index.fixed_lookup("implied by cooked", index.content_postings, IMPLIED_BY_COOKED)[
+                candidates
+            ]
         )
         extra -= (
             index.meat_cooked[candidates]
-            * index.lookup(index.content_postings, IMPLIED_BY_MEAT_COOKED)[candidates]
+            * index.fixed_lookup(
+                "implied by meat cooked", index.content_postings, IMPLIED_BY_MEAT_COOKED
+            )[candidates]
         )
     head_extra = (
         index.head_content_len[candidates]
@@ -286,22 +322,29 @@ def _variant_cost(
 ) -> np.ndarray:
     """Penalty of the variants (dry, canned, brand ...) the name did not ask for."""
     asked = _asked_variants(parsed)
-    flags = index.flags[candidates].copy()
+    flags = index.flags[candidates]  # a copy
     # A named brand's product (``Wendy's``) costs neither the brand nor its food group.
-    flags[:, BRAND_VARIANT_COLUMNS] &= ~brand_named[:, None]
+    if brand_named.any():
+        flags[:, BRAND_VARIANT_COLUMNS] &= ~brand_named[:, None]
     # A variant costs only where a plain sibling (same core) exists: soups and juices
     # come canned, olives pickled; canned is then the generic form.
-    relative = np.flatnonzero(~asked & flags.any(axis=0) & index.relative_variant)
-    if relative.size:
-        # the candidates' own core codes, numbered 0..k-1
-        cores, codes = np.unique(index.core_code[candidates], return_inverse=True)
-        generic = ~index.flags[candidates, BRAND_COLUMN]
-        for j in relative:
-            has_plain = np.zeros(cores.size, dtype=bool)
-            has_plain[codes[~flags[:, j] & generic]] = True
-            flags[:, j] &= has_plain[codes]
+    flags &= _has_plain_sibling(index)[index.core_code[candidates]]
     variant = flags @ np.where(asked, 0.0, index.penalties)
     return np.asarray(variant)
+
+
+def _has_plain_sibling(index: FoodIndex) -> np.ndarray:
+    """Per core noun phrase and variant, whether a generic food of that core is not that
+    variant; True for the variants that cost wherever they occur (computed once)."""
+    found = index.memo.get("has plain sibling")
+    if found is None:
+        generic = ~index.flags[:, BRAND_COLUMN]
+        rows, cols = np.nonzero(~index.flags & generic[:, None])
+        found = np.zeros((index.n_cores, index.flags.shape[1]), dtype=bool)
+        found[index.core_code[rows], cols] = True
+        found[:, ~index.relative_variant] = True
+        index.memo["has plain sibling"] = found
+    return found
 
 
 def _tie_break_and_gate(
@@ -313,21 +356,11 @@ def _tie_break_and_gate(
     core_cov: np.ndarray,
     is_hint: np.ndarray,
     brand_named: np.ndarray,
+    food_missing: np.ndarray,
+    limit: int,
 ) -> np.ndarray:
     """Tie-break the leaders by string similarity (in place), then cap the scores of
     candidates that may not be accepted below :data:`MIN_SCORE`."""
-    # Tie-break the leaders only: rapidfuzz over every candidate would cost the most.
-    leaders = np.argsort(-score, kind="stable")[:TIE_BREAK_CANDIDATES]
-    query_text = " ".join(parsed.content + parsed.preparation)
-    ties = process.cdist(
-        [query_text],
-        [index.normalized[p] for p in candidates[leaders]],
-        scorer=fuzz.token_set_ratio,
-    )[0]
-    score[leaders] -= TIE_BREAK_SHARE * (100.0 - ties)
-    rest = np.ones(candidates.size, dtype=bool)
-    rest[leaders] = False
-    score[rest] -= TIE_BREAK_SHARE * 100.0
     # A candidate that leaves too much of the name unexplained cannot be accepted, nor
     # another brand's product when the name carries an unknown (brand) word.
     # nor another brand's product whose own name the query does not spell out
@@ -335,13 +368,32 @@ def _tie_break_and_gate(
     unknown = any(w not in index.known for w in (*parsed.content, *parsed.modifiers))
     unnamed_brand = index.flags[candidates, BRAND_COLUMN] & ~brand_named & ~is_hint
     other_brand = unnamed_brand & (unknown | (core_cov < 1.0))
-    shown = np.where(
+    passes = (
         ((query_cov >= MIN_QUERY_COVERAGE) | (is_hint & (query_cov >= MIN_HINT_COVERAGE)))
-        & ~other_brand,
-        np.clip(score, 0.0, 100.0),
-        GATED_SCORE,
+        & ~other_brand
+        & ~food_missing
     )
-    return shown
+    # Tie-break the leaders only: rapidfuzz over every candidate would cost the most.
+    if candidates.size <= TIE_BREAK_CANDIDATES:
+        leaders = np.arange(candidates.size)
+    else:
+        leaders = np.argsort(-score, kind="stable")[:TIE_BREAK_CANDIDATES]
+    # The tie-break moves a score by at most TIE_BREAK_SHARE * 100: a leader further than
+    # that below the ``limit`` best of its group (passing or not) cannot reach the top.
+    reach = np.zeros(candidates.size, dtype=bool)
+    for group in (passes, ~passes):
+        ranked = np.sort(score[group])[::-1]
+        if ranked.size:
+            reach |= group & (score >= ranked[:limit].min() - TIE_BREAK_SHARE * 100.0)
+    leaders = leaders[reach[leaders]]
+    # the rest scores as if nothing of the name were alike
+    unlike = np.full(candidates.size, 100.0)
+    query_text = " ".join(parsed.content + parsed.preparation)
+    unlike[leaders] = [
+        100.0 - fuzz.token_set_ratio(query_text, index.normalized[p]) for p in candidates[leaders]
+    ]
+    score -= TIE_BREAK_SHARE * unlike
+    return np.where(passes, np.minimum(np.maximum(score, 0.0), 100.0), GATED_SCORE)
 
 
 def uncooked_rule_applies(parsed: ParsedName) -> bool:
@@ -377,7 +429,7 @@ def _default_state(
     uncooked = index.uncooked_staple[candidates]
     # A brand's product (``Wheat, KAMUT khorasan, cooked``) or a sprouted seed is not the
     # generic cooked form.
-    other_form = index.flags[candidates][:, [BRAND_COLUMN, SPROUTED_COLUMN]].any(axis=1)
+    other_form = index.flags[candidates, BRAND_COLUMN] | index.flags[candidates, SPROUTED_COLUMN]
     cooked = (index.staple[candidates] & ~uncooked & ~other_form) | (
         index.meat_cooked[candidates] & ~other_form
     )
@@ -432,24 +484,32 @@ def missing_states(index: FoodIndex, parsed: ParsedName, pos: int) -> list[str]:
     return missing
 
 
-#: Each variant's trigger words and phrases (a brand is asked for only by naming it).
-_TRIGGERS = [
-    (
-        frozenset(t for t in triggers if " " not in t) if name != "brand" else frozenset(),
-        tuple(t for t in triggers if " " in t) if name != "brand" else (),
-    )
-    for name, triggers, _ in VARIANT_PENALTIES
-]
+#: Each variant's trigger words, word -> variant columns (a brand is asked for only by
+#: naming it, see :func:`score_candidates`), and its trigger phrases.
+def _variant_triggers() -> tuple[dict[str, list[int]], list[tuple[str, int]]]:
+    words: dict[str, list[int]] = {}
+    phrases: list[tuple[str, int]] = []
+    for j, (name, triggers, _) in enumerate(VARIANT_PENALTIES):
+        for t in triggers if name != "brand" else ():
+            if " " in t:
+                phrases.append((t, j))
+            else:
+                words.setdefault(t, []).append(j)
+    return words, phrases
+
+
+_TRIGGER_WORDS, _TRIGGER_PHRASES = _variant_triggers()
 
 
 def _asked_variants(parsed: ParsedName) -> np.ndarray:
     """Which variant penalties the name asks for (and so does not pay)."""
-    words = set(parsed.all_words) | set(parsed.brand)
+    asked = np.zeros(len(VARIANT_PENALTIES), dtype=bool)
+    for w in set(parsed.all_words) | set(parsed.brand):
+        columns = _TRIGGER_WORDS.get(w)
+        if columns:
+            asked[columns] = True
     text = " ".join(parsed.preparation + parsed.content + parsed.side + parsed.form + parsed.brand)
-    return np.array(
-        [
-            not words.isdisjoint(single) or any(p in text for p in phrases)
-            for single, phrases in _TRIGGERS
-        ],
-        dtype=bool,
-    )
+    for phrase, j in _TRIGGER_PHRASES:
+        if phrase in text:
+            asked[j] = True
+    return asked
