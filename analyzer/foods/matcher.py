@@ -48,14 +48,9 @@ from analyzer.foods.names import (
     parse_name,
     segments,
 )
-from analyzer.foods.score import (
-    HIGH_CONFIDENCE_SCORE,
-    MIN_SCORE,
-    missing_states,
-    score_candidates,
-    uncooked_rule_applies,
-)
+from analyzer.foods.score import HIGH_CONFIDENCE_SCORE, MIN_SCORE, score_candidates
 from analyzer.foods.spelling import N_SUGGESTIONS, Speller
+from analyzer.foods.states import missing_states, uncooked_rule_applies
 
 #: Foods a table must hold for a word missing from it to mean the table lacks that kind of
 #: food (``halloumi`` cheese); a small custom table says nothing by lacking a word.
