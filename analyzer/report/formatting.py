@@ -68,9 +68,7 @@ LOAD_TITLE = (
     "Diuretic load by group (estimated extra urinary calcium, mg Ca/day; caffeine "
     "5 mg/100 mg, protein 1 mg/g, sodium 40 mg/2,300 mg; absorption partly compensates)"
 )
-FLAGS_TITLE = (
-    "Flags (confidence of the evidence: V verified, S secondary, M memory, C computed)"
-)
+FLAGS_TITLE = "Flags (confidence of the evidence: V verified, S secondary, M memory, C computed)"
 #: Units written the same in the plural.
 MASS_VOLUME_ABBREVIATIONS = frozenset(
     {

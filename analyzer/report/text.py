@@ -84,7 +84,8 @@ def _greens_section(report: Report) -> list[str]:
 
 
 def _not_used_section(report: Report) -> list[str]:
-    return [fmt.not_used_heading(report), *_indented([fmt.not_used_line(r) for r in report.not_used])]
+    lines = [fmt.not_used_line(row) for row in report.not_used]
+    return [fmt.not_used_heading(report), *_indented(lines)]
 
 
 def render_text(report: Report) -> str:
