@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from analyzer.diary.model import FORMAT_APPS
 from analyzer.nutrients import CA_P, GROUP_LABELS, TARGET_MINERALS
 from analyzer.report.model import (
     EntryRow,
@@ -233,13 +234,25 @@ def target_rows(report: Report) -> list[list[str]]:
     return rows
 
 
-def ratio_reasons(coverage: dict[str, MineralCoverage]) -> list[str]:
+def absent_phrase(report: Report, mineral: str) -> str | None:
+    """Why ``mineral`` has no value this week: ``not in this MyFitnessPal export`` for an
+    app's export, ``not in this diary`` otherwise; ``None`` when some entry has it."""
+    cov = report.coverage.get(mineral)
+    if cov is None or cov.known > 0:
+        return None
+    app = FORMAT_APPS.get(report.diary_format or "")
+    return f"not in this {app} export" if app else "not in this diary"
+
+
+def ratio_reasons(report: Report) -> list[str]:
     """Why the week's Ca:P ratio cannot be computed, from the coverage of Ca and P."""
+    coverage = report.coverage
     absent = [m for m in CA_P if m in coverage and coverage[m].known == 0]
     sparse = [m for m in CA_P if m in coverage and m not in absent and not coverage[m].usable]
     reasons = []
     if absent:
-        reasons.append(f"{' and '.join(absent)} {_is(absent)} not in this diary")
+        why = absent_phrase(report, absent[0])
+        reasons.append(f"{' and '.join(absent)} {_is(absent)} {why}")
     if sparse:
         reasons.append(f"{' and '.join(sparse)} {_is(sparse)} known for too few entries")
     return reasons
@@ -249,7 +262,7 @@ def ratio_unknown(report: Report) -> str | None:
     """``The Ca:P ratio cannot be computed: ...`` when the week's ratio is unknown."""
     if report.week.ca_p_mass_ratio is not None:
         return None
-    reasons = ratio_reasons(report.coverage)
+    reasons = ratio_reasons(report)
     if not reasons:
         return None
     return f"The Ca:P ratio cannot be computed: {'; '.join(reasons)}."
