@@ -18,14 +18,16 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING
 
 import pandas as pd
-from jinja2 import Environment, PackageLoader, StrictUndefined
-from markupsafe import Markup
 
 from analyzer.nutrients import TARGET_MINERALS
 from analyzer.report import formatting as fmt
 from analyzer.report.model import EntryRow, Report
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 #: The sections, in the order a reader needs them: (id, heading).
 SECTIONS = (
@@ -108,6 +110,7 @@ class Page:
     flags_legend: str
     findings: list[fmt.Finding]
     load: Table | None
+    load_title: str
     load_unknown: str
     source_lines: list[str]
     sources_unknown: str
@@ -305,6 +308,8 @@ def _generator() -> str:
 
 def build_page(report: Report, charts: Sequence[HtmlFigure] = ()) -> Page:
     """The page's content: every section of the report, as cells and sentences."""
+    from markupsafe import Markup
+
     days, partial_note = _days_table(report)
     arrow = [_arrow(line) for line in fmt.projection_lines(report)]
     person = f"; person {report.person}" if report.person else ""
@@ -327,6 +332,7 @@ def build_page(report: Report, charts: Sequence[HtmlFigure] = ()) -> Page:
         flags_legend=_sentence(fmt.FLAGS_TITLE.removeprefix("Flags (").rstrip(")")),
         findings=fmt.findings(report),
         load=_load_table(report),
+        load_title=fmt.LOAD_TITLE,
         load_unknown="Unknown: the diary has app totals, not foods, so no food groups."
         if report.totals_only
         else "No entries.",
@@ -350,6 +356,9 @@ def build_page(report: Report, charts: Sequence[HtmlFigure] = ()) -> Page:
 
 @functools.cache
 def _environment() -> Environment:
+    """The template environment (Jinja2 is imported only when a page is rendered)."""
+    from jinja2 import Environment, PackageLoader, StrictUndefined
+
     return Environment(
         loader=PackageLoader("analyzer.report", "templates"),
         autoescape=True,
