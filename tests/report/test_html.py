@@ -249,7 +249,8 @@ def test_user_strings_are_escaped() -> None:
         html = render_html(report, report_figures(report))
         page = Page(html)
         assert page.tags["script"] == page.tags["img"] == page.tags["b"] == page.tags["i"] == 0
-        assert "<script" not in html and "onerror=" not in html.replace("onerror=&#34;", "")
+        assert "<script" not in html
+        assert not [name for _, a in page.attrs for name in a if name.startswith("on")]
     html = render_html(cronometer)
     assert (
         "&lt;script&gt;document.body.dataset.pwned=&#39;script&#39;&lt;/script&gt;Milk, 2%" in html
