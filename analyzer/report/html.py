@@ -15,6 +15,7 @@ The chart is drawn by :mod:`analyzer.chart` (a later stage) and handed in as
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
@@ -57,12 +58,21 @@ class HtmlFigure:
     caption: str
 
 
+#: A number and its unit: kept on one line in a table cell (a no-break space between them).
+_NUMBER_UNIT = re.compile(r"(\d) (mg|g|mEq)\b")
+
+
 @dataclass(frozen=True)
 class Row:
     """A table row: its cells (the first is the row's header) and an optional CSS class."""
 
     cells: list[str]
     css: str = ""
+
+
+def _row(cells: Sequence[str], css: str = "") -> Row:
+    """A row whose numbers stay with their units (``1,000 mg`` wraps whole on a phone)."""
+    return Row([_NUMBER_UNIT.sub("\\1\u00a0\\2", cell) for cell in cells], css)
 
 
 @dataclass(frozen=True)
@@ -100,7 +110,7 @@ class Page:
     profile: str
     generator: str
     disclaimer: str
-    covered: list[str]
+    covered: list[tuple[str, list[str]]]
     days: Table
     partial_note: str
     targets: Table
@@ -138,19 +148,23 @@ def _weekday(date: str | pd.Timestamp) -> str:
     return pd.Timestamp(date).strftime("%a %Y-%m-%d")
 
 
-def covered_lines(report: Report) -> list[str]:
-    """What the diary covered: days logged and not, entries used and not, incomplete days."""
+def covered_lines(report: Report) -> list[tuple[str, list[str]]]:
+    """What the diary covered: days logged and not, entries used and not, incomplete days
+    (each a sentence, with the incomplete days listed under their sentence)."""
     logged = {d.date for d in report.days}
     window = report.window_dates
     missing = [f"{d:%a}" for d in window if f"{d:%Y-%m-%d}" not in logged]
     days = f"{len(logged)} of {len(window)} days logged ({report.week.start} to {report.week.end})"
-    lines = [days + (f"; not logged: {', '.join(missing)}." if missing else ".")]
     used, rejected = len(report.entries), len(report.not_used)
-    lines.append(
-        f"{used} entr{'y' if used == 1 else 'ies'} used; {rejected} "
-        f"row{'' if rejected == 1 else 's'} of the week not used (listed under "
-        f"\u201c{SECTIONS[8][1]}\u201d)."
-    )
+    lines: list[tuple[str, list[str]]] = [
+        (days + (f"; not logged: {', '.join(missing)}." if missing else "."), []),
+        (
+            f"{used} entr{'y' if used == 1 else 'ies'} used; {rejected} "
+            f"row{'' if rejected == 1 else 's'} of the week not used (listed under "
+            f"\u201c{SECTIONS[8][1]}\u201d).",
+            [],
+        ),
+    ]
     incomplete = []
     for day in report.days:
         lacking = [
@@ -161,12 +175,14 @@ def covered_lines(report: Report) -> list[str]:
         if lacking:
             incomplete.append(f"{_weekday(day.date)}: {', '.join(lacking)}")
     if incomplete:
-        lines.append("Incomplete days (their totals count only the known values):")
-        lines += incomplete
+        lines.append(("Incomplete days (their totals count only the known values):", incomplete))
     else:
         lines.append(
-            "Every logged day has calcium, phosphorus, magnesium and potassium for all "
-            "its entries."
+            (
+                "Every logged day has calcium, phosphorus, magnesium and potassium for all "
+                "its entries.",
+                [],
+            )
         )
     return lines
 
@@ -178,7 +194,7 @@ def _days_table(report: Report) -> tuple[Table, str]:
         caption="Days",
         legend=_sentence(fmt.DAYS_LEGEND.removeprefix("Days ").strip("()")),
         header=header,
-        rows=[Row(cells) for cells in rows],
+        rows=[_row(cells) for cells in rows],
         numeric=frozenset(range(1, len(header))),
     )
     return table, fmt.PARTIAL_NOTE if marked else ""
@@ -189,7 +205,7 @@ def _targets_table(report: Report) -> Table:
         id="targets-table",
         caption=fmt.targets_heading(report),
         header=["figure", *fmt.TARGET_HEADER[1:]],
-        rows=[Row(cells) for cells in fmt.target_rows(report)],
+        rows=[_row(cells) for cells in fmt.target_rows(report)],
         numeric=frozenset({1, 3}),
     )
 
@@ -202,7 +218,7 @@ def _load_table(report: Report) -> Table | None:
         id="load-table",
         caption=fmt.LOAD_TITLE,
         header=fmt.LOAD_HEADER,
-        rows=[Row(cells) for cells in rows],
+        rows=[_row(cells) for cells in rows],
         numeric=frozenset(range(1, len(fmt.LOAD_HEADER))),
     )
 
@@ -236,7 +252,7 @@ def _entry_row(entry: EntryRow, with_match: bool) -> Row:
     if with_match:
         match = fmt.entry_match(entry)
         cells.append(f"{match}; {CHECK_MARK}" if entry.low_confidence else match)
-    return Row(cells, "check" if entry.low_confidence else "")
+    return _row(cells, "check" if entry.low_confidence else "")
 
 
 def _entries_table(report: Report) -> Table:
@@ -268,7 +284,7 @@ def _not_used_table(report: Report) -> Table | None:
     if not report.not_used:
         return None
     rows = [
-        Row(
+        _row(
             [
                 row.food or UNKNOWN_CELL,
                 UNKNOWN_CELL if row.line is None else str(row.line),

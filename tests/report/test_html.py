@@ -76,6 +76,7 @@ class Page(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._skip:
             return
+        data = data.replace("\u00a0", " ")  # the page keeps numbers and units together
         self.chunks.append(data)
         for part in (self._cell, self._h2):
             if part is not None:
