@@ -1,4 +1,5 @@
-"""Read food diaries: our own CSV and Cronometer, Lose It! and MyFitnessPal exports.
+"""Read food diaries: our own CSV, app exports (Cronometer, Lose It!, MyFitnessPal), research
+files (ASA24, NHANES) and free-text logs.
 
 >>> from analyzer.diary import read_diary  # doctest: +SKIP
 >>> diary = read_diary("my-diary.csv")  # doctest: +SKIP
@@ -29,9 +30,14 @@ status                  meaning (formats)
                         ``--dayfirst``) (all)
 ``bad_number``          a nutrient cell that is neither blank, ``n/a`` nor a number (Cronometer,
                         MyFitnessPal)
-``missing_food``        the food-name cell is blank (own, Cronometer without nutrients, Lose It!)
+``missing_food``        the food-name cell is blank (own, Cronometer without nutrients, Lose It!,
+                        MyFitnessPal food rows, free text)
+``supplement``          a free-text food that is a supplement (``vitamin D3 2000 IU``, ``calcium
+                        citrate 500 mg``): this tool counts food only (free text)
+``no_food``             free text that names no food (``??``, ``and some other stuff``) (free text)
 ``missing_amount``      the amount cell is blank or ``n/a`` (own, Cronometer without nutrients,
-                        Lose It!)
+                        Lose It!); no serving in a MyFitnessPal food name or a free-text food;
+                        no grams in a research file (ASA24 ``FoodComp`` 2, NHANES human milk)
 ``bad_amount``          amount not a number (``abc``, ``a handful``), negative, a range
                         (``1-2``), or a unit in the amount that contradicts the unit column
                         (same)

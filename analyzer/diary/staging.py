@@ -43,12 +43,17 @@ class Staged:
         See :data:`ResolveMode`.
     notes : list of str
         File-level remarks.
+    given : DataFrame, optional
+        Nutrient columns the export gives for rows whose other nutrients come from USDA
+        (MyFitnessPal food rows: energy, protein and sodium); after matching they replace
+        the USDA values of those columns, a blank cell staying unknown.
     """
 
     frame: pd.DataFrame
     problems: Problems
     mode: ResolveMode
     notes: list[str] = field(default_factory=list)
+    given: pd.DataFrame | None = None
 
 
 def cells(table: RawTable, position: int | None) -> pd.Series:
@@ -150,12 +155,27 @@ def app_nutrients(
             lacking.append(column)
             continue
         raw = cells(table, position)
-        values, bad = to_numbers(raw, decimal_comma=table.decimal_comma)
+        values, bad = numbers(raw, decimal_comma=table.decimal_comma)
         frame[column] = values
         name = table.header[position]
         if bad.any():
             problems.add(bad, "bad_number", f"{name} " + _quoted(raw[bad]) + " is not a number")
     return lacking
+
+
+def numbers(values: pd.Series, *, decimal_comma: bool) -> tuple[pd.Series, pd.Series]:
+    """Floats of a column: text through :func:`~analyzer.diary.numbers.to_numbers`; a column
+    that is already numeric (a SAS transport file) as it is, NaN = unknown.
+
+    Returns
+    -------
+    values : Series of float
+    bad : Series of bool
+        True where a text cell is not blank, not an unknown marker and not a number.
+    """
+    if pd.api.types.is_numeric_dtype(values):
+        return values.astype("float64"), pd.Series(False, index=values.index)
+    return to_numbers(values, decimal_comma=decimal_comma)
 
 
 def has_any(header: list[str], headers: dict[str, tuple[str, ...]]) -> bool:
