@@ -38,11 +38,12 @@ import re
 import numpy as np
 import pandas as pd
 
-from analyzer.diary.amounts import amount_reasons, parse_amounts
+from analyzer.diary.amounts import parse_amounts
 from analyzer.diary.csvio import RawTable
 from analyzer.diary.dates import parse_dates
 from analyzer.diary.detect import canonical, column_index, missing_columns
-from analyzer.diary.model import Problems
+from analyzer.diary.model import NUTRIENT_COLUMNS, Problems
+from analyzer.diary.resolve import scale_nutrients
 from analyzer.diary.staging import (
     Staged,
     add_dates,
@@ -113,51 +114,79 @@ def unit_free(raw: pd.Series) -> pd.Series:
     return text.str.extract(_UNIT_SUFFIX, expand=False).fillna(text)
 
 
-def _given(table: RawTable, frame: pd.DataFrame, problems: Problems) -> pd.DataFrame:
-    """The nutrient columns MyFitnessPal gives (units stripped); absent columns unknown."""
-    given = pd.DataFrame(index=frame.index)
+def _given(table: RawTable, frame: pd.DataFrame, problems: Problems) -> None:
+    """The nutrient columns MyFitnessPal gives (units stripped), in place; absent = unknown."""
     for column, names in GIVEN_NUTRIENTS.items():
         position = column_index(table.header, *names)
         if position is None:
-            given[column] = np.nan
+            frame[column] = np.nan
             continue
         raw = cells(table, position)
         values, bad = numbers(unit_free(raw), decimal_comma=False)
-        given[column] = values
+        frame[column] = values
         if bad.any():
             name = table.header[position]
             problems.add(bad, "bad_number", f"{name} '" + raw.astype(str) + "' is not a number")
-    return given
 
 
-def _stage_foods(frame: pd.DataFrame, problems: Problems, food: pd.Series) -> None:
+def _stage_foods(frame: pd.DataFrame, food: pd.Series) -> None:
     """Food name and serving of each row, for matching (in place)."""
     name, serving = _split_all(food)
     frame["food"] = name
-    problems.add(food.eq(""), "missing_food", "missing food name")
+    frame["food_written"] = food
     amounts = parse_amounts(serving)
-    reasons = amount_reasons(amounts, serving, name)
-    no_serving = serving.eq("")
-    problems.add(
-        no_serving,
-        "missing_amount",
-        "no serving after the food name (MyFitnessPal writes 'Food, 1 cup'): '" + food + "'",
-    )
-    for code in ("missing_amount", "bad_amount"):
-        problems.add(amounts.status.eq(code), code, reasons)
+    frame["serving"] = serving
     frame["quantity"] = amounts.quantity
     frame["unit"] = amounts.unit
     frame["unit_written"] = amounts.written
     frame["outer_quantity"] = amounts.outer_quantity
     frame["outer_unit"] = amounts.outer_unit
-    frame["source"] = "usda"
+    frame["source"] = "app"
     frame["approximate"] = False
+
+
+#: The nutrients that come from USDA for MyFitnessPal food rows (the rest are the app's).
+USDA_NUTRIENTS: tuple[str, ...] = tuple(c for c in NUTRIENT_COLUMNS if c not in GIVEN_NUTRIENTS)
+#: Rows named in the note on foods whose minerals stay unknown.
+MAX_LISTED = 10
+
+
+def _why_unknown(frame: pd.DataFrame) -> pd.Series:
+    """Why a row's USDA nutrients are unknown ("" when they are known)."""
+    food = "'" + frame["food_written"].astype(str) + "'"
+    serving = "'" + frame["serving"].astype(str) + "'"
+    why = pd.Series("", index=frame.index, dtype=object)
+    why = why.mask(frame["grams"].isna(), food + ": no USDA portion for its serving " + serving)
+    why = why.mask(frame["quantity"].isna(), food + ": no serving after the name")
+    return why.mask(frame["food_id"].isna(), food + ": no USDA food matches the name")
+
+
+def usda_minerals(frame: pd.DataFrame, foods: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """After matching: each row's USDA nutrients from its food and grams, and a note naming
+    the rows whose food or serving could not be matched (those nutrients stay unknown)."""
+    values = scale_nutrients(frame["food_id"], frame["grams"], foods)
+    out = frame.copy()
+    for column in USDA_NUTRIENTS:
+        out[column] = values[column]
+    why = _why_unknown(out)
+    out = out.drop(columns=["food_written", "serving"])
+    unknown = why[why.ne("")]
+    if unknown.empty:
+        return out, []
+    lines = out.loc[unknown.index, "line"].astype(int).astype(str)
+    shown = "; ".join(("line " + lines + " " + unknown).iloc[:MAX_LISTED])
+    more = f"; and {len(unknown) - MAX_LISTED} more" if len(unknown) > MAX_LISTED else ""
+    return out, [
+        f"MyFitnessPal: {len(unknown)} row(s) keep the app's energy, protein and sodium but "
+        f"their calcium, phosphorus, magnesium, potassium and caffeine are unknown: {shown}"
+        f"{more}"
+    ]
 
 
 NOTE_MATCHED = (
     "MyFitnessPal food rows: energy, protein and sodium as MyFitnessPal gives them; calcium, "
     "phosphorus, magnesium, potassium and caffeine from USDA SR28 for the matched food and "
-    "serving"
+    "serving (unknown where the food or its serving does not match)"
 )
 
 
@@ -173,14 +202,14 @@ def stage_mfp_foods(table: RawTable, *, path: str, dayfirst: bool | None, **_: o
     frame["person"] = ""
     add_dates(frame, problems, cells(table, date_at), dayfirst=dayfirst)
     frame["meal"] = optional_text(cells(table, column_index(header, "meal")))
-    _stage_foods(frame, problems, cells(table, food_at))
-    given = _given(table, frame, problems)
+    _stage_foods(frame, cells(table, food_at))
+    _given(table, frame, problems)
     notes = [
         NOTE_MATCHED,
         "python-myfitnesspal writes 0 for nutrients MyFitnessPal did not report ('--'), so a "
         "0 in this file may be unknown",
     ]
-    return Staged(frame, problems, "usda", notes, given=given)
+    return Staged(frame, problems, "app", notes, after=usda_minerals)
 
 
 def _full_rows(table: RawTable) -> tuple[pd.DataFrame, np.ndarray]:
@@ -281,11 +310,11 @@ def stage_mfp_printable(
         "no_food",
         "not a food row of a day's table (an exercise table or notes): not used",
     )
-    _stage_foods(frame, problems, cells(layout, 0))
-    given = _given(layout, frame, problems)
+    _stage_foods(frame, cells(layout, 0))
+    _given(layout, frame, problems)
     notes = [NOTE_MATCHED, *_structure_note(kind.where(structure, "food"))]
     notes += _check_totals(rows, kind, sections, names, lines)
-    return Staged(frame, problems, "usda", notes, given=given)
+    return Staged(frame, problems, "app", notes, after=usda_minerals)
 
 
 def _structure_note(kind: pd.Series) -> list[str]:

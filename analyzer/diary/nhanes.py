@@ -165,7 +165,8 @@ def _descriptions(path: str) -> tuple[dict[str, str], str | None]:
         return {}, None
     table = read_xport(found[0]) if is_xport(found[0]) else read_table(found[0])
     code_at = column_index(table.header, "DRXFDCD")
-    text_at = column_index(table.header, "DRXFCLD", "DRXFCSD")
+    text_at = column_index(table.header, "DRXFCLD")  # the long description, else the short
+    text_at = text_at if text_at is not None else column_index(table.header, "DRXFCSD")
     if code_at is None or text_at is None:
         return {}, None
     codes, _ = code_text(cells(table, code_at))

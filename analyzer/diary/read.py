@@ -176,13 +176,17 @@ def read_diary(
         )
     steps.start(READ_STEPS[2])
     if staged.mode != "none" and len(frame):
+        foods = foods if foods is not None else _default_foods()
         frame = resolve(
             frame,
             problems,
             matcher if matcher is not None else _default_matcher(),
-            foods if foods is not None else _default_foods(),
+            foods,
             required=staged.mode == "usda",
         )
+        if staged.after is not None:  # the reader's own last step (MyFitnessPal food rows)
+            frame, more = staged.after(frame, foods)
+            staged.notes.extend(more)
     else:  # keep what the reader filled (research files give codes, categories and grams)
         missing = pd.Series(pd.NA, index=frame.index, dtype="string")
         defaults = {
@@ -192,9 +196,6 @@ def read_diary(
             "grams": float("nan"),
         }
         frame = frame.assign(**{k: v for k, v in defaults.items() if k not in frame.columns})
-    if staged.given is not None:  # the export's own values for some nutrients
-        for column in staged.given.columns:
-            frame[column] = staged.given[column]
     for column in NUTRIENT_COLUMNS:
         if column not in frame.columns:
             frame[column] = float("nan")

@@ -7,6 +7,7 @@ common tail (matching, grams, nutrients, accounting) is in :mod:`analyzer.diary.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -28,6 +29,10 @@ FREE_TEXT_COLUMNS: frozenset[str] = frozenset({"note", "notes", "comment", "comm
 MAX_HEADER_CELLS_COMPARED = 6
 
 
+#: See :attr:`Staged.after`.
+AfterMatching = Callable[[pd.DataFrame, pd.DataFrame], tuple[pd.DataFrame, list[str]]]
+
+
 @dataclass
 class Staged:
     """Rows of one diary, normalized but not yet matched.
@@ -43,17 +48,18 @@ class Staged:
         See :data:`ResolveMode`.
     notes : list of str
         File-level remarks.
-    given : DataFrame, optional
-        Nutrient columns the export gives for rows whose other nutrients come from USDA
-        (MyFitnessPal food rows: energy, protein and sodium); after matching they replace
-        the USDA values of those columns, a blank cell staying unknown.
+    after : callable, optional
+        A last step of the reader, run after matching: ``after(frame, foods)`` returns the
+        frame and more notes (MyFitnessPal food rows take calcium, phosphorus, magnesium,
+        potassium and caffeine from USDA for the matched food and grams, next to the app's
+        own energy, protein and sodium).
     """
 
     frame: pd.DataFrame
     problems: Problems
     mode: ResolveMode
     notes: list[str] = field(default_factory=list)
-    given: pd.DataFrame | None = None
+    after: AfterMatching | None = None
 
 
 def cells(table: RawTable, position: int | None) -> pd.Series:
