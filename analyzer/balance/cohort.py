@@ -235,7 +235,7 @@ def _describe(persons: pd.DataFrame, groups: pd.Series, order: list[str]) -> pd.
         stats = pd.DataFrame(
             {"n": grouped.count(), "mean": grouped.mean(), "sd": grouped.std(ddof=1)}
         )
-        quantiles = grouped.quantile([p / 100 for p in PERCENTILES]).unstack()
+        quantiles = grouped.quantile(np.array(PERCENTILES) / 100).unstack()
         for p in PERCENTILES:
             stats[f"p{p}"] = quantiles[p / 100] if len(quantiles) else np.nan
         lower = persons[f"{nutrient.column}_lower"]
@@ -261,9 +261,13 @@ def _describe(persons: pd.DataFrame, groups: pd.Series, order: list[str]) -> pd.
         stats.insert(2, "unit", nutrient.unit)
         # a kind only where some person of the group has the reference value
         has_target = target.notna().groupby(groups).sum().reindex(order).fillna(0) > 0
-        stats["lower_kind"] = pd.Series(nutrient.lower, index=stats.index).where(stats["n_lower"] > 0)
+        stats["lower_kind"] = pd.Series(nutrient.lower, index=stats.index).where(
+            stats["n_lower"] > 0
+        )
         stats["target_kind"] = pd.Series(nutrient.target, index=stats.index).where(has_target)
-        stats["upper_kind"] = pd.Series(nutrient.upper, index=stats.index).where(stats["n_upper"] > 0)
+        stats["upper_kind"] = pd.Series(nutrient.upper, index=stats.index).where(
+            stats["n_upper"] > 0
+        )
         parts.append(stats.rename_axis("group").reset_index())
     return pd.concat(parts, ignore_index=True)
 
@@ -318,9 +322,9 @@ def _histogram(ratio: pd.Series) -> pd.DataFrame:
     edges = np.round(np.arange(0.0, CA_P_BIN_TOP + CA_P_BIN_WIDTH / 2, CA_P_BIN_WIDTH), 10)
     upper = np.append(edges[1:], np.inf)
     values = ratio.dropna().to_numpy(dtype=float)
-    counts = np.bincount(
-        np.searchsorted(edges, values, side="right") - 1, minlength=len(edges)
-    )[: len(edges)]
+    counts = np.bincount(np.searchsorted(edges, values, side="right") - 1, minlength=len(edges))[
+        : len(edges)
+    ]
     return pd.DataFrame({"lower": edges, "upper": upper, "persons": counts.astype("int64")})
 
 

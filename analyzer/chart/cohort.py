@@ -63,12 +63,11 @@ def _intake_panel(ax: Axes, report: CohortReport, nutrient: str, title: str) -> 
         if d.n == 0 or d.p50 is None:
             ax.text(0, y, "  no data", va="center", fontsize=TEXT_PT)
             continue
-        ax.plot([d.p5, d.p95], [y, y], color=color, linewidth=1.5)
-        ax.barh(
-            y, (d.p75 or 0) - (d.p25 or 0), left=d.p25, height=BOX_HEIGHT,
-            color=color, alpha=0.35, edgecolor=color,
-        )  # fmt: skip
-        ax.plot([d.p50, d.p50], [y - BOX_HEIGHT / 2, y + BOX_HEIGHT / 2], color=color, lw=2.5)
+        median = d.p50
+        low, q1, q3, high = (median if v is None else v for v in (d.p5, d.p25, d.p75, d.p95))
+        ax.plot([low, high], [y, y], color=color, linewidth=1.5)
+        ax.barh(y, q3 - q1, left=q1, height=BOX_HEIGHT, color=color, alpha=0.35, edgecolor=color)
+        ax.plot([median, median], [y - BOX_HEIGHT / 2, y + BOX_HEIGHT / 2], color=color, lw=2.5)
         if row.lower is not None and row.lower_kind == "EAR":
             ax.plot(row.lower, y, marker="v", color=COLORS["concern"], ms=MARKER_SIZE, ls="")
         if row.target is not None:
@@ -76,7 +75,7 @@ def _intake_panel(ax: Axes, report: CohortReport, nutrient: str, title: str) -> 
                 row.target, y, marker="D", mfc="none", color=COLORS["target"],
                 ms=MARKER_SIZE * 0.8, ls="",
             )  # fmt: skip
-        right = max(right, *(v for v in (d.p95, row.target, row.lower) if v is not None))
+        right = max(right, high, *(v for v in (row.target, row.lower) if v is not None))
     ax.set_yticks(positions, [_row_label(r) for r in rows], fontsize=TEXT_PT - 1)
     ax.set_ylim(-0.6, len(rows) - 0.4)
     ax.set_title(title, fontsize=PANEL_TITLE_PT, loc="left")

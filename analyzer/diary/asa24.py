@@ -126,9 +126,7 @@ def _several_recalls_note(frame: pd.DataFrame, used: pd.Series) -> list[str]:
     ]
 
 
-def stage_asa24_items(
-    table: RawTable, *, path: str, dayfirst: bool | None, **_: object
-) -> Staged:
+def stage_asa24_items(table: RawTable, *, path: str, dayfirst: bool | None, **_: object) -> Staged:
     """Stage an ASA24 Items file (see the module docstring)."""
     table = dataclasses.replace(table, decimal_comma=False)
     header = table.header

@@ -179,8 +179,8 @@ def occasion_meals(scheme: str, values: pd.Series) -> tuple[pd.Series, pd.Series
     known = _occasions(scheme)
     text, _ = code_text(values)
     codes, distinct = pd.factorize(text)
-    meals = []
-    unknown = []
+    meals: list[str | None] = []
+    unknown: list[str] = []
     for value in distinct:
         number = int(value) if value else None
         if number is not None and number in known:

@@ -68,11 +68,12 @@ DISH_WORDS: tuple[str, ...] = (
     "topping", "syrup",
 )  # fmt: skip
 #: Words that say nothing about what was eaten; a phrase of only these names no food.
-VAGUE_WORDS: frozenset[str] = frozenset(
-    "and some other stuff thing things something anything whatever etc misc i think guess "
-    "maybe probably more bit few lot lots of the a an just like had ate eat was it that this "
-    "too also kind sort food foods".split()
-)
+VAGUE_WORDS: frozenset[str] = frozenset({
+    "and", "some", "other", "stuff", "thing", "things", "something", "anything", "whatever",
+    "etc", "misc", "i", "think", "guess", "maybe", "probably", "more", "bit", "few", "lot",
+    "lots", "of", "the", "a", "an", "just", "like", "had", "ate", "eat", "was", "it", "that",
+    "this", "too", "also", "kind", "sort", "food", "foods",
+})  # fmt: skip
 #: Leading words dropped before the amount is read (``had two eggs``).
 LEADING_WORDS: tuple[str, ...] = ("i had", "i ate", "had", "ate", "drank", "then", "also", "just")
 #: A supplement, not a food: pills, vitamins, mineral salts, IU/mcg doses.
@@ -123,7 +124,9 @@ def split_phrases(text: str) -> list[str]:
         kept = re.sub(pattern, lambda m: re.sub(r"(?i)\band\b", _AND, m.group(0)), kept)
     dish = "|".join(DISH_WORDS)
     kept = re.sub(rf"(?i)\bwith\b(?=[^;,+&]*\b(?:{dish})e?s?\b)", _WITH, kept)
-    parts = (p.replace(_AND, "and").replace(_WITH, "with").strip() for p in _SEPARATORS.split(kept))
+    parts = (
+        p.replace(_AND, "and").replace(_WITH, "with").strip() for p in _SEPARATORS.split(kept)
+    )
     return [p for p in parts if p]
 
 

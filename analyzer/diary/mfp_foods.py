@@ -283,8 +283,8 @@ def stage_mfp_printable(
     header_at = int(np.flatnonzero(kind.eq("header").to_numpy())[0])
     names = [str(c) for c in rows.iloc[header_at].tolist()]
     closes = kind.eq("total") & sections["inside"].shift(1, fill_value=False)
-    structure = kind.isin(["date", "header", "blank"]) | closes | (
-        kind.eq("meal") & sections["inside"]
+    structure = (
+        kind.isin(["date", "header", "blank"]) | closes | (kind.eq("meal") & sections["inside"])
     )
     keep = np.flatnonzero(~structure.to_numpy())
     kept = rows.iloc[keep].reset_index(drop=True)
@@ -336,7 +336,11 @@ def _structure_note(kind: pd.Series) -> list[str]:
 
 
 def _check_totals(
-    rows: pd.DataFrame, kind: pd.Series, sections: pd.DataFrame, names: list[str], lines: np.ndarray
+    rows: pd.DataFrame,
+    kind: pd.Series,
+    sections: pd.DataFrame,
+    names: list[str],
+    lines: np.ndarray,
 ) -> list[str]:
     """Compare each day's TOTAL line with the sum of its food rows ('--' counted as 0)."""
     closes = kind.eq("total") & sections["inside"].shift(1, fill_value=False)
@@ -349,11 +353,12 @@ def _check_totals(
             continue
         values, _ = numbers(unit_free(rows[position]), decimal_comma=False)
         sums = values.fillna(0.0).where(foods, 0.0).groupby(table_of).sum()
+        array = values.to_numpy(dtype=float)
         for row in np.flatnonzero(closes.to_numpy()).tolist():
-            if pd.isna(values.iat[row]):
+            if np.isnan(array[row]):
                 continue
             checked += 1
-            expected, found = float(values.iat[row]), float(sums.get(table_of.iat[row], 0.0))
+            expected, found = float(array[row]), float(sums.get(table_of.iat[row], 0.0))
             if abs(found - expected) > max(1.0, TOTAL_TOLERANCE * abs(expected)):
                 wrong.append(f"line {lines[row]} {names[position]} {expected:g} vs {found:g}")
     if wrong:

@@ -102,7 +102,9 @@ class Variables:
             raise missing_columns(path, "nhanes", ["DR1IGRMS"], header)
         letter = found[0].group(1).upper()
         if letter == "X":  # 1999-2002: mixed DRD/DRX prefixes, sodium DRDISODI
-            nutrients = {c: (f"DRXI{s}",) for c, s in _NUTRIENT_STEMS.items()}
+            nutrients: dict[str, tuple[str, ...]] = {
+                c: (f"DRXI{s}",) for c, s in _NUTRIENT_STEMS.items()
+            }
             nutrients["sodium_mg"] = ("DRDISODI", "DRXISODI")
             return cls(
                 1,
@@ -244,8 +246,7 @@ def _foods(
     problems.add(
         grams.isna(),
         "missing_amount",
-        f"{names.grams} is missing: NHANES recorded no amount for this food, so it is not "
-        "counted",
+        f"{names.grams} is missing: NHANES recorded no amount for this food, so it is not counted",
     )
     if source is None:
         return [
@@ -266,7 +267,7 @@ def stage_nhanes(table: RawTable, *, path: str, **_: object) -> Staged:
         raise missing_columns(path, "nhanes", ["SEQN"], table.header)
     table = _plain_decimals(table)
     frame, problems = base_frame(table)
-    frame["person"], _ = code_text(cells(table, person_at))
+    frame["person"] = code_text(cells(table, person_at))[0]
     frame["date"] = RECALL_DAY_ONE + pd.Timedelta(days=names.day - 1)
     frame["time"] = clock_text(cells(table, column_index(table.header, names.time)))
     occasion_at = next(
@@ -310,4 +311,3 @@ def stage_nhanes(table: RawTable, *, path: str, **_: object) -> Staged:
 def _plain_decimals(table: RawTable) -> RawTable:
     """NHANES CSVs use decimal points whatever their delimiter."""
     return dataclasses.replace(table, decimal_comma=False) if table.decimal_comma else table
-

@@ -17,8 +17,10 @@ from analyzer.diary.asa24 import stage_asa24_items, stage_asa24_totals
 from analyzer.diary.cronometer import stage_daily, stage_servings
 from analyzer.diary.csvio import MAX_PREAMBLE_LINES, RawTable, promote_header, read_table
 from analyzer.diary.detect import detect_format, formats_help, unknown_layout
+from analyzer.diary.freetext import stage_freetext
 from analyzer.diary.loseit import stage_loseit
 from analyzer.diary.mfp import check_calcium_dv, stage_mfp
+from analyzer.diary.mfp_foods import is_printable, stage_mfp_foods, stage_mfp_printable
 from analyzer.diary.model import (
     FORMATS,
     NUTRIENT_COLUMNS,
@@ -27,8 +29,6 @@ from analyzer.diary.model import (
     conform_entries,
     conform_rejected,
 )
-from analyzer.diary.freetext import stage_freetext
-from analyzer.diary.mfp_foods import is_printable, stage_mfp_foods, stage_mfp_printable
 from analyzer.diary.nhanes import stage_nhanes
 from analyzer.diary.own import stage_own
 from analyzer.diary.resolve import NameMatcher, resolve

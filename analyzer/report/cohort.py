@@ -180,7 +180,10 @@ def _value(value: object) -> float | None:
 
 
 def _flag(value: object) -> bool | None:
-    return None if value is None or value is pd.NA or pd.isna(value) else bool(value)  # type: ignore[arg-type]
+    """True/False, or None for a missing flag (None, NA or NaN)."""
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return bool(value)
 
 
 def _rows(cohort: Cohort) -> list[CohortRow]:
@@ -240,7 +243,9 @@ def build_cohort(analysis: Analysis) -> CohortReport:
             for r in cohort.loads.to_dict("records")
         ],
         ca_p_histogram=[
-            HistogramBin(lower=float(r["lower"]), upper=_value(r["upper"]), persons=int(r["persons"]))
+            HistogramBin(
+                lower=float(r["lower"]), upper=_value(r["upper"]), persons=int(r["persons"])
+            )
             for r in cohort.ca_p_histogram.to_dict("records")
         ],
         ca_p_concern=coefficient("ca_p_molar_low"),

@@ -85,7 +85,12 @@ def test_each_person_is_their_mean_over_their_days(cohort) -> None:
 
 def test_half_of_the_women_are_below_their_ear(cohort) -> None:
     women = _row(cohort, "female 31-50 y")
-    assert (women["n"], women["n_lower"], women["lower_kind"], women["lower"]) == (4, 4, "EAR", 800)
+    assert (women["n"], women["n_lower"], women["lower_kind"], women["lower"]) == (
+        4,
+        4,
+        "EAR",
+        800,
+    )
     assert women["share_below"] == 0.5
     # intakes 699, 799, 801, 801: mean 775; SD sqrt(((-76)^2 + 24^2 + 26^2 + 26^2) / 3)
     assert women["mean"] == pytest.approx(775.0)

@@ -50,7 +50,9 @@ def test_json_gives_the_known_answer(tmp_path: Path) -> None:
         4, 4, ["all persons", "female 31-50 y"],
     )  # fmt: skip
     calcium = next(
-        r for r in report["rows"] if r["group"] == "female 31-50 y" and r["nutrient"] == "calcium_mg"
+        r
+        for r in report["rows"]
+        if r["group"] == "female 31-50 y" and r["nutrient"] == "calcium_mg"
     )
     assert (calcium["lower_kind"], calcium["lower"], calcium["share_below"]) == ("EAR", 800.0, 0.5)
     # mean of 798.91, 798.91, 801.17, 801.17 = 800.04 mg

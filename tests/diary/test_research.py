@@ -139,9 +139,7 @@ def test_nhanes_day_two_and_the_1999_names(tmp_path: Path) -> None:
     text = (DATA / "dr1iff.csv").read_text(encoding="utf-8")
     day2 = text.replace("DR1", "DR2")
     (tmp_path / "dr2iff.csv").write_text(day2, encoding="utf-8")
-    assert set(read_diary(tmp_path / "dr2iff.csv").entries["date"]) == {
-        pd.Timestamp("2000-01-04")
-    }
+    assert set(read_diary(tmp_path / "dr2iff.csv").entries["date"]) == {pd.Timestamp("2000-01-04")}
     old = (
         text.replace("DR1IFDCD", "DRDIFDCD").replace("DR1ISODI", "DRDISODI")
         .replace("DR1_030Z", "DRD030").replace("DR1_020", "DRD020").replace("DR1I", "DRXI")
