@@ -218,60 +218,6 @@ def _references(persons: pd.DataFrame, stages: dict[str, Targets]) -> pd.DataFra
     return persons
 
 
-def _single(values: pd.Series, groups: pd.Series) -> pd.Series:
-    """Per group: the one reference value all its persons share, NaN when it differs."""
-    grouped = values.groupby(groups)
-    low, high = grouped.min(), grouped.max()
-    complete = values.notna().groupby(groups).all()
-    return low.where((low == high) & complete)
-
-
-def _describe(persons: pd.DataFrame, groups: pd.Series, order: list[str]) -> pd.DataFrame:
-    """The distribution table for one grouping (vectorized per nutrient)."""
-    parts = []
-    for nutrient in COHORT_NUTRIENTS:
-        values = persons[nutrient.column]
-        grouped = values.groupby(groups)
-        stats = pd.DataFrame(
-            {"n": grouped.count(), "mean": grouped.mean(), "sd": grouped.std(ddof=1)}
-        )
-        quantiles = grouped.quantile(np.array(PERCENTILES) / 100).unstack()
-        for p in PERCENTILES:
-            stats[f"p{p}"] = quantiles[p / 100] if len(quantiles) else np.nan
-        lower = persons[f"{nutrient.column}_lower"]
-        upper = persons[f"{nutrient.column}_upper"]
-        target = persons[f"{nutrient.column}_target"]
-        has_lower = values.notna() & lower.notna()
-        has_upper = values.notna() & upper.notna()
-        stats["lower"] = _single(lower, groups)
-        stats["n_lower"] = has_lower.groupby(groups).sum()
-        stats["share_below"] = (values < lower).where(has_lower).groupby(groups).mean()
-        stats["target"] = _single(target, groups)
-        # only an AI supports a group judgment from the median (IOM 2000); never an RDA
-        at_or_above = (stats["p50"] >= stats["target"]).astype("boolean")
-        stats["median_at_or_above_target"] = at_or_above.mask(
-            stats["target"].isna() | stats["p50"].isna() | (nutrient.target != "AI")
-        )
-        stats["upper"] = _single(upper, groups)
-        stats["n_upper"] = has_upper.groupby(groups).sum()
-        stats["share_above"] = (values > upper).where(has_upper).groupby(groups).mean()
-        stats = stats.reindex(order)
-        stats.insert(0, "nutrient", nutrient.column)
-        stats.insert(1, "label", nutrient.label)
-        stats.insert(2, "unit", nutrient.unit)
-        # a kind only where some person of the group has the reference value
-        has_target = target.notna().groupby(groups).sum().reindex(order).fillna(0) > 0
-        stats["lower_kind"] = pd.Series(nutrient.lower, index=stats.index).where(
-            stats["n_lower"] > 0
-        )
-        stats["target_kind"] = pd.Series(nutrient.target, index=stats.index).where(has_target)
-        stats["upper_kind"] = pd.Series(nutrient.upper, index=stats.index).where(
-            stats["n_upper"] > 0
-        )
-        parts.append(stats.rename_axis("group").reset_index())
-    return pd.concat(parts, ignore_index=True)
-
-
 #: Column order of :attr:`Cohort.distribution`.
 DISTRIBUTION_COLUMNS: tuple[str, ...] = (
     "group", "nutrient", "label", "unit", "n", "mean", "sd",
@@ -282,24 +228,93 @@ DISTRIBUTION_COLUMNS: tuple[str, ...] = (
 )  # fmt: skip
 
 
-def _distribution(persons: pd.DataFrame, order: list[str]) -> pd.DataFrame:
-    """All persons first, then each life stage; nutrients in :data:`COHORT_NUTRIENTS` order."""
-    everyone = pd.Series(ALL_PERSONS, index=persons.index)
-    both = pd.concat(
-        [
-            _describe(persons, everyone, [ALL_PERSONS]),
-            _describe(persons, persons["life_stage"].astype(str), order),
-        ],
-        ignore_index=True,
+def _shared(table: pd.DataFrame, stem: str) -> pd.Series:
+    """Per group: the one reference value all its persons share, NaN when it differs."""
+    low, high, complete = table[f"{stem}_min"], table[f"{stem}_max"], table[f"{stem}_all"]
+    return low.where((low == high) & complete)
+
+
+def _long(persons: pd.DataFrame, stages: np.ndarray) -> pd.DataFrame:
+    """Persons x nutrients in long form, twice: once in group 0 (all persons), once in their
+    life stage's group (``stages`` + 1)."""
+    n = len(persons)
+    columns = [c.column for c in COHORT_NUTRIENTS]
+
+    def stacked(suffix: str) -> np.ndarray:
+        return np.concatenate([persons[f"{c}{suffix}"].to_numpy(dtype=float) for c in columns])
+
+    long = pd.DataFrame(
+        {
+            "nutrient": np.repeat(np.arange(len(columns)), n),
+            "value": stacked(""),
+            "lower": stacked("_lower"),
+            "target": stacked("_target"),
+            "upper": stacked("_upper"),
+        }
     )
-    rank = {n.column: i for i, n in enumerate(COHORT_NUTRIENTS)}
-    groups = {g: i for i, g in enumerate([ALL_PERSONS, *order])}
-    both = both.assign(_g=both["group"].map(groups), _n=both["nutrient"].map(rank))
-    both = both.sort_values(["_g", "_n"], kind="stable").drop(columns=["_g", "_n"])
-    both["n"] = both["n"].fillna(0).astype("int64")
-    for column in ("n_lower", "n_upper"):
-        both[column] = both[column].fillna(0).astype("int64")
-    return both.loc[:, list(DISTRIBUTION_COLUMNS)].reset_index(drop=True)
+    groups = np.tile(stages + 1, len(columns))
+    both = pd.concat([long.assign(group=0), long.assign(group=groups)], ignore_index=True)
+    value = both["value"]
+    for part in ("lower", "target", "upper"):
+        both[f"{part}_known"] = both[part].notna()
+    both["has_lower"] = value.notna() & both["lower_known"]
+    both["has_upper"] = value.notna() & both["upper_known"]
+    both["below"] = (value < both["lower"]).where(both["has_lower"])
+    both["above"] = (value > both["upper"]).where(both["has_upper"])
+    return both[both["group"] >= 0]
+
+
+def _distribution(persons: pd.DataFrame, order: list[str]) -> pd.DataFrame:
+    """All persons first, then each life stage; nutrients in :data:`COHORT_NUTRIENTS` order.
+
+    One group-by over persons x nutrients in long form (fast for 10,000s of persons).
+    """
+    stages = pd.Categorical(persons["life_stage"].astype(str), categories=order).codes
+    both = _long(persons, np.asarray(stages, dtype=np.int64))
+    grouped = both.groupby(["group", "nutrient"], sort=True)
+    parts = ("lower", "target", "upper")
+    table = grouped.agg(
+        n=("value", "count"),
+        mean=("value", "mean"),
+        sd=("value", "std"),
+        n_lower=("has_lower", "sum"),
+        share_below=("below", "mean"),
+        n_upper=("has_upper", "sum"),
+        share_above=("above", "mean"),
+        targets=("target_known", "sum"),
+        **{f"{p}_{f}": (p, f) for p in parts for f in ("min", "max")},
+        **{f"{p}_all": (f"{p}_known", "all") for p in parts},
+    )
+    full = pd.MultiIndex.from_product([range(len(order) + 1), range(len(COHORT_NUTRIENTS))])
+    table = table.reindex(full)
+    quantiles = grouped["value"].quantile(np.array(PERCENTILES) / 100).unstack().reindex(full)
+    out = table[["n", "mean", "sd"]].copy()
+    for p in PERCENTILES:
+        out[f"p{p}"] = quantiles[p / 100]
+    for part in parts:
+        out[part] = _shared(table, part)
+    for column in ("n_lower", "share_below", "n_upper", "share_above"):
+        out[column] = table[column]
+    specs = [COHORT_NUTRIENTS[i] for i in full.get_level_values(1)]
+    out.insert(0, "group", [([ALL_PERSONS, *order])[g] for g in full.get_level_values(0)])
+    out.insert(1, "nutrient", [s.column for s in specs])
+    out.insert(2, "label", [s.label for s in specs])
+    out.insert(3, "unit", [s.unit for s in specs])
+    # a kind only where some person of the group has the reference value
+    out["lower_kind"] = pd.Series([s.lower for s in specs], index=full).where(out["n_lower"] > 0)
+    out["target_kind"] = pd.Series([s.target for s in specs], index=full).where(
+        table["targets"] > 0
+    )
+    out["upper_kind"] = pd.Series([s.upper for s in specs], index=full).where(out["n_upper"] > 0)
+    # only an AI supports a group judgment from the median (IOM 2000); never an RDA
+    at_or_above = (out["p50"] >= out["target"]).astype("boolean")
+    is_ai = pd.Series([s.target == "AI" for s in specs], index=full)
+    out["median_at_or_above_target"] = at_or_above.mask(
+        out["target"].isna() | out["p50"].isna() | ~is_ai
+    )
+    for column in ("n", "n_lower", "n_upper"):
+        out[column] = out[column].fillna(0).astype("int64")
+    return out.loc[:, list(DISTRIBUTION_COLUMNS)].reset_index(drop=True)
 
 
 def _loads(means: pd.DataFrame) -> pd.DataFrame:
