@@ -1,9 +1,9 @@
 """ASA24 and NHANES files: every row accounted for, the file's own sums, blanks stay unknown.
 
 The fixtures in ``tests/data/research`` were written from the published data dictionaries
-(``tools/research_fixtures.py``; sources in its docstring): ASA24-2020 Items/Totals column
-order and codes (NCI data dictionary), NHANES DR1IFF_J variables and codes (CDC codebook),
-saved as a SAS transport file. ``expected.json`` holds, per person and day, the sums of the
+(sources in its README.md): ASA24-2020 Items/Totals column order and codes (NCI data
+dictionary), NHANES DR1IFF_J variables and codes (CDC codebook), saved as a SAS transport
+file. ``expected.json`` holds, per person and day, the sums of the
 values the file itself gives (blank cells skipped), computed when the fixtures were written.
 """
 
