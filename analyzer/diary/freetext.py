@@ -234,11 +234,10 @@ def stage_freetext(table: RawTable, *, path: str, dayfirst: bool | None, **_: ob
     problems = Problems(rows.index)
     source = rows["source_row"].to_numpy()
     carried = ~ok[source]
-    status = line_problems.status.to_numpy(dtype=object)[source]
-    reason = line_problems.reason.to_numpy(dtype=object)[source]
+    status = line_problems.status.fillna("").to_numpy(dtype=object)[source]
+    reason = pd.Series(line_problems.reason.fillna("").to_numpy(dtype=object)[source])
     for code in pd.unique(status[carried]):
-        mask = carried & (status == code)
-        problems.add(mask, str(code), pd.Series(reason, index=rows.index))
+        problems.add(carried & (status == code), str(code), reason.set_axis(rows.index))
     phrase = rows["phrase"]
     problems.add(phrase.eq(""), "missing_food", "missing food text")
     supplement = phrase.map(lambda p: SUPPLEMENT.search(p) is not None).to_numpy(dtype=bool)

@@ -99,3 +99,15 @@ def test_split_amount(phrase: str, food: str, amount: str) -> None:
 )
 def test_split_phrases(line: str, phrases: list[str]) -> None:
     assert split_phrases(line) == phrases
+
+
+def test_a_line_with_its_own_problem_stays_one_row(tmp_path: Path) -> None:
+    path = tmp_path / "log.csv"
+    path.write_text(
+        "date,entry\n2026-02-30,milk and bread and cheese\n2026-11-16,1 cup milk\n,,\n",
+        encoding="utf-8",
+    )
+    diary = read_diary(path)
+    assert diary.rejected[["line", "status"]].values.tolist() == [[2, "bad_date"], [4, "empty"]]
+    assert diary.entries[["line", "food", "quantity"]].values.tolist() == [[3, "milk", 1.0]]
+    assert diary.rows_in == 3

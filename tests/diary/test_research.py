@@ -19,6 +19,7 @@ import pytest
 from analyzer.diary import read_diary
 from analyzer.diary.codes import category_of, code_text, occasion_meals
 from analyzer.diary.xport import read_xport_frame
+from analyzer.errors import DiaryFormatError
 
 DATA = Path(__file__).parents[1] / "data" / "research"
 EXPECTED = json.loads((DATA / "expected.json").read_text(encoding="utf-8"))
@@ -190,3 +191,18 @@ def test_codes_as_text_and_occasion_schemes() -> None:
     assert (meal_1999.item(), meal_2003.item()) == ("lunch", "dinner")
     _, unknown = occasion_meals("asa24", pd.Series(["1", "42", ""]))
     assert unknown.tolist() == ["42"]
+
+
+def test_a_broken_transport_file_is_one_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "DR1IFF_J.XPT"
+    path.write_bytes((DATA / "dr1iff.xpt").read_bytes()[:100])
+    with pytest.raises(DiaryFormatError) as info:
+        read_diary(path)
+    assert str(info.value).startswith(f"{path}: is a SAS transport (XPT) file that cannot be read")
+
+
+def test_a_missing_grams_column_names_it(tmp_path: Path) -> None:
+    path = tmp_path / "asa.csv"
+    path.write_text("UserName,FoodCode,IntakeStartDateTime\nU1,11111000,11/03/2025 0:00\n")
+    with pytest.raises(DiaryFormatError, match=r"is not a asa24_items file: missing column\(s\) "):
+        read_diary(path, input_format="asa24_items")
