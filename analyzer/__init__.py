@@ -35,11 +35,11 @@ if TYPE_CHECKING:
     from analyzer.balance.profiles import load_profiles
     from analyzer.balance.targets import targets_for
     from analyzer.chart import save_figure, trend_chart, weekly_chart
+    from analyzer.chart.cohort import cohort_chart
     from analyzer.diary import Diary, read_diary
     from analyzer.examples import example_path
     from analyzer.foods.table import FoodMatcher, find_food, load_foods
     from analyzer.foods.units import grams_per_unit, load_portions, parse_amount, to_grams
-    from analyzer.chart.cohort import cohort_chart
     from analyzer.report.build import build_report
     from analyzer.report.cohort import CohortReport, build_cohort
     from analyzer.report.greens import load_greens

@@ -170,7 +170,7 @@ def test_arbitrary_bytes(data: bytes) -> None:
             "nhanes",
             "freetext",
         ]
-    ),  # fmt: skip
+    ),
 )
 def test_arbitrary_csv(
     header: list[str],
