@@ -13,6 +13,9 @@ complete, 2 data missing) and the nutrients per item as eaten: ``KCAL``, ``PROT`
   files re-saved by R) stays unknown, never 0. ``FoodAmt`` 0 with nutrients 0 is a real zero.
 - Both ``FoodType`` 1 (primary) and 2 (addition, e.g. milk on cereal) rows were eaten: all
   are used.
+- ``meal`` is the occasion's name and ``time`` its clock time (``Occ_Time``), from which the
+  eating occasions of the calcium load are formed by the usual rule
+  (:mod:`analyzer.balance.occasions`): ASA24 records one name and time per occasion.
 - A row with ``FoodComp`` 2, or without ``FoodAmt``, has no data and is reported
   (``missing_amount``).
 - The category (for the diuretic load) comes from the FNDDS food code and description

@@ -206,3 +206,18 @@ def test_a_missing_grams_column_names_it(tmp_path: Path) -> None:
     path.write_text("UserName,FoodCode,IntakeStartDateTime\nU1,11111000,11/03/2025 0:00\n")
     with pytest.raises(DiaryFormatError, match=r"is not a asa24_items file: missing column\(s\) "):
         read_diary(path, input_format="asa24_items")
+
+
+@pytest.mark.parametrize("name", ["asa24_items.csv", "asa24_totals.csv", "dr1iff.xpt"])
+def test_the_analysis_daily_totals_are_the_files_own_sums(name: str) -> None:
+    from analyzer.balance import analyze
+
+    daily = analyze(read_diary(DATA / name), by_person=True).daily
+    expected = EXPECTED[name]["person_days"]
+    assert len(daily) == len(expected)
+    for day in expected.values():
+        row = daily[daily["person"] == day["person"]]
+        if "date" in day:
+            row = row[row["date"] == pd.Timestamp(day["date"])]
+        for column, value in day["sums"].items():
+            assert row[column].item() == pytest.approx(value, abs=1e-9), (name, column)
