@@ -56,6 +56,26 @@ class DataFileError(OSError, AnalyzerError):
         return f"{msg}; {self.fix}" if self.fix else msg
 
 
+class OutputError(OSError, AnalyzerError):
+    """The output cannot be written (a full disk, a closed device).
+
+    Parameters
+    ----------
+    problem : str
+        The system's reason, e.g. ``"No space left on device"``.
+    """
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(problem)
+        self.problem = problem
+
+    def __str__(self) -> str:
+        return (
+            f"cannot write the output: {self.problem}; write it to another file or device "
+            "(e.g. --format csv > /another/disk/out.csv)"
+        )
+
+
 class UnknownFoodError(KeyError, AnalyzerError):
     """No food in the nutrient table matches a name or id.
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from analyzer.cli.app import CONTEXT, F, cli, friendly_errors
+from analyzer.cli.app import CONTEXT, F, cli, emit, friendly_errors
 from analyzer.cli.options import (
     TABLE_FORMATS,
     DiaryReading,
@@ -130,7 +130,7 @@ def _balance_command(
         shown = shown.copy()
         for column in (c for c in RATIO_COLUMNS if c in shown.columns):
             shown[column] = shown[column].map(lambda v: "" if pd.isna(v) else f"{v:.2f}")
-    click.echo(format_frame(shown, fmt))  # type: ignore[arg-type]
+    emit(format_frame(shown, fmt))  # type: ignore[arg-type]
 
 
 @cli.command(context_settings=CONTEXT)

@@ -7,6 +7,7 @@ import click
 from analyzer.cli.app import CONTEXT, cli, friendly_errors
 from analyzer.cli.options import (
     DiaryReading,
+    IsoWeek,
     ProfileChoice,
     analyze_for_cli,
     diary_argument,
@@ -33,7 +34,8 @@ from analyzer.models import Settings
 )
 @click.option(
     "--week",
-    metavar="YYYY-Www",
+    type=IsoWeek(),
+    default=None,
     help="Draw the one-week figure of this ISO week (with the suggested greens) instead.",
 )
 @click.option(

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import click
-
-from analyzer.cli.app import CONTEXT, cli, friendly_errors
+from analyzer.cli.app import CONTEXT, cli, emit, friendly_errors
 from analyzer.cli.options import (
     TABLE_FORMATS,
     DiaryReading,
@@ -52,4 +50,4 @@ def entries(diary: str, fmt: str, reading: DiaryReading) -> None:
 
     loaded = load_diary_for_cli(diary, reading)
     view = loaded.all_rows().reindex(columns=ENTRIES_VIEW_COLUMNS)
-    click.echo(format_frame(view, fmt))  # type: ignore[arg-type]
+    emit(format_frame(view, fmt))  # type: ignore[arg-type]

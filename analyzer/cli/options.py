@@ -10,7 +10,9 @@ every unusable row on stderr, so each command accounts for every row the same wa
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
+import math
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -43,6 +45,86 @@ PROGRESS_MIN_BYTES = 4_000_000
 
 #: A click command callback (decorators below change its keyword arguments).
 Command = Callable[..., Any]
+
+
+class Number(click.ParamType):
+    """A finite number within bounds, checked when the options are parsed (exit 2 if not).
+
+    click's ``FloatRange`` lets ``nan`` through (every comparison with it is false) and
+    ``inf`` or ``1e308`` overflow the plan; this type refuses them with the range.
+    """
+
+    name = "number"
+
+    def __init__(self, low: float, high: float, low_open: bool = False) -> None:
+        self.low, self.high, self.low_open = low, high, low_open
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> float:
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            self.fail(f"{str(value)[:40]!r} is not a number", param, ctx)
+        above = number > self.low if self.low_open else number >= self.low
+        if not (math.isfinite(number) and above and number <= self.high):
+            sign = ">" if self.low_open else ">="
+            self.fail(
+                f"{str(value)[:40]} is not a number {sign} {self.low:g} and <= {self.high:g}",
+                param,
+                ctx,
+            )
+        return number
+
+
+class IsoWeek(click.ParamType):
+    """An ISO week ``YYYY-Www`` that exists and lies in the dates this tool handles."""
+
+    name = "YYYY-Www"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        from analyzer.balance.weeks import week_start
+        from analyzer.errors import NoDataError
+
+        try:
+            week_start(str(value))
+        except NoDataError as error:
+            self.fail(str(error), param, ctx)
+        return str(value).strip()
+
+
+class Day(click.ParamType):
+    """A date ``YYYY-MM-DD`` in the dates this tool handles."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> dt.date:
+        from analyzer.balance.weeks import first_day
+        from analyzer.errors import NoDataError
+
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return first_day(str(value)).date()
+        except NoDataError as error:
+            self.fail(str(error), param, ctx)
+
+
+#: Most Ca:P mass ratio a user may aim for: above any ratio the literature names (EFSA's
+#: whole-body molar 1.4-1.9, i.e. mass 1.8-2.5; infant formula mass 1.1-2.0). [mg/mg]
+MAX_RATIO_TARGET = 4.0
+#: Most cooked cups of one green a day the plan may propose (16 half-cup servings). [cup]
+MAX_CUPS_PER_DAY = 8.0
+
+week_option = click.option("--week", type=IsoWeek(), default=None, help="ISO week, e.g. 2026-W47.")
+start_option = click.option(
+    "--start",
+    type=Day(),
+    default=None,
+    help="First day of the seven days to report on (instead of --week).",
+)
 
 
 def _apply(func: Command, options: list[Callable[[Command], Command]]) -> Command:
@@ -200,7 +282,9 @@ def profile_options(func: Command) -> Command:
                 default=None,
                 help="Sex for the DRI targets [default: female].",
             ),
-            click.option("--age", type=float, default=None, help="Age [years] [default: 35]."),
+            click.option(
+                "--age", type=Number(0.0, 120.0), default=None, help="Age [years] [default: 35]."
+            ),
             click.option(
                 "--pregnant", is_flag=True, help="Use the pregnancy DRIs (females 14-50)."
             ),
@@ -237,14 +321,14 @@ def settings_options(func: Command) -> Command:
         [
             click.option(
                 "--ratio-target",
-                type=click.FloatRange(min=0, min_open=True),
+                type=Number(0.0, MAX_RATIO_TARGET, low_open=True),
                 default=_default("ca_p_mass_ratio_target"),
                 show_default=True,
                 help="Ca:P mass-ratio goal of the greens plan (your setting; not a DRI).",
             ),
             click.option(
                 "--max-cups",
-                type=click.FloatRange(min=0.5),
+                type=Number(0.5, MAX_CUPS_PER_DAY),
                 default=_default("greens_cups_max_per_day"),
                 show_default=True,
                 help="Most cooked cups of each green per day in the plan.",
