@@ -10,6 +10,7 @@ from analyzer.cli.options import (
     diary_options,
     format_option,
     load_diary_for_cli,
+    require_usable,
 )
 
 #: Columns of the entries view, in order.
@@ -48,6 +49,7 @@ def entries(diary: str, fmt: str, reading: DiaryReading) -> None:
     """
     from analyzer.cli.output import format_frame
 
-    loaded = load_diary_for_cli(diary, reading)
+    loaded = load_diary_for_cli(diary, reading, require_rows=False)
     view = loaded.all_rows().reindex(columns=ENTRIES_VIEW_COLUMNS)
     emit(format_frame(view, fmt))  # type: ignore[arg-type]
+    require_usable(diary, loaded)

@@ -373,11 +373,52 @@ def diary_progress(path: str) -> Iterator[Callable[[str, int, int], None] | None
     yield announce
 
 
-def load_diary_for_cli(path: str, reading: DiaryReading) -> Diary:
-    """Read a diary; report unusable rows on stderr.
+#: Lines named in one grouped row message before "and N more".
+LINES_LISTED = 3
+#: Longest reason echoed for a row; a longer one is cut (the reason quotes its value). [chars]
+REASON_CHARS = 300
 
-    Prints ``DIARY line N: reason`` for each row not used, the reader's notes, and a summary
+
+def row_messages(path: str, rejected: pd.DataFrame) -> list[str]:
+    """One message per distinct reason, naming its lines: rows that failed alike are grouped.
+
+    ``diary.csv line 14: unknown unit 'slice' ...``, or for many rows with the same reason
+    ``diary.csv line 14, 15, 16 and 9,518 more: unknown unit 'slice' for 'cheese pizza'``;
+    in the order of each reason's first line.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> rows = pd.DataFrame({"line": [2, 3, 4, 9, 5], "reason": ["a", "b", "a", "a", "a"]})
+    >>> row_messages("d.csv", rows)
+    ['d.csv line 2, 4, 5 and 1 more: a', 'd.csv line 3: b']
+    """
+    if rejected.empty:
+        return []
+    from analyzer.errors import some_of
+
+    lines = rejected.groupby("reason", sort=False)["line"].agg(list)
+    first = lines.map(min).sort_values(kind="stable")
+    messages = []
+    for reason in first.index:
+        numbers = sorted(lines[reason])
+        text = str(reason)
+        if len(text) > REASON_CHARS:
+            text = text[: REASON_CHARS - 1] + "…"
+        messages.append(f"{path} line {some_of(numbers, LINES_LISTED)}: {text}")
+    return messages
+
+
+def load_diary_for_cli(path: str, reading: DiaryReading, *, require_rows: bool = True) -> Diary:
+    """Read a diary; report unusable rows on stderr (grouped by reason).
+
+    Prints the rows not used (:func:`row_messages`), the reader's notes, and a summary
     ``62 rows: 60 used, 2 not used``; returns the :class:`analyzer.diary.Diary`.
+
+    Raises
+    ------
+    NoDataError
+        With ``require_rows``: no row of the diary can be used (exit 1, after the reasons).
     """
     from analyzer.diary import read_diary
 
@@ -391,13 +432,27 @@ def load_diary_for_cli(path: str, reading: DiaryReading) -> Diary:
             mfp_calcium_dv=reading.mfp_calcium_dv,
             progress=progress,
         )
-    rejected = diary.rejected
-    for line, reason in zip(rejected["line"].tolist(), rejected["reason"].tolist(), strict=True):
-        click.echo(f"{path} line {line}: {reason}", err=True)
+    for message in row_messages(path, diary.rejected):
+        click.echo(message, err=True)
     for note in diary.notes:
         click.echo(f"Note: {note}", err=True)
     click.echo(diary.summary(), err=True)
+    if require_rows:
+        require_usable(path, diary)
     return diary
+
+
+def require_usable(path: str, diary: Diary) -> None:
+    """Raise :class:`NoDataError` when no row of ``diary`` can be used."""
+    from analyzer.errors import NoDataError
+
+    if diary.rows_used == 0:
+        raise NoDataError(
+            f"{path}: no row of the diary can be used",
+            "see the reasons above (or `analyzer entries DIARY`)"
+            if diary.rows_in
+            else "the file has no data rows",
+        )
 
 
 def analyze_for_cli(

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,11 +87,28 @@ def _fail(path: str, problem: str, fix: str = "") -> DiaryFormatError:
     return DiaryFormatError(path, problem, fix)
 
 
+#: The diary path that means standard input.
+STDIN = "-"
+
+
 def read_bytes(path: str | Path) -> bytes:
-    """Read the file, turning OS errors into :class:`DiaryFormatError`."""
+    """Read the file (``-``: standard input), turning OS errors into :class:`DiaryFormatError`.
+
+    A pipe or FIFO is read without waiting for a writer that never comes: it is opened
+    non-blocking, so a FIFO nobody writes to reads as an empty file instead of hanging.
+    """
     name = str(path)
+    if name == STDIN:
+        return sys.stdin.buffer.read()
     try:
-        return Path(path).read_bytes()
+        descriptor = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        try:
+            if hasattr(os, "set_blocking"):
+                os.set_blocking(descriptor, True)  # a writer that is there: wait for its data
+            with os.fdopen(descriptor, "rb", closefd=False) as handle:
+                return handle.read()
+        finally:
+            os.close(descriptor)
     except FileNotFoundError:
         raise _fail(name, "file not found", "Check the path") from None
     except IsADirectoryError:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -96,3 +97,31 @@ def test_a_closed_pipe_ends_quietly() -> None:
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     assert "Exception ignored" not in done.stderr
+
+
+def test_dash_reads_the_diary_from_standard_input() -> None:
+    text = Path(WESTERN).read_text(encoding="utf-8")
+    from_stdin = CliRunner().invoke(cli, ["daily", "-", "--format", "csv"], input=text)
+    from_file = CliRunner().invoke(cli, ["daily", WESTERN, "--format", "csv"])
+    assert from_stdin.exit_code == 0, from_stdin.stderr
+    assert from_stdin.stdout == from_file.stdout
+    assert "- line" not in from_stdin.stderr  # every row of the example is used
+
+
+def test_a_fifo_with_no_writer_does_not_hang(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "diary.csv"
+    os.mkfifo(fifo)
+    done = subprocess.run(
+        [sys.executable, "-m", "analyzer", "daily", str(fifo)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert done.stderr == (
+        f"Error: {fifo}: is empty. A diary needs a header line and at least one data row\n"
+    )
