@@ -28,6 +28,26 @@ def some_of(items: Sequence[object], limit: int = LISTED_ITEMS) -> str:
     return f"{shown} and {extra:,} more" if extra > 0 else shown
 
 
+#: Most characters of a user's value a message quotes (a 50 MB cell is not echoed whole).
+ECHO_CHARS = 80
+
+
+def quote(value: object, limit: int = ECHO_CHARS) -> str:
+    """A user's value quoted for a message, cut after ``limit`` characters.
+
+    Examples
+    --------
+    >>> quote("lots")
+    "'lots'"
+    >>> quote("x" * 100, limit=5)
+    "'xxxxx…' (100 characters)"
+    """
+    text = str(value)
+    if len(text) <= limit:
+        return f"'{text}'"
+    return f"'{text[:limit]}…' ({len(text):,} characters)"
+
+
 class AnalyzerError(Exception):
     """Base class of every error the analyzer raises on purpose."""
 
