@@ -7,7 +7,6 @@ import click
 from analyzer.cli.app import CONTEXT, cli, friendly_errors
 from analyzer.cli.options import (
     DiaryReading,
-    IsoWeek,
     ProfileChoice,
     analyze_for_cli,
     diary_argument,
@@ -18,6 +17,7 @@ from analyzer.cli.options import (
     profile_options,
     settings_options,
 )
+from analyzer.cli.params import IsoWeek
 from analyzer.models import Settings
 
 
