@@ -81,3 +81,30 @@ def test_dates_parse_in_linear_time() -> None:
         return parse_dates(pd.Series(["2026-11-16" + " " * size + "x", "2026-11-17"]))
 
     assert _ratio(run, 10_000, 100_000) < 20
+
+
+CRONOMETER = "Day,Food Name,Amount,Energy (kcal),Calcium (mg),Phosphorus (mg)\n"
+
+
+@pytest.mark.parametrize(
+    ("cell", "reason"),
+    [
+        ("1e308", "Calcium (mg) '1e308' is more than one entry can hold (30,000); check the "
+         "export"),
+        ("-5", "Calcium (mg) '-5' is negative; nutrients are amounts eaten, leave an unknown "
+         "value blank"),
+        ("inf", "Calcium (mg) 'inf' is not a number"),
+    ],
+)  # fmt: skip
+def test_implausible_app_nutrients_reject_the_row(tmp_path: Path, cell: str, reason: str) -> None:
+    path = _write(
+        tmp_path,
+        CRONOMETER + f'2026-01-05,"Milk, 2%",1.00 cup,122,{cell},224\n'
+        '2026-01-05,"Cheese, cheddar",1.00 oz,114,201,129\n',
+    )
+    diary = read_diary(path)
+    assert diary.rows_in == 2 and len(diary.entries) == 1
+    assert diary.rejected["status"].tolist() == ["bad_number"]
+    assert diary.rejected["reason"].tolist() == [reason]
+    # the used row's nutrients are the app's own: 201 mg Ca, 129 mg P
+    assert diary.entries["calcium_mg"].tolist() == [201.0]
