@@ -58,6 +58,7 @@ from analyzer.diary.staging import (
     numbers,
     optional_text,
 )
+from analyzer.errors import quote, some_of
 
 #: ASA24 nutrient columns for ours (nutrients per item as eaten, FNDDS units).
 ASA24_NUTRIENTS: dict[str, tuple[str, ...]] = {
@@ -121,11 +122,10 @@ def _several_recalls_note(frame: pd.DataFrame, used: pd.Series) -> list[str]:
     several = counts[counts > 1]
     if several.empty:
         return []
-    shown = [f"{p} on {d:%Y-%m-%d}" for p, d in several.index[:MAX_NAMED]]
-    more = f" and {len(several) - MAX_NAMED} more" if len(several) > MAX_NAMED else ""
+    shown = [f"{quote(p)} on {d:%Y-%m-%d}" for p, d in several.index]
     return [
-        f"ASA24: several recalls dated the same day are added into one day: {', '.join(shown)}"
-        f"{more}"
+        "ASA24: several recalls dated the same day are added into one day: "
+        + some_of(shown, limit=MAX_NAMED)
     ]
 
 
@@ -214,18 +214,14 @@ def stage_asa24_totals(
         rows = frame.loc[incomplete & problems.ok]
         if len(rows):
             shown = [
-                f"{person} recall {recall or '?'} ({date:%Y-%m-%d})"
+                f"{quote(person)} recall {recall or '?'} ({date:%Y-%m-%d})"
                 for person, recall, date in zip(
-                    rows["person"][:MAX_NAMED],
-                    rows["recall"][:MAX_NAMED],
-                    rows["date"][:MAX_NAMED],
-                    strict=True,
+                    rows["person"], rows["recall"], rows["date"], strict=True
                 )
             ]
-            more = f" and {len(rows) - MAX_NAMED} more" if len(rows) > MAX_NAMED else ""
             notes.append(
-                f"ASA24: DataComp = 2 for {', '.join(shown)}{more}: some of the recall's "
-                "foods have no data, so its totals leave them out (underestimates)"
+                f"ASA24: DataComp = 2 for {some_of(shown, limit=MAX_NAMED)}: some of the "
+                "recall's foods have no data, so its totals leave them out (underestimates)"
             )
     notes += _several_recalls_note(frame, problems.ok)
     return Staged(frame.drop(columns="recall"), problems, "none", notes)

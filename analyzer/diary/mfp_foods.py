@@ -52,6 +52,7 @@ from analyzer.diary.staging import (
     numbers,
     optional_text,
 )
+from analyzer.errors import quote
 
 #: MyFitnessPal columns taken as given (lower case; the printable diary's and the scripts').
 GIVEN_NUTRIENTS: dict[str, tuple[str, ...]] = {
@@ -151,14 +152,14 @@ USDA_NUTRIENTS: tuple[str, ...] = tuple(c for c in NUTRIENT_COLUMNS if c not in 
 MAX_LISTED = 10
 
 
-def _why_unknown(frame: pd.DataFrame) -> pd.Series:
-    """Why a row's USDA nutrients are unknown ("" when they are known)."""
-    food = "'" + frame["food_written"].astype(str) + "'"
-    serving = "'" + frame["serving"].astype(str) + "'"
-    why = pd.Series("", index=frame.index, dtype=object)
-    why = why.mask(frame["grams"].isna(), food + ": no USDA portion for its serving " + serving)
-    why = why.mask(frame["quantity"].isna(), food + ": no serving after the name")
-    return why.mask(frame["food_id"].isna(), food + ": no USDA food matches the name")
+def _why_unknown(row: pd.Series) -> str:
+    """Why one row's USDA nutrients are unknown."""
+    food = quote(row["food_written"])
+    if pd.isna(row["food_id"]):
+        return f"line {row['line']} {food}: no USDA food matches the name"
+    if pd.isna(row["quantity"]):
+        return f"line {row['line']} {food}: no serving after the name"
+    return f"line {row['line']} {food}: no USDA portion for its serving {quote(row['serving'])}"
 
 
 def usda_minerals(frame: pd.DataFrame, foods: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
@@ -168,18 +169,16 @@ def usda_minerals(frame: pd.DataFrame, foods: pd.DataFrame) -> tuple[pd.DataFram
     out = frame.copy()
     for column in USDA_NUTRIENTS:
         out[column] = values[column]
-    why = _why_unknown(out)
+    unknown = out[out["grams"].isna()]
     out = out.drop(columns=["food_written", "serving"])
-    unknown = why[why.ne("")]
     if unknown.empty:
         return out, []
-    lines = out.loc[unknown.index, "line"].astype(int).astype(str)
-    shown = "; ".join(("line " + lines + " " + unknown).iloc[:MAX_LISTED])
-    more = f"; and {len(unknown) - MAX_LISTED} more" if len(unknown) > MAX_LISTED else ""
+    shown = [_why_unknown(row) for _, row in unknown.iloc[:MAX_LISTED].iterrows()]
+    more = f"; and {len(unknown) - MAX_LISTED:,} more" if len(unknown) > MAX_LISTED else ""
     return out, [
-        f"MyFitnessPal: {len(unknown)} row(s) keep the app's energy, protein and sodium but "
-        f"their calcium, phosphorus, magnesium, potassium and caffeine are unknown: {shown}"
-        f"{more}"
+        f"MyFitnessPal: {len(unknown):,} row(s) keep the app's energy, protein and sodium but "
+        f"their calcium, phosphorus, magnesium, potassium and caffeine are unknown: "
+        f"{'; '.join(shown)}{more}"
     ]
 
 

@@ -56,6 +56,7 @@ from analyzer.diary.detect import canonical, column_index, missing_columns
 from analyzer.diary.model import Problems
 from analyzer.diary.staging import Staged, app_nutrients, base_frame, cells, numbers
 from analyzer.diary.xport import is_xport, read_xport
+from analyzer.errors import some_of
 
 #: The date given to recall day 1 (a Monday: ISO week 2000-W01 starts on it).
 RECALL_DAY_ONE = pd.Timestamp("2000-01-03")
@@ -177,9 +178,7 @@ def _descriptions(path: str) -> tuple[dict[str, str], str | None]:
 
 
 def _names(persons: pd.Series) -> str:
-    shown = ", ".join(persons[:MAX_NAMED].tolist())
-    more = f" and {len(persons) - MAX_NAMED} more" if len(persons) > MAX_NAMED else ""
-    return shown + more
+    return some_of(persons.tolist(), limit=MAX_NAMED)
 
 
 def _status_notes(frame: pd.DataFrame, status: pd.Series | None, day: int) -> list[str]:

@@ -36,8 +36,14 @@ XPORT_ENCODING = "latin-1"
 
 
 def is_xport(path: str | Path) -> bool:
-    """True when the file starts with the SAS transport header (False if unreadable)."""
+    """True when a regular file starts with the SAS transport header.
+
+    False for anything unreadable and for what is not a regular file (standard input, a
+    pipe: opening a pipe with no writer would block), which the CSV reader then handles.
+    """
     try:
+        if not Path(path).is_file():
+            return False
         with open(path, "rb") as handle:
             return handle.read(len(XPORT_MAGIC)) == XPORT_MAGIC
     except OSError:

@@ -87,7 +87,7 @@ def test_asa24_totals_read_as_day_totals() -> None:
     items = _day_sums(read_diary(DATA / "asa24_items.csv").entries)
     totals = _day_sums(diary.entries)
     pd.testing.assert_frame_equal(totals, items, rtol=1e-9)
-    assert any("DataComp = 2 for CAPH02 recall 1 (2025-11-04)" in n for n in diary.notes)
+    assert any("DataComp = 2 for 'CAPH02' recall 1 (2025-11-04)" in n for n in diary.notes)
 
 
 def test_pandas_reads_xport_zeros_as_tiny_numbers_and_the_reader_repairs_them() -> None:
