@@ -7,6 +7,7 @@ common tail (matching, grams, nutrients, accounting) is in :mod:`analyzer.diary.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -30,6 +31,10 @@ FREE_TEXT_COLUMNS: frozenset[str] = frozenset({"note", "notes", "comment", "comm
 MAX_HEADER_CELLS_COMPARED = 6
 
 
+#: See :attr:`Staged.after`.
+AfterMatching = Callable[[pd.DataFrame, pd.DataFrame], tuple[pd.DataFrame, list[str]]]
+
+
 @dataclass
 class Staged:
     """Rows of one diary, normalized but not yet matched.
@@ -45,12 +50,18 @@ class Staged:
         See :data:`ResolveMode`.
     notes : list of str
         File-level remarks.
+    after : callable, optional
+        A last step of the reader, run after matching: ``after(frame, foods)`` returns the
+        frame and more notes (MyFitnessPal food rows take calcium, phosphorus, magnesium,
+        potassium and caffeine from USDA for the matched food and grams, next to the app's
+        own energy, protein and sodium).
     """
 
     frame: pd.DataFrame
     problems: Problems
     mode: ResolveMode
     notes: list[str] = field(default_factory=list)
+    after: AfterMatching | None = None
 
 
 def cells(table: RawTable, position: int | None) -> pd.Series:
@@ -152,7 +163,7 @@ def app_nutrients(
             lacking.append(column)
             continue
         raw = cells(table, position)
-        values, bad = to_numbers(raw, decimal_comma=table.decimal_comma)
+        values, bad = numbers(raw, decimal_comma=table.decimal_comma)
         name = table.header[position]
         if bad.any():
             problems.add(bad, "bad_number", f"{name} " + _quoted(raw[bad]) + " is not a number")
@@ -175,6 +186,21 @@ def app_nutrients(
             )
         frame[column] = values.where(~(negative | huge))
     return lacking
+
+
+def numbers(values: pd.Series, *, decimal_comma: bool) -> tuple[pd.Series, pd.Series]:
+    """Floats of a column: text through :func:`~analyzer.diary.numbers.to_numbers`; a column
+    that is already numeric (a SAS transport file) as it is, NaN = unknown.
+
+    Returns
+    -------
+    values : Series of float
+    bad : Series of bool
+        True where a text cell is not blank, not an unknown marker and not a number.
+    """
+    if pd.api.types.is_numeric_dtype(values):
+        return values.astype("float64"), pd.Series(False, index=values.index)
+    return to_numbers(values, decimal_comma=decimal_comma)
 
 
 def has_any(header: list[str], headers: dict[str, tuple[str, ...]]) -> bool:
