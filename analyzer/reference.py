@@ -1,6 +1,6 @@
 """The bundled science tables: DRIs, absorption indices, P bioavailability and coefficients.
 
-Every literature number the balance engine uses lives in one of four CSV files under
+Every literature number the balance engine uses lives in one of the CSV files under
 ``analyzer/data/``, each row with its source (author, year, journal) and provenance tag
 (``V`` verified, ``S`` secondary, ``M`` from memory, ``C`` computed from V/S inputs), as
 compiled in the project's scientific reference:
@@ -12,7 +12,10 @@ compiled in the project's scientific reference:
 - ``phosphorus_bioavailability.csv``: absorbed fraction of phosphorus per source class
   (Renal Replacement Therapy 2017; IOM 1997);
 - ``coefficients.csv``: molar masses, Weaver's load equation, the calciuria coefficients,
-  PRAL (Remer & Manz 1995) and flag thresholds.
+  PRAL (Remer & Manz 1995) and flag thresholds;
+- ``fndds_categories.csv``: FNDDS food-code prefixes (and description exceptions) to the
+  food categories, for research files (ASA24, NHANES);
+- ``eating_occasions.csv``: the eating-occasion codes of ASA24 and NHANES and their meals.
 
 The tables are read once per process and cached; callers get copies.
 """
@@ -61,6 +64,22 @@ _TABLES: dict[str, dict[str, str]] = {
         "tag": "string",
         "note": "string",
     },
+    "fndds_categories.csv": {
+        "prefix": "string",
+        "category": "string",
+        "description_pattern": "string",
+        "source": "string",
+        "tag": "string",
+        "note": "string",
+    },
+    "eating_occasions.csv": {
+        "scheme": "string",
+        "code": "int64",
+        "label": "string",
+        "meal": "string",
+        "source": "string",
+        "tag": "string",
+    },
 }
 
 
@@ -99,7 +118,7 @@ def load_table(name: str) -> pd.DataFrame:
     Parameters
     ----------
     name : {"dri.csv", "absorption_index.csv", "phosphorus_bioavailability.csv",
-            "coefficients.csv"}
+            "coefficients.csv", "fndds_categories.csv", "eating_occasions.csv"}
         Which table.
 
     Raises

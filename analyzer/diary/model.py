@@ -15,7 +15,19 @@ import pandas as pd
 
 from analyzer import nutrients
 
-DiaryFormat = Literal["own", "cronometer_servings", "cronometer_daily", "loseit", "mfp"]
+DiaryFormat = Literal[
+    "own",
+    "cronometer_servings",
+    "cronometer_daily",
+    "loseit",
+    "mfp",
+    "mfp_foods",
+    "mfp_printable",
+    "asa24_items",
+    "asa24_totals",
+    "nhanes",
+    "freetext",
+]
 
 #: The formats :func:`analyzer.diary.read_diary` understands, with a one-line description.
 FORMATS: dict[str, str] = {
@@ -24,6 +36,17 @@ FORMATS: dict[str, str] = {
     "cronometer_daily": "Cronometer daily summary: Date, Energy (kcal), Calcium (mg), ...",
     "loseit": "Lose It! food-logs.csv: Date, Name, Quantity, Units[, Deleted]",
     "mfp": "MyFitnessPal Nutrition Summary: Date, Meal, Calories, ..., Calcium (%DV)",
+    "mfp_foods": "MyFitnessPal food rows (python-myfitnesspal): date, meal, food, quant, "
+    "calories, ..., sodium",
+    "mfp_printable": "MyFitnessPal Printable Diary copied to CSV: date lines, Foods, Calories, "
+    "..., TOTAL:",
+    "asa24_items": "ASA24 Items: UserName, RecallNo, IntakeStartDateTime, Occ_Name, FoodCode, "
+    "FoodAmt, KCAL, ..., CALC, PHOS",
+    "asa24_totals": "ASA24 Totals: UserName, RecallNo, IntakeStartDateTime, KCAL, ..., CALC",
+    "nhanes": "NHANES individual foods DR1IFF/DR2IFF/DRXIFF (.XPT or CSV): SEQN, DR1IFDCD, "
+    "DR1IGRMS, DR1ICALC, ...",
+    "freetext": "free-text log: date[, time, person] and one text column of foods "
+    "('2 eggs and toast')",
 }
 
 #: The app each export format comes from (our own CSV comes from no app).
@@ -46,6 +69,8 @@ STATUS_CODES: tuple[str, ...] = (
     "bad_date",
     "bad_number",
     "missing_food",
+    "supplement",
+    "no_food",
     "missing_amount",
     "bad_amount",
     "unknown_food",

@@ -125,6 +125,8 @@ def test_make_profile_rejects_ages_outside_the_tables(age: float) -> None:
 
 # science.md table 1a, every row, transcribed by hand: life stage -> a profile inside it, then
 # (Ca RDA/AI, Ca EAR, P RDA/AI, P EAR, Mg RDA/AI, Mg EAR, K AI); None = no EAR (infants, AI).
+# The calcium EAR in pregnancy and lactation at 14-18 y is 1,100 mg (IOM 2011, p. 362:
+# "1,100 mg/day for pregnant adolescents", the same for lactation; science.md correction).
 _TABLE_1A = [
     ("0-6 mo", Profile(sex="male", age=0.2), (200, None, 100, None, 30, None, 400)),
     ("7-12 mo", Profile(sex="female", age=0.75), (260, None, 275, None, 75, None, 860)),
@@ -145,7 +147,7 @@ _TABLE_1A = [
     (
         "pregnancy 14-18",
         Profile(sex="female", age=16, pregnant=True),
-        (1300, 1000, 1250, 1055, 400, 335, 2600),
+        (1300, 1100, 1250, 1055, 400, 335, 2600),
     ),
     (
         "pregnancy 19-30",
@@ -160,7 +162,7 @@ _TABLE_1A = [
     (
         "lactation 14-18",
         Profile(sex="female", age=14, lactating=True),
-        (1300, 1000, 1250, 1055, 360, 300, 2500),
+        (1300, 1100, 1250, 1055, 360, 300, 2500),
     ),
     (
         "lactation 19-30",
