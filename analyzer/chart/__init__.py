@@ -5,7 +5,7 @@ Functions return a :class:`matplotlib.figure.Figure` and never open a window or 
 package is the only place that imports matplotlib.
 """
 
-from analyzer.chart.describe import report_figures
+from analyzer.chart.describe import cohort_figures, report_figures
 from analyzer.chart.frames import PlanView, WeekView, plan_view, trend_frame, week_frame, week_view
 from analyzer.chart.save import chart_format, save_figure
 from analyzer.chart.style import OKABE_ITO
@@ -19,6 +19,7 @@ __all__ = [
     "PlanView",
     "WeekView",
     "chart_format",
+    "cohort_figures",
     "inline_svg",
     "plan_view",
     "report_figures",

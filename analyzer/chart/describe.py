@@ -1,5 +1,6 @@
-"""The week's charts for the HTML report: one SVG per panel, each with a description that
-lists what it draws, so a screen reader (or a printout without colour) loses nothing."""
+"""The charts of the HTML pages, each an inline SVG with a description that lists what it
+draws, so a screen reader (or a printout without colour) loses nothing: the week's four
+panels (:func:`report_figures`) and the cohort figure (:func:`cohort_figures`)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,12 @@ import math
 
 import pandas as pd
 
+from analyzer.chart.cohort import INTAKE_PANELS, LEGEND, cohort_chart
 from analyzer.chart.frames import WeekView, week_view
 from analyzer.chart.style import CONCERN_MASS_RATIO, CONCERN_MOLAR_RATIO, LOAD_GROUPS
 from analyzer.chart.svg import inline_svg
 from analyzer.chart.weekly import APPROXIMATE_LABEL, week_panels
+from analyzer.report.cohort import CohortReport
 from analyzer.report.formatting import number
 from analyzer.report.html import HtmlFigure
 from analyzer.report.model import Report
@@ -151,3 +154,44 @@ def report_figures(report: Report) -> list[HtmlFigure]:
         svg = inline_svg(fig, f"chart-{name.replace('_', '-')}", title, DESCRIBE[name](view))
         figures.append(HtmlFigure(svg=svg, caption=caption))
     return figures
+
+
+def _cohort_description(report: CohortReport) -> str:
+    """Every value the cohort figure draws, in words."""
+    parts = []
+    for nutrient, title in INTAKE_PANELS:
+        rows = [r for r in report.rows if r.nutrient == nutrient]
+        groups = []
+        for row in rows:
+            d = row.distribution
+            text = (
+                f"{row.group} (n={d.n}): median {number(d.p50)}, 25th to 75th percentile "
+                f"{number(d.p25)} to {number(d.p75)}, 5th to 95th {number(d.p5)} to "
+                f"{number(d.p95)} {row.unit}"
+            )
+            if row.share_below is not None and row.lower_kind == "EAR":
+                text += f", {100 * row.share_below:.0f}% below the EAR {number(row.lower)}"
+            groups.append(text)
+        parts.append(f"{title}: " + "; ".join(groups))
+    bins = ", ".join(
+        f"{b.lower:g} to {b.upper:g}: {b.persons}" if b.upper is not None
+        else f"{b.lower:g} and above: {b.persons}"
+        for b in report.ca_p_histogram
+    )  # fmt: skip
+    parts.append(f"Persons by molar Ca:P ({bins}); concern below {report.ca_p_concern:g}")
+    loads = ", ".join(f"{load.label} {number(load.mean_mg_per_day)} mg" for load in report.loads)
+    parts.append(f"Diuretic load by food group, mean per person and day: {loads}")
+    return ". ".join(parts) + "."
+
+
+def cohort_figures(report: CohortReport) -> list[HtmlFigure]:
+    """The cohort figure (:func:`analyzer.chart.cohort.cohort_chart`) as inline SVG for
+    :func:`analyzer.report.cohort_html.render_cohort_html`, described value by value."""
+    svg = inline_svg(
+        cohort_chart(report),
+        "chart-cohort",
+        "Cohort: distributions of mean daily intakes against the DRIs",
+        _cohort_description(report),
+    )
+    caption = "The cohort's intakes against the DRIs, its molar Ca:P and diuretic load. " + LEGEND
+    return [HtmlFigure(svg=svg, caption=caption.replace("\n", " "))]

@@ -70,7 +70,7 @@ class Row:
     css: str = ""
 
 
-def _row(cells: Sequence[str], css: str = "") -> Row:
+def row_of(cells: Sequence[str], css: str = "") -> Row:
     """A row whose numbers stay with their units (``1,000 mg`` wraps whole on a phone)."""
     return Row([_NUMBER_UNIT.sub("\\1\u00a0\\2", cell) for cell in cells], css)
 
@@ -194,7 +194,7 @@ def _days_table(report: Report) -> tuple[Table, str]:
         caption="Days",
         legend=_sentence(fmt.DAYS_LEGEND.removeprefix("Days ").strip("()")),
         header=header,
-        rows=[_row(cells) for cells in rows],
+        rows=[row_of(cells) for cells in rows],
         numeric=frozenset(range(1, len(header))),
     )
     return table, fmt.PARTIAL_NOTE if marked else ""
@@ -205,7 +205,7 @@ def _targets_table(report: Report) -> Table:
         id="targets-table",
         caption=fmt.targets_heading(report),
         header=["figure", *fmt.TARGET_HEADER[1:]],
-        rows=[_row(cells) for cells in fmt.target_rows(report)],
+        rows=[row_of(cells) for cells in fmt.target_rows(report)],
         numeric=frozenset({1, 3}),
     )
 
@@ -218,7 +218,7 @@ def _load_table(report: Report) -> Table | None:
         id="load-table",
         caption=fmt.LOAD_TITLE,
         header=fmt.LOAD_HEADER,
-        rows=[_row(cells) for cells in rows],
+        rows=[row_of(cells) for cells in rows],
         numeric=frozenset(range(1, len(fmt.LOAD_HEADER))),
     )
 
@@ -238,7 +238,7 @@ def _matched(entry: EntryRow) -> str:
     return "the app's own values" if entry.source == "app" else UNKNOWN_CELL
 
 
-def _entry_row(entry: EntryRow, with_match: bool) -> Row:
+def _entryrow_of(entry: EntryRow, with_match: bool) -> Row:
     cells = [
         entry.food,
         fmt.entry_amount(entry),
@@ -252,7 +252,7 @@ def _entry_row(entry: EntryRow, with_match: bool) -> Row:
     if with_match:
         match = fmt.entry_match(entry)
         cells.append(f"{match}; {CHECK_MARK}" if entry.low_confidence else match)
-    return _row(cells, "check" if entry.low_confidence else "")
+    return row_of(cells, "check" if entry.low_confidence else "")
 
 
 def _entries_table(report: Report) -> Table:
@@ -262,7 +262,7 @@ def _entries_table(report: Report) -> Table:
     header += ["meal", "diary line"] + (["match"] if with_match else [])
     groups: dict[str, list[Row]] = {}
     for entry in report.entries:
-        groups.setdefault(_weekday(entry.date), []).append(_entry_row(entry, with_match))
+        groups.setdefault(_weekday(entry.date), []).append(_entryrow_of(entry, with_match))
     legend = (
         "Ca and P in mg for the amount eaten; - = unknown; about = converted from % Daily "
         "Value (approximate)"
@@ -284,7 +284,7 @@ def _not_used_table(report: Report) -> Table | None:
     if not report.not_used:
         return None
     rows = [
-        _row(
+        row_of(
             [
                 row.food or UNKNOWN_CELL,
                 UNKNOWN_CELL if row.line is None else str(row.line),
@@ -315,7 +315,8 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
 
 
-def _generator() -> str:
+def generator() -> str:
+    """``analyzer 0.1.0``: what made the page."""
     try:
         return f"analyzer {version('analyzer')}"
     except PackageNotFoundError:
@@ -333,7 +334,7 @@ def build_page(report: Report, charts: Sequence[HtmlFigure] = ()) -> Page:
         title=fmt.title(report),
         profile=f"Profile: {report.profile.description}{person}. "
         f"Targets: DRI life stage {report.targets.life_stage}.",
-        generator=_generator(),
+        generator=generator(),
         disclaimer=report.disclaimer,
         covered=covered_lines(report),
         days=days,
@@ -371,7 +372,7 @@ def build_page(report: Report, charts: Sequence[HtmlFigure] = ()) -> Page:
 
 
 @functools.cache
-def _environment() -> Environment:
+def environment() -> Environment:
     """The template environment (Jinja2 is imported only when a page is rendered)."""
     from jinja2 import Environment, PackageLoader, StrictUndefined
 
@@ -405,4 +406,4 @@ def render_html(report: Report, charts: Sequence[HtmlFigure] = ()) -> str:
         not used, the notes and the disclaimer); every user-supplied string escaped.
     """
     page = build_page(report, charts)
-    return _environment().get_template("report.html.j2").render(page=page)
+    return environment().get_template("report.html.j2").render(page=page)

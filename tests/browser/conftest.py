@@ -25,10 +25,12 @@ from typing import Any
 import pytest
 
 from analyzer.balance import analyze
-from analyzer.chart import report_figures
+from analyzer.chart import cohort_figures, report_figures
 from analyzer.diary import read_diary
 from analyzer.examples import example_path
 from analyzer.report import Report, build_report, render_html
+from analyzer.report.cohort import build_cohort
+from analyzer.report.cohort_html import render_cohort_html
 from tests.conftest import DATA, REPO
 
 HERE = Path(__file__).parent
@@ -111,6 +113,16 @@ def report_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Rendered
         path.write_text(render_html(report, report_figures(report)), encoding="utf-8")
         pages[name] = RenderedReport(path, report)
     return pages
+
+
+@pytest.fixture(scope="session")
+def cohort_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``analyzer cohort --format html`` of the ASA24 items fixture (3 persons)."""
+    diary = read_diary(DATA / "research" / "asa24_items.csv")
+    answer = build_cohort(analyze(diary, by_person=True))
+    path = tmp_path_factory.mktemp("cohort") / "cohort.html"
+    path.write_text(render_cohort_html(answer, cohort_figures(answer)), encoding="utf-8")
+    return path
 
 
 @dataclass

@@ -103,6 +103,17 @@ def test_offline_quiet_and_no_sideways_scroll(
 
 
 @pytest.mark.parametrize("width", WIDTHS)
+def test_cohort_page_offline_quiet_and_readable(width: int, cohort_page: Path, visit: Any) -> None:
+    seen = visit(cohort_page, width)
+    assert (seen.errors, seen.requests, seen.failed) == ([], [seen.url], [])
+    layout = seen.page.evaluate(OVERFLOW_JS)
+    assert layout["outside"] == [] and layout["scrollWidth"] <= layout["width"]
+    assert seen.page.evaluate(CONTRAST_JS) == []
+    chart = seen.page.get_by_role("img", name="Cohort: distributions of mean daily intakes")
+    assert chart.is_visible()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
 def test_key_figures_are_visible_text(
     width: int, report_pages: dict[str, RenderedReport], visit: Any
 ) -> None:
