@@ -10,7 +10,7 @@ References
 ----------
 .. [1] IOM 1997, DRIs for Calcium, Phosphorus, Magnesium, Vitamin D and Fluoride (NAP 5776),
    p. 154: no dietary Ca:P target for adults.
-.. [2] Weaver CM et al. 2017, Curr Osteoporos Rep (PMC5442193): the load equation.
+.. [2] Weaver CM et al. 2017, Curr Osteoporos Rep 15(3):214-221 (PMC5442193): the load equation.
 """
 
 from __future__ import annotations

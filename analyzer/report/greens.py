@@ -7,7 +7,7 @@ absorbed (Heaney et al. 1988).
 
 References
 ----------
-.. [1] Weaver CM et al. 2017, Curr Osteoporos Rep 15:1-10 (PMC5442193), Table 1. (V)
+.. [1] Weaver CM et al. 2017, Curr Osteoporos Rep 15(3):214-221 (PMC5442193), Table 1. (V)
 .. [2] Heaney RP et al. 1988, Am J Clin Nutr 47:707-709. (V)
 """
 

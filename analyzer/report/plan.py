@@ -22,7 +22,7 @@ most once a day, so every line reads "1 cup cooked collards, 4 days this week".
 
 References
 ----------
-.. [1] Weaver CM et al. 2017, Curr Osteoporos Rep 15:1-10 (PMC5442193), Table 1 and its load
+.. [1] Weaver CM et al. 2017, Curr Osteoporos Rep 15(3):214-221 (PMC5442193), Table 1 and its load
    equation FA = 0.889 - 0.0964 ln(load). (V)
 .. [2] Heaney RP et al. 1988, Am J Clin Nutr 47:707-709: spinach calcium 5.1 % absorbed
    versus 27.6 % from milk. (V)
