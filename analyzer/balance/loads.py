@@ -49,6 +49,9 @@ from analyzer.models import Settings
 from analyzer.nutrients import DIURETIC_GROUPS, GROUPS
 from analyzer.reference import coefficient, tag
 
+#: Who each protein-calciuria coefficient comes from (``Settings.protein_coefficient``).
+PROTEIN_SOURCES = {"fao_who": "FAO/WHO 2004", "kerstetter_allen": "Kerstetter & Allen 1990"}
+
 
 def group_of(category: pd.Series) -> pd.Series:
     """Attribution group of each entry: its category when it is one of :data:`GROUPS`.
@@ -89,7 +92,7 @@ def describe_coefficients(settings: Settings) -> str:
     per_sodium = coefficient("sodium_reference_mg")
     chosen = settings.protein_coefficient
     other = "kerstetter_allen" if chosen == "fao_who" else "fao_who"
-    names = {"fao_who": "FAO/WHO 2004", "kerstetter_allen": "Kerstetter & Allen 1990"}
+    names = PROTEIN_SOURCES
     key = "protein_calcium_mg_per_g_"
     return (
         "diuretic load = estimated calcium cost of red meat, dairy, soda and coffee: "
