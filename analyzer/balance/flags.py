@@ -292,8 +292,8 @@ def _parts(
                 levels.append(rule.level)
             elif rule.is_limit:  # the known foods alone pass the limit: at least this
                 messages.append(
-                    head + finding.rstrip(".") + f" (at least: only the foods that could be "
-                    f"used are counted, and {why})."
+                    head + finding.rstrip(".") + f"; at least that much: {why}, and only the "
+                    "foods that could be used are counted."
                 )
                 levels.append("warning" if rule.level == "alert" else rule.level)
             else:
@@ -352,7 +352,7 @@ def _incomplete_texts(frame: pd.DataFrame, rows: np.ndarray, weekly: bool) -> li
     if not weekly:
         reason = frame.get("incomplete_reason", pd.Series("", index=frame.index))
         text = reason.astype("string").fillna("").to_numpy(dtype=object)[rows]
-        return [f"the day is incomplete ({r})" for r in text]
+        return [f"the day is incomplete, {r}" for r in text]
     days = frame["days"].to_numpy(dtype=float)[rows]
     logged = frame.get("days_logged", frame["days"]).to_numpy(dtype=float)[rows]
     unused = frame.get("unused_share", pd.Series(0.0, index=frame.index))
@@ -362,7 +362,7 @@ def _incomplete_texts(frame: pd.DataFrame, rows: np.ndarray, weekly: bool) -> li
         parts = [f"{int(n - d)} of {int(n)} logged days are incomplete"] if n > d else []
         if not unused_acceptable(s):
             parts.append(f"{s:.0%} of its food could not be used")
-        texts.append("the week is incomplete (" + "; ".join(parts or ["no complete day"]) + ")")
+        texts.append("the week is incomplete, " + " and ".join(parts or ["no complete day"]))
     return texts
 
 

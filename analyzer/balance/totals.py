@@ -197,7 +197,7 @@ def daily_totals(
     )
     unused = pd.Series(out["unmatched"], dtype="Float64").to_numpy(dtype=float, na_value=np.nan)
     out.update(coverage_shares(entries, codes, len(sizes), unused))
-    out["app_completed"] = _app_completed(entries, codes, len(sizes))
+    out["app_completed"] = _app_completed(entries, codes, len(sizes)).array
     daily = pd.DataFrame(out, index=sizes.index).reset_index()
     daily["energy_need_kcal"] = (
         np.nan if targets.energy_need_kcal is None else targets.energy_need_kcal
@@ -210,10 +210,10 @@ def daily_totals(
     return add_ratios(daily, targets)
 
 
-def _app_completed(entries: pd.DataFrame, codes: np.ndarray, size: int) -> pd.array:
+def _app_completed(entries: pd.DataFrame, codes: np.ndarray, size: int) -> pd.Series:
     """Per day: False when the app marks any of its rows not completed; <NA> when it gives none."""
     if "completed" not in entries.columns:
-        return pd.array([pd.NA] * size, dtype="boolean")
+        return pd.Series([pd.NA] * size, dtype="boolean")
     mark = entries["completed"].astype("boolean")
     said = mark.notna().to_numpy(dtype=bool)
     no = (mark == False).fillna(False).to_numpy(dtype=bool)  # noqa: E712 (nullable)
@@ -221,7 +221,7 @@ def _app_completed(entries: pd.DataFrame, codes: np.ndarray, size: int) -> pd.ar
     no_days = np.bincount(codes, weights=no.astype(float), minlength=size) > 0
     values = np.where(no_days, False, True).astype(object)
     values[~said_days] = pd.NA
-    return pd.array(values, dtype="boolean")
+    return pd.Series(values, dtype="boolean")
 
 
 def _merge_targets(

@@ -92,7 +92,7 @@ def conform_entries(frame: pd.DataFrame) -> pd.DataFrame:
     if "is_total" not in frame.columns:  # only the totals formats set it
         frame = frame.assign(is_total=False)
     if "completed" not in frame.columns:  # only an app's own day mark sets it
-        frame = frame.assign(completed=pd.NA)
+        frame = frame.assign(completed=pd.Series(pd.NA, index=frame.index, dtype="boolean"))
     out = frame.loc[:, list(ENTRY_COLUMNS)].copy()
     out["line"] = out["line"].astype("int64")
     out["date"] = pd.to_datetime(out["date"]).astype("datetime64[ns]")

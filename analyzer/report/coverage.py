@@ -171,9 +171,9 @@ def judge(
             judged.append(flag.model_copy(update={"level": level}))
         else:
             message = (
-                f"cannot judge: the week is incomplete ({lead.unused_share:.0%} of its food "
-                f"could not be used; {lead.days_complete} of {lead.days_logged} logged days "
-                f"complete). {flag.message}"
+                f"cannot judge: the week is incomplete, {lead.unused_share:.0%} of its food "
+                f"could not be used and {lead.days_complete} of {lead.days_logged} logged days "
+                f"are complete. {flag.message}"
             )
             cannot.append(flag.model_copy(update={"level": "cannot_judge", "message": message}))
     return judged, cannot

@@ -286,23 +286,24 @@ def _alternatives() -> pd.DataFrame:
     table = pd.read_csv(alternatives_path(), dtype={"food_id": str})
     foods = load_foods().set_index("id")
     rows = []
-    for row in table.itertuples(index=False):
-        grams = float(grams_per_unit(str(row.food_id), str(row.measure))) * float(row.amount)
+    amounts = table["amount"].astype(float).tolist()
+    for row, amount in zip(table.itertuples(index=False), amounts, strict=True):
+        grams = float(grams_per_unit(str(row.food_id), str(row.measure))) * amount
         food = foods.loc[str(row.food_id)]
-        calcium = float(food["calcium_mg"]) * grams / GRAMS_PER_100G
+        calcium = float(str(food["calcium_mg"])) * grams / GRAMS_PER_100G
         rows.append(
             {
                 "food_id": str(row.food_id),
                 "name": str(row.name),
                 "description": str(food["description"]),
-                "amount": float(row.amount),
+                "amount": amount,
                 "unit": str(row.measure),
                 "grams": grams,
                 "calcium_mg": calcium,
                 "absorbable_calcium_mg": float(
                     absorbed_calcium_mg(np.array([calcium]), str(row.absorption_class))[0]
                 ),
-                "phosphorus_mg": float(food["phosphorus_mg"]) * grams / GRAMS_PER_100G,
+                "phosphorus_mg": float(str(food["phosphorus_mg"])) * grams / GRAMS_PER_100G,
                 "label": f"non-green source; absorption from Weaver's table ({row.weaver_food})",
                 "source": str(row.source),
                 "confidence": str(row.tag),

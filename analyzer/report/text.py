@@ -368,11 +368,11 @@ def _greens_section(report: Report) -> list[str]:
     lines += [f"  Caveat: {caveat}" for caveat in report.plan.caveats]
     if report.alternatives:
         lines.append("  Or instead, non-green sources (one serving, eaten alone):")
-        for item in report.alternatives:
+        for other in report.alternatives:
             lines.append(
-                f"    {format_cups(item.amount)} {item.name}: {_num(item.calcium_mg)} mg Ca "
-                f"({_num(item.absorbable_calcium_mg)} absorbable), {_num(item.phosphorus_mg)} "
-                f"mg P; {item.label}"
+                f"    {format_cups(other.amount)} {other.name}: {_num(other.calcium_mg)} mg Ca "
+                f"({_num(other.absorbable_calcium_mg)} absorbable), "
+                f"{_num(other.phosphorus_mg)} mg P; {other.label}"
             )
     return lines
 
