@@ -191,24 +191,17 @@ def _caveats(
 
 
 def _occasion_notes(entries: pd.DataFrame, settings: Settings) -> list[str]:
-    """How eating occasions were formed, and what it does to absorbable calcium."""
+    """How a diary's meals were split into eating occasions (a convention, said so).
+
+    A diary without eating times gets its note from the report, with the week's numbers
+    (:func:`analyzer.report.coverage.absorption_notes`).
+    """
     from analyzer.balance.occasions import OCCASION_GAP_MIN
 
     foods = entries[~entries["is_total"].astype(bool)]
-    if foods.empty:
-        return []
     timed = foods["time"].notna() | foods["meal"].notna()
-    if settings.occasion == "entry" or not bool(timed.any()):
-        now = float(foods["absorbable_calcium_mg"].sum())
-        day = float(foods["absorbable_calcium_one_occasion_mg"].sum())
-        days = max(int(foods["date"].nunique()), 1)
-        return [
-            "The diary gives no eating times or meals, so each entry is taken as its own "
-            "eating occasion. Foods eaten together make one larger calcium load, which is "
-            "absorbed less well (Weaver's load equation), so absorbable calcium is, if "
-            f"anything, overstated: {now / days:,.0f} mg/day with one occasion per entry, "
-            f"{day / days:,.0f} mg/day had each day been one occasion."
-        ]
+    if foods.empty or settings.occasion == "entry" or not bool(timed.any()):
+        return []
     gap = settings.occasion_gap_min or coefficient(OCCASION_GAP_MIN)
     return [
         f"Eating occasions: a diary meal, split where its entries are more than {gap:g} "

@@ -173,12 +173,14 @@ def _intake_rules(daily: pd.DataFrame, targets: Targets) -> list[Rule]:
             )  # fmt: skip
     if targets.sodium_cdrr_mg is not None:
         cdrr = targets.sodium_cdrr_mg
+        adult = targets.age_group == "adult"
+        why = " (each 2,300 mg of sodium adds about 40 mg urinary calcium)" if adult else ""
         rules.append(
             Rule("sodium_above_cdrr", "warning", col("sodium_mg") > cdrr, "sodium_mg", cdrr,
                  "sodium {value:,.0f} mg is above the Chronic Disease Risk Reduction intake of "
-                 "{threshold:,.0f} mg a day for " + targets.life_stage + "; intakes above it "
-                 "should be reduced (in adults each 2,300 mg of sodium adds about 40 mg urinary "
-                 "calcium).", f"{NASEM_2019}; {NORDIN_1993}", "V")
+                 "{threshold:,.0f} mg a day" + ("" if adult else " for " + targets.life_stage)
+                 + "; intakes above it should be reduced" + why + ".",
+                 f"{NASEM_2019}; {NORDIN_1993}" if adult else NASEM_2019, "V")
         )  # fmt: skip
     return rules
 

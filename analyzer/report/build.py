@@ -45,6 +45,7 @@ from analyzer.report import findings, greens
 from analyzer.report import top_sources as sources
 from analyzer.report.model import (
     Alternative,
+    Completeness,
     Day,
     MineralCoverage,
     NotUsedRow,
@@ -57,7 +58,14 @@ from analyzer.report.model import (
     TopSources,
     WeekFigures,
 )
-from analyzer.report.plan import Goals, GreensPlan, WeekIntake, plan_greens, shortfalls
+from analyzer.report.plan import (
+    Goals,
+    GreensPlan,
+    WeekIntake,
+    format_cups,
+    plan_greens,
+    shortfalls,
+)
 
 #: Largest sources listed per kind.
 TOP_SOURCES = 3
@@ -202,8 +210,8 @@ def _candidates(
     if cap >= greens.SERVING_CUPS:
         if cap < float(scope.settings.greens_cups_max_per_day):
             notes.append(
-                f"Greens portions scaled to age: at most {cap:g} cup{'s' if cap > 1 else ''} of "
-                f"a green a day, the adult cap times the {scope.targets.vegetables_cup_eq:g} "
+                f"Greens portions scaled to age: at most {format_cups(cap)} of a green a day, "
+                f"the adult cap times the {scope.targets.vegetables_cup_eq:g} "
                 "cup-eq of vegetables a day of this profile's Dietary Guidelines pattern over "
                 "the 2,000-kcal pattern's 2 1/2."
             )
@@ -324,6 +332,7 @@ def _notes(
     targets: TargetsInfo,
     plan: GreensPlan,
     coverage: dict[str, MineralCoverage],
+    completeness: Completeness,
 ) -> list[str]:
     """The notes after the window's and the plan's own: what the reader must know."""
     notes = list(analysis_notes)
@@ -340,6 +349,7 @@ def _notes(
     notes += plan.notes
     notes += findings.coverage_notes(coverage)
     notes.append(lead.thresholds_note(scope.settings.implausible_energy_fraction))
+    notes += lead.weightless_notes(completeness)
     if plan.suggestions:
         notes.append(findings.GREENS_NOTE)
     return notes
@@ -447,7 +457,10 @@ def build_report(
         current=_projection(plan.current.as_dict(), targets),
         projected=_projection(plan.projected.as_dict(), targets),
         not_used=_not_used(analysis.rejected, scope.window.days),
-        notes=[*notes, *_notes(scope, [*analysis.notes, *caveats], targets, plan, coverage)],
+        notes=[
+            *notes,
+            *_notes(scope, [*analysis.notes, *caveats], targets, plan, coverage, completeness),
+        ],
         confidence=findings.confidence_notes(scope.settings.protein_coefficient),
         sources=[*findings.SOURCES, *sorted({f.reference for f in flags if f.reference})],
         disclaimer=findings.DISCLAIMER,

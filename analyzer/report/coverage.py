@@ -23,7 +23,11 @@ from typing import Any
 import pandas as pd
 
 from analyzer.balance.absorption import default_index_share
-from analyzer.balance.coverage import COVERAGE_MIN_FRACTION, INCOMPLETE_UNUSED_SHARE
+from analyzer.balance.coverage import (
+    COVERAGE_MIN_FRACTION,
+    INCOMPLETE_UNUSED_SHARE,
+    unused_acceptable,
+)
 from analyzer.balance.flag_rules import LIMIT_RULES
 from analyzer.balance.totals import NOT_ENTRY_STATUSES
 from analyzer.balance.weaver import load_range_mg
@@ -116,7 +120,9 @@ def completeness(
     parts = [f"{not_used} of {rows} rows could not be used" if not_used else "every row was used"]
     if undated:
         parts.append(f"{undated} more rows have no readable date, so no week")
-    if listed:
+    if listed and len(listed) == logged > 1:
+        parts.append(f"every logged day is incomplete ({logged} of {logged})")
+    elif listed:
         names = _and([d.weekday for d in listed])
         parts.append(f"{names} {'is' if len(listed) == 1 else 'are'} incomplete")
     if logged < len(days):
@@ -125,9 +131,15 @@ def completeness(
         parts.append(f"all {logged} days are logged and complete")
     statement = "This week: " + "; ".join(parts) + "."
     if not averages["complete"]:
+        unused = float(averages["unused_share"])
+        why = (
+            f"{unused:.0%} of its food could not be used"
+            if not unused_acceptable(unused)
+            else "no day is complete"
+        )
         statement += (
-            " The week cannot be judged (too much of its food is unknown): no alert and no "
-            "plan; the findings are listed under 'cannot judge'."
+            f" The week cannot be judged ({why}): no alert and no plan; the findings are "
+            "listed under 'cannot judge'."
         )
     elif listed:
         statement += (
@@ -148,6 +160,24 @@ def completeness(
         weightless_entries=_weightless(week_entries),
         thresholds=thresholds(),
     )
+
+
+def weightless_notes(lead: Completeness) -> list[str]:
+    """Say that entries with no energy and no weight do not count against coverage."""
+    n = lead.weightless_entries
+    if not n:
+        return []
+    if n == 1:
+        return [
+            "1 entry has no energy and no weight and lacks calcium or phosphorus (a "
+            "supplement or medication?): weighing nothing, it does not count against the "
+            "week's coverage."
+        ]
+    return [
+        f"{n} entries have no energy and no weight and lack calcium or phosphorus "
+        "(supplements or medications?): weighing nothing, they do not count against the "
+        "week's coverage."
+    ]
 
 
 def judge(

@@ -87,7 +87,7 @@ GREENS_NOTE = (
 WARFARIN_CAVEAT = (
     "Vitamin K: {names} {verb} rich in vitamin K ({amount:,.0f} ug in the largest suggested "
     "serving, SR28). On warfarin, keep vitamin K intake steady and talk to your doctor "
-    "before adding them (Booth & Centurelli 1999, Nutr Rev 57:288)."
+    "before adding {them} (Booth & Centurelli 1999, Nutr Rev 57:288)."
 )
 OXALATE_CAVEAT = (
     "Oxalate: {names} {verb} very high in oxalate (spinach about 850 mg per 100 g; "
@@ -251,6 +251,7 @@ def caveats(suggestions: list[Suggestion]) -> list[str]:
             WARFARIN_CAVEAT.format(
                 names=names,
                 verb="is" if len(rich) == 1 else "are",
+                them="it" if len(rich) == 1 else "them",
                 amount=max(s.vitamin_k_ug for s in rich),
             )
         )

@@ -239,7 +239,9 @@ def _targets_section(report: Report) -> list[str]:
     if known:
         lines.append("  entries with a value: " + ", ".join(known) + " (see the notes)")
     reasons = _ratio_reasons(report.coverage) if week.ca_p_mass_ratio is None else []
-    if reasons:
+    if not days:
+        lines.append("  No complete day this week: nothing to average (see what the diary lacks).")
+    elif reasons:
         lines.append(f"  The Ca:P ratio cannot be computed: {'; '.join(reasons)}.")
     return lines
 
@@ -387,6 +389,16 @@ def _not_used_section(report: Report) -> list[str]:
     return lines
 
 
+def _lead_section(report: Report) -> list[str]:
+    """What the diary lacks, first: the statement, then each incomplete day and why."""
+    lead = report.completeness
+    lines = ["What the diary lacks", f"  {lead.statement}"]
+    for day in lead.incomplete_days:
+        when = pd.Timestamp(day.date).strftime("%a %Y-%m-%d")
+        lines.append(f"    {when}: {day.reason}")
+    return lines
+
+
 def title(report: Report) -> str:
     """The report's title: the week (or the seven days) and the person."""
     week = report.week
@@ -418,7 +430,7 @@ def render_text(report: Report) -> str:
     heading = title(report)
     sections = [
         [heading, "=" * len(heading)],
-        ["What the diary lacks", f"  {report.completeness.statement}"],
+        _lead_section(report),
         _days_section(report),
         _targets_section(report),
         flags_section(report),

@@ -760,8 +760,8 @@ def test_sodium_above_the_cdrr_is_a_warning_for_adults() -> None:
     assert codes == [("sodium_above_cdrr", "warning"), ("weekly_sodium_above_cdrr", "warning")]
     assert high[0].message == (
         "2026-11-16: sodium 3,100 mg is above the Chronic Disease Risk Reduction intake of "
-        "2,300 mg a day for female 31-50 y; intakes above it should be reduced (in adults each "
-        "2,300 mg of sodium adds about 40 mg urinary calcium)."
+        "2,300 mg a day; intakes above it should be reduced (each 2,300 mg of sodium adds "
+        "about 40 mg urinary calcium)."
     )
     assert not [f for f in analyze(_app_day(sodium_mg=2300.0)).flags if "sodium" in f.code]
     child = analyze(_app_day(sodium_mg=3100.0), Profile(sex="male", age=10)).flags
