@@ -203,7 +203,7 @@ def test_cli_chart_diary_file(tmp_path: Path) -> None:
     # The balanced example logs one week (2026-W47): the trend names it in its title, drawn
     # as text in the SVG, with the three panels' y labels.
     assert "Calcium–phosphorus trend, week 2026-W47" in svg
-    for label in ("Ca:P [mg Ca / mg P]", "Calcium [mg/day]", "Extra urinary Ca [mg Ca/day]"):
+    for label in ("Ca:P [mg Ca / mg P]", "Calcium [mg/day]", "Calcium cost [mg Ca/day]"):
         assert label in svg
 
 

@@ -108,7 +108,7 @@ def _ratio_rules(daily: pd.DataFrame, targets: Targets, calcium_low: np.ndarray)
     alert = Rule(
         "low_ca_p_with_low_calcium", "alert", ratio_low & calcium_low, "ca_p_molar_ratio",
         molar_low,
-        "molar Ca:P {ratio} is below {threshold:g} while calcium is below target: in young "
+        "molar Ca:P {ratio} is below {threshold:g} while calcium is below target; in young "
         "adults, 8 days of a high-phosphorus, low-calcium diet raised parathyroid hormone.",
         CALVO_1988, tag("ca_p_molar_low"), "calcium_mg", ("calcium", "phosphorus"),
     )  # fmt: skip

@@ -107,7 +107,7 @@ def describe_coefficients(settings: Settings) -> str:
 
 
 def calciuria(entries: pd.DataFrame, settings: Settings) -> pd.DataFrame:
-    """Estimated extra urinary calcium of each entry by mechanism, and its diuretic load.
+    """Estimated calcium cost of each entry by mechanism, and its diuretic load.
 
     Parameters
     ----------

@@ -280,7 +280,7 @@ def test_flags_of_the_week(week: Analysis) -> None:
     # adequate calcium, so Kemi is cited for the low ratio alone)
     assert wednesday.reference == "Calvo MS, Kumar R, Heath H 1988, J Clin Endocrinol Metab 66:823"
     assert wednesday.message == (
-        "2026-11-18: molar Ca:P 0.40 is below 0.5 while calcium is below target: in young "
+        "2026-11-18: molar Ca:P 0.40 is below 0.5 while calcium is below target; in young "
         "adults, 8 days of a high-phosphorus, low-calcium diet raised parathyroid hormone."
     )
 

@@ -246,7 +246,7 @@ def test_weekly_chart_five_panels_titles_and_units(partial_fig: Figure) -> None:
         "Intake [mg/day]",
         "Ca:P [mg Ca / mg P]",
         "Percent of target [%]",
-        "Extra urinary Ca [mg Ca/day]",
+        "Calcium cost [mg Ca/day]",
     ]
     ticks = texts(axes["ratio"].get_xticklabels())
     assert (ticks[0], ticks[6]) == ("Mon 16 Nov", "Sun 22 Nov\n(no log)")
@@ -405,7 +405,7 @@ def test_series_colours_distinct_okabe_ito(western_fig: Figure, short_trend: Tre
 def test_trend_chart_three_panels_with_units(short_trend: Trend) -> None:
     fig = trend_chart(short_trend)
     assert list(axes_of(fig)) == list(TREND_PANELS)
-    units = ["Ca:P [mg Ca / mg P]", "Calcium [mg/day]", "Extra urinary Ca [mg Ca/day]"]
+    units = ["Ca:P [mg Ca / mg P]", "Calcium [mg/day]", "Calcium cost [mg Ca/day]"]
     assert [ax.get_ylabel() for ax in fig.axes] == units
     assert fig.get_suptitle() == (
         "Calcium–phosphorus trend, weeks 2026-W45 to 2026-W47 (3 weeks, 2 logged)\n"
