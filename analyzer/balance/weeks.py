@@ -47,6 +47,10 @@ DAYS_PER_WEEK = 7
 WEEK_PATTERN = re.compile(r"^(\d{4})-W(\d{1,2})$")
 #: Daily columns that are not averaged (text, flags, marks).
 _NOT_AVERAGED = ("coverage_basis", "complete", "incomplete_reason", "app_completed")
+#: The dates this tool reports on: a week or window outside them is refused with a message
+#: (pandas' nanosecond timestamps end in 1677 and 2262; a food diary needs far less).
+EARLIEST_DATE = pd.Timestamp("1900-01-01")
+LATEST_DATE = pd.Timestamp("2199-12-31")
 #: Per-day columns averaged over the week's logged days, in report order.
 WEEK_COLUMNS = (
     "calcium_mg",
@@ -115,7 +119,17 @@ def week_start(week: str) -> pd.Timestamp:
         raise NoDataError(
             f"week {week!r} does not exist", f"year {found[1]} has weeks W01 to W52 or W53"
         ) from None
-    return pd.Timestamp(monday)
+    return _in_range(monday, f"week {week!r}")
+
+
+def _in_range(day: dt.date, what: str) -> pd.Timestamp:
+    """``day`` as a timestamp, or :class:`NoDataError` outside the dates this tool handles."""
+    if not EARLIEST_DATE.date() <= day <= LATEST_DATE.date():
+        raise NoDataError(
+            f"{what} is outside the dates this tool handles",
+            f"give a date from {EARLIEST_DATE:%Y-%m-%d} to {LATEST_DATE:%Y-%m-%d}",
+        )
+    return pd.Timestamp(day)
 
 
 def logged_weeks(dates: pd.Series) -> pd.Series:
@@ -175,14 +189,24 @@ def _default_week(logged: pd.Series) -> tuple[str, list[str]]:
     return chosen, notes
 
 
-def _first_day(start: dt.date | str) -> pd.Timestamp:
-    try:
-        first = pd.Timestamp(start).normalize()
-    except (ValueError, TypeError, OverflowError):
-        first = pd.NaT
-    if pd.isna(first):
-        raise NoDataError(f"start date {start!r} is not a date", "write it like 2026-11-16")
-    return first
+def first_day(start: dt.date | str) -> pd.Timestamp:
+    """The first day of a seven-day window, checked.
+
+    Raises
+    ------
+    NoDataError
+        ``start`` is not a date, or outside the dates this tool handles.
+    """
+    if isinstance(start, dt.date):
+        day = start.date() if isinstance(start, dt.datetime) else start
+    else:
+        try:
+            day = dt.date.fromisoformat(str(start).strip()[:10])
+        except ValueError:
+            raise NoDataError(
+                f"start date {str(start)[:40]!r} is not a date", "write it like 2026-11-16"
+            ) from None
+    return _in_range(day, f"start date {day.isoformat()}")
 
 
 def select_window(
@@ -220,7 +244,7 @@ def select_window(
         raise NoDataError("give either a week or a start date, not both")
     notes: list[str] = []
     if start is not None:
-        first = _first_day(start)
+        first = first_day(start)
     elif week is not None:
         first = week_start(week)
     else:

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import json
+from typing import TYPE_CHECKING
+
 import click
 
-from analyzer.cli.app import CONTEXT, F, cli, friendly_errors
+from analyzer.cli.app import CONTEXT, F, cli, emit, friendly_errors
+
+if TYPE_CHECKING:
+    import pandas as pd
+
 from analyzer.cli.options import (
     TABLE_FORMATS,
     DiaryReading,
@@ -75,6 +82,30 @@ def balance_options(func: F) -> F:
     return func
 
 
+#: Flags shown on stderr per finding (code) before "... and N more" (all are in the JSON).
+FLAGS_LISTED_PER_CODE = 10
+
+
+def flag_lines(flags: pd.DataFrame) -> list[str]:
+    """The flag table as lines for stderr: in order, at most :data:`FLAGS_LISTED_PER_CODE`
+    per finding, then one line per finding saying how many more there are."""
+    if flags.empty:
+        return []
+    rank = flags.groupby("code", sort=False).cumcount().to_numpy()
+    shown = flags[rank < FLAGS_LISTED_PER_CODE]
+    lines = [
+        f"[{row.level}] {row.message} ({row.reference}; confidence {row.confidence})"
+        for row in shown.itertuples(index=False)
+    ]
+    counts = flags["code"].value_counts(sort=False)
+    for code, count in counts[counts > FLAGS_LISTED_PER_CODE].items():
+        lines.append(
+            f"... and {count - FLAGS_LISTED_PER_CODE:,} more '{code}' flags "
+            "(all of them: --flags --format json)"
+        )
+    return lines
+
+
 def _balance_command(
     diary: str,
     table: str,
@@ -92,7 +123,8 @@ def _balance_command(
 
     from analyzer.balance.loads import describe_coefficients
     from analyzer.balance.targets import describe_targets
-    from analyzer.cli.output import format_frame
+    from analyzer.cli.output import format_frame, to_json
+    from analyzer.jsonable import records
 
     settings = Settings(implausible_energy_fraction=min_energy)
     by_person = True if by == "person" else None
@@ -125,14 +157,13 @@ def _balance_command(
                 f"{name} (not counted in its totals; see {column} with --all)",
                 err=True,
             )
+    flags = None
     if show_flags:
         # daily: the per-day findings; weekly: those on the week's per-day averages
         period = "date" if table == "daily" else "week"
-        for flag in (f for f in analysis.flags if getattr(f, period) is not None):
-            click.echo(
-                f"[{flag.level}] {flag.message} ({flag.reference}; confidence {flag.confidence})",
-                err=True,
-            )
+        flags = analysis.flag_table[analysis.flag_table[period].notna()]
+        for line in flag_lines(flags):
+            click.echo(line, err=True)
     columns = list(frame.columns) if all_columns else DAILY_COLUMNS
     if table == "weekly" and not all_columns:
         columns = WEEKLY_COLUMNS
@@ -145,7 +176,11 @@ def _balance_command(
         shown = shown.copy()
         for column in (c for c in RATIO_COLUMNS if c in shown.columns):
             shown[column] = shown[column].map(lambda v: "" if pd.isna(v) else f"{v:.2f}")
-    click.echo(format_frame(shown, fmt))  # type: ignore[arg-type]
+    if fmt == "json" and flags is not None:  # the rows and every flag, in one document
+        rows = json.loads(format_frame(shown, "json"))
+        emit(to_json({table: rows, "flags": records(flags)}))
+        return
+    emit(format_frame(shown, fmt))  # type: ignore[arg-type]
 
 
 @cli.command(context_settings=CONTEXT)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Literal
 
 import pandas as pd
@@ -62,5 +63,36 @@ def format_frame(frame: pd.DataFrame, fmt: TableFormat = "table", digits: int = 
             shown[column] = shown[column].dt.strftime("%Y-%m-%d")
         elif pd.api.types.is_float_dtype(shown[column]):
             shown[column] = shown[column].map(lambda v: "" if pd.isna(v) else f"{v:.{digits}f}")
+        elif shown[column].dtype == object or pd.api.types.is_string_dtype(shown[column]):
+            shown[column] = _per_distinct_text(shown[column])
     shown = shown.astype(object).where(shown.notna(), "")
     return str(shown.to_string(index=False))
+
+
+#: Widest text cell of the terminal table (SR28's longest descriptions fit); longer text is
+#: cut with "…" (CSV and JSON keep it whole). [characters]
+TABLE_CELL_CHARS = 140
+#: Terminal control characters (C0 and C1, DEL): shown escaped, never sent to the terminal.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def terminal_text(text: str, width: int = TABLE_CELL_CHARS) -> str:
+    r"""``text`` safe and short for a terminal: control characters escaped, cut at ``width``.
+
+    Examples
+    --------
+    >>> terminal_text("milk\x1b[2J")
+    'milk\\x1b[2J'
+    >>> terminal_text("x" * 100, width=8)
+    'xxxxxxx…'
+    """
+    safe = _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    return safe if len(safe) <= width else safe[: width - 1] + "…"
+
+
+def _per_distinct_text(series: pd.Series) -> pd.Series:
+    """:func:`terminal_text` of each distinct cell (missing cells stay missing)."""
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    shown = [terminal_text(str(value)) for value in uniques]
+    values = pd.array([*shown, None], dtype=object)[codes]
+    return pd.Series(values, index=series.index, dtype=object)

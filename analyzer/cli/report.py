@@ -6,7 +6,7 @@ import datetime as dt
 
 import click
 
-from analyzer.cli.app import CONTEXT, cli, friendly_errors
+from analyzer.cli.app import CONTEXT, cli, emit, friendly_errors
 from analyzer.cli.options import (
     REPORT_FORMATS,
     DiaryReading,
@@ -20,6 +20,8 @@ from analyzer.cli.options import (
     person_option,
     profile_options,
     settings_options,
+    start_option,
+    week_option,
 )
 from analyzer.models import Settings
 
@@ -28,16 +30,8 @@ from analyzer.models import Settings
 @friendly_errors
 @diary_argument(required=False)
 @example_option("Report on")
-@click.option(
-    "--week", metavar="YYYY-Www", help="ISO week to report on [default: latest full week]."
-)
-@click.option(
-    "--start",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    default=None,
-    metavar="YYYY-MM-DD",
-    help="First day of the seven days to report on (instead of --week).",
-)
+@week_option
+@start_option
 @person_option
 @settings_options
 @click.option(
@@ -54,7 +48,7 @@ def report_command(
     diary: str | None,
     example: str | None,
     week: str | None,
-    start: dt.datetime | None,
+    start: dt.date | None,
     person: str | None,
     settings: Settings,
     chart_file: str | None,
@@ -85,12 +79,10 @@ def report_command(
 
         chart_format(chart_file)  # a wrong extension fails before the diary is read
     analysis = analyze_for_cli(path, reading, people, settings)
-    report = build_report(
-        analysis, week, start.date() if start is not None else None, person=person
-    )
+    report = build_report(analysis, week, start, person=person)
     if chart_file is not None:
         from analyzer.chart import save_figure, weekly_chart
 
         written = save_figure(weekly_chart(report), chart_file)
         click.echo(f"chart written to {written}", err=True)
-    click.echo(report.to_json() if fmt == "json" else render_text(report), nl=fmt == "json")
+    emit(report.to_json() if fmt == "json" else render_text(report), nl=fmt == "json")

@@ -17,6 +17,8 @@ from analyzer.diary.dates import parse_dates
 from analyzer.diary.detect import canonical, column_index
 from analyzer.diary.model import NUTRIENT_COLUMNS, Problems
 from analyzer.diary.numbers import to_numbers
+from analyzer.errors import quote
+from analyzer.nutrients import MAX_PER_ENTRY
 
 #: How the common tail treats a staged frame: ``"usda"`` match and compute (unknown foods
 #: and units are row errors); ``"app"`` keep the given nutrients, match only to fill
@@ -151,10 +153,27 @@ def app_nutrients(
             continue
         raw = cells(table, position)
         values, bad = to_numbers(raw, decimal_comma=table.decimal_comma)
-        frame[column] = values
         name = table.header[position]
         if bad.any():
             problems.add(bad, "bad_number", f"{name} " + _quoted(raw[bad]) + " is not a number")
+        negative = values < 0
+        if negative.any():
+            problems.add(
+                negative,
+                "bad_number",
+                f"{name} " + _quoted(raw[negative]) + " is negative; nutrients are amounts "
+                "eaten, leave an unknown value blank",
+            )
+        limit = MAX_PER_ENTRY[column]
+        huge = values > limit
+        if huge.any():
+            problems.add(
+                huge,
+                "bad_number",
+                f"{name} " + _quoted(raw[huge]) + f" is more than one entry can hold "
+                f"({limit:,.0f}); check the export",
+            )
+        frame[column] = values.where(~(negative | huge))
     return lacking
 
 
@@ -165,7 +184,7 @@ def has_any(header: list[str], headers: dict[str, tuple[str, ...]]) -> bool:
 
 
 def _quoted(series: pd.Series) -> pd.Series:
-    return "'" + series.astype("string") + "'"
+    return series.astype("string").map(quote).astype("string")
 
 
 def lacking_note(app: str, lacking: list[str]) -> list[str]:

@@ -172,9 +172,10 @@ def coverage_notes(coverage: dict[str, MineralCoverage]) -> list[str]:
         elif not cov.usable:
             uses = "the Ca:P ratio or the greens plan" if mineral in CA_P else "the greens plan"
             notes.append(
-                f"{name} is known for only {cov.known} of {cov.entries} entries this week: "
-                f"its total counts only those, so it is shown as 'at least' and is not used "
-                f"for {uses} (this tool needs {COVERAGE_MIN_FRACTION:.0%} of entries)."
+                f"{name} is known for only {1 - cov.unknown_share:.0%} of the week's food "
+                f"({cov.known} of {cov.entries} entries): its total counts only those, so it is "
+                f"shown as 'at least' and is not used for {uses} (this tool needs "
+                f"{COVERAGE_MIN_FRACTION:.0%} of the food, by energy)."
             )
         else:
             notes.append(

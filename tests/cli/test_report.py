@@ -54,10 +54,12 @@ def test_week_not_in_diary(runner: CliRunner) -> None:
 
 def test_bad_week_text(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["report", WESTERN, "--week", "2026-47"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a usage error, found before the diary is read
     assert result.stderr.endswith(
-        "Error: week '2026-47' is not an ISO week; write it like 2026-W47\n"
+        "Error: Invalid value for '--week': week '2026-47' is not an ISO week; "
+        "write it like 2026-W47\n"
     )
+    assert "rows:" not in result.stderr
 
 
 def test_start_outside_the_diary(runner: CliRunner) -> None:
