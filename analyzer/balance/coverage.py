@@ -168,6 +168,13 @@ def energy_floor(need_kcal: Any, fraction: float | None = None) -> np.ndarray:
     return np.asarray(need_kcal, dtype=float) * share
 
 
+def _per_value(values: np.ndarray, pattern: str) -> np.ndarray:
+    """Numbers as text, formatted once per distinct value (NaN as ``""``)."""
+    codes, uniques = pd.factorize(np.asarray(values, dtype=float))
+    words = np.asarray([pattern.format(v) for v in uniques] + [""], dtype=object)
+    return words[codes]
+
+
 def day_completeness(
     daily: pd.DataFrame, need_kcal: Any, fraction: float | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -206,22 +213,25 @@ def day_completeness(
     with np.errstate(invalid="ignore"):
         too_little = (energy < floor) & (floor > 0)
     complete = ~too_unused & ~too_little & app
-    text = np.full(size, "", dtype=object)
-    for i in np.flatnonzero(~complete).tolist():  # usually a few days: words only for them
-        found = []
-        if too_unused[i]:
-            n = int(rows[i])
-            found.append(
-                f"{unused[i]:.0%} of its food could not be used ({n} row{'s' if n != 1 else ''})"
-            )
-        if too_little[i]:
-            found.append(
-                f"only {energy[i]:,.0f} kcal logged, under {floor[i] / need[i]:.0%} of the "
-                f"{need[i]:,.0f} kcal a sedentary person of this profile needs"
-            )
-        if not app[i]:
-            found.append("the app marks the day as not completed")
-        text[i] = "; ".join(found)
+    plural = np.where(rows == 1, "", "s")
+    unused_text = _per_value(np.round(unused * 100), "{:.0f}") + "% of its food could not be "
+    unused_text = unused_text + "used (" + _per_value(rows, "{:.0f}") + " row" + plural + ")"
+    energy_text = (
+        "only " + _per_value(np.round(energy), "{:,.0f}") + " kcal logged, under "
+        + _per_value(np.round(np.divide(floor, need, where=need > 0, out=np.zeros(size)) * 100),
+                     "{:.0f}")
+        + "% of the " + _per_value(need, "{:,.0f}")
+        + " kcal a sedentary person of this profile needs"
+    )  # fmt: skip
+    parts = [
+        np.where(too_unused, unused_text, ""),
+        np.where(too_little, energy_text, ""),
+        np.where(app, "", "the app marks the day as not completed"),
+    ]
+    text = parts[0].astype(object)
+    for part in parts[1:]:
+        both = (text != "") & (part != "")
+        text = np.where(both, text + "; " + part, text + part).astype(object)
     return complete, text
 
 

@@ -235,3 +235,17 @@ def test_diary_without_persons_says_profiles_unused() -> None:
     # 1,800 / 1,000 = 180 %
     assert analysis.daily["calcium_pct_target"].iloc[0] == pytest.approx(180.0)
     assert "person" not in analysis.daily.columns
+
+
+def test_each_persons_energy_need_decides_an_incomplete_day() -> None:
+    # A day of 1,000 kcal: ann (female 60: sedentary 1,600 kcal, Dietary Guidelines) is above
+    # half of it (800), bob (male 40: 2,400 kcal) is below half of his (1,200)
+    entries = cohort_entries().assign(energy_kcal=1000.0)
+    analysis = analyze(entries, profiles=PROFILES)
+    days = analysis.daily.set_index(["person", analysis.daily["date"].dt.strftime("%Y-%m-%d")])
+    assert days.loc[("ann", "2026-11-16"), "energy_need_kcal"] == 1600.0
+    assert bool(days.loc[("ann", "2026-11-16"), "complete"]) is True
+    assert days.loc[("bob", "2026-11-16"), "incomplete_reason"] == (
+        "only 1,000 kcal logged, under 50% of the 2,400 kcal a sedentary person of this "
+        "profile needs"
+    )
