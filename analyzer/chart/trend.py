@@ -150,7 +150,7 @@ def draw_trend_load(ax: Axes, weeks: pd.DataFrame, foods_known: bool = True) -> 
     columns = {g: weeks[f"load_{g}"].to_numpy(dtype=float) for g in LOAD_GROUPS}
     bottom = stacked_load_bars(ax, columns)
     ax.set_ylim(0, _top(bottom))
-    _style(ax, "Diuretic load by group, per day", "Extra urinary Ca [mg Ca/day]", weeks)
+    _style(ax, "Diuretic load by group, per day", "Calcium cost [mg Ca/day]", weeks)
     ax.legend(loc="upper left", ncol=4, fontsize=TEXT_PT, frameon=False)
     if not foods_known:
         say_unknown(ax, LOADS_UNKNOWN)

@@ -308,7 +308,7 @@ def stacked_load_bars(ax: Axes, loads: dict[str, np.ndarray]) -> np.ndarray:
 def draw_diuretic_load(
     ax: Axes, loads: pd.DataFrame, labels: list[str], foods_known: bool = True
 ) -> None:
-    """Panel 4: the estimated extra urinary calcium, stacked by group, per day.
+    """Panel 4: the estimated calcium cost (diuretic load), stacked by group, per day.
 
     With ``foods_known`` False (app daily or meal totals) there are no food groups: the
     panel says so instead of drawing zero bars.
@@ -317,7 +317,7 @@ def draw_diuretic_load(
         loads = loads * np.nan
     bottom = stacked_load_bars(ax, {g: loads[g].to_numpy(dtype=float) for g in LOAD_GROUPS})
     ax.set_ylim(0, _top(bottom))
-    _style_axes(ax, "4. Diuretic load by group", "Extra urinary Ca [mg Ca/day]", labels)
+    _style_axes(ax, "4. Diuretic load by group", "Calcium cost [mg Ca/day]", labels)
     ax.legend(loc="upper left", ncol=4, fontsize=TEXT_PT, frameon=False)
     if not foods_known:
         say_unknown(ax, LOADS_UNKNOWN)

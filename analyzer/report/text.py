@@ -1,10 +1,12 @@
 """The weekly report as plain text: the :class:`~analyzer.report.model.Report` rendered.
 
-Sections: title, a table of the days, the week against targets, the flags (grouped by
-finding, with source and confidence), the diuretic load by group, the largest sources and
-swaps, the suggested greens with the projected week, rows not used, notes, how sure the
-figures are, and a one-line not-medical-advice note. Pure formatting: every rule (which
-week, which days' ratios can be shown, what is an underestimate) was applied by the builder.
+Sections: title, what the diary lacks (first, before any verdict), a table of the days, the
+week against targets, the flags (grouped by finding, with source and confidence), what
+cannot be judged and why, the diuretic load by group (with the coefficients used), the
+largest sources and swaps, the suggested greens with their caveats, the non-green sources
+and the projected week, rows not used, notes, how sure the figures are, and a one-line
+not-medical-advice note. Pure formatting: every rule (which week, which days are complete,
+which days' ratios can be shown, what is an underestimate) was applied by the builder.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ from typing import Any
 import pandas as pd
 
 from analyzer.nutrients import CA_P, GROUP_LABELS, TARGET_MINERALS
-from analyzer.report.model import MineralCoverage, Report, ReportFlag, SourceRow, Swap
+from analyzer.report.model import MineralCoverage, Report, SourceRow, Swap
+from analyzer.report.plan import format_cups
+from analyzer.report.text_flags import cannot_judge_section, flags_section
 
 #: Day-table columns: (key in the day records, header, decimals).
 DAY_COLUMNS = (
@@ -52,7 +56,6 @@ MASS_VOLUME_ABBREVIATIONS = frozenset(
         "whole",
     }
 )
-_LEVEL_ORDER = {"alert": 0, "warning": 1, "info": 2}
 
 
 def _num(value: Any, digits: int = 0, unit: str = "") -> str:
@@ -109,7 +112,11 @@ def _days_section(report: Report) -> list[str]:
                 text += PARTIAL_MARK
                 marked = True
             cells.append(text)
-        rows.append([when, *cells])
+        rows.append([when, *cells, "" if day.complete else "incomplete"])
+    if all(day.complete for day in report.days):
+        rows = [row[:-1] for row in rows]
+    else:
+        header.append("")
     lines = [DAYS_LEGEND, *_table(header, rows)]
     if marked:
         lines.append(
@@ -198,10 +205,14 @@ def _ratio_reasons(coverage: dict[str, MineralCoverage]) -> list[str]:
 def _targets_section(report: Report) -> list[str]:
     week, targets = report.week, report.targets
     days = week.days
+    logged = week.days_logged or days
+    over = f"{days} logged day{'s' if days != 1 else ''}"
+    if logged != days:
+        over = f"{days} complete day{'s' if days != 1 else ''} of {logged} logged"
     head = (
-        f"The week against targets (per-day averages over {days} logged "
-        f"day{'s' if days != 1 else ''}; profile: {report.profile.description}, "
-        f"DRI life stage {targets.life_stage}; UL = tolerable upper intake level)"
+        f"The week against targets (per-day averages over {over}; profile: "
+        f"{report.profile.description}, DRI life stage {targets.life_stage}; UL = tolerable "
+        "upper intake level)"
     )
     header = ["", "per day", "target", "% of target", "upper limit"]
     lines = [head, *_table(header, _target_rows(report))]
@@ -212,6 +223,13 @@ def _targets_section(report: Report) -> list[str]:
         f"PRAL {_num(week.pral_meq, 1, 'mEq')}",
     ]
     lines.append("  also per day: " + ", ".join(extra))
+    info = report.absorption
+    if info.default_index_share is not None and not report.totals_only:
+        lines.append(
+            f"  absorbable calcium: {info.default_index_share:.0%} of the calcium rests on the "
+            f"default absorption index 0.5 (an assumption): grade '{info.grade}'"
+            + (", eating times unknown (upper bound)" if info.occasions == "entry" else "")
+        )
     if report.calcium_approximate:
         lines.append(
             "  Calcium is approximate: some entries give it only as % of a Daily Value "
@@ -221,78 +239,21 @@ def _targets_section(report: Report) -> list[str]:
     if known:
         lines.append("  entries with a value: " + ", ".join(known) + " (see the notes)")
     reasons = _ratio_reasons(report.coverage) if week.ca_p_mass_ratio is None else []
-    if reasons:
+    if not days:
+        lines.append("  No complete day this week: nothing to average (see what the diary lacks).")
+    elif reasons:
         lines.append(f"  The Ca:P ratio cannot be computed: {'; '.join(reasons)}.")
     return lines
 
 
-def _first_clause(message: str) -> str:
-    """A day flag's message up to its first sentence or clause (the finding, not the why)."""
-    cut = [i for i in (message.find("; "), message.find(". ")) if i > 0]
-    return message[: min(cut)] if cut else message.rstrip(".")
-
-
-def _days_phrase(dated: list[str], days: int) -> str:
-    if len(dated) == days and days > 1:
-        return f"every logged day ({days} of {days})"
-    if len(dated) == 1:
-        return f"1 of {days} days"
-    weekdays = ", ".join(pd.Timestamp(d).strftime("%a") for d in dated)
-    return f"{len(dated)} of {days} days ({weekdays})"
-
-
-def _flag_lines(flags: list[ReportFlag], days: int) -> list[str]:
-    """One finding: the week's flag first, then on which days it also held."""
-    week_flags = [f for f in flags if not f.date]
-    day_flags = [f for f in flags if f.date]
-    dated = sorted({str(f.date) for f in day_flags})
-    head = week_flags[0] if week_flags else day_flags[0]
-    level = min((f.level for f in flags), key=lambda lv: _LEVEL_ORDER.get(lv, 3))
-    if week_flags:
-        lines = [f"  [{level}] {head.message}"]
-        if dated:
-            lines.append(
-                f"      also on {_days_phrase(dated, days)}, e.g. "
-                f"{_first_clause(day_flags[0].message)}"
-            )
-    elif len(dated) > 1:
-        lines = [f"  [{level}] {_days_phrase(dated, days)}, e.g. {head.message}"]
-    else:
-        lines = [f"  [{level}] {_days_phrase(dated, days)}: {head.message}"]
-    said = "unknown for" in head.message  # the engine may say it itself
-    if week_flags and week_flags[0].underestimate and not said:
-        lines.append(f"      the week's value is an underestimate ({week_flags[0].underestimate})")
-    short = [f for f in day_flags if f.underestimate]
-    if short and not said:
-        lines.append(
-            f"      on {len(short)} of these days the value is an underestimate "
-            f"({short[0].underestimate})"
-        )
-    lines.append(f"      source: {head.reference}; confidence {head.confidence}")
-    return lines
-
-
-def _flags_section(report: Report) -> list[str]:
-    """Flags grouped by finding, most serious first."""
-    lines = ["Flags (confidence of the evidence: V verified, S secondary, M memory, C computed)"]
-    if not report.flags:
-        return [*lines, "  none for this week"]
-    by_code: dict[str, list[ReportFlag]] = {}
-    for flag in report.flags:
-        by_code.setdefault(flag.base_code, []).append(flag)
-
-    def order(item: tuple[str, list[ReportFlag]]) -> int:
-        return min(_LEVEL_ORDER.get(f.level, 3) for f in item[1])
-
-    for _, flags in sorted(by_code.items(), key=order):
-        lines += _flag_lines(flags, report.week.days)
-    return lines
-
-
 def _load_section(report: Report) -> list[str]:
+    k = report.load_coefficients
     lines = [
-        "Diuretic load by group (estimated extra urinary calcium, mg Ca/day; caffeine "
-        "5 mg/100 mg, protein 1 mg/g, sodium 40 mg/2,300 mg; absorption partly compensates)"
+        "Diuretic load by group (estimated calcium cost, mg Ca/day: lower calcium balance "
+        f"from caffeine, {k.caffeine_calcium_mg:g} mg/{k.caffeine_reference_mg:g} mg; urinary "
+        f"calcium from protein, {k.protein_calcium_mg_per_g:g} mg/g ({k.protein_source}), and "
+        f"sodium, {k.sodium_calcium_mg:g} mg/{k.sodium_reference_mg:,.0f} mg; absorption "
+        "partly compensates)"
     ]
     if report.totals_only:
         return [*lines, "  unknown: the diary has app totals, not foods, so no food groups"]
@@ -370,10 +331,14 @@ PROJECTED = (
 
 def _projection_lines(report: Report) -> list[str]:
     now, then = report.current, report.projected
+    goal = report.plan.ratio_goal
+    target = f"target {report.targets.ca_p_mass_ratio:.2f}"
+    if goal is not None and goal < report.targets.ca_p_mass_ratio - 1e-9:
+        target = f"goal {goal:.2f}: {target} would take calcium above the RDA"
     lines = [
         "  The week per day, now -> with these greens:",
         f"      Ca:P mass ratio {_num(now.ca_p_mass_ratio, 2)} -> "
-        f"{_num(then.ca_p_mass_ratio, 2)} (target {report.targets.ca_p_mass_ratio:.2f})",
+        f"{_num(then.ca_p_mass_ratio, 2)} ({target})",
     ]
     for key, name in PROJECTED:
         before, after = getattr(now, key), getattr(then, key)
@@ -402,6 +367,15 @@ def _greens_section(report: Report) -> list[str]:
     if report.suggestions:
         lines += _projection_lines(report)
     lines.append(f"  {report.plan.message}")
+    lines += [f"  Caveat: {caveat}" for caveat in report.plan.caveats]
+    if report.alternatives:
+        lines.append("  Or instead, non-green sources (one serving, eaten alone):")
+        for other in report.alternatives:
+            lines.append(
+                f"    {format_cups(other.amount)} {other.name}: {_num(other.calcium_mg)} mg Ca "
+                f"({_num(other.absorbable_calcium_mg)} absorbable), "
+                f"{_num(other.phosphorus_mg)} mg P; {other.label}"
+            )
     return lines
 
 
@@ -412,6 +386,16 @@ def _not_used_section(report: Report) -> list[str]:
     lines = [f"Not used ({len(rows)} row{'s' if len(rows) != 1 else ''})"]
     for row in rows:
         lines.append(f"  line {row.line}: {row.food}: {row.reason}")
+    return lines
+
+
+def _lead_section(report: Report) -> list[str]:
+    """What the diary lacks, first: the statement, then each incomplete day and why."""
+    lead = report.completeness
+    lines = ["What the diary lacks", f"  {lead.statement}"]
+    for day in lead.incomplete_days:
+        when = pd.Timestamp(day.date).strftime("%a %Y-%m-%d")
+        lines.append(f"    {when}: {day.reason}")
     return lines
 
 
@@ -438,16 +422,19 @@ def render_text(report: Report) -> str:
     Returns
     -------
     str
-        Sections: title, days, the week against targets, flags, diuretic load by group, the
-        largest sources and swaps, the suggested greens with the projected week, rows not
+        Sections: title, what the diary lacks, days, the week against targets, flags, what
+        cannot be judged, diuretic load by group, the largest sources and swaps, the suggested
+        greens with their caveats, the non-green sources and the projected week, rows not
         used, notes, how sure the figures are and a one-line not-medical-advice note.
     """
     heading = title(report)
     sections = [
         [heading, "=" * len(heading)],
+        _lead_section(report),
         _days_section(report),
         _targets_section(report),
-        _flags_section(report),
+        flags_section(report),
+        cannot_judge_section(report),
         _load_section(report),
         _sources_section(report),
         _greens_section(report),
@@ -456,4 +443,4 @@ def render_text(report: Report) -> str:
         ["How sure these figures are", *[f"  - {line}" for line in report.confidence]],
         [report.disclaimer],
     ]
-    return "\n\n".join("\n".join(lines) for lines in sections) + "\n"
+    return "\n\n".join("\n".join(lines) for lines in sections if lines) + "\n"
