@@ -37,7 +37,8 @@ CAPTIONS = {
     ),
     "diuretic_load": (
         "Diuretic load by group per day",
-        "Figure 4. The estimated extra urinary calcium per day [mg Ca], stacked by food group.",
+        "Figure 4. The estimated calcium cost (diuretic load) per day [mg Ca], stacked by "
+        "food group.",
     ),
 }
 
@@ -130,7 +131,7 @@ def _diuretic_load(view: WeekView) -> str:
         loads = {label: float(row[f"load_{g}"]) for g, label in LOAD_GROUPS.items()}
         shown = [f"{label} {number(v, 0)}" for label, v in loads.items() if math.isfinite(v)]
         parts.append(f"{day}: {', '.join(shown) or 'unknown'}")
-    return "Extra urinary calcium per day, mg Ca, by group: " + "; ".join(parts) + "."
+    return "Calcium cost (diuretic load) per day, mg Ca, by group: " + "; ".join(parts) + "."
 
 
 DESCRIBE = {

@@ -44,7 +44,8 @@ def week_frame(report: Report) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        Indexed by the 7 dates (the report's window), with :data:`DAY_FIELDS`, ``logged``
+        Indexed by the 7 dates (the report's window), with :data:`DAY_FIELDS`, ``logged``,
+        ``complete`` (a logged day the report counts as complete)
         (bool) and one ``load_<group>`` column per diuretic-load group [mg Ca/day]. A day's
         ``ca_p_mass_ratio`` is NaN where the report says too few of its entries have
         calcium and phosphorus, and on every day when the report says the week's Ca:P
@@ -56,7 +57,7 @@ def week_frame(report: Report) -> pd.DataFrame:
     for date in dates:
         day = report.day(date)
         if day is None:
-            rows.append({"logged": False})
+            rows.append({"logged": False, "complete": False})
             continue
         values = day.model_dump()
         row: dict[str, float | bool] = {name: _number(values.get(name)) for name in DAY_FIELDS}
@@ -66,10 +67,12 @@ def week_frame(report: Report) -> pd.DataFrame:
         for group in DIURETIC_GROUPS:
             row[f"load_{group}"] = math.nan if report.totals_only else _number(loads[group])
         row["logged"] = True
+        row["complete"] = bool(day.complete)
         rows.append(row)
-    columns = [*DAY_FIELDS, *(f"load_{g}" for g in DIURETIC_GROUPS), "logged"]
+    columns = [*DAY_FIELDS, *(f"load_{g}" for g in DIURETIC_GROUPS), "logged", "complete"]
     frame = pd.DataFrame(rows, index=dates, columns=columns)
     frame["logged"] = frame["logged"].fillna(False).astype(bool)
+    frame["complete"] = frame["complete"].fillna(False).astype(bool)
     frame.index.name = "date"
     return frame
 

@@ -45,6 +45,8 @@ UNKNOWN_CHAR_WIDTH = 0.6
 #: Share of a grid cell's width its axes get (the rest is labels and padding).
 AXES_WIDTH_SHARE = 0.8
 POINTS_PER_INCH = 72
+#: Day labels' size when one says "(incomplete)", so that neighbours never touch. [pt]
+NOTE_TICK_PT = 9.0
 #: Said in a load panel of a diary of app totals.
 LOADS_UNKNOWN = "Unknown: the diary has app totals, not foods: no food groups"
 
@@ -57,15 +59,21 @@ def new_figure(figsize: tuple[float, float] = FIGSIZE_IN, dpi: int = DPI) -> Fig
 
 
 def day_labels(
-    days: pd.DatetimeIndex, logged: pd.Series | np.ndarray, narrow: bool = False
+    days: pd.DatetimeIndex,
+    logged: pd.Series | np.ndarray,
+    narrow: bool = False,
+    complete: pd.Series | np.ndarray | None = None,
 ) -> list[str]:
     """Tick labels like ``'Mon 16 Nov'`` (``'Mon\\n16 Nov'`` when ``narrow``), with
-    ``'(no log)'`` under days not logged."""
+    ``'(no log)'`` under days not logged and ``'(incomplete)'`` under logged days the
+    report counts as incomplete (as its days table says)."""
     joint = "\n" if narrow else " "
-    return [
-        f"{d:%a}{joint}{d.day} {d:%b}" + ("" if ok else "\n(no log)")
-        for d, ok in zip(days, np.asarray(logged), strict=True)
-    ]
+    whole = np.ones(len(days), bool) if complete is None else np.asarray(complete, bool)
+    labels = []
+    for d, ok, full in zip(days, np.asarray(logged), whole, strict=True):
+        note = "" if ok and full else ("\n(incomplete)" if ok else "\n(no log)")
+        labels.append(f"{d:%a}{joint}{d.day} {d:%b}{note}")
+    return labels
 
 
 def style_axes(ax: Axes, title: str, ylabel: str, labels: list[str]) -> None:
@@ -73,6 +81,8 @@ def style_axes(ax: Axes, title: str, ylabel: str, labels: list[str]) -> None:
     ax.set_title(title, fontsize=PANEL_TITLE_PT, loc="left")
     ax.set_ylabel(ylabel, fontsize=LABEL_PT)
     ax.set_xticks(np.arange(len(labels)), labels)
+    if any("(incomplete)" in label for label in labels):  # the longest note under a day
+        ax.tick_params(axis="x", labelsize=NOTE_TICK_PT)
     ax.set_xlim(-0.5, len(labels) - 0.5)
     ax.grid(axis="y", alpha=0.3)
     ax.set_axisbelow(True)

@@ -143,7 +143,7 @@ def draw_trend_load(ax: Axes, weeks: pd.DataFrame, foods_known: bool = True) -> 
     """Weekly diuretic load per day, stacked by group; unknown for app totals. [mg Ca/day]"""
     columns = {g: weeks[f"load_{g}"].to_numpy(dtype=float) for g in LOAD_GROUPS}
     bottom = stacked_load_bars(ax, columns)
-    _style(ax, "Diuretic load by group, per day", "Extra urinary Ca [mg Ca/day]", weeks)
+    _style(ax, "Diuretic load by group, per day", "Calcium cost [mg Ca/day]", weeks)
     fit_y(ax, finite_max(bottom), legend(ax, 4, TEXT_PT))
     if not foods_known:
         say_unknown(ax, LOADS_UNKNOWN)

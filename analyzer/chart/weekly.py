@@ -246,7 +246,7 @@ def draw_magnesium_potassium(ax: Axes, view: WeekView, labels: list[str], narrow
 
 
 def draw_diuretic_load(ax: Axes, view: WeekView, labels: list[str], narrow: bool) -> None:
-    """Panel 4: the estimated extra urinary calcium, stacked by group, per day.
+    """Panel 4: the estimated calcium cost (diuretic load), stacked by group, per day.
 
     For a diary of app daily or meal totals there are no food groups: the panel says so
     instead of drawing zero bars. The legend lists only the groups with some load.
@@ -255,7 +255,7 @@ def draw_diuretic_load(ax: Axes, view: WeekView, labels: list[str], narrow: bool
     if not view.foods_known:
         loads = {g: v * np.nan for g, v in loads.items()}
     bottom = stacked_load_bars(ax, loads)
-    style_axes(ax, "4. Diuretic load by group", "Extra urinary Ca [mg Ca/day]", labels)
+    style_axes(ax, "4. Diuretic load by group", "Calcium cost [mg Ca/day]", labels)
     lines = legend(ax, _columns("diuretic_load", narrow), TEXT_PT)
     fit_y(ax, finite_max(bottom), lines)
     if not view.foods_known:
@@ -324,7 +324,7 @@ def weekly_chart(
     """
     view = week_view(report)
     days = pd.DatetimeIndex(view.table.index)
-    labels = day_labels(days, view.table["logged"])
+    labels = day_labels(days, view.table["logged"], complete=view.table["complete"])
     fig = new_figure(figsize, dpi)
     axes = fig.subplot_mosaic(MOSAIC, height_ratios=ROW_HEIGHTS)
     for name, ax in axes.items():
@@ -354,7 +354,7 @@ def week_panels(
     """
     view = week_view(report)
     days = pd.DatetimeIndex(view.table.index)
-    labels = day_labels(days, view.table["logged"], narrow=True)
+    labels = day_labels(days, view.table["logged"], narrow=True, complete=view.table["complete"])
     figures = {}
     for name, draw in DRAW.items():
         fig = new_figure(figsize, dpi)

@@ -20,8 +20,10 @@ from analyzer.cli.options import (
     diary_argument,
     diary_options,
     format_option,
+    min_energy_option,
     profile_options,
 )
+from analyzer.models import Settings
 
 #: Columns the ``daily`` command shows unless ``--all`` is given.
 DAILY_COLUMNS = [
@@ -73,6 +75,7 @@ def balance_options(func: F) -> F:
             is_flag=True,
             help="List the findings on stderr (weekly: on the week's per-day averages).",
         ),
+        min_energy_option,
     ]
     for option in reversed(options):
         func = option(func)
@@ -111,6 +114,7 @@ def _balance_command(
     fmt: str,
     all_columns: bool,
     show_flags: bool,
+    min_energy: float | None,
     people: ProfileChoice,
     reading: DiaryReading,
 ) -> None:
@@ -122,7 +126,9 @@ def _balance_command(
     from analyzer.cli.output import format_frame, to_json
     from analyzer.jsonable import records
 
-    analysis = analyze_for_cli(diary, reading, people, by_person=True if by == "person" else None)
+    settings = Settings(implausible_energy_fraction=min_energy)
+    by_person = True if by == "person" else None
+    analysis = analyze_for_cli(diary, reading, people, settings, by_person=by_person)
     if analysis.targets_by_person is None:
         default = " (default profile; set --sex and --age)" if analysis.profile_is_default else ""
         click.echo(
@@ -132,6 +138,15 @@ def _balance_command(
         )
     click.echo(f"Note: {describe_coefficients(analysis.settings)}", err=True)
     frame = analysis.daily if table == "daily" else analysis.weekly
+    incomplete = int((~analysis.daily["complete"].astype(bool)).sum()) if len(frame) else 0
+    if incomplete:
+        click.echo(
+            f"Note: {incomplete} day{'s are' if incomplete != 1 else ' is'} incomplete (see "
+            "complete and incomplete_reason with --all): "
+            + ("shown, but " if table == "daily" else "")
+            + "left out of the weekly averages and their flags",
+            err=True,
+        )
     for nutrient in (*UNKNOWN_NOTES, "diuretic_load_mg"):
         column = f"{nutrient}_unknown"
         unknown = int(frame[column].sum()) if len(frame) and column in frame else 0
@@ -180,6 +195,7 @@ def daily(
     fmt: str,
     all_columns: bool,
     show_flags: bool,
+    min_energy: float | None,
     people: ProfileChoice,
     reading: DiaryReading,
 ) -> None:
@@ -200,6 +216,7 @@ def daily(
         fmt=fmt,
         all_columns=all_columns,
         show_flags=show_flags,
+        min_energy=min_energy,
         people=people,
         reading=reading,
     )
@@ -217,12 +234,15 @@ def weekly(
     fmt: str,
     all_columns: bool,
     show_flags: bool,
+    min_energy: float | None,
     people: ProfileChoice,
     reading: DiaryReading,
 ) -> None:
-    """Weekly averages per ISO week (2026-W47): the daily columns averaged over logged days.
+    """Weekly averages per ISO week (2026-W47): the daily columns averaged over complete days.
 
-    One row per ISO week (and person); `days` is the number of days logged, counts are
+    One row per ISO week (and person); `days` is the number of complete days averaged
+    (`days_logged` and `days_incomplete` with --all: a day is incomplete when too much of its
+    food could not be used, its energy is implausibly low, or the app says so), counts are
     summed and ratios are recomputed from the averages (over the days on which both parts
     are known). With --flags, the findings on the week's averages: the DRIs describe usual
     intake, so the week says more than any single day (see `daily --flags` for those).
@@ -236,6 +256,7 @@ def weekly(
         fmt=fmt,
         all_columns=all_columns,
         show_flags=show_flags,
+        min_energy=min_energy,
         people=people,
         reading=reading,
     )

@@ -237,18 +237,36 @@ def _default(name: str) -> float:
     return float(Settings.model_fields[name].default)
 
 
+#: ``--min-energy``: the "implausibly little food" check (``Settings``).
+min_energy_option = click.option(
+    "--min-energy",
+    type=click.FloatRange(min=0, max=1, max_open=True),
+    default=None,
+    help="A day whose energy is below this fraction of the profile's sedentary need (Dietary "
+    "Guidelines) is incomplete: shown, but left out of the week's averages, flags and plan "
+    "[default: 0.5, this tool's choice; 0 turns the check off].",
+)
+
+
 def settings_options(func: Command) -> Command:
-    """Add ``--ratio-target`` and ``--max-cups`` (defaults from :class:`Settings`); the
-    command receives ``settings: Settings``."""
+    """Add ``--ratio-target``, ``--max-cups`` and ``--min-energy`` (defaults from
+    :class:`Settings`); the command receives ``settings: Settings``."""
 
     @functools.wraps(func)
-    def wrapper(*args: Any, ratio_target: float, max_cups: float, **kwargs: Any) -> Any:
-        settings = Settings(ca_p_mass_ratio_target=ratio_target, greens_cups_max_per_day=max_cups)
+    def wrapper(
+        *args: Any, ratio_target: float, max_cups: float, min_energy: float | None, **kwargs: Any
+    ) -> Any:
+        settings = Settings(
+            ca_p_mass_ratio_target=ratio_target,
+            greens_cups_max_per_day=max_cups,
+            implausible_energy_fraction=min_energy,
+        )
         return func(*args, settings=settings, **kwargs)
 
     return _apply(
         wrapper,
         [
+            min_energy_option,
             click.option(
                 "--ratio-target",
                 type=Number(0.0, MAX_RATIO_TARGET, low_open=True),

@@ -100,6 +100,7 @@ ENTRY_COLUMNS: tuple[str, ...] = (
     "source",
     "approximate",
     "is_total",
+    "completed",
 )
 
 #: Columns of :attr:`Diary.rejected`, in order (``date`` is NaT where it could not be read;
@@ -123,6 +124,8 @@ def conform_entries(frame: pd.DataFrame) -> pd.DataFrame:
     """Order the entry columns and pin their dtypes (see :class:`Diary`)."""
     if "is_total" not in frame.columns:  # only the totals formats set it
         frame = frame.assign(is_total=False)
+    if "completed" not in frame.columns:  # only an app's own day mark sets it
+        frame = frame.assign(completed=pd.Series(pd.NA, index=frame.index, dtype="boolean"))
     out = frame.loc[:, list(ENTRY_COLUMNS)].copy()
     out["line"] = out["line"].astype("int64")
     out["date"] = pd.to_datetime(out["date"]).astype("datetime64[ns]")
@@ -134,6 +137,7 @@ def conform_entries(frame: pd.DataFrame) -> pd.DataFrame:
         out[name] = pd.to_numeric(out[name], errors="coerce").astype("float64")
     out["approximate"] = out["approximate"].astype(bool)
     out["is_total"] = out["is_total"].astype(bool)
+    out["completed"] = out["completed"].astype("boolean")
     return out.reset_index(drop=True)
 
 
@@ -167,7 +171,9 @@ class Diary:
         unknown, never 0), ``source`` ("usda": matched and computed; "app": taken as given
         from the export), ``approximate`` (e.g. MyFitnessPal calcium from % Daily Value) and
         ``is_total`` (the row is a day's or a meal's total from an app, not one food: its
-        foods and eating occasions are unknown).
+        foods and eating occasions are unknown), and ``completed`` (the app's own mark that
+        the day was fully logged: Cronometer's daily summary ``Completed``; <NA> when the
+        export gives none).
     rejected : DataFrame
         Rows NOT used: ``line``, ``person``, ``date`` (NaT if unreadable), ``food``, what was
         understood before the row failed (``quantity``, ``unit``, ``food_id``,

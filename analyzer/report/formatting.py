@@ -1,15 +1,15 @@
-"""What the report says, as cells and sentences: shared by the text and HTML renderers.
+"""What the report says in numbers and tables: shared by the text and HTML renderers.
 
-Every renderer formats a number, a week's "at least" figure, a flag or a source the same
-way by calling these functions; the renderers only lay the cells and sentences out (aligned
-text columns, or HTML tables). Pure formatting: every rule (which week, which days' ratios
-can be shown, what is an underestimate) was applied by the builder.
+Every renderer formats a number, a week's "at least" figure or a table row the same way by
+calling these functions (and :mod:`analyzer.report.wording` for the sentences); the
+renderers only lay the cells out (aligned text columns, or HTML tables). Pure formatting:
+every rule (which week, which days are complete, which days' ratios can be shown, what is
+an underestimate) was applied by the builder.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
@@ -19,12 +19,7 @@ from analyzer.nutrients import CA_P, GROUP_LABELS, TARGET_MINERALS
 from analyzer.report.model import (
     EntryRow,
     MineralCoverage,
-    NotUsedRow,
     Report,
-    ReportFlag,
-    SourceRow,
-    SuggestionItem,
-    Swap,
 )
 
 #: Day-table columns: (key in the day records, header, decimals).
@@ -65,44 +60,9 @@ PARTIAL_NOTE = (
 TARGET_HEADER = ("", "per day", "target", "% of target", "upper limit")
 #: Headers of the diuretic-load table.
 LOAD_HEADER = ("group", "load", "caffeine", "protein", "sodium", "P mg", "share of P")
-LOAD_TITLE = (
-    "Diuretic load by group (estimated extra urinary calcium, mg Ca/day; caffeine "
-    "5 mg/100 mg, protein 1 mg/g, sodium 40 mg/2,300 mg; absorption partly compensates)"
-)
-FLAGS_TITLE = "Flags (confidence of the evidence: V verified, S secondary, M memory, C computed)"
+
+
 #: Units written the same in the plural.
-MASS_VOLUME_ABBREVIATIONS = frozenset(
-    {
-        "g",
-        "mg",
-        "kg",
-        "oz",
-        "lb",
-        "ml",
-        "l",
-        "dl",
-        "cl",
-        "fl oz",
-        "tbsp",
-        "tsp",
-        "large",
-        "medium",
-        "small",
-        "each",
-        "whole",
-    }
-)
-#: Flag levels, most serious first.
-LEVEL_ORDER = {"alert": 0, "warning": 1, "info": 2}
-#: The projected figures, in the order shown.
-PROJECTED = (
-    ("absorbable_calcium_mg", "absorbable calcium"),
-    ("calcium_mg", "calcium"),
-    ("magnesium_mg", "magnesium"),
-    ("potassium_mg", "potassium"),
-)
-
-
 def number(value: Any, digits: int = 0, unit: str = "") -> str:
     """``1,234 mg``; ``unknown`` for ``None`` or NaN.
 
@@ -130,8 +90,9 @@ def title(report: Report) -> str:
 
 
 def day_rows(report: Report) -> tuple[list[str], list[list[str]], bool]:
-    """The days table: header, one row of cells per logged day, and whether any cell is
-    marked :data:`PARTIAL_MARK` (some of that day's entries lack the value)."""
+    """The days table: header, one row of cells per logged day (with a last column
+    ``incomplete`` when some day is), and whether any cell is marked :data:`PARTIAL_MARK`
+    (some of that day's entries lack the value)."""
     header = ["date", *[h for _, h, _ in DAY_COLUMNS]]
     rows = []
     marked = False
@@ -149,7 +110,11 @@ def day_rows(report: Report) -> tuple[list[str], list[list[str]], bool]:
                 text += PARTIAL_MARK
                 marked = True
             cells.append(text)
-        rows.append([when, *cells])
+        rows.append([when, *cells, "" if day.complete else "incomplete"])
+    if all(day.complete for day in report.days):
+        rows = [row[:-1] for row in rows]
+    else:
+        header.append("")
     return header, rows, marked
 
 
@@ -258,10 +223,17 @@ def ratio_reasons(report: Report) -> list[str]:
     return reasons
 
 
+#: Said when the week has no complete day (the builder averaged nothing).
+NO_COMPLETE_DAY = "No complete day this week: nothing to average (see what the diary lacks)."
+
+
 def ratio_unknown(report: Report) -> str | None:
-    """``The Ca:P ratio cannot be computed: ...`` when the week's ratio is unknown."""
+    """``The Ca:P ratio cannot be computed: ...`` when the week's ratio is unknown (or
+    :data:`NO_COMPLETE_DAY` when the week has no complete day)."""
     if report.week.ca_p_mass_ratio is not None:
         return None
+    if not report.week.days:
+        return NO_COMPLETE_DAY
     reasons = ratio_reasons(report)
     if not reasons:
         return None
@@ -270,11 +242,15 @@ def ratio_unknown(report: Report) -> str | None:
 
 def targets_heading(report: Report) -> str:
     """The heading of the week-against-targets table (days, profile, life stage)."""
-    days = report.week.days
+    week = report.week
+    days, logged = week.days, week.days_logged or week.days
+    over = f"{days} logged day{'s' if days != 1 else ''}"
+    if logged != days:
+        over = f"{days} complete day{'s' if days != 1 else ''} of {logged} logged"
     return (
-        f"The week against targets (per-day averages over {days} logged "
-        f"day{'s' if days != 1 else ''}; profile: {report.profile.description}, "
-        f"DRI life stage {report.targets.life_stage}; UL = tolerable upper intake level)"
+        f"The week against targets (per-day averages over {over}; profile: "
+        f"{report.profile.description}, DRI life stage {report.targets.life_stage}; UL = "
+        "tolerable upper intake level)"
     )
 
 
@@ -288,6 +264,13 @@ def target_remarks(report: Report) -> list[str]:
         f"PRAL {number(week.pral_meq, 1, 'mEq')}",
     ]
     lines = ["also per day: " + ", ".join(extra)]
+    info = report.absorption
+    if info.default_index_share is not None and not report.totals_only:
+        lines.append(
+            f"absorbable calcium: {info.default_index_share:.0%} of the calcium rests on the "
+            f"default absorption index 0.5 (an assumption): grade '{info.grade}'"
+            + (", eating times unknown (upper bound)" if info.occasions == "entry" else "")
+        )
     if report.calcium_approximate:
         lines.append(
             "Calcium is approximate: some entries give it only as % of a Daily Value "
@@ -302,77 +285,27 @@ def target_remarks(report: Report) -> list[str]:
     return lines
 
 
-def _first_clause(message: str) -> str:
-    """A day flag's message up to its first sentence or clause (the finding, not the why)."""
-    cut = [i for i in (message.find("; "), message.find(". ")) if i > 0]
-    return message[: min(cut)] if cut else message.rstrip(".")
+def load_title(report: Report) -> str:
+    """The diuretic-load heading, with the coefficients used."""
+    k = report.load_coefficients
+    return (
+        "Diuretic load by group (estimated calcium cost, mg Ca/day: lower calcium balance "
+        f"from caffeine, {k.caffeine_calcium_mg:g} mg/{k.caffeine_reference_mg:g} mg; urinary "
+        f"calcium from protein, {k.protein_calcium_mg_per_g:g} mg/g ({k.protein_source}), and "
+        f"sodium, {k.sodium_calcium_mg:g} mg/{k.sodium_reference_mg:,.0f} mg; absorption "
+        "partly compensates)"
+    )
 
 
-def _days_phrase(dated: list[str], days: int) -> str:
-    if len(dated) == days and days > 1:
-        return f"every logged day ({days} of {days})"
-    if len(dated) == 1:
-        return f"1 of {days} days"
-    weekdays = ", ".join(pd.Timestamp(d).strftime("%a") for d in dated)
-    return f"{len(dated)} of {days} days ({weekdays})"
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One finding of the week: its flags (of one code) in plain words.
-
-    ``level`` is the most serious of its flags; ``text`` the finding; ``details`` the days
-    it also held on and what is an underestimate; ``source`` and ``confidence`` the
-    evidence (V verified, S secondary, M memory, C computed).
-    """
-
-    level: str
-    text: str
-    source: str
-    confidence: str
-    details: list[str] = field(default_factory=list)
-
-
-def _finding(flags: list[ReportFlag], days: int) -> Finding:
-    """One finding: the week's flag first, then on which days it also held."""
-    week_flags = [f for f in flags if not f.date]
-    day_flags = [f for f in flags if f.date]
-    dated = sorted({str(f.date) for f in day_flags})
-    head = week_flags[0] if week_flags else day_flags[0]
-    level = min((f.level for f in flags), key=lambda lv: LEVEL_ORDER.get(lv, 3))
-    details = []
-    if week_flags:
-        text = head.message
-        if dated:
-            details.append(
-                f"also on {_days_phrase(dated, days)}, e.g. {_first_clause(day_flags[0].message)}"
-            )
-    elif len(dated) > 1:
-        text = f"{_days_phrase(dated, days)}, e.g. {head.message}"
-    else:
-        text = f"{_days_phrase(dated, days)}: {head.message}"
-    said = "unknown for" in head.message  # the engine may say it itself
-    if week_flags and week_flags[0].underestimate and not said:
-        details.append(f"the week's value is an underestimate ({week_flags[0].underestimate})")
-    short = [f for f in day_flags if f.underestimate]
-    if short and not said:
-        details.append(
-            f"on {len(short)} of these days the value is an underestimate "
-            f"({short[0].underestimate})"
-        )
-    return Finding(level, text, head.reference, head.confidence, details)
-
-
-def findings(report: Report) -> list[Finding]:
-    """The report's flags grouped by finding, most serious first."""
-    by_code: dict[str, list[ReportFlag]] = {}
-    for flag in report.flags:
-        by_code.setdefault(flag.base_code, []).append(flag)
-
-    def order(item: tuple[str, list[ReportFlag]]) -> int:
-        return min(LEVEL_ORDER.get(f.level, 3) for f in item[1])
-
-    return [_finding(flags, report.week.days) for _, flags in sorted(by_code.items(), key=order)]
+def lead_lines(report: Report) -> tuple[str, list[str]]:
+    """What the diary lacks: the report's first statement, and each incomplete day with
+    why (``Mon 2026-11-16: ...``)."""
+    lead = report.completeness
+    days = [
+        f"{pd.Timestamp(day.date).strftime('%a %Y-%m-%d')}: {day.reason}"
+        for day in lead.incomplete_days
+    ]
+    return lead.statement, days
 
 
 def load_rows(report: Report) -> list[list[str]]:
@@ -392,94 +325,6 @@ def load_rows(report: Report) -> list[list[str]]:
             ]
         )
     return rows
-
-
-def plural(unit: str, amount: float) -> str:
-    """The unit for ``amount`` of it: ``slices``, but ``g`` and ``oz`` unchanged."""
-    if amount == 1 or unit in MASS_VOLUME_ABBREVIATIONS or unit.endswith("s"):
-        return unit
-    return unit + "s"
-
-
-def amount_text(row: SourceRow | Swap) -> str:
-    """How much of a source was eaten: ``5 slices this week`` or ``120 g a day``."""
-    amount, unit, days = row.amount_per_day, row.unit, row.days
-    if amount is not None and unit and days:
-        total = amount * days
-        return f"{total:.3g} {plural(unit, total)} this week"
-    if row.grams_per_day is None:
-        return "amount not known"  # e.g. an app's recipe with nutrients but no grams
-    return f"{number(row.grams_per_day, 0)} g a day"
-
-
-def source_lines(report: Report) -> list[str]:
-    """The largest sources and the swaps, one sentence each (empty: nothing to list)."""
-    top = report.top_sources
-    lines = []
-    for row in top.phosphorus:
-        share = row.phosphorus_share
-        share_text = "" if share is None else f", {100 * share:.0f}% of the week's P"
-        lines.append(
-            f"phosphorus: {row.food} ({amount_text(row)}): "
-            f"{number(row.phosphorus_mg, 0)} mg P a day{share_text}"
-        )
-    for row in top.diuretic_load:
-        lines.append(
-            f"diuretic load: {row.food} ({amount_text(row)}): "
-            f"{number(row.diuretic_load_mg, 0)} mg Ca a day"
-        )
-    for swap in report.swaps:
-        lines.append(
-            f"swap: {swap.food} ({amount_text(swap)}; {number(swap.phosphorus_mg, 0)} mg P "
-            f"and {number(swap.caffeine_mg, 0)} mg caffeine a day) -> {swap.swap}: saves "
-            f"{number(swap.saves_phosphorus_mg, 0)} mg P and "
-            f"{number(swap.saves_caffeine_mg, 0)} mg caffeine a day"
-        )
-    return lines
-
-
-def serving_text(item: SuggestionItem) -> str:
-    """What one serving of a suggested green adds: ``340 g each: +714 mg Ca (...)``."""
-    adds = item.adds_per_serving
-    return (
-        f"{item.grams:.0f} g each: +{number(adds.calcium_mg)} mg Ca "
-        f"({number(adds.absorbable_calcium_mg)} absorbable), "
-        f"{number(adds.phosphorus_mg)} mg P, {number(adds.magnesium_mg)} mg Mg, "
-        f"{number(adds.potassium_mg)} mg K"
-    )
-
-
-def projection_lines(report: Report) -> list[str]:
-    """The week per day now and with the greens, one figure a line."""
-    now, then = report.current, report.projected
-    lines = [
-        f"Ca:P mass ratio {number(now.ca_p_mass_ratio, 2)} -> "
-        f"{number(then.ca_p_mass_ratio, 2)} (target {report.targets.ca_p_mass_ratio:.2f})"
-    ]
-    for key, name in PROJECTED:
-        before, after = getattr(now, key), getattr(then, key)
-        if before is None and after is None:
-            lines.append(f"{name} unknown")
-            continue
-        lines.append(
-            f"{name} {number(before, 0)} -> {number(after, 0)} mg "
-            f"({number(now.percent_of_target.get(key), 0)}% -> "
-            f"{number(then.percent_of_target.get(key), 0)}% of target)"
-        )
-    return lines
-
-
-def not_used_heading(report: Report) -> str:
-    """``Not used (2 rows)``, or that every row of the week was used."""
-    count = len(report.not_used)
-    if not count:
-        return "Not used: none (every row of the week was used)"
-    return f"Not used ({count} row{'s' if count != 1 else ''})"
-
-
-def not_used_line(row: NotUsedRow) -> str:
-    """``line 14: cheddar cheese: unknown unit 'furlongs' ...``."""
-    return f"line {row.line}: {row.food}: {row.reason}"
 
 
 def entry_amount(entry: EntryRow) -> str:

@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from analyzer.nutrients import TARGET_MINERALS
 from analyzer.report import formatting as fmt
+from analyzer.report import wording
 from analyzer.report.model import EntryRow, Report
 
 if TYPE_CHECKING:
@@ -118,7 +118,9 @@ class Page:
     chart_intro: str
     charts: list[HtmlFigure]
     flags_legend: str
-    findings: list[fmt.Finding]
+    findings: list[wording.Finding]
+    cannot_judge_title: str
+    cannot_judge: list[str]
     load: Table | None
     load_title: str
     load_unknown: str
@@ -127,6 +129,9 @@ class Page:
     suggestions: list[tuple[str, str]]
     projection: list[str]
     plan_message: str
+    caveats: list[str]
+    alternatives_title: str
+    alternatives: list[str]
     entries_intro: str
     entries: Table
     not_used_heading: str
@@ -149,8 +154,8 @@ def _weekday(date: str | pd.Timestamp) -> str:
 
 
 def covered_lines(report: Report) -> list[tuple[str, list[str]]]:
-    """What the diary covered: days logged and not, entries used and not, incomplete days
-    (each a sentence, with the incomplete days listed under their sentence)."""
+    """What the diary covered: first what it lacks (the report's lead statement, with each
+    incomplete day and why), then the days logged and not, the entries used and not."""
     logged = {d.date for d in report.days}
     window = report.window_dates
     missing = [f"{d:%a}" for d in window if f"{d:%Y-%m-%d}" not in logged]
@@ -165,25 +170,8 @@ def covered_lines(report: Report) -> list[tuple[str, list[str]]]:
             [],
         ),
     ]
-    incomplete = []
-    for day in report.days:
-        lacking = [
-            f"{mineral} unknown for {day.unknown_count(mineral)} of {day.entries} entries"
-            for mineral in TARGET_MINERALS
-            if day.unknown_count(mineral) > 0
-        ]
-        if lacking:
-            incomplete.append(f"{_weekday(day.date)}: {', '.join(lacking)}")
-    if incomplete:
-        lines.append(("Incomplete days (their totals count only the known values):", incomplete))
-    else:
-        lines.append(
-            (
-                "Every logged day has calcium, phosphorus, magnesium and potassium for all "
-                "its entries.",
-                [],
-            )
-        )
+    statement, incomplete = fmt.lead_lines(report)
+    lines.insert(0, (statement, incomplete))
     return lines
 
 
@@ -216,7 +204,7 @@ def _load_table(report: Report) -> Table | None:
         return None
     return Table(
         id="load-table",
-        caption=fmt.LOAD_TITLE,
+        caption=fmt.load_title(report),
         header=fmt.LOAD_HEADER,
         rows=[row_of(cells) for cells in rows],
         numeric=frozenset(range(1, len(fmt.LOAD_HEADER))),
@@ -328,7 +316,7 @@ def build_page(report: Report, charts: Sequence[HtmlFigure] = ()) -> Page:
     from markupsafe import Markup
 
     days, partial_note = _days_table(report)
-    arrow = [_arrow(line) for line in fmt.projection_lines(report)]
+    arrow = [_arrow(line) for line in wording.projection_lines(report)]
     person = f"; person {report.person}" if report.person else ""
     return Page(
         title=fmt.title(report),
@@ -346,24 +334,31 @@ def build_page(report: Report, charts: Sequence[HtmlFigure] = ()) -> Page:
         if charts
         else "The chart was not drawn for this file.",
         charts=[HtmlFigure(Markup(c.svg), c.caption) for c in charts],  # trusted SVG
-        flags_legend=_sentence(fmt.FLAGS_TITLE.removeprefix("Flags (").rstrip(")")),
-        findings=fmt.findings(report),
+        flags_legend=_sentence(wording.FLAGS_TITLE.removeprefix("Flags (").rstrip(")")),
+        findings=wording.findings(report),
+        cannot_judge_title=wording.CANNOT_JUDGE_TITLE,
+        cannot_judge=wording.cannot_judge_lines(report),
         load=_load_table(report),
-        load_title=fmt.LOAD_TITLE,
+        load_title=fmt.load_title(report),
         load_unknown="Unknown: the diary has app totals, not foods, so no food groups."
         if report.totals_only
         else "No entries.",
-        source_lines=[] if report.totals_only else [_arrow(s) for s in fmt.source_lines(report)],
+        source_lines=[]
+        if report.totals_only
+        else [_arrow(s) for s in wording.source_lines(report)],
         sources_unknown="Unknown: the diary has app totals, not foods."
         if report.totals_only
         else "None with a known value.",
-        suggestions=[(item.text, fmt.serving_text(item)) for item in report.suggestions],
+        suggestions=[(item.text, wording.serving_text(item)) for item in report.suggestions],
         projection=arrow,
         plan_message=report.plan.message,
+        caveats=wording.caveat_lines(report),
+        alternatives_title=wording.ALTERNATIVES_TITLE if report.alternatives else "",
+        alternatives=wording.alternative_lines(report),
         entries_intro="What the tool understood from each used row of the diary this week: "
         "your words, the food they were matched to, and the amounts.",
         entries=_entries_table(report),
-        not_used_heading=fmt.not_used_heading(report),
+        not_used_heading=wording.not_used_heading(report),
         not_used=_not_used_table(report),
         notes=list(report.notes),
         confidence=list(report.confidence),

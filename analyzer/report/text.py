@@ -1,10 +1,12 @@
 """The weekly report as plain text: the :class:`~analyzer.report.model.Report` rendered.
 
-Sections: title, a table of the days, the week against targets, the flags (grouped by
-finding, with source and confidence), the diuretic load by group, the largest sources and
-swaps, the suggested greens with the projected week, rows not used, notes, how sure the
-figures are, and a one-line not-medical-advice note. Pure layout: the cells and sentences
-come from :mod:`analyzer.report.formatting`, shared with the HTML renderer.
+Sections: title, what the diary lacks (first, before any verdict), a table of the days, the
+week against targets, the flags (grouped by finding, with source and confidence), what
+cannot be judged and why, the diuretic load by group (with the coefficients used), the
+largest sources and swaps, the suggested greens with their caveats, the non-green sources
+and the projected week, rows not used, notes, how sure the figures are, and a one-line
+not-medical-advice note. Pure layout: the cells come from :mod:`analyzer.report.formatting`
+and the sentences from :mod:`analyzer.report.wording`, shared with the HTML renderer.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from analyzer.report import formatting as fmt
+from analyzer.report import wording
 from analyzer.report.model import Report
 
 
@@ -31,6 +34,12 @@ def _indented(lines: list[str], indent: str = "  ") -> list[str]:
     return [indent + line for line in lines]
 
 
+def _lead_section(report: Report) -> list[str]:
+    """What the diary lacks, first: the statement, then each incomplete day and why."""
+    statement, days = fmt.lead_lines(report)
+    return ["What the diary lacks", f"  {statement}", *_indented(days, "    ")]
+
+
 def _days_section(report: Report) -> list[str]:
     header, rows, marked = fmt.day_rows(report)
     lines = [fmt.DAYS_LEGEND, *_table(header, rows)]
@@ -46,18 +55,28 @@ def _targets_section(report: Report) -> list[str]:
 
 def _flags_section(report: Report) -> list[str]:
     """Flags grouped by finding, most serious first."""
-    lines = [fmt.FLAGS_TITLE]
+    lines = [wording.FLAGS_TITLE]
     if not report.flags:
         return [*lines, "  none for this week"]
-    for finding in fmt.findings(report):
+    for finding in wording.findings(report):
         lines.append(f"  [{finding.level}] {finding.text}")
         lines += _indented(finding.details, "      ")
         lines.append(f"      source: {finding.source}; confidence {finding.confidence}")
     return lines
 
 
+def _cannot_judge_section(report: Report) -> list[str]:
+    """Findings the data cannot support, each with its reason (grouped by finding)."""
+    if not report.cannot_judge:
+        return []
+    lines = [wording.CANNOT_JUDGE_TITLE]
+    for line in wording.cannot_judge_lines(report):
+        lines.append(f"    {line}" if line.startswith("(") else f"  - {line}")
+    return lines
+
+
 def _load_section(report: Report) -> list[str]:
-    lines = [fmt.LOAD_TITLE]
+    lines = [fmt.load_title(report)]
     if report.totals_only:
         return [*lines, "  unknown: the diary has app totals, not foods, so no food groups"]
     rows = fmt.load_rows(report)
@@ -68,24 +87,28 @@ def _sources_section(report: Report) -> list[str]:
     lines = ["Largest sources this week (per day)"]
     if report.totals_only:
         return [*lines, "  unknown: the diary has app totals, not foods"]
-    sources = fmt.source_lines(report)
+    sources = wording.source_lines(report)
     return lines + (_indented(sources) if sources else ["  none with a known value"])
 
 
 def _greens_section(report: Report) -> list[str]:
     lines = ["Suggested greens (cooked; each serving eaten as its own meal)"]
     for item in report.suggestions:
-        lines += [f"  {item.text}", f"      {fmt.serving_text(item)}"]
+        lines += [f"  {item.text}", f"      {wording.serving_text(item)}"]
     if report.suggestions:
         lines.append("  The week per day, now -> with these greens:")
-        lines += _indented(fmt.projection_lines(report), "      ")
+        lines += _indented(wording.projection_lines(report), "      ")
     lines.append(f"  {report.plan.message}")
+    lines += _indented(wording.caveat_lines(report))
+    if report.alternatives:
+        lines.append(f"  {wording.ALTERNATIVES_TITLE}")
+        lines += _indented(wording.alternative_lines(report), "    ")
     return lines
 
 
 def _not_used_section(report: Report) -> list[str]:
-    lines = [fmt.not_used_line(row) for row in report.not_used]
-    return [fmt.not_used_heading(report), *_indented(lines)]
+    lines = [wording.not_used_line(row) for row in report.not_used]
+    return [wording.not_used_heading(report), *_indented(lines)]
 
 
 def render_text(report: Report) -> str:
@@ -99,16 +122,19 @@ def render_text(report: Report) -> str:
     Returns
     -------
     str
-        Sections: title, days, the week against targets, flags, diuretic load by group, the
-        largest sources and swaps, the suggested greens with the projected week, rows not
+        Sections: title, what the diary lacks, days, the week against targets, flags, what
+        cannot be judged, diuretic load by group, the largest sources and swaps, the suggested
+        greens with their caveats, the non-green sources and the projected week, rows not
         used, notes, how sure the figures are and a one-line not-medical-advice note.
     """
     heading = fmt.title(report)
     sections = [
         [heading, "=" * len(heading)],
+        _lead_section(report),
         _days_section(report),
         _targets_section(report),
         _flags_section(report),
+        _cannot_judge_section(report),
         _load_section(report),
         _sources_section(report),
         _greens_section(report),
@@ -117,4 +143,4 @@ def render_text(report: Report) -> str:
         ["How sure these figures are", *[f"  - {line}" for line in report.confidence]],
         [report.disclaimer],
     ]
-    return "\n\n".join("\n".join(lines) for lines in sections) + "\n"
+    return "\n\n".join("\n".join(lines) for lines in sections if lines) + "\n"

@@ -7,7 +7,7 @@ import pytest
 
 from analyzer.balance import analyze
 from analyzer.report.trend import Trend, build_trend
-from tests.conftest import make_entries
+from tests.conftest import SMALL_DAYS, make_entries
 
 
 @pytest.fixture(scope="module")
@@ -17,4 +17,4 @@ def year_trend() -> Trend:
     mondays = pd.date_range("2026-01-05", periods=52, freq="7D")  # to Mon 28 Dec
     kept = [d for i, d in enumerate(mondays) if i not in (10, 20, 30)]
     rows = [(f"{d:%Y-%m-%d}", "lunch", "milk", 250.0) for d in kept]
-    return build_trend(analyze(make_entries(rows)), 52)
+    return build_trend(analyze(make_entries(rows), settings=SMALL_DAYS), 52)

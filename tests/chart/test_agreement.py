@@ -25,7 +25,7 @@ from analyzer.diary import read_diary
 from analyzer.report import Report, build_report, render_text
 from analyzer.report.trend import Trend, build_trend
 from tests.chart.test_chart import W47, axes_of, bar_heights, day_rows, legend_of, lines_of, texts
-from tests.conftest import DATA, make_entries
+from tests.conftest import DATA, SMALL_DAYS, make_entries
 
 MFP = DATA / "diaries" / "mfp_summary.csv"
 
@@ -45,7 +45,7 @@ def sparse_p_report() -> Report:
     rows = [(W47[0], "lunch", "spinach", 100.0)] * 10 + [(W47[1], "lunch", "collards", 100.0)] * 10
     entries = make_entries(rows)
     entries.loc[[0, 1, 10], "phosphorus_mg"] = np.nan
-    return build_report(analyze(entries), "2026-W47")
+    return build_report(analyze(entries, settings=SMALL_DAYS), "2026-W47")
 
 
 @pytest.fixture(scope="module")
@@ -71,15 +71,18 @@ def test_no_ratio_drawn_when_the_report_says_it_cannot_be_computed(
 
 
 def test_mfp_week_says_at_least_about_and_why_no_phosphorus(mfp_report: Report) -> None:
-    # Calcium: Mon 30 % + 15 % of 1,000 mg = 450 mg (dinner unknown), Tue 25 % = 250 mg;
-    # per logged day (450 + 250) / 2 = 350 mg, from 3 of 4 entries: "at least", and "about"
-    # because % Daily Value is approximate
+    # Calcium: Mon 30 % + 15 % of 1,000 mg = 450 mg (dinner unknown), Tue 25 % = 250 mg.
+    # Tuesday is incomplete (380 kcal, under half of the 1,800 kcal of this profile): the
+    # week is Monday's 450 mg, from 2 of 3 entries: "at least", and "about" because % Daily
+    # Value is approximate
     text = render_text(mfp_report)
-    assert "about at least 350 mg" in text
+    assert "about at least 450 mg" in text
     assert "phosphorus is not in this MyFitnessPal export" in text
     axes = axes_of(weekly_chart(mfp_report))
     projection = axes["greens"].texts[1].get_text()
-    assert "  Calcium: about at least 350 mg/day" in projection.splitlines()
+    assert "  Calcium: about at least 450 mg/day" in projection.splitlines()
+    ticks = [t.get_text() for t in axes["ratio"].get_xticklabels()]
+    assert ticks[:3] == ["Mon 16 Nov", "Tue 17 Nov\n(incomplete)", "Wed 18 Nov\n(no log)"]
     assert "  Ca:P (mass): unknown" in projection.splitlines()
     panel = axes["calcium_phosphorus"]
     assert legend_of(panel) == [
@@ -104,7 +107,7 @@ def test_legends_list_only_the_groups_present() -> None:
     # every day of W47: 200 g milk and 100 g beef (dairy and red meat; no soda, no coffee)
     rows = [(d, "breakfast", "milk", 200.0) for d in W47]
     rows += [(d, "lunch", "beef", 100.0) for d in W47]
-    analysis = analyze(make_entries(rows))
+    analysis = analyze(make_entries(rows), settings=SMALL_DAYS)
     week = axes_of(weekly_chart(build_report(analysis)))["diuretic_load"]
     assert legend_of(week) == ["red meat", "dairy"]
     trend = axes_of(trend_chart(build_trend(analysis, 8)))["diuretic_load"]
@@ -159,7 +162,7 @@ def test_no_legend_covers_the_data_and_no_tick_covers_another(
 ) -> None:
     if case == "partial week":
         rows = [r for i, day in enumerate(W47[:6]) for r in day_rows(day, 200.0 + 100 * i)]
-        report = build_report(analyze(make_entries(rows)), "2026-W47")
+        report = build_report(analyze(make_entries(rows), settings=SMALL_DAYS), "2026-W47")
     else:
         report = {"western": western_report, "sparse phosphorus": sparse_p_report}.get(
             case, mfp_report
@@ -171,7 +174,9 @@ def test_no_legend_covers_the_data_and_no_tick_covers_another(
 
 def test_the_checks_bite() -> None:
     """Negative control: a legend over a tall bar, and crowded ticks, are both found."""
-    report = build_report(analyze(make_entries([r for d in W47 for r in day_rows(d)])))
+    report = build_report(
+        analyze(make_entries([r for d in W47 for r in day_rows(d)]), settings=SMALL_DAYS)
+    )
     fig = weekly_chart(report)
     ax = axes_of(fig)["calcium_phosphorus"]
     ax.set_ylim(0, 500)  # the bars now reach the legend

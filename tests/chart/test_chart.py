@@ -31,7 +31,7 @@ from analyzer.cli import cli
 from analyzer.errors import DataFileError, NoDataError
 from analyzer.report import Report, build_report
 from analyzer.report.trend import Trend, build_trend
-from tests.conftest import make_entries
+from tests.conftest import SMALL_DAYS, make_entries
 
 #: ISO week 2026-W47: Mon 16 to Sun 22 Nov 2026.
 W47 = [f"{d:%Y-%m-%d}" for d in pd.date_range("2026-11-16", periods=7)]
@@ -88,7 +88,7 @@ def drawn(fig: Figure) -> list[Any]:
 def partial_report() -> Report:
     """W47 logged Mon-Sat (Sunday missing); day i drinks (200 + 100 i) g milk."""
     rows = [r for i, day in enumerate(W47[:6]) for r in day_rows(day, 200.0 + 100 * i)]
-    return build_report(analyze(make_entries(rows)), "2026-W47")
+    return build_report(analyze(make_entries(rows), settings=SMALL_DAYS), "2026-W47")
 
 
 @pytest.fixture(scope="module")
@@ -101,7 +101,7 @@ def cohort() -> Analysis:
     """P012 logs all of W47; P013 only Mon 16 Nov."""
     p012 = make_entries([r for day in W47 for r in day_rows(day)], person="P012")
     p013 = make_entries(day_rows(W47[0]), person="P013")
-    return analyze(pd.concat([p012, p013], ignore_index=True))
+    return analyze(pd.concat([p012, p013], ignore_index=True), settings=SMALL_DAYS)
 
 
 @pytest.fixture(scope="module")
@@ -110,7 +110,7 @@ def coverage_report() -> Report:
     rows = [(W47[0], "lunch", "spinach", 100.0)] * 10 + [(W47[1], "lunch", "collards", 100.0)] * 10
     entries = make_entries(rows)
     entries.loc[[0, 1, 10], "phosphorus_mg"] = np.nan
-    return build_report(analyze(entries), "2026-W47")
+    return build_report(analyze(entries, settings=SMALL_DAYS), "2026-W47")
 
 
 @pytest.fixture(scope="module")
@@ -124,7 +124,7 @@ def short_trend() -> Trend:
     w45 = ["2026-11-02", "2026-11-03"]
     rows = [(d, "lunch", "beef", 100.0) for d in w45 + W47]
     rows += [(d, "breakfast", "milk", 200.0 if d in w45 else 400.0) for d in w45 + W47]
-    return build_trend(analyze(make_entries(rows)), 8)
+    return build_trend(analyze(make_entries(rows), settings=SMALL_DAYS), 8)
 
 
 # --- the week frame ------------------------------------------------------------------------------
@@ -134,7 +134,7 @@ def test_week_frame_days_and_percent_of_target(partial_report: Report) -> None:
     week = week_frame(partial_report)
     assert list(week.index) == list(pd.to_datetime(W47))
     assert week["logged"].tolist() == [True] * 6 + [False]
-    assert week.loc["2026-11-22"].drop("logged").isna().all()
+    assert week.loc["2026-11-22"].drop(["logged", "complete"]).isna().all()
     # Monday: Ca = milk 113 x 2 + coffee 2 x 2 + beef 22 + cola 1 x 3 = 226 + 4 + 22 + 3 = 255
     # P = 84 x 2 + 3 x 2 + 238 + 9 x 3 = 168 + 6 + 238 + 27 = 439; ratio 255 / 439 = 0.5809
     monday = week.loc["2026-11-16"]
@@ -168,7 +168,7 @@ def test_week_frame_hides_the_ratio_below_90_percent_coverage() -> None:
     rows = [(W47[0], "lunch", "spinach", 100.0)] * 10 + [(W47[1], "lunch", "collards", 100.0)] * 10
     entries = make_entries(rows)
     entries.loc[[0, 1], "phosphorus_mg"] = np.nan
-    report = build_report(analyze(entries), "2026-W47")
+    report = build_report(analyze(entries, settings=SMALL_DAYS), "2026-W47")
     assert report.week.ca_p_mass_ratio is not None
     week = week_frame(report)
     # Monday: 8 of 10 entries have P (80 % < 90 %): the ratio is not shown
@@ -196,7 +196,7 @@ def test_trend_frame_has_one_row_per_calendar_week(short_trend: Trend) -> None:
 def test_default_week_is_the_reports_latest_full_week() -> None:
     # all 7 days of W47, then Mon 23 Nov (2026-W48) alone
     entries = make_entries([r for d in [*W47, "2026-11-23"] for r in day_rows(d)])
-    report = build_report(analyze(entries))
+    report = build_report(analyze(entries, settings=SMALL_DAYS))
     assert report.week.label == "2026-W47"  # not 2026-W48, which has one day
     fig = draw_week(report)
     assert fig.get_suptitle() == TITLE + ")\nProfile: female, 35 y"
@@ -243,7 +243,7 @@ def test_weekly_chart_five_panels_titles_and_units(partial_fig: Figure) -> None:
         "Intake [mg/day]",
         "Ca:P [mg Ca / mg P]",
         "Percent of target [%]",
-        "Extra urinary Ca [mg Ca/day]",
+        "Calcium cost [mg Ca/day]",
     ]
     ticks = texts(axes["ratio"].get_xticklabels())
     assert (ticks[0], ticks[6]) == ("Mon 16 Nov", "Sun 22 Nov\n(no log)")
@@ -298,7 +298,7 @@ def test_no_projection_line_when_the_week_meets_the_targets() -> None:
     # K 1318.7 + 2609.6 = 3928 mg >= 2600; milk at 3 meals keeps each calcium load low
     rows = [(d, m, "milk", 333.0) for d in W47 for m in ("breakfast", "lunch", "dinner")]
     rows += [(d, "dinner", "spinach", 560.0) for d in W47]
-    report = build_report(analyze(make_entries(rows)))
+    report = build_report(analyze(make_entries(rows), settings=SMALL_DAYS))
     assert report.suggestions == []
     axes = axes_of(draw_week(report))
     assert not any(name.startswith("projected") for name in lines_of(axes["ratio"]))
@@ -321,7 +321,7 @@ def unknown_minerals_fig() -> Figure:
     entries[["calcium_mg", "phosphorus_mg", "magnesium_mg"]] = np.nan
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # e.g. matplotlib's "identical low and high ylims"
-        return draw_week(build_report(analyze(entries), "2026-W47"))
+        return draw_week(build_report(analyze(entries, settings=SMALL_DAYS), "2026-W47"))
 
 
 def test_unknown_series_are_said_not_drawn_as_zero(unknown_minerals_fig: Figure) -> None:
@@ -373,7 +373,7 @@ def test_title_lies_inside_the_figure(case: str, cohort: Analysis, partial_repor
     if case == "partial week":
         report = partial_report
     elif case == "single day":
-        report = build_report(analyze(make_entries(day_rows(W47[2]))))
+        report = build_report(analyze(make_entries(day_rows(W47[2])), settings=SMALL_DAYS))
     else:
         report = build_report(cohort, person=case)
     fig = draw_week(report)
@@ -404,7 +404,7 @@ def test_series_colours_distinct_okabe_ito(western_fig: Figure, short_trend: Tre
 def test_trend_chart_three_panels_with_units(short_trend: Trend) -> None:
     fig = trend_chart(short_trend)
     assert list(axes_of(fig)) == list(TREND_PANELS)
-    units = ["Ca:P [mg Ca / mg P]", "Calcium [mg/day]", "Extra urinary Ca [mg Ca/day]"]
+    units = ["Ca:P [mg Ca / mg P]", "Calcium [mg/day]", "Calcium cost [mg Ca/day]"]
     assert [ax.get_ylabel() for ax in fig.axes] == units
     assert fig.get_suptitle() == (
         "Calcium–phosphorus trend, weeks 2026-W45 to 2026-W47 (3 weeks, 2 logged)\n"

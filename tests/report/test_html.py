@@ -19,10 +19,10 @@ from analyzer.balance import analyze
 from analyzer.chart import report_figures
 from analyzer.cli import cli
 from analyzer.diary import read_diary
-from analyzer.report import Report, build_report, render_html, render_text
+from analyzer.report import Report, build_report, render_html, render_text, wording
 from analyzer.report import formatting as fmt
 from analyzer.report.html import SECTIONS, HtmlFigure
-from tests.conftest import DATA, make_entries
+from tests.conftest import DATA, SMALL_DAYS, make_entries
 
 WESTERN_WEEK = DATA / "report" / "western_week.csv"
 ESCAPE_CRONOMETER = DATA / "report" / "escape_cronometer.csv"
@@ -141,19 +141,25 @@ def test_every_sentence_and_table_row_of_the_text_report_is_on_the_page(
         fmt.title(report),
         fmt.targets_heading(report),
         *fmt.target_remarks(report),
-        *fmt.source_lines(report),
-        *(fmt.projection_lines(report) if report.suggestions else []),
+        fmt.lead_lines(report)[0],
+        *fmt.lead_lines(report)[1],
+        *wording.cannot_judge_lines(report),
+        *wording.caveat_lines(report),
+        *wording.alternative_lines(report),
+        fmt.load_title(report),
+        *wording.source_lines(report),
+        *(wording.projection_lines(report) if report.suggestions else []),
         report.plan.message,
-        fmt.not_used_heading(report),
+        wording.not_used_heading(report),
         *report.notes,
         *report.confidence,
         report.disclaimer,
     ]
-    for finding in fmt.findings(report):
+    for finding in wording.findings(report):
         sentences += [finding.text, *finding.details]
         sentences.append(f"Source: {finding.source}; confidence {finding.confidence}")
     for item in report.suggestions:
-        sentences += [item.text, fmt.serving_text(item)]
+        sentences += [item.text, wording.serving_text(item)]
     assert [s for s in sentences if _same(s) not in text] == []
     _, days, _ = fmt.day_rows(report)
     table_rows = days + fmt.target_rows(report) + fmt.load_rows(report) * (not report.totals_only)
@@ -194,7 +200,7 @@ def test_match_method_and_confidence_when_the_entries_have_them() -> None:
     entries["match_method"] = ["exact", "fuzzy"]
     entries["match_confidence"] = [1.0, 0.62]
     entries["match_low_confidence"] = [False, True]
-    report = build_report(analyze(entries))
+    report = build_report(analyze(entries, settings=SMALL_DAYS))
     assert [(e.match_method, e.match_confidence, e.low_confidence) for e in report.entries] == [
         ("exact", 1.0, False),
         ("fuzzy", 0.62, True),
