@@ -90,7 +90,9 @@ class PlanView:
         ``absorbable_calcium_mg`` and ``calcium_mg`` [mg/day]; unknown values are absent,
         ``projected`` is empty when nothing is suggested.
     goals : dict
-        The plan's goals: ``absorbable_calcium_mg`` [mg/day], ``ca_p_mass_ratio``.
+        The plan's goals: ``absorbable_calcium_mg`` [mg/day], ``ca_p_mass_ratio`` (the
+        target) and ``ca_p_ratio_goal`` when the plan aimed lower (the target would have
+        taken calcium above the RDA).
     message : str
         Shown instead of the suggestions when there are none.
     """
@@ -124,6 +126,9 @@ def plan_view(report: Report) -> PlanView:
         )
         if v is not None
     }
+    goal = formatting.lowered_ratio_goal(report)
+    if goal is not None:
+        goals["ca_p_ratio_goal"] = goal  # the plan aimed lower: the RDA came first
     week, cov = report.week, report.coverage.get("calcium")
     shown_now = {
         "ca_p_mass_ratio": formatting.number(week.ca_p_mass_ratio, 2),

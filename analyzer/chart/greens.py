@@ -51,8 +51,10 @@ def projection_lines(plan: PlanView, target: float) -> str:
     goal_mg = plan.goals.get("absorbable_calcium_mg")
     goal = f"  (goal {goal_mg:,.0f})" if goal_mg is not None else ""
     lines = ["The week, per day: now → with the greens" if then else "The week, per day:"]
+    ratio_goal = plan.goals.get("ca_p_ratio_goal")
+    aim = f"goal {ratio_goal:.2f}; " if ratio_goal is not None and then else ""
     rows = (
-        ("Ca:P (mass)", "ca_p_mass_ratio", "{:.2f}", f"  (target {target:g})"),
+        ("Ca:P (mass)", "ca_p_mass_ratio", "{:.2f}", f"  ({aim}target {target:g})"),
         ("Absorbable calcium", "absorbable_calcium_mg", "{:,.0f}", f" mg/day{goal}"),
         ("Calcium", "calcium_mg", "{:,.0f}", " mg/day"),
     )

@@ -22,6 +22,8 @@ from analyzer.report.model import (
     Report,
 )
 
+#: Ratios closer than this are the same goal (floating-point noise). [mg/mg]
+RATIO_TOLERANCE = 1e-9
 #: Day-table columns: (key in the day records, header, decimals).
 DAY_COLUMNS = (
     ("calcium_mg", "Ca mg", 0),
@@ -75,6 +77,15 @@ def number(value: Any, digits: int = 0, unit: str = "") -> str:
         return "unknown"
     text = f"{value:,.{digits}f}"
     return f"{text} {unit}" if unit else text
+
+
+def lowered_ratio_goal(report: Report) -> float | None:
+    """The plan's Ca:P goal when it aimed below the target (the target would have taken
+    calcium above the RDA), else ``None``."""
+    goal = report.plan.ratio_goal
+    if goal is not None and goal < report.targets.ca_p_mass_ratio - RATIO_TOLERANCE:
+        return float(goal)
+    return None
 
 
 def title(report: Report) -> str:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analyzer.report.formatting import number
+from analyzer.report.formatting import lowered_ratio_goal, number
 from analyzer.report.model import NotUsedRow, Report, ReportFlag, SourceRow, SuggestionItem, Swap
 from analyzer.report.plan import format_cups
 
@@ -195,9 +195,9 @@ def serving_text(item: SuggestionItem) -> str:
 def projection_lines(report: Report) -> list[str]:
     """The week per day now and with the greens, one figure a line."""
     now, then = report.current, report.projected
-    goal = report.plan.ratio_goal
+    goal = lowered_ratio_goal(report)
     target = f"target {report.targets.ca_p_mass_ratio:.2f}"
-    if goal is not None and goal < report.targets.ca_p_mass_ratio - 1e-9:
+    if goal is not None:
         target = f"goal {goal:.2f}: {target} would take calcium above the RDA"
     lines = [
         f"Ca:P mass ratio {number(now.ca_p_mass_ratio, 2)} -> "

@@ -223,3 +223,12 @@ def test_inline_svg_is_labelled_escaped_and_repeatable(western_report: Report) -
     assert svg == inline_svg(fig, "ratio", "Ca:P <per day>", 'P012 "x" & y')  # no date, no uuid
     with pytest.raises(ValueError, match="use letters, digits"):
         inline_svg(fig, "1 bad", "t", "d")
+
+
+def test_the_plans_lowered_ratio_goal_is_said_in_both(western_report: Report) -> None:
+    goal = western_report.plan.ratio_goal
+    assert goal is not None and goal < western_report.targets.ca_p_mass_ratio  # the RDA first
+    said = f"(goal {goal:.2f}: target 1.00 would take calcium above the RDA)"
+    assert said in render_text(western_report)
+    projection = axes_of(weekly_chart(western_report))["greens"].texts[1].get_text()
+    assert f"(goal {goal:.2f}; target 1)" in projection.splitlines()[1]
