@@ -74,6 +74,8 @@ class Analysis:
     profile_notes : list of str
         With per-person profiles: how many persons, life stages, persons given the default
         profile and profiles not in the diary (also in :attr:`notes`).
+    diary_format : str or None
+        The diary's format (:data:`analyzer.diary.FORMATS`); ``None`` for bare entries.
     """
 
     entries: pd.DataFrame
@@ -89,6 +91,7 @@ class Analysis:
     targets_by_person: pd.DataFrame | None = None
     profile_notes: list[str] = field(default_factory=list)
     flag_builder: Callable[[], pd.DataFrame] | None = field(default=None, repr=False)
+    diary_format: str | None = None
 
     @cached_property
     def flag_table(self) -> pd.DataFrame:
@@ -318,4 +321,5 @@ def analyze(
         targets_by_person=person_table,
         profile_notes=cohort.notes() if cohort is not None else [],
         flag_builder=build_flags,
+        diary_format=diary.format if isinstance(diary, Diary) else None,
     )

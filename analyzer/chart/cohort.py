@@ -18,8 +18,8 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
+from analyzer.chart.panels import new_figure
 from analyzer.chart.style import COLORS, LABEL_PT, PANEL_TITLE_PT, TEXT_PT, TITLE_PT
-from analyzer.chart.weekly import new_figure
 from analyzer.report.cohort import CohortReport, CohortRow
 
 #: The intake panels, in order: (nutrient column, title).

@@ -33,8 +33,10 @@ if TYPE_CHECKING:
 
 #: Formats of the tables (``entries``, ``daily``, ``weekly``, ``foods search``).
 TABLE_FORMATS = ("table", "csv", "json")
-#: Formats of the weekly report.
-REPORT_FORMATS = ("text", "json")
+#: Formats of the weekly report: terminal text, JSON, or one self-contained HTML page.
+REPORT_FORMATS = ("text", "json", "html")
+#: Formats of the cohort answer: its tables, CSV, JSON, or one self-contained HTML page.
+COHORT_FORMATS = (*TABLE_FORMATS, "html")
 #: Formats ``--input-format`` accepts: the diary readers' (:data:`analyzer.diary.FORMATS`).
 DIARY_FORMATS = tuple(FORMATS)
 #: Diaries at least this large show the progress of reading them on stderr. [bytes]

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from typing import Any, Literal
 
+import click
 import pandas as pd
 
+from analyzer.cli.app import emit
 from analyzer.cli.csvtext import csv_text
+from analyzer.errors import DataFileError
 from analyzer.jsonable import clean_json, records
 
 TableFormat = Literal["table", "csv", "json"]
@@ -96,3 +100,39 @@ def _per_distinct_text(series: pd.Series) -> pd.Series:
     shown = [terminal_text(str(value)) for value in uniques]
     values = pd.array([*shown, None], dtype=object)[codes]
     return pd.Series(values, index=series.index, dtype=object)
+
+
+def check_writable(out: str | None) -> None:
+    """Fail early (before reading a diary) when ``out``'s folder does not exist.
+
+    Raises
+    ------
+    DataFileError
+        Naming the file and the fix.
+    """
+    if out is not None and not Path(out).resolve().parent.is_dir():
+        raise DataFileError(out, "its folder does not exist", "create the folder or pick another")
+
+
+def write_output(text: str, out: str | None, what: str = "report") -> None:
+    """Write ``text`` to stdout, or to the file ``out`` (UTF-8) and say so on stderr.
+
+    Raises
+    ------
+    DataFileError
+        When the file cannot be written.
+    OutputError
+        When standard output cannot be written.
+    """
+    if out is None:
+        emit(text, nl=not text.endswith("\n"))
+        return
+    try:
+        Path(out).write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    except OSError as error:
+        raise DataFileError(
+            out,
+            f"cannot write the {what} ({error.strerror or error})",
+            "check that the folder exists and is writable",
+        ) from None
+    click.echo(f"{what} written to {out}", err=True)

@@ -49,6 +49,14 @@ FORMATS: dict[str, str] = {
     "('2 eggs and toast')",
 }
 
+#: The app each export format comes from (our own CSV comes from no app).
+FORMAT_APPS: dict[str, str] = {
+    "cronometer_servings": "Cronometer",
+    "cronometer_daily": "Cronometer",
+    "loseit": "Lose It!",
+    "mfp": "MyFitnessPal",
+}
+
 #: Row status codes in the order they are checked (``ok`` = used); documented as a table in
 #: :mod:`analyzer.diary`.
 STATUS_CODES: tuple[str, ...] = (

@@ -47,6 +47,7 @@ from analyzer.report.model import (
     Alternative,
     Completeness,
     Day,
+    EntryRow,
     MineralCoverage,
     NotUsedRow,
     PlanSummary,
@@ -319,6 +320,25 @@ def _not_used(rejected: pd.DataFrame, days: pd.DatetimeIndex) -> list[NotUsedRow
     return [NotUsedRow(**row) for row in records(rows[keep])]
 
 
+#: Columns of an entry row, taken from the entries table when it has them; the
+#: ``match_*`` columns come from the matcher (``match_low_confidence`` as ``low_confidence``).
+ENTRY_COLUMNS = {name: name for name in EntryRow.model_fields} | {
+    "match_low_confidence": "low_confidence"
+}
+
+
+def _entries(scope: WeekScope) -> list[EntryRow]:
+    """The week's used entries, by date and diary line, as the report lists them."""
+    entries = scope.week_entries.sort_values(["date", "line"], kind="stable")
+    present = {c: name for c, name in ENTRY_COLUMNS.items() if c in entries.columns}
+    frame = entries[list(present)].rename(columns=present)
+    for flag in ("approximate", "is_total", "low_confidence"):
+        if flag in frame.columns:
+            frame[flag] = frame[flag].astype("boolean").fillna(False).astype(bool)
+    frame["food"] = frame["food"].astype("string").fillna("")
+    return [EntryRow(**row) for row in records(frame)]
+
+
 def _totals_note(scope: WeekScope) -> str:
     foods = set(scope.week_entries["food"].astype(str))
     return findings.TOTALS_ONLY_NOTE.format(
@@ -457,6 +477,8 @@ def build_report(
         current=_projection(plan.current.as_dict(), targets),
         projected=_projection(plan.projected.as_dict(), targets),
         not_used=_not_used(analysis.rejected, scope.window.days),
+        entries=_entries(scope),
+        diary_format=analysis.diary_format,
         notes=[
             *notes,
             *_notes(scope, [*analysis.notes, *caveats], targets, plan, coverage, completeness),

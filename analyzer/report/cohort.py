@@ -269,38 +269,54 @@ def _reference(kind: str | None, value: float | None, unit: str) -> str:
     return f"{kind} {_number(value, unit)}" if value is not None else f"{kind} (own)"
 
 
-def render_cohort_text(report: CohortReport) -> str:
-    """The cohort answer for the terminal: one table per group, the loads, the notes."""
-    lines = [
+def cohort_heading(report: CohortReport) -> str:
+    """``Cohort: 120 persons, 240 person-days (days per person: median 2)``."""
+    return (
         f"Cohort: {report.persons:,} persons, {report.person_days:,} person-days "
-        f"(days per person: median {_number(report.days_median, '')})",
-    ]
-    for group in report.groups:
-        records = []
-        for row in (r for r in report.rows if r.group == group):
-            d, unit = row.distribution, row.unit
-            median_ok = {True: "median >= AI", False: "median < AI", None: ""}
-            records.append(
-                {
-                    "nutrient": f"{row.label} [{unit}]",
-                    "n": str(d.n),
-                    "mean": _number(d.mean, unit),
-                    "sd": _number(d.sd, unit),
-                    **{f"p{p}": _number(getattr(d, f"p{p}"), unit) for p in PERCENTILES},
-                    "below": _reference(row.lower_kind, row.lower, unit),
-                    "% below": _percent(row.share_below),
-                    "target": _reference(row.target_kind, row.target, unit)
-                    + (f" ({median_ok[row.median_at_or_above_target]})"
-                       if row.median_at_or_above_target is not None else ""),
-                    "above": _reference(row.upper_kind, row.upper, unit),
-                    "% above": _percent(row.share_above),
-                }
-            )  # fmt: skip
-        lines += ["", group, pd.DataFrame(records).to_string(index=False)]
+        f"(days per person: median {_number(report.days_median, '')})"
+    )
+
+
+def group_records(report: CohortReport, group: str) -> list[dict[str, str]]:
+    """The rows of one group's table as the renderers show them (column -> cell)."""
+    records = []
+    for row in (r for r in report.rows if r.group == group):
+        d, unit = row.distribution, row.unit
+        median_ok = {True: "median >= AI", False: "median < AI", None: ""}
+        records.append(
+            {
+                "nutrient": f"{row.label} [{unit}]",
+                "n": str(d.n),
+                "mean": _number(d.mean, unit),
+                "sd": _number(d.sd, unit),
+                **{f"p{p}": _number(getattr(d, f"p{p}"), unit) for p in PERCENTILES},
+                "below": _reference(row.lower_kind, row.lower, unit),
+                "% below": _percent(row.share_below),
+                "target": _reference(row.target_kind, row.target, unit)
+                + (f" ({median_ok[row.median_at_or_above_target]})"
+                   if row.median_at_or_above_target is not None else ""),
+                "above": _reference(row.upper_kind, row.upper, unit),
+                "% above": _percent(row.share_above),
+            }
+        )  # fmt: skip
+    return records
+
+
+def loads_text(report: CohortReport) -> str:
+    """The diuretic load by food group in one line (mean per person and day, share)."""
     loads = ", ".join(
         f"{load.label} {_number(load.mean_mg_per_day, '')} mg ({_percent(load.share)})"
         for load in report.loads
     )
-    lines += ["", f"Diuretic load by food group (mean per person and day, share): {loads}"]
+    return f"Diuretic load by food group (mean per person and day, share): {loads}"
+
+
+def render_cohort_text(report: CohortReport) -> str:
+    """The cohort answer for the terminal: one table per group, the loads, the notes."""
+    lines = [cohort_heading(report)]
+    for group in report.groups:
+        table = pd.DataFrame(group_records(report, group)).to_string(index=False)
+        lines += ["", group, table]
+    lines += ["", loads_text(report)]
     lines += ["", "Notes:", *(f"- {note}" for note in report.notes)]
     return "\n".join(lines)

@@ -381,6 +381,39 @@ class NotUsedRow(_Model):
     reason: str
 
 
+#: A match's confidence as the matcher gives it: a score or a word; ``None`` when unknown.
+MatchConfidence = Annotated[float | str | None, BeforeValidator(known_or_none)]
+
+
+class EntryRow(_Model):
+    """One used diary entry of the week, as the tool understood it.
+
+    ``food``, ``quantity`` and ``unit`` are the user's words; ``description`` the USDA food
+    matched (``None`` for an app's own food or total); ``grams`` [g], ``calcium_mg`` and
+    ``phosphorus_mg`` [mg] the entry's amounts (``None`` = unknown). ``match_method``,
+    ``match_confidence`` and ``low_confidence`` are filled when the diary's entries carry
+    them (``match_method``, ``match_confidence``, ``match_low_confidence`` columns).
+    """
+
+    line: Count = None
+    date: str
+    meal: Text = None
+    food: str
+    quantity: Number = None
+    unit: Text = None
+    food_id: Text = None
+    description: Text = None
+    grams: Number = None
+    calcium_mg: Number = None
+    phosphorus_mg: Number = None
+    source: Text = None
+    approximate: bool = False
+    is_total: bool = False
+    match_method: Text = None
+    match_confidence: MatchConfidence = None
+    low_confidence: bool = False
+
+
 class Report(_Model):
     """The weekly report: one week of one person, as every renderer shows it.
 
@@ -400,7 +433,9 @@ class Report(_Model):
     absorption, load_coefficients : how sure absorbable calcium is; the load coefficients used.
     plan, suggestions, current, projected : the greens plan and the projected week.
     alternatives : non-green calcium sources, labelled (shown with calcium suggestions).
+    entries : every used entry of the week, as understood (:class:`EntryRow`).
     not_used, notes, confidence, sources, disclaimer : what the reader must know.
+    diary_format : the diary's format (:data:`analyzer.diary.FORMATS`), when known.
     """
 
     completeness: Completeness
@@ -426,6 +461,8 @@ class Report(_Model):
     current: Projection
     projected: Projection
     not_used: list[NotUsedRow]
+    entries: list[EntryRow] = []
+    diary_format: Text = None
     notes: list[str]
     confidence: list[str]
     sources: list[str]
