@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest bench evaluate foods install clean
+.PHONY: demo test lint typecheck pytest browser bench evaluate foods install clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,10 +17,19 @@ $(STAMP): $(BIN)/python pyproject.toml foods.csv $(shell find analyzer -type f -
 
 install: $(STAMP)
 
-demo: $(STAMP)
+# The weekly report of the bundled western example: printed, drawn (PNG), as a shareable HTML
+# page, and that page photographed in headless Chromium at a phone's and a laptop's width.
+demo: $(STAMP) browser
 	mkdir -p out
 	$(BIN)/analyzer report --example western --chart out/western-week.png
-	@echo "chart written to out/western-week.png"
+	$(BIN)/analyzer report --example western --format html --out out/western-week.html
+	$(BIN)/python tools/screenshots.py out/western-week.html
+	@echo "written: out/western-week.png, out/western-week.html, out/western-week-390.png, out/western-week-1280.png"
+
+# Debian's headless Chromium for the browser tests and the demo's screenshots (as root: apt-get;
+# otherwise it says what to do, and the browser tests skip unless CI=true).
+browser:
+	@bash tools/install-browser.sh
 
 lint: $(STAMP)
 	$(BIN)/ruff check analyzer tests tools
@@ -29,7 +38,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP)
+pytest: $(STAMP) browser
 	$(BIN)/python -m pytest -q --nbmake tests analyzer notebooks
 
 test: lint typecheck pytest

@@ -35,11 +35,13 @@ if TYPE_CHECKING:
     from analyzer.balance.profiles import load_profiles
     from analyzer.balance.targets import targets_for
     from analyzer.chart import save_figure, trend_chart, weekly_chart
+    from analyzer.chart.cohort import cohort_chart
     from analyzer.diary import Diary, read_diary
     from analyzer.examples import example_path
     from analyzer.foods.table import FoodMatcher, find_food, load_foods
     from analyzer.foods.units import grams_per_unit, load_portions, parse_amount, to_grams
     from analyzer.report.build import build_report
+    from analyzer.report.cohort import CohortReport, build_cohort
     from analyzer.report.greens import load_greens
     from analyzer.report.plan import plan_greens
     from analyzer.report.text import render_text
@@ -71,6 +73,9 @@ _LAZY = {
     "save_figure": "analyzer.chart",
     "trend_chart": "analyzer.chart",
     "weekly_chart": "analyzer.chart",
+    "CohortReport": "analyzer.report.cohort",
+    "build_cohort": "analyzer.report.cohort",
+    "cohort_chart": "analyzer.chart.cohort",
 }
 
 
@@ -87,6 +92,7 @@ __all__ = [
     "AmountError",
     "Analysis",
     "AnalyzerError",
+    "CohortReport",
     "DataFileError",
     "Diary",
     "DiaryFormatError",
@@ -103,9 +109,11 @@ __all__ = [
     "UnknownUnitError",
     "absorbed_calcium_mg",
     "analyze",
+    "build_cohort",
     "build_report",
     "build_trend",
     "calcium_class",
+    "cohort_chart",
     "example_path",
     "find_food",
     "grams_per_unit",

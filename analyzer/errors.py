@@ -28,6 +28,26 @@ def some_of(items: Sequence[object], limit: int = LISTED_ITEMS) -> str:
     return f"{shown} and {extra:,} more" if extra > 0 else shown
 
 
+#: Most characters of a user's value a message quotes (a 50 MB cell is not echoed whole).
+ECHO_CHARS = 80
+
+
+def quote(value: object, limit: int = ECHO_CHARS) -> str:
+    """A user's value quoted for a message, cut after ``limit`` characters.
+
+    Examples
+    --------
+    >>> quote("lots")
+    "'lots'"
+    >>> quote("x" * 100, limit=5)
+    "'xxxxx…' (100 characters)"
+    """
+    text = str(value)
+    if len(text) <= limit:
+        return f"'{text}'"
+    return f"'{text[:limit]}…' ({len(text):,} characters)"
+
+
 class AnalyzerError(Exception):
     """Base class of every error the analyzer raises on purpose."""
 
@@ -54,6 +74,26 @@ class DataFileError(OSError, AnalyzerError):
     def __str__(self) -> str:
         msg = f"{self.path}: {self.problem}"
         return f"{msg}; {self.fix}" if self.fix else msg
+
+
+class OutputError(OSError, AnalyzerError):
+    """The output cannot be written (a full disk, a closed device).
+
+    Parameters
+    ----------
+    problem : str
+        The system's reason, e.g. ``"No space left on device"``.
+    """
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(problem)
+        self.problem = problem
+
+    def __str__(self) -> str:
+        return (
+            f"cannot write the output: {self.problem}; write it to another file or device "
+            "(e.g. --format csv > /another/disk/out.csv)"
+        )
 
 
 class UnknownFoodError(KeyError, AnalyzerError):

@@ -57,7 +57,12 @@ class Profile(BaseModel):
 
 ProteinCoefficient = Literal["fao_who", "kerstetter_allen"]
 OccasionRule = Literal["auto", "meal", "time", "entry"]
-FlagLevel = Literal["alert", "warning", "info"]
+#: ``cannot_judge``: the rule fired on incomplete data (the day or week lacks too much food, or
+#: the value lacks too many entries), so the finding is listed, with its reason, not raised.
+FlagLevel = Literal["alert", "warning", "info", "cannot_judge"]
+#: Age groups the flags speak to: DRIs for infants, children (1-12 y), adolescents (13-18 y)
+#: and adults differ, and so do the sources behind some messages.
+AgeGroup = Literal["infant", "child", "adolescent", "adult"]
 
 
 class Settings(BaseModel):
@@ -79,8 +84,11 @@ class Settings(BaseModel):
     protein_coefficient : {"fao_who", "kerstetter_allen"}
         Urinary calcium per gram of protein: FAO/WHO 2004 (1 mg/g, S) or Kerstetter & Allen
         1990 (1.2 mg/g, V).
-    pral_with_sodium : bool
-        Add the optional sodium term (-0.041 mEq/mg) to PRAL.
+    implausible_energy_fraction : float or None
+        A day whose known energy is below this fraction of the profile's sedentary energy
+        need is incomplete; ``None`` uses ``implausible_energy_fraction`` in
+        ``coefficients.csv`` (0.5, this tool's choice); ``0`` never marks a day incomplete
+        for its energy (e.g. a diary that logs only some foods on purpose). [fraction]
     occasion : {"auto", "meal", "time", "entry"}
         What makes an eating occasion for the calcium load: ``auto`` uses the meal when the
         entry has one (split where its clock times are more than ``occasion_gap_min``
@@ -97,7 +105,7 @@ class Settings(BaseModel):
     caffeine_sitting_mg: float | None = Field(default=None, gt=0)
     caffeine_daily_max_mg: float | None = Field(default=None, gt=0)
     protein_coefficient: ProteinCoefficient = "fao_who"
-    pral_with_sodium: bool = False
+    implausible_energy_fraction: float | None = Field(default=None, ge=0, lt=1)
     occasion: OccasionRule = "auto"
     occasion_gap_min: float | None = Field(default=None, gt=0)
 
@@ -120,7 +128,16 @@ class Targets(BaseModel):
     sodium_cdrr_mg : float or None
         Chronic Disease Risk Reduction intake for sodium (adults). [mg/day]
     caffeine_max_mg : float or None
-        EFSA 2015 daily caffeine limit for this profile (adults; pregnancy and lactation). [mg/day]
+        Daily caffeine limit for this profile: EFSA 2015 (adults; pregnancy and lactation),
+        Health Canada (children and adolescents). [mg/day]
+    energy_need_kcal : float or None
+        Sedentary energy need (Dietary Guidelines), for the "implausibly little food"
+        check; ``None`` under 1 year. [kcal/day]
+    vegetables_cup_eq : float or None
+        Vegetables a day in the Dietary Guidelines pattern at that energy, for scaling the
+        greens portions with age. [cup-eq/day]
+    age_group : {"infant", "child", "adolescent", "adult"}
+        Under 1 y, 1-12 y, 13-18 y, 19 y and over.
     kinds : dict
         ``{"calcium": "RDA", "potassium": "AI", ...}`` for the targets above.
     ears : dict
@@ -142,6 +159,9 @@ class Targets(BaseModel):
     magnesium_ul_mg: float | None = None
     sodium_cdrr_mg: float | None = None
     caffeine_max_mg: float | None = None
+    energy_need_kcal: float | None = None
+    vegetables_cup_eq: float | None = None
+    age_group: AgeGroup = "adult"
     kinds: dict[str, str] = Field(default_factory=dict)
     ears: dict[str, float] = Field(default_factory=dict)
     sources: dict[str, str] = Field(default_factory=dict)
@@ -159,9 +179,11 @@ class Flag(BaseModel):
     ----------
     code : str
         Stable identifier, e.g. ``"calcium_low"``.
-    level : {"alert", "warning", "info"}
+    level : {"alert", "warning", "info", "cannot_judge"}
         ``alert``: a combination the literature links to harm; ``warning``: below a target or
-        above a limit; ``info``: context only (e.g. a low Ca:P ratio alone, IOM 1997).
+        above a limit; ``info``: context only (e.g. a low Ca:P ratio alone, IOM 1997);
+        ``cannot_judge``: the rule fired on incomplete data, so it is listed with the reason,
+        not raised.
     date : date or None
         The day concerned.
     week : str or None

@@ -22,6 +22,21 @@ NUTRIENT_COLUMNS: tuple[str, ...] = (
     "caffeine_mg",  # SR28 262
 )
 
+#: Most of each nutrient one diary entry can hold (an app's day total included): ten times
+#: the highest daily intakes the DRI reports consider (e.g. calcium 1,000 mg/day, UL 2,500).
+#: This tool's sanity limit, not a literature value: a cell above it (``1e308``) is a typo or
+#: a broken export, reported with its line rather than summed.
+MAX_PER_ENTRY: Final[dict[str, float]] = {
+    "energy_kcal": 30_000.0,
+    "protein_g": 3_000.0,
+    "calcium_mg": 30_000.0,
+    "phosphorus_mg": 40_000.0,
+    "magnesium_mg": 10_000.0,
+    "potassium_mg": 100_000.0,
+    "sodium_mg": 100_000.0,
+    "caffeine_mg": 10_000.0,
+}
+
 #: Minerals with a DRI target (RDA or AI), in report order.
 TARGET_MINERALS: Final[tuple[str, ...]] = ("calcium", "phosphorus", "magnesium", "potassium")
 #: The two minerals of the Ca:P ratio.

@@ -1,6 +1,6 @@
 """The bundled science tables: DRIs, absorption indices, P bioavailability and coefficients.
 
-Every literature number the balance engine uses lives in one of four CSV files under
+Every literature number the balance engine uses lives in one of the CSV files under
 ``analyzer/data/``, each row with its source (author, year, journal) and provenance tag
 (``V`` verified, ``S`` secondary, ``M`` from memory, ``C`` computed from V/S inputs), as
 compiled in the project's scientific reference:
@@ -11,8 +11,15 @@ compiled in the project's scientific reference:
   (Weaver et al. 2017; Heaney et al. 1988);
 - ``phosphorus_bioavailability.csv``: absorbed fraction of phosphorus per source class
   (Renal Replacement Therapy 2017; IOM 1997);
-- ``coefficients.csv``: molar masses, Weaver's load equation, the calciuria coefficients,
-  PRAL (Remer & Manz 1995) and flag thresholds.
+- ``energy_needs.csv``: sedentary energy needs per sex and age and the vegetables of the
+  Dietary Guidelines pattern at that energy (for the "implausibly little food" check and
+  the greens portions by age);
+- ``coefficients.csv``: molar masses, Weaver's load equation and its measured load range,
+  the calciuria coefficients, PRAL (Remer & Manz 1995), flag thresholds and this tool's own
+  thresholds (tag C, each with a note on why);
+- ``fndds_categories.csv``: FNDDS food-code prefixes (and description exceptions) to the
+  food categories, for research files (ASA24, NHANES);
+- ``eating_occasions.csv``: the eating-occasion codes of ASA24 and NHANES and their meals.
 
 The tables are read once per process and cached; callers get copies.
 """
@@ -53,6 +60,16 @@ _TABLES: dict[str, dict[str, str]] = {
         "tag": "string",
         "note": "string",
     },
+    "energy_needs.csv": {
+        "sex": "string",
+        "age_min_y": "float64",
+        "age_max_y": "float64",
+        "energy_kcal": "float64",
+        "vegetables_cup_eq": "float64",
+        "source": "string",
+        "tag": "string",
+        "note": "string",
+    },
     "coefficients.csv": {
         "name": "string",
         "value": "float64",
@@ -60,6 +77,22 @@ _TABLES: dict[str, dict[str, str]] = {
         "source": "string",
         "tag": "string",
         "note": "string",
+    },
+    "fndds_categories.csv": {
+        "prefix": "string",
+        "category": "string",
+        "description_pattern": "string",
+        "source": "string",
+        "tag": "string",
+        "note": "string",
+    },
+    "eating_occasions.csv": {
+        "scheme": "string",
+        "code": "int64",
+        "label": "string",
+        "meal": "string",
+        "source": "string",
+        "tag": "string",
     },
 }
 
@@ -99,7 +132,8 @@ def load_table(name: str) -> pd.DataFrame:
     Parameters
     ----------
     name : {"dri.csv", "absorption_index.csv", "phosphorus_bioavailability.csv",
-            "coefficients.csv"}
+            "energy_needs.csv", "coefficients.csv", "fndds_categories.csv",
+            "eating_occasions.csv"}
         Which table.
 
     Raises

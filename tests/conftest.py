@@ -16,12 +16,18 @@ import pytest
 from analyzer.balance import Analysis, analyze
 from analyzer.diary import read_diary
 from analyzer.examples import example_path
+from analyzer.models import Settings
 from analyzer.report import Report, build_report
 
 #: The test data folder.
 DATA = Path(__file__).parent / "data"
 #: The repository's root.
 REPO = Path(__file__).resolve().parents[1]
+
+#: For unit tests whose hand-computed days hold a few foods (a few hundred kcal): far below
+#: any energy need, such days are incomplete ("implausibly little food"), so tests of the
+#: other rules switch that one check off (``implausible_energy_fraction=0``, a real setting).
+SMALL_DAYS = Settings(implausible_energy_fraction=0)
 
 NUTRIENTS = [
     "energy_kcal",

@@ -203,7 +203,7 @@ def test_cli_chart_diary_file(tmp_path: Path) -> None:
     # The balanced example logs one week (2026-W47): the trend names it in its title, drawn
     # as text in the SVG, with the three panels' y labels.
     assert "Calcium–phosphorus trend, week 2026-W47" in svg
-    for label in ("Ca:P [mg Ca / mg P]", "Calcium [mg/day]", "Extra urinary Ca [mg Ca/day]"):
+    for label in ("Ca:P [mg Ca / mg P]", "Calcium [mg/day]", "Calcium cost [mg Ca/day]"):
         assert label in svg
 
 
@@ -277,3 +277,52 @@ def test_notebook_finds_analyzer_without_an_install(notebook: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("analyzer from ")
+
+
+def test_western_key_figures_after_the_science_corrections(analyses: dict[str, Analysis]) -> None:
+    """The western week's figures that issue 12's corrections change, pinned (see the README).
+
+    Monday's absorbable calcium by hand, Weaver's load equation per meal on loads clamped to
+    15-500 mg (Heaney et al. 1990), indices: dairy 1.0 (half and half and butter included:
+    milk calcium), bread 1.27 (Weaver's calcium-sulfate bread), default 0.5:
+    breakfast load 9.48 + 32.1 + 3.795 + 57.04 + 83.52 + 3.408 = 189.343 mg,
+      FA = 0.889 - 0.0964 ln 189.343 = 0.383521;
+      0.5 x (9.48 + 3.795 + 57.04) + 1.0 x (32.1 + 3.408) + 1.27 x 83.52 = 176.7359
+      -> 67.7819 mg
+    lunch load 63.36 + 31.7515 + 201.2816 + 21.06 + 3.7 = 321.1531 mg, FA = 0.332587;
+      1.27 x 63.36 (bun) + 0.5 x (31.7515 + 21.06 + 3.7) + 201.2816 = 310.0045 -> 103.1035
+    snack coffee 4.74 mg, below 15 mg: FA(15) = 0.627944; 0.5 x 4.74 -> 1.4882
+    dinner load 18.7107 + 25.95 + 24.24 + 3.7 = 72.6007 mg, FA = 0.475928;
+      0.5 x (18.7107 + 25.95 + 3.7) + 24.24 (sour cream) = 48.4203 -> 23.0446
+    day: 67.7819 + 103.1035 + 1.4882 + 23.0446 = 195.418 mg (154 mg before).
+    """
+    analysis = analyses["western"]
+    monday = analysis.daily.set_index(analysis.daily["date"].dt.strftime("%Y-%m-%d")).loc[
+        "2026-11-16"
+    ]
+    assert monday["absorbable_calcium_mg"] == pytest.approx(195.418, abs=1e-3)
+    # calcium on the default index on Monday: coffee 9.48 + 4.74, bacon 3.795, egg 57.04,
+    # beef 31.7515, fries 21.06, colas 2 x 3.7, ribeye 18.7107, potato 25.95 = 179.927 mg
+    assert monday["calcium_default_index_mg"] == pytest.approx(179.927, abs=1e-3)
+    # only the 4.74 mg coffee snack is outside 15-500 mg that day
+    assert monday["calcium_outside_load_range_mg"] == pytest.approx(4.74)
+    week = analysis.weekly.set_index("week").loc[WEEK]
+    # unchanged: calcium (Ca per entry is USDA's), phosphorus, the ratio
+    assert week["calcium_mg"] == pytest.approx(714.7126, abs=1e-3)
+    assert week["phosphorus_mg"] == pytest.approx(1332.83, abs=0.01)
+    # absorbable calcium per day (195.42 + 196.58 + 273.32 + 282.54 + 149.90 + 290.35
+    # + 210.75) / 7 = 228.41 mg (166 before): breads and pizza left the 0.5 default
+    assert week["absorbable_calcium_mg"] == pytest.approx(228.407, abs=1e-3)
+    # the share of calcium on the default index: 193.248 / 714.713 = 27.0 % (graded fair)
+    assert week["calcium_default_index_mg"] / week["calcium_mg"] == pytest.approx(0.2704, abs=1e-4)
+    # half and half, sour cream and cream cheese left the dairy group (MyPlate): dairy's
+    # diuretic load 9.19 mg/day (11 before) and its phosphorus 136.9 mg/day (163 before)
+    assert week["diuretic_load_dairy_mg"] == pytest.approx(9.185, abs=1e-3)
+    assert week["phosphorus_dairy_mg"] == pytest.approx(136.89, abs=0.01)
+    report = build_report(analysis, WEEK)
+    # the plan: no serving above 500 mg, calcium not pushed past the RDA for the ratio
+    assert [(s.name, s.amount, s.days) for s in report.suggestions] == [
+        ("cooked frozen collards", 1.0, 7),
+        ("cooked spinach", 0.5, 7),
+    ]
+    assert report.plan.ratio_goal == pytest.approx(1000 / 1332.83, abs=1e-4)

@@ -69,7 +69,7 @@ def _run(command: str, diary_path: Path) -> dict[str, object]:
     return result
 
 
-@pytest.mark.parametrize("command", ["entries", "daily", "weekly"])
+@pytest.mark.parametrize("command", ["entries", "daily", "weekly", "cohort"])
 def test_commands_that_draw_nothing_do_not_import_matplotlib(
     command: str, diary_path: Path
 ) -> None:

@@ -9,7 +9,10 @@ as separate processes from start to exit:
 - the real thing: ``analyzer daily FILE --by person --format csv > /dev/null``.
 
 It reports seconds, rows per second, peak memory (the child's own ``ru_maxrss``) and the ratio
-to the floor. It also times ``analyzer report --example western --chart ...`` against
+to the floor. The cohort case times ``analyzer cohort FILE --profiles P.csv --format csv`` on a
+study-like cohort (10,000 persons, a week, 1,000,000 rows; ``tools/synth.py``) from start to
+exit, and, in one process, its parts: reading the diary, the analysis, the cohort answer.
+It also times ``analyzer report --example western --chart ...`` against
 ``python -c "import pandas, matplotlib"``, the name matcher on the ~2,000 distinct names of
 the diaries (fresh process, fresh matcher), and checks that ``entries``/``daily``/``weekly``
 do not import matplotlib or scipy.
@@ -38,10 +41,20 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import IO
 
-from synth import default_table_paths, ensure_diary, load_tables, write_names
+from synth import (
+    Cohort,
+    default_table_paths,
+    ensure_cohort,
+    ensure_diary,
+    load_tables,
+    write_names,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_SIZES = (10_000, 100_000, 1_000_000)
+#: The cohort case: rows, and the cohort (persons, days).
+COHORT_ROWS = 1_000_000
+COHORT = Cohort(persons=10_000, days=7)
 #: Targets of issue 6.
 TARGET_FLOOR_RATIO = 2.0
 TARGET_PEAK_MB = 2_000.0
@@ -85,6 +98,27 @@ with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.St
 heavy = %r
 print(json.dumps({"status": status,
                   "loaded": [name for name in heavy if name in sys.modules]}))
+"""
+
+#: The cohort command's parts in one process: argv = [diary, profiles]. Prints JSON timings.
+COHORT_SCRIPT = """
+import json, sys, time
+start = time.perf_counter()
+from analyzer.balance import analyze
+from analyzer.balance.profiles import load_profiles
+from analyzer.diary import read_diary
+from analyzer.report.cohort import build_cohort
+imported = time.perf_counter()
+diary = read_diary(sys.argv[1])
+read = time.perf_counter()
+analysis = analyze(diary, profiles=load_profiles(sys.argv[2]), by_person=True)
+analysed = time.perf_counter()
+report = build_cohort(analysis)
+built = time.perf_counter()
+print(json.dumps({"import_s": imported - start, "read_s": read - imported,
+                  "analyze_s": analysed - read, "cohort_s": built - analysed,
+                  "persons": report.persons, "person_days": report.person_days,
+                  "rows": diary.rows_in, "life_stages": len(report.groups) - 1}))
 """
 
 #: Build a fresh matcher and match name lists: argv = [names.txt, ...]. Prints JSON timings.
@@ -153,6 +187,7 @@ class Results:
     report: dict[str, object] = field(default_factory=dict)
     matching: dict[str, object] = field(default_factory=dict)
     imports: dict[str, object] = field(default_factory=dict)
+    cohort: dict[str, object] = field(default_factory=dict)
 
 
 def run(
@@ -301,6 +336,29 @@ def bench_matching(names: list[Path], repeat: int) -> dict[str, object]:
     return info
 
 
+def bench_cohort(
+    diary: Path, profiles: Path, analyzer: list[str], out_dir: Path, repeat: int
+) -> dict[str, object]:
+    """Time ``analyzer cohort`` on the cohort diary, and its parts in one process."""
+    stderr = out_dir / "cohort.stderr.txt"
+    command = [*analyzer, "cohort", str(diary), "--profiles", str(profiles), "--format", "csv"]
+    whole = best_of(repeat, command, stderr=stderr)
+    info: dict[str, object] = {
+        "rows": COHORT_ROWS,
+        "persons": COHORT.persons,
+        "days": COHORT.days,
+        "cohort_s": whole.wall_s,
+        "peak_mb": whole.peak_mb,
+        "status": "ok" if whole.ok else f"exit {whole.returncode}: {whole.stderr_tail}"[:200],
+    }
+    parts = best_of(
+        repeat, [sys.executable, "-c", COHORT_SCRIPT, str(diary), str(profiles)], capture=True
+    )
+    if parts.ok and parts.stdout.strip():
+        info["parts"] = json.loads(parts.stdout)
+    return info
+
+
 def check_imports(diary: Path) -> dict[str, object]:
     """Which heavy modules ``entries``, ``daily`` and ``weekly`` import (should be none)."""
     script = IMPORTS_SCRIPT % (HEAVY_MODULES,)
@@ -424,6 +482,21 @@ def render(results: Results) -> str:
                 )
         else:
             lines.append(f"name matching: {matching.get('status')}")
+    cohort = results.cohort
+    if cohort:
+        lines.append(
+            f"cohort {cohort['rows']:,} rows, {cohort['persons']:,} persons, "
+            f"{cohort['days']} days: analyzer cohort {cohort['cohort_s']:.2f} s, peak "
+            f"{cohort['peak_mb']:.0f} MB ({cohort['status']})"
+        )
+        parts_info = cohort.get("parts")
+        if isinstance(parts_info, dict):
+            lines.append(
+                f"  in one process: read {parts_info['read_s']:.2f} s, analyze "
+                f"{parts_info['analyze_s']:.2f} s, cohort answer {parts_info['cohort_s']:.2f} s "
+                f"({parts_info['person_days']:,} person-days, {parts_info['life_stages']} "
+                "life stages)"
+            )
     if results.imports:
         parts = []
         for command, info in results.imports.items():
@@ -458,7 +531,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--profile", action="store_true", help="also profile the largest size with cProfile"
     )
-    parser.add_argument("--skip", default="", help="comma-separated: report,match,imports")
+    parser.add_argument("--skip", default="", help="comma-separated: report,match,imports,cohort")
     args = parser.parse_args(argv)
     try:
         sizes = sorted({int(part.replace("_", "")) for part in args.sizes.split(",") if part})
@@ -500,6 +573,12 @@ def main(argv: list[str] | None = None) -> int:
         results.matching = bench_matching(names, args.repeat)
     if "imports" not in skip and sizes:
         results.imports = check_imports(diaries[sizes[0]])
+    if "cohort" not in skip:
+        diary, profiles, generated = ensure_cohort(COHORT_ROWS, COHORT, out_dir, tables)
+        if generated:
+            print(f"generated {diary}", file=sys.stderr)
+        print(f"timing the cohort of {COHORT.persons:,} persons ...", file=sys.stderr)
+        results.cohort = bench_cohort(diary, profiles, analyzer, out_dir, args.repeat)
 
     print(render(results))
     record = asdict(results)

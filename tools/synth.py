@@ -412,7 +412,13 @@ def _format_amounts(values: np.ndarray) -> pd.Categorical:
     return _categorical(np.asarray(codes), [f"{value:g}" for value in uniques])
 
 
-def generate_diary(n_rows: int, tables: FoodTables, seed: int = DEFAULT_SEED) -> pd.DataFrame:
+def generate_diary(
+    n_rows: int,
+    tables: FoodTables,
+    seed: int = DEFAULT_SEED,
+    n_persons: int = N_PERSONS,
+    n_days: int = N_DAYS,
+) -> pd.DataFrame:
     """Generate one synthetic cohort diary.
 
     Every name of the pool appears at least once when ``n_rows >= N_NAMES``; the other rows
@@ -427,6 +433,9 @@ def generate_diary(n_rows: int, tables: FoodTables, seed: int = DEFAULT_SEED) ->
         USDA descriptions and portions.
     seed : int
         Seed of the random generator.
+    n_persons, n_days : int
+        Participants, and days from :data:`FIRST_DAY` over which their rows fall (the
+        defaults give the benchmark's year-long diaries; a recall study has fewer days).
 
     Returns
     -------
@@ -447,8 +456,8 @@ def generate_diary(n_rows: int, tables: FoodTables, seed: int = DEFAULT_SEED) ->
         drawn[:n_names] = np.arange(n_names)
     name_idx = rng.permutation(drawn)
 
-    person_idx = rng.integers(0, N_PERSONS, size=n_rows)
-    day_idx = rng.integers(0, N_DAYS, size=n_rows)
+    person_idx = rng.integers(0, n_persons, size=n_rows)
+    day_idx = rng.integers(0, n_days, size=n_rows)
     meal_idx = rng.choice(len(MEALS), size=n_rows, p=np.asarray(MEAL_WEIGHTS))
 
     # Units: grams by default; a household unit the food has, or ounces, for some rows.
@@ -475,8 +484,9 @@ def generate_diary(n_rows: int, tables: FoodTables, seed: int = DEFAULT_SEED) ->
     amount = np.where(unit_code == 0, grams, np.where(unit_code == 1, ounces, portions_qty))
 
     order = np.lexsort((meal_idx, day_idx, person_idx))
-    days = pd.date_range(FIRST_DAY, periods=N_DAYS, freq="D").strftime("%Y-%m-%d")
-    persons = [f"P{number:04d}" for number in range(1, N_PERSONS + 1)]
+    days = pd.date_range(FIRST_DAY, periods=n_days, freq="D").strftime("%Y-%m-%d")
+    width = max(4, len(str(n_persons)))
+    persons = [f"P{number:0{width}d}" for number in range(1, n_persons + 1)]
     return pd.DataFrame(
         {
             "date": _categorical(day_idx[order], list(days)),
@@ -490,14 +500,101 @@ def generate_diary(n_rows: int, tables: FoodTables, seed: int = DEFAULT_SEED) ->
     )
 
 
-def cache_key(n_rows: int, tables: FoodTables, seed: int = DEFAULT_SEED) -> dict[str, object]:
+def cache_key(
+    n_rows: int, tables: FoodTables, seed: int = DEFAULT_SEED, cohort: Cohort | None = None
+) -> dict[str, object]:
     """The facts that decide a diary's bytes; a cached file is reused only if they match."""
-    return {
+    key: dict[str, object] = {
         "generator_version": GENERATOR_VERSION,
         "seed": seed,
         "rows": n_rows,
         "tables": tables.digest(),
     }
+    if cohort is not None:
+        key.update(persons=cohort.persons, days=cohort.days, profiles=PROFILES_VERSION)
+    return key
+
+
+@dataclass(frozen=True)
+class Cohort:
+    """A study-like cohort: many persons over a few days (``make bench``'s cohort case)."""
+
+    persons: int
+    days: int
+
+    @property
+    def stem(self) -> str:
+        """File-name stem: ``cohort-<persons>p-<days>d``."""
+        return f"cohort-{self.persons}p-{self.days}d"
+
+
+#: Bump when :func:`generate_profiles` changes.
+PROFILES_VERSION = 1
+#: Ages drawn for the profiles, uniform over the DRI range from toddlers to old age. [years]
+PROFILE_AGE_RANGE = (1, 90)
+#: Shares of women aged 19-40 who are pregnant, and who are lactating.
+PREGNANT_SHARE = 0.04
+LACTATING_SHARE = 0.03
+#: Ages between which pregnancy and lactation are drawn. [years]
+CHILDBEARING_AGES = (19, 40)
+
+
+def generate_profiles(n_persons: int, seed: int = DEFAULT_SEED) -> pd.DataFrame:
+    """Profiles for persons ``P00001`` ...: sex, age and, for some women, pregnancy.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``person, sex, age, pregnant, lactating`` (``yes``/blank), as :func:`load_profiles`
+        reads them.
+    """
+    rng = np.random.default_rng([seed, PROFILES_VERSION, 3, n_persons])
+    width = max(4, len(str(n_persons)))
+    sex = np.where(rng.random(n_persons) < 0.5, "female", "male")
+    age = rng.integers(PROFILE_AGE_RANGE[0], PROFILE_AGE_RANGE[1] + 1, size=n_persons)
+    draw = rng.random(n_persons)
+    fertile = (sex == "female") & (age >= CHILDBEARING_AGES[0]) & (age <= CHILDBEARING_AGES[1])
+    pregnant = fertile & (draw < PREGNANT_SHARE)
+    lactating = fertile & ~pregnant & (draw < PREGNANT_SHARE + LACTATING_SHARE)
+    return pd.DataFrame(
+        {
+            "person": [f"P{number:0{width}d}" for number in range(1, n_persons + 1)],
+            "sex": sex,
+            "age": age,
+            "pregnant": np.where(pregnant, "yes", ""),
+            "lactating": np.where(lactating, "yes", ""),
+        }
+    )
+
+
+def ensure_cohort(
+    n_rows: int, cohort: Cohort, out_dir: Path, tables: FoodTables, seed: int = DEFAULT_SEED
+) -> tuple[Path, Path, bool]:
+    """Write ``<stem>-<rows>.csv`` and its profiles unless up-to-date copies are cached.
+
+    Returns
+    -------
+    tuple
+        ``(diary, profiles, generated)``.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / f"{cohort.stem}-{n_rows}.csv"
+    profiles = out_dir / f"{cohort.stem}-profiles.csv"
+    meta_path = path.with_suffix(".json")
+    key = cache_key(n_rows, tables, seed, cohort)
+    if path.is_file() and profiles.is_file() and meta_path.is_file():
+        try:
+            if json.loads(meta_path.read_text(encoding="utf-8")) == key:
+                return path, profiles, False
+        except (OSError, ValueError):
+            pass
+    diary = generate_diary(n_rows, tables, seed, n_persons=cohort.persons, n_days=cohort.days)
+    partial = path.with_suffix(".csv.partial")
+    diary.to_csv(partial, index=False, lineterminator="\n")
+    os.replace(partial, path)
+    generate_profiles(cohort.persons, seed).to_csv(profiles, index=False, lineterminator="\n")
+    meta_path.write_text(json.dumps(key, indent=2) + "\n", encoding="utf-8")
+    return path, profiles, True
 
 
 def ensure_diary(

@@ -12,27 +12,33 @@ Calcium classes, first rule that applies wins:
    ``rhubarb`` (0.22); then ``high_oxalate``: spinach, Swiss chard, beet greens, purslane,
    parsley (0.12, spinach; Heaney et al. 1988). Oxalate mainly hinders the calcium of the
    same food. Mustard spinach (tendergreen) is a Brassica, not a spinach.
-3. ``dairy``: category ``dairy`` or milk, cheese, yogurt, kefir, cream, whey (1.0: the
-   reference food of Weaver's load equation).
+3. ``dairy``: category ``dairy`` or milk, cheese, yogurt, kefir, cream, butter, whey (1.0:
+   the reference food of Weaver's load equation), and cheese dishes and pizza, whose calcium
+   is mostly cheese (Weaver's cheddar is absorbed as milk).
 4. ``fortified_juice`` / ``fortified``: juices and other foods with added calcium (1.07 and
    0.71, from Weaver's orange juice + CCM and soy milk + TCP). "Without added calcium" and
    the preservative calcium propionate are not fortification.
-5. Low-oxalate Brassicas, per green where a measurement exists: ``bok_choy`` (1.15),
+5. Breads from Weaver's table: ``bread_whole_wheat`` (whole-wheat bread, 1.37) and
+   ``bread`` (other yeast breads, rolls, buns and bagels: 1.27, Weaver's calcium-sulfate
+   bread; US commercial bread gets most of its calcium from calcium salts in the dough).
+6. Low-oxalate Brassicas, per green where a measurement exists: ``bok_choy`` (1.15),
    ``broccoli`` (1.12), ``kale`` (1.00) from Weaver's table; ``turnip_greens`` (1.16) and
    ``mustard_greens`` (1.25) from secondary values (tag S); every other Brassica (collards,
    arugula, watercress, cabbage, cauliflower, Brussels sprouts, kohlrabi, broccoli raab,
    mustard spinach) is ``low_oxalate_brassica`` (1.00, assumed equal to kale).
-6. ``sweet_potato``: sweet potatoes (0.42; Weaver's table), not their leaves.
-7. ``legume``: beans, lentils, chickpeas, soy foods, peanuts (0.5).
-8. ``default`` (0.5, an explicit assumption).
+7. ``sweet_potato``: sweet potatoes (0.42; Weaver's table), not their leaves.
+8. ``legume``: beans, lentils, chickpeas, soy foods, peanuts (0.5).
+9. ``default`` (0.5, an explicit assumption, tag M): the report says how much of the week's
+   calcium rests on it (:func:`default_index_share`).
 
-Phosphorus classes: ``additive`` (sodas, processed meats, processed cheese: ~100 %),
+Phosphorus classes: ``additive`` (sodas, processed meats, processed cheese: ~100 %; bread
+rolls named after what goes in them, "Rolls, hamburger or hotdog", are not),
 ``animal`` (meat, fish, poultry, eggs, dairy: 50 %), ``plant`` (phytate P: 30 %),
 ``mixed`` (mixed dishes, baked goods, sweets and unknown foods: 62.5 %, IOM 1997).
 
 References
 ----------
-.. [1] Weaver CM et al. 2017, Curr Osteoporos Rep (PMC5442193), Table 1.
+.. [1] Weaver CM et al. 2017, Curr Osteoporos Rep 15(3):214-221 (PMC5442193), Table 1.
 .. [2] Heaney RP et al. 1988, Am J Clin Nutr 47:707.
 .. [3] Renal Replacement Therapy 2017, Table 1 (10.1186/s41100-017-0095-x).
 .. [4] IOM 1997, DRIs for Ca, P, Mg, Vitamin D and Fluoride, p. 173.
@@ -40,14 +46,16 @@ References
 
 from __future__ import annotations
 
-import math
 import re
-from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
 
-from analyzer.errors import DataFileError
+from analyzer.balance.weaver import absorbable_calcium_target as absorbable_calcium_target
+from analyzer.balance.weaver import absorbed_calcium_mg as absorbed_calcium_mg
+from analyzer.balance.weaver import class_index as class_index
+from analyzer.balance.weaver import fractional_absorption_milk as fractional_absorption_milk
+from analyzer.balance.weaver import target_absorbable_calcium_mg as target_absorbable_calcium_mg
 from analyzer.reference import coefficient, load_table
 
 CALCIUM_CLASSES = (
@@ -66,6 +74,8 @@ CALCIUM_CLASSES = (
     "fortified_juice",
     "fortified",
     "legume",
+    "bread_whole_wheat",
+    "bread",
     "default",
 )
 PHOSPHORUS_CLASSES = ("additive", "animal", "plant", "mixed")
@@ -78,9 +88,17 @@ _HIGH_OXALATE = re.compile(
     r"\b(spinach|chard|beet greens|amaranth leaves|purslane|parsley|rhubarb)\b"
 )
 _DAIRY = re.compile(
-    r"^(milk|cheese|cheeses|yogurt|yoghurt|kefir|buttermilk|cream|ice cream|whey|"
+    r"^(milk|cheese|cheeses|yogurt|yoghurt|kefir|buttermilk|cream|sour cream|ice cream|whey|"
+    r"butter(?! beans)|"
     r"cottage cheese|cream cheese|ricotta|mozzarella|cheddar|parmesan|skyr|quark)\b"
 )
+#: Dishes whose calcium is mostly cheese: pizza, cheeseburgers, macaroni and cheese, ...
+_CHEESE_DISH = re.compile(r"\bpizzas?\b|\bcheese(burgers?|s)?\b|\bquesadillas?\b")
+#: Not a cheese dish: plant "cheese", cheesecake is a dessert with cream cheese (dairy anyway).
+_NOT_CHEESE_DISH = re.compile(r"\b(imitation|substitute|vegan|soy|non-?dairy)\b")
+#: Yeast breads (first segment of the description): Weaver's breads.
+_BREAD = re.compile(r"^(breads?|rolls?|buns?|bagels?|english muffins?|pita)\b")
+_WHOLE_WHEAT = re.compile(r"\bwhole[- ]wheat\b|\bwhole[- ]grain\b|\b100% whole\b")
 _FORTIFIED = re.compile(
     r"(?<!without )added calcium|calcium[- ]fortified|fortified with calcium|"
     r"calcium[- ]enriched|(?<!without )with calcium(?! propionate)|\+ ?calcium"
@@ -108,6 +126,8 @@ _LEGUME = re.compile(
     r"edamame|soymilk|soy milk|peanuts?|peanut butter)\b"
 )
 
+#: Bread rolls named after what goes in them ("Rolls, hamburger or hotdog") are bread.
+_ROLLS = re.compile(r"^(rolls?|buns?)\b")
 _ADDITIVE = re.compile(
     r"\b(cola|colas|pepper-type|sausages?|frankfurters?|hot ?dogs?|bologna|salami|pepperoni|"
     r"ham|bacon|luncheon|bratwurst|kielbasa|chorizo|pastrami|corned beef|jerky|nuggets|"
@@ -190,6 +210,10 @@ def calcium_class(text: str, category: str = "other", food_group: str = "") -> s
     'low_oxalate_brassica'
     >>> calcium_class("Soymilk, original and vanilla, with added calcium, vitamins A and D")
     'fortified'
+    >>> calcium_class("Fast Food, Pizza Chain, 14 inch pizza, pepperoni topping")
+    'dairy'
+    >>> calcium_class("Rolls, hamburger or hotdog, plain")
+    'bread'
     """
     lower = text.lower()
     first = _first_segment(lower)
@@ -203,8 +227,12 @@ def calcium_class(text: str, category: str = "other", food_group: str = "") -> s
         return "high_oxalate"
     if category == "dairy" or _DAIRY.search(first):
         return "dairy"
+    if _CHEESE_DISH.search(lower) and not _NOT_CHEESE_DISH.search(lower):
+        return "dairy"
     if _FORTIFIED.search(lower):
         return "fortified_juice" if _JUICE.search(lower) else "fortified"
+    if _BREAD.search(first):
+        return "bread_whole_wheat" if _WHOLE_WHEAT.search(lower) else "bread"
     if _BRASSICA.search(first) and not _NOT_BRASSICA.search(first):
         return _brassica_species(lower if first in ("cabbage", "broccoli") else first)
     if _SWEET_POTATO.search(first):
@@ -247,11 +275,14 @@ def phosphorus_class(
     'plant'
     >>> phosphorus_class("Daily total", matched=False)
     'mixed'
+    >>> phosphorus_class("Rolls, hamburger or hotdog, plain")
+    'plant'
     """
     lower = text.lower()
     first = _first_segment(lower)
     cured = _FRESH_HAM.sub("leg", lower)  # fresh pork leg is not cured ham
-    if category == "soda" or food_group in _ADDITIVE_GROUPS or _ADDITIVE.search(cured):
+    named = _ADDITIVE.search(cured) and not _ROLLS.search(first)
+    if category == "soda" or food_group in _ADDITIVE_GROUPS or named:
         return "additive"
     if food_group in _MIXED_GROUPS or _MIXED.search(first):
         return "mixed"
@@ -322,144 +353,34 @@ def classify(entries: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def fractional_absorption_milk(load_mg: np.ndarray | pd.Series) -> np.ndarray:
-    """Weaver's load equation for milk, clipped to [0, 1]. [fraction]
-
-    FA = 0.889 - 0.0964 ln(load), with the load floored where FA would exceed 1.
+def default_index_share(calcium_mg: float, default_calcium_mg: float) -> tuple[float, str]:
+    """Share of calcium resting on the default absorption index, and its grade.
 
     Parameters
     ----------
-    load_mg : array-like
-        Calcium load of the eating occasion. [mg]
-
-    Examples
-    --------
-    >>> [round(float(x), 4) for x in fractional_absorption_milk(np.array([290.0, 0.0]))]
-    [0.3424, 1.0]
-    """
-    intercept = coefficient("weaver_intercept")
-    slope = coefficient("weaver_slope")
-    floor = math.exp((intercept - 1.0) / slope)
-    load = np.maximum(np.asarray(load_mg, dtype=float), floor)
-    return np.clip(intercept - slope * np.log(load), 0.0, 1.0)
-
-
-#: Eating occasions per day assumed when turning the calcium target into absorbable calcium:
-#: the target is imagined as three equal dairy meals (an assumption, stated in the report).
-MEALS_PER_DAY = 3
-
-
-def absorbed_calcium_mg(load_mg: np.ndarray, absorption_class: str) -> np.ndarray:
-    """Absorbable calcium of one eating occasion of a single food class. [mg]
-
-    ``load x min(1, FA_milk(load) x index)``, the balance engine's rule
-    (:func:`fractional_absorption_milk`, Weaver et al. 2017) with the index of
-    ``absorption_class`` from ``absorption_index.csv``.
-
-    Parameters
-    ----------
-    load_mg : array
-        Calcium eaten in the occasion. [mg]
-    absorption_class : str
-        One of :data:`CALCIUM_CLASSES` (``dairy``, ``low_oxalate_brassica``, ...).
-
-    Examples
-    --------
-    1 cup cooked collards, 267.9 mg: FA = 0.889 - 0.0964 ln 267.9 = 0.35007 -> 93.78 mg.
-
-    >>> round(float(absorbed_calcium_mg(np.array([267.9]), "low_oxalate_brassica")[0]), 2)
-    93.78
-    """
-    load = np.asarray(load_mg, dtype=float)
-    fraction = np.minimum(fractional_absorption_milk(load) * class_index(absorption_class), 1.0)
-    return load * fraction
-
-
-def class_index(absorption_class: str) -> float:
-    """The absorptive index of a calcium class relative to milk (``absorption_index.csv``)."""
-    table = load_table("absorption_index.csv").set_index("absorption_class")["index"]
-    if absorption_class not in table.index:
-        raise DataFileError(
-            "absorption_index.csv",
-            f"has no absorption class {absorption_class!r}",
-            f"use one of {', '.join(map(str, table.index))}",
-        )
-    return float(table[absorption_class])
-
-
-def dairy_absorbed(load_mg: float) -> float:
-    """Absorbable calcium of one dairy meal of ``load_mg`` calcium (index of ``dairy``). [mg]"""
-    return float(absorbed_calcium_mg(np.array([load_mg]), "dairy")[0])
-
-
-def target_absorbable_calcium_mg(
-    calcium_target_mg: float,
-    dairy_absorbed: Callable[[float], float],
-    meals_per_day: int = MEALS_PER_DAY,
-) -> float:
-    """Absorbable-calcium target: what the calcium RDA/AI yields absorbed, eaten as dairy.
-
-    The DRI for calcium is an intake; the diary's calcium is scored as absorbable calcium
-    (Weaver's load equation per eating occasion). To compare like with like, the target is the
-    calcium the RDA/AI would deliver if eaten as dairy (the reference food of the equation) in
-    ``meals_per_day`` equal meals: ``meals x absorbed(target / meals)``. A diary that meets
-    the RDA with dairy spread over three meals meets this target exactly; one that gets the
-    same calcium from spinach falls far short.
-
-    Parameters
-    ----------
-    calcium_target_mg : float
-        Calcium RDA or AI. [mg/day]
-    dairy_absorbed : callable
-        ``dairy_absorbed(load_mg) -> absorbable_mg`` for one dairy meal. [mg]
-    meals_per_day : int
-        Equal meals the target is split into (an assumption; default 3).
+    calcium_mg : float
+        All calcium (of a day or a week's per-day average). [mg]
+    default_calcium_mg : float
+        The part in foods of class ``default`` (index 0.5, tag M). [mg]
 
     Returns
     -------
-    float
-        Target absorbable calcium. [mg/day]
+    share : float
+        NaN when there is no calcium. [fraction]
+    grade : {"good", "fair", "poor", "unknown"}
+        ``good`` up to ``default_index_share_fair`` (0.10), ``fair`` up to
+        ``default_index_share_poor`` (0.33), ``poor`` above: this tool's thresholds (C).
 
     Examples
     --------
-    With the milk equation and index 1.0, 1,000 mg in three meals of 333.3 mg:
-    FA = 0.889 - 0.0964 ln(333.3) = 0.3290, so 3 x 333.3 x 0.3290 = 329.0 mg.
-
-    >>> milk = lambda load: load * (0.889 - 0.0964 * math.log(load))
-    >>> round(target_absorbable_calcium_mg(1000.0, milk), 1)
-    329.0
+    >>> default_index_share(700.0, 350.0)
+    (0.5, 'poor')
+    >>> default_index_share(700.0, 35.0)
+    (0.05, 'good')
     """
-    if not calcium_target_mg > 0:
-        return math.nan
-    per_meal = calcium_target_mg / meals_per_day
-    return float(meals_per_day * dairy_absorbed(per_meal))
-
-
-ABSORBABLE_TARGET_DEFINITION = (
-    "absorbable-calcium target = the calcium RDA/AI eaten as dairy in {meals} equal meals, "
-    "absorbed by Weaver's load equation FA = 0.889 - 0.0964 ln(load) (Weaver et al. 2017, "
-    "Curr Osteoporos Rep; V): {meals} x {per_meal:.0f} mg x {fa:.1%} = {target:.0f} mg/day"
-)
-
-
-def absorbable_calcium_target(calcium_target_mg: float) -> tuple[float, str]:
-    """The absorbable-calcium target for a calcium RDA/AI, and its one-line definition.
-
-    See :func:`target_absorbable_calcium_mg`: the RDA/AI eaten as dairy in
-    three equal meals, absorbed by Weaver's load equation (dairy index 1.0).
-
-    Returns
-    -------
-    target : float
-        [mg/day]
-    definition : str
-        The definition with its numbers, for the report.
-    """
-    target = target_absorbable_calcium_mg(calcium_target_mg, dairy_absorbed)
-    meals = MEALS_PER_DAY
-    per_meal = calcium_target_mg / meals
-    fa = target / calcium_target_mg if calcium_target_mg > 0 else math.nan
-    text = ABSORBABLE_TARGET_DEFINITION.format(
-        meals=meals, per_meal=per_meal, fa=fa, target=target
-    )
-    return target, text
+    if not calcium_mg > 0 or np.isnan(default_calcium_mg):
+        return float("nan"), "unknown"
+    share = default_calcium_mg / calcium_mg
+    if share <= coefficient("default_index_share_fair"):
+        return share, "good"
+    return share, "fair" if share <= coefficient("default_index_share_poor") else "poor"

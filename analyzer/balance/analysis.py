@@ -8,8 +8,10 @@ week rule in :mod:`analyzer.balance.weeks`.
 
 References
 ----------
-.. [1] Weaver CM et al. 2017, Curr Osteoporos Rep (PMC5442193), Table 1 and footnote.
+.. [1] Weaver CM et al. 2017, Curr Osteoporos Rep 15(3):214-221 (PMC5442193), Table 1 and footnote.
 .. [2] IOM 1997, DRIs for Ca, P, Mg, Vitamin D and Fluoride, pp. 154, 173.
+.. [3] NASEM 2019, DRIs for Sodium and Potassium (the potassium AI and kidney disease).
+.. [4] Kalantar-Zadeh K et al. 2010, Clin J Am Soc Nephrol 5:519 (phosphorus additives).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from analyzer.balance.weeks import weekly_totals
 from analyzer.diary.model import Diary
 from analyzer.errors import DiaryFormatError, ProfileError
 from analyzer.models import Flag, Profile, Settings, Targets
+from analyzer.reference import coefficient
 
 
 @dataclass
@@ -71,6 +74,8 @@ class Analysis:
     profile_notes : list of str
         With per-person profiles: how many persons, life stages, persons given the default
         profile and profiles not in the diary (also in :attr:`notes`).
+    diary_format : str or None
+        The diary's format (:data:`analyzer.diary.FORMATS`); ``None`` for bare entries.
     """
 
     entries: pd.DataFrame
@@ -86,6 +91,7 @@ class Analysis:
     targets_by_person: pd.DataFrame | None = None
     profile_notes: list[str] = field(default_factory=list)
     flag_builder: Callable[[], pd.DataFrame] | None = field(default=None, repr=False)
+    diary_format: str | None = None
 
     @cached_property
     def flag_table(self) -> pd.DataFrame:
@@ -158,8 +164,11 @@ def _caveats(
     notes = [
         f"Targets for {profile.describe()} ({stated}), DRI life stage "
         f"{targets.life_stage}: {describe_targets(targets)}.",
-        "Potassium and phosphorus targets do not apply to people with kidney disease or on "
-        "potassium-sparing drugs (NASEM 2019).",
+        *_occasion_notes(entries, settings),
+        "The potassium AI does not apply to people with impaired potassium excretion (kidney "
+        "disease, potassium-sparing drugs) (NASEM 2019). The DRIs are for healthy people "
+        "(IOM 1997): with kidney disease, phosphorus and potassium targets are set by the care "
+        "team, and additive phosphorus matters most (Kalantar-Zadeh et al. 2010).",
         coefficients[0].upper() + coefficients[1:] + ".",
         "The diuretic load is an estimated calcium cost (urinary calcium from protein and "
         "sodium, lower absorption from caffeine), not water loss; absorption "
@@ -182,6 +191,25 @@ def _caveats(
             "unknown too."
         )
     return notes
+
+
+def _occasion_notes(entries: pd.DataFrame, settings: Settings) -> list[str]:
+    """How a diary's meals were split into eating occasions (a convention, said so).
+
+    A diary without eating times gets its note from the report, with the week's numbers
+    (:func:`analyzer.report.coverage.absorption_notes`).
+    """
+    from analyzer.balance.occasions import OCCASION_GAP_MIN
+
+    foods = entries[~entries["is_total"].astype(bool)]
+    timed = foods["time"].notna() | foods["meal"].notna()
+    if foods.empty or settings.occasion == "entry" or not bool(timed.any()):
+        return []
+    gap = settings.occasion_gap_min or coefficient(OCCASION_GAP_MIN)
+    return [
+        f"Eating occasions: a diary meal, split where its entries are more than {gap:g} "
+        "minutes apart; the window is a convention of this tool, not a measured value."
+    ]
 
 
 def _all_flags(day_flags: pd.DataFrame, week_flags: pd.DataFrame) -> pd.DataFrame:
@@ -262,7 +290,9 @@ def analyze(
         cohort = cohort_targets(prepared["person"], profiles, profile)
     prepared = entry_metrics(prepared, settings)
     person_table = cohort.table if cohort is not None else None
-    daily = daily_totals(prepared, targets, by_person, rejected, person_table)
+    daily = daily_totals(
+        prepared, targets, by_person, rejected, person_table, settings.implausible_energy_fraction
+    )
     weekly = weekly_totals(daily, targets, by_person)
     day_groups = cohort.groups(daily, by_person) if cohort is not None else None
     week_groups = cohort.groups(weekly, by_person) if cohort is not None else None
@@ -291,4 +321,5 @@ def analyze(
         targets_by_person=person_table,
         profile_notes=cohort.notes() if cohort is not None else [],
         flag_builder=build_flags,
+        diary_format=diary.format if isinstance(diary, Diary) else None,
     )

@@ -6,21 +6,27 @@ the calcium load is per eating occasion (science.md §3a, §8c; rules:
 calcium. Each entry then absorbs
 
     absorbable_i = Ca_i x min(1, FA_milk(L) x index_i),
-    FA_milk(L) = clip(0.889 - 0.0964 ln(max(L, L_min)), 0, 1),
+    FA_milk(L) = 0.889 - 0.0964 ln(clip(L, 15, 500)),
 
 where index_i is the absorptive index of the entry's food class relative to milk
 (:mod:`analyzer.balance.absorption`). So the occasion absorbs FA_milk(L) x sum(Ca_i x
-index_i) and each entry's share is weighted by its index. The equation exceeds 1 for loads
-below L_min = exp((0.889 - 1) / 0.0964), about 0.32 mg; the load is floored there (FA = 1),
-and FA is 0 above exp(0.889 / 0.0964), about 10,100 mg.
+index_i) and each entry's share is weighted by its index. The equation was fitted on loads of
+15 to 500 mg (Heaney et al. 1990) and is not extrapolated (:mod:`analyzer.balance.weaver`);
+``load_outside_range`` marks the entries of occasions outside that range.
+
+Two bounds are kept beside it: ``absorbable_calcium_one_occasion_mg`` is what the entry would
+absorb were its whole day one eating occasion (the largest load, the lowest absorption), for
+diaries without eating times; ``calcium_default_index_mg`` is its calcium when its absorption
+index is the default 0.5 (an assumption, tag M), so the report can say how much rests on it.
 
 Absorbable phosphorus: P_i x the absorbed fraction of its source class (additive 1.0,
 animal 0.5, plant 0.3, mixed 0.625).
 
 References
 ----------
-.. [1] Weaver CM et al. 2017, Curr Osteoporos Rep (PMC5442193), Table 1 and footnote.
-.. [2] Renal Replacement Therapy 2017, Table 1 (10.1186/s41100-017-0095-x).
+.. [1] Weaver CM et al. 2017, Curr Osteoporos Rep 15(3):214-221 (PMC5442193), Table 1 and footnote.
+.. [2] Heaney RP, Weaver CM, Fitzsimmons ML 1990, J Bone Miner Res 5(11): loads 15-500 mg.
+.. [3] Renal Replacement Therapy 2017, Table 1 (10.1186/s41100-017-0095-x).
 """
 
 from __future__ import annotations
@@ -28,9 +34,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analyzer.balance.absorption import classify, fractional_absorption_milk
+from analyzer.balance.absorption import classify
 from analyzer.balance.loads import calciuria, group_of, pral
 from analyzer.balance.occasions import occasion_keys
+from analyzer.balance.weaver import fractional_absorption_milk, load_outside_range
 from analyzer.balance.weeks import iso_week
 from analyzer.errors import DiaryFormatError
 from analyzer.models import Settings
@@ -127,8 +134,11 @@ def entry_metrics(entries: pd.DataFrame, settings: Settings) -> pd.DataFrame:
     ``occasion_calcium_mg`` (the load) [mg], ``occasion_caffeine_mg`` [mg],
     ``calcium_fractional_absorption`` [fraction], ``absorbable_calcium_mg`` [mg],
     ``absorbable_phosphorus_mg`` [mg], ``caffeine_calcium_mg``, ``protein_calcium_mg``,
-    ``sodium_calcium_mg``, ``diuretic_load_mg`` [mg Ca], ``pral_meq`` [mEq] and ``week``
-    (ISO week, ``"2026-W47"``).
+    ``sodium_calcium_mg``, ``diuretic_load_mg`` [mg Ca], ``pral_meq`` [mEq], ``week``
+    (ISO week, ``"2026-W47"``), ``load_outside_range`` (the occasion's load is outside the
+    15-500 mg of Weaver's equation), ``calcium_outside_load_range_mg``,
+    ``calcium_default_index_mg`` and ``absorbable_calcium_one_occasion_mg`` [mg] (see the
+    module docstring).
     """
     out = entries
     out["group"] = group_of(out["category"])
@@ -147,13 +157,30 @@ def entry_metrics(entries: pd.DataFrame, settings: Settings) -> pd.DataFrame:
     total = out["is_total"].to_numpy(dtype=bool)
     out.loc[total, ["calcium_fractional_absorption", "occasion_caffeine_mg"]] = np.nan
     out["absorbable_calcium_mg"] = out["calcium_mg"] * out["calcium_fractional_absorption"]
+    _absorption_bounds(out, total)
     out["absorbable_phosphorus_mg"] = out["phosphorus_mg"] * out["phosphorus_absorption"]
     parts = calciuria(out, settings)
     for column in parts.columns:
         out[column] = parts[column]
-    out["pral_meq"] = pral(out, with_sodium=settings.pral_with_sodium)
+    out["pral_meq"] = pral(out)
     out["week"] = iso_week(out["date"])
     return out
+
+
+def _absorption_bounds(out: pd.DataFrame, total: np.ndarray) -> None:
+    """The load-range mark, the default-index calcium and the one-occasion-a-day bound."""
+    outside = load_outside_range(out["occasion_calcium_mg"]) & ~total
+    out["load_outside_range"] = outside
+    calcium = out["calcium_mg"]
+    out["calcium_outside_load_range_mg"] = calcium.where(outside, 0.0).where(calcium.notna())
+    default = (out["absorption_class"] == "default").fillna(False).to_numpy(dtype=bool)
+    out["calcium_default_index_mg"] = calcium.where(default, 0.0).where(calcium.notna())
+    day = out.groupby(["person", "date"], sort=False).ngroup().to_numpy()
+    day_load = _group_sum(calcium, day)
+    index = out["calcium_absorption_index"].to_numpy(dtype=float)
+    fraction = np.minimum(fractional_absorption_milk(np.nan_to_num(day_load)) * index, 1.0)
+    fraction = np.where(total, np.nan, fraction)
+    out["absorbable_calcium_one_occasion_mg"] = calcium * fraction
 
 
 def _group_sum(values: pd.Series, codes: np.ndarray) -> np.ndarray:

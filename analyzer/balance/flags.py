@@ -5,165 +5,59 @@ code                            level     when
 ==============================  ========  ==============================================
 calcium_low                     warning   calcium below the RDA/AI
 low_ca_p_with_low_calcium       alert     molar Ca:P < 0.5 and calcium below the RDA/AI
+                                          (Calvo et al. 1988)
 low_ca_p_ratio                  info      molar Ca:P < 0.5 with calcium at or above target
 phosphorus_above_ul             alert     phosphorus above its UL
+calcium_above_ul                warning   calcium (food and logged supplements) above its UL
 magnesium_low                   warning   magnesium below the RDA/AI (the Mg UL is never
                                           applied to food)
 potassium_low                   warning   potassium below the AI (no UL exists)
-sodium_above_cdrr               warning   sodium above the CDRR of 2,300 mg (adults)
+sodium_above_cdrr               warning   sodium above the CDRR (1,200 to 2,300 mg by age)
 caffeine_sitting                info      >= 250 mg caffeine in one eating occasion
 caffeine_single_dose            info      > 200 mg caffeine in one eating occasion (EFSA;
-                                          profiles with an EFSA limit only)
-caffeine_daily_high             warning   caffeine above the EFSA daily limit
+                                          adults only)
+caffeine_daily_high             warning   caffeine above the daily limit: EFSA (adults,
+                                          pregnancy), Health Canada (children, adolescents)
+caffeine_adolescent             info      13-18 y: above 2.5 mg per kg of body weight for
+                                          a lighter adolescent (Health Canada)
 ==============================  ========  ==============================================
 
+The rules and their wording are in :mod:`analyzer.balance.flag_rules`.
+
 Week-level flags (:func:`week_flag_table`) apply the intake rules above to the week's
-per-day averages over the logged days, with the code prefixed ``weekly_``
+per-day averages over its complete days, with the code prefixed ``weekly_``
 (``weekly_calcium_low``, ``weekly_low_ca_p_with_low_calcium``, ...). The DRIs are meant for
 usual intake over time, not for any single day (IOM 2011), so the week's average is the
 better guide; the per-day flags stay available. The per-occasion caffeine flags have no
 week-level form.
 
-A low Ca:P ratio alone is context, not an alarm: in adults, Ca:P from 0.08 to 2.4 did not
-change calcium balance or absorption (IOM 1997, p. 154). The combination with low calcium is
-the one linked to raised PTH (Kemi et al. 2010; Calvo et al. 1988).
+**Incomplete data** (:mod:`analyzer.balance.coverage`): a finding that something is *below*
+a target, or a low Ca:P ratio, cannot be judged on an incomplete day or week, or when too
+little of the food has the mineral: it gets the level ``cannot_judge`` and its message says
+why. A finding that something is *over a limit* still holds, since the known foods alone
+already pass it: it is kept, said to be "at least" that, and never above ``warning``.
 
 References
 ----------
 .. [1] IOM 2011, DRIs for Calcium and Vitamin D.
 .. [2] IOM 1997, DRIs for Ca, P, Mg, Vitamin D and Fluoride, pp. 154, 189.
-.. [3] Kemi VE et al. 2010, Br J Nutr 103:561; Calvo MS et al. 1988, JCEM 66:823.
+.. [3] Calvo MS et al. 1988, JCEM 66:823; Kemi VE et al. 2010, Br J Nutr 103:561.
 .. [4] NASEM 2019, DRIs for Sodium and Potassium; Nordin BEC et al. 1993, J Nutr 123:1615.
 .. [5] Maughan RJ, Griffin J 2003, J Hum Nutr Diet 16:411.
-.. [6] EFSA NDA 2015, Safety of caffeine, EFSA J 13(5):4102.
+.. [6] EFSA NDA 2015, Safety of caffeine, EFSA J 13(5):4102; Health Canada 2011/2017.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from analyzer.models import Flag, FlagLevel, Settings, Targets
-from analyzer.reference import coefficient, tag
-
-_IOM_2011 = "IOM 2011, Dietary Reference Intakes for Calcium and Vitamin D"
-_IOM_1997 = "IOM 1997, DRIs for Calcium, Phosphorus, Magnesium, Vitamin D and Fluoride"
-_NASEM_2019 = "NASEM 2019, DRIs for Sodium and Potassium"
-_EFSA_2015 = "EFSA NDA 2015, Scientific opinion on the safety of caffeine, EFSA J 13(5):4102"
-_KEMI_CALVO = (
-    "Kemi VE et al. 2010, Br J Nutr 103:561; Calvo MS et al. 1988, J Clin Endocrinol Metab 66:823"
-)
-_MAUGHAN_2003 = "Maughan RJ, Griffin J 2003, J Hum Nutr Diet 16:411"
-
-
-@dataclass(frozen=True)
-class _Rule:
-    code: str
-    level: FlagLevel
-    mask: np.ndarray
-    value: str
-    threshold: float
-    template: str
-    reference: str
-    confidence: str
-    #: Nutrient column whose unknown entries make ``value`` a lower bound (said in the text).
-    partial: str = ""
-
-
-def _rules(daily: pd.DataFrame, targets: Targets, settings: Settings) -> list[_Rule]:
-    """Each flag rule with its day mask, in the order of the table in the module docstring."""
-
-    def col(name: str) -> np.ndarray:
-        return daily[name].to_numpy(dtype=float)
-
-    with np.errstate(invalid="ignore"):
-        calcium_low = col("calcium_mg") < targets.calcium_mg
-        molar_low = coefficient("ca_p_molar_low")
-        ratio_low = col("ca_p_molar_ratio") < molar_low
-        rules = [
-            _Rule("calcium_low", "warning", calcium_low, "calcium_mg", targets.calcium_mg,
-                  "calcium {value:,.0f} mg is below the " + targets.kinds["calcium"]
-                  + " of {threshold:,.0f} mg (" + targets.life_stage + ").", _IOM_2011, "V",
-                  "calcium_mg"),
-            _Rule("low_ca_p_with_low_calcium", "alert", ratio_low & calcium_low,
-                  "ca_p_molar_ratio", molar_low,
-                  "molar Ca:P {ratio} is below {threshold:g} while calcium is below "
-                  "target; this combination raised PTH and bone-resorption markers in "
-                  "short-term studies.", _KEMI_CALVO, tag("ca_p_molar_low"), "calcium_mg"),
-            _Rule("low_ca_p_ratio", "info", ratio_low & ~calcium_low, "ca_p_molar_ratio",
-                  molar_low,
-                  "molar Ca:P {ratio} is below {threshold:g}; with calcium at target this "
-                  "is context, not a concern: in adults Ca:P from 0.08 to 2.4 did not change "
-                  "calcium balance or absorption.", f"{_IOM_1997}, p. 154", "V"),
-        ]  # fmt: skip
-        if targets.phosphorus_ul_mg is not None:
-            ul = targets.phosphorus_ul_mg
-            rules.append(
-                _Rule("phosphorus_above_ul", "alert", col("phosphorus_mg") > ul,
-                      "phosphorus_mg", ul,
-                      "phosphorus {value:,.0f} mg is above the Tolerable Upper Intake Level "
-                      "of {threshold:,.0f} mg.", f"{_IOM_1997}, p. 189", "V")
-            )  # fmt: skip
-        for mineral, reference, extra in (
-            ("magnesium", _IOM_1997, ""),
-            ("potassium", _NASEM_2019, _POTASSIUM_CAVEAT),
-        ):
-            target = targets.target(mineral)
-            if target is not None:
-                rules.append(
-                    _Rule(f"{mineral}_low", "warning", col(f"{mineral}_mg") < target,
-                          f"{mineral}_mg", target,
-                          mineral + " {value:,.0f} mg is below the " + targets.kinds[mineral]
-                          + " of {threshold:,.0f} mg." + extra, reference, "V",
-                          f"{mineral}_mg")
-                )  # fmt: skip
-        if targets.sodium_cdrr_mg is not None:
-            cdrr = targets.sodium_cdrr_mg
-            rules.append(
-                _Rule("sodium_above_cdrr", "warning", col("sodium_mg") > cdrr, "sodium_mg",
-                      cdrr,
-                      "sodium {value:,.0f} mg is above the Chronic Disease Risk Reduction "
-                      "intake of {threshold:,.0f} mg a day; intakes above it should be "
-                      "reduced (each 2,300 mg of sodium adds about 40 mg urinary calcium).",
-                      f"{_NASEM_2019}; Nordin BEC et al. 1993, J Nutr 123:1615", "V")
-            )  # fmt: skip
-        sitting = settings.caffeine_sitting_mg or coefficient("caffeine_sitting_mg")
-        rules.append(
-            _Rule("caffeine_sitting", "info", col("caffeine_max_occasion_mg") >= sitting,
-                  "caffeine_max_occasion_mg", sitting,
-                  "{value:,.0f} mg caffeine in one eating occasion; from about "
-                  "{threshold:,.0f} mg caffeine can increase urine output short-term in people "
-                  "not used to it; regular drinkers develop a strong tolerance.",
-                  _MAUGHAN_2003, tag("caffeine_sitting_mg"))
-        )  # fmt: skip
-        if targets.caffeine_max_mg is not None:
-            single = coefficient("caffeine_single_dose_mg")
-            rules.append(
-                _Rule("caffeine_single_dose", "info", col("caffeine_max_occasion_mg") > single,
-                      "caffeine_max_occasion_mg", single,
-                      "{value:,.0f} mg caffeine in one eating occasion is above the single "
-                      "dose of {threshold:,.0f} mg that EFSA found raises no safety concern "
-                      "for adults.", _EFSA_2015, tag("caffeine_single_dose_mg"))
-            )  # fmt: skip
-        daily_max = settings.caffeine_daily_max_mg or targets.caffeine_max_mg
-        if daily_max is not None:
-            rules.append(
-                _Rule("caffeine_daily_high", "warning", col("caffeine_mg") > daily_max,
-                      "caffeine_mg", daily_max,
-                      "caffeine {value:,.0f} mg exceeds the {threshold:,.0f} mg a day that "
-                      "EFSA found raises no safety concern for this profile.", _EFSA_2015, "V")
-            )  # fmt: skip
-    return rules
-
-
-_POTASSIUM_CAVEAT = (
-    " The potassium AI does not apply to people with impaired potassium excretion (kidney "
-    "disease, potassium-sparing drugs)."
-)
-
+from analyzer.balance.coverage import share_usable, unused_acceptable
+from analyzer.balance.flag_rules import Rule, rules_for
+from analyzer.models import Flag, Settings, Targets
+from analyzer.reference import coefficient
 
 FLAG_COLUMNS = (
     "code",
@@ -248,7 +142,7 @@ def _grouped(
         if not len(positions):
             continue
         subset = frame if len(positions) == len(frame) else frame.iloc[positions]
-        rules = _rules(subset, group_targets, settings)
+        rules = rules_for(subset, group_targets, settings)
         if codes is not None:
             rules = [r for r in rules if r.code in codes]
         parts += _parts(
@@ -269,7 +163,9 @@ WEEK_RULES = (
     "magnesium_low",
     "potassium_low",
     "sodium_above_cdrr",
+    "calcium_above_ul",
     "caffeine_daily_high",
+    "caffeine_adolescent",
 )
 
 
@@ -301,10 +197,13 @@ def week_flag_table(
         return empty_flag_table()
     weeks = weekly["week"].astype(str).to_numpy(dtype=object)
     days = weekly["days"].to_numpy(dtype="int64")
+    logged = weekly.get("days_logged", weekly["days"]).to_numpy(dtype="int64")
     labels = np.asarray(
         [
             f"{w} (average of {d} logged day{'s' if d != 1 else ''})"
-            for w, d in zip(weeks, days, strict=True)
+            if d == n
+            else f"{w} (average of {d} complete day{'s' if d != 1 else ''} of {n} logged)"
+            for w, d, n in zip(weeks, days, logged, strict=True)
         ],
         dtype=object,
     )
@@ -352,7 +251,7 @@ def empty_flag_table() -> pd.DataFrame:
 
 def _parts(
     frame: pd.DataFrame,
-    rules: list[_Rule],
+    rules: list[Rule],
     by_person: bool,
     labels: np.ndarray,
     *,
@@ -369,27 +268,46 @@ def _parts(
         else np.full(len(frame), "", dtype=object)
     )
     parts: list[pd.DataFrame] = []
+    per_kg = coefficient("caffeine_child_mg_per_kg")
     for order, rule in enumerate(rules):
         rows = np.flatnonzero(rule.mask)
         if not len(rows):
             continue
         values = frame[rule.value].to_numpy(dtype=float)[rows]
+        judged, reasons = _judgement(frame, rule, rows, weekly=bool(prefix))
         coverage = _coverage_texts(frame, rule.partial, rows)
-        messages = [
-            f"{labels[r]}{' for ' + persons[r] if persons[r] else ''}: "
-            + rule.template.format(
-                value=v, threshold=rule.threshold, ratio=_below_text(v, rule.threshold)
+        messages, levels = [], []
+        for r, v, c, ok, why in zip(
+            rows.tolist(), values.tolist(), coverage, judged.tolist(), reasons, strict=True
+        ):
+            head = f"{labels[r]}{' for ' + persons[r] if persons[r] else ''}: "
+            finding = rule.template.format(
+                value=v,
+                threshold=rule.threshold,
+                ratio=_below_text(v, rule.threshold),
+                kilograms=v / per_kg,
             )
-            + c
-            for r, v, c in zip(rows.tolist(), values.tolist(), coverage, strict=True)
-        ]
+            if ok:
+                messages.append(head + finding + c)
+                levels.append(rule.level)
+            elif rule.is_limit:  # the known foods alone pass the limit: at least this
+                messages.append(
+                    head + finding.rstrip(".") + f"; at least that much: {why}, and only the "
+                    "foods that could be used are counted."
+                )
+                levels.append("warning" if rule.level == "alert" else rule.level)
+            else:
+                messages.append(
+                    f"{head}cannot judge: {why}. The foods that could be used give: {finding}"
+                )
+                levels.append("cannot_judge")
         parts.append(
             pd.DataFrame(
                 {
                     "_row": positions[rows],
                     "_order": order,
                     "code": prefix + rule.code,
-                    "level": rule.level,
+                    "level": levels,
                     "date": dates[rows] if dates is not None else None,
                     "week": weeks[rows] if weeks is not None else None,
                     "person": persons[rows],
@@ -402,6 +320,50 @@ def _parts(
             )
         )
     return parts
+
+
+def _judgement(
+    frame: pd.DataFrame, rule: Rule, rows: np.ndarray, *, weekly: bool
+) -> tuple[np.ndarray, list[str]]:
+    """Whether each fired row can be judged, and why not (see the module docstring)."""
+    judged = np.ones(len(rows), dtype=bool)
+    reasons = [""] * len(rows)
+    if "complete" in frame.columns:
+        complete = frame["complete"].to_numpy(dtype=bool)[rows]
+        why = _incomplete_texts(frame, rows, weekly)
+        for i in np.flatnonzero(~complete).tolist():
+            judged[i], reasons[i] = False, why[i]
+    if rule.is_limit:
+        return judged, reasons
+    for mineral in rule.minerals:
+        column = f"{mineral}_unknown_share"
+        if column not in frame.columns:
+            continue
+        share = frame[column].to_numpy(dtype=float)[rows]
+        lacking = ~share_usable(np.nan_to_num(share))
+        for i in np.flatnonzero(lacking & judged).tolist():
+            judged[i] = False
+            reasons[i] = f"{mineral} is unknown for {share[i]:.0%} of the food"
+    return judged, reasons
+
+
+def _incomplete_texts(frame: pd.DataFrame, rows: np.ndarray, weekly: bool) -> list[str]:
+    """Why each row (a day, or a week) is incomplete, in words."""
+    if not weekly:
+        reason = frame.get("incomplete_reason", pd.Series("", index=frame.index))
+        text = reason.astype("string").fillna("").to_numpy(dtype=object)[rows]
+        return [f"the day is incomplete, {r}" for r in text]
+    days = frame["days"].to_numpy(dtype=float)[rows]
+    logged = frame.get("days_logged", frame["days"]).to_numpy(dtype=float)[rows]
+    unused = frame.get("unused_share", pd.Series(0.0, index=frame.index))
+    share = unused.to_numpy(dtype=float)[rows]
+    texts = []
+    for d, n, s in zip(days.tolist(), logged.tolist(), np.nan_to_num(share).tolist(), strict=True):
+        parts = [f"{int(n - d)} of {int(n)} logged days are incomplete"] if n > d else []
+        if not unused_acceptable(s):
+            parts.append(f"{s:.0%} of its food could not be used")
+        texts.append("the week is incomplete, " + " and ".join(parts or ["no complete day"]))
+    return texts
 
 
 def _finish(parts: list[pd.DataFrame]) -> pd.DataFrame:

@@ -1,11 +1,12 @@
 """Per-entry loads: the calciuria estimates behind the "diuretic load", and PRAL.
 
-The "diuretic load" is the estimated extra urinary calcium attributable to red meat, dairy,
-soda and coffee, from three mechanisms, each a coefficient in ``coefficients.csv``:
+The "diuretic load" is the estimated calcium cost of red meat, dairy, soda and coffee, from
+three mechanisms, each a coefficient in ``coefficients.csv``:
 
 - caffeine: 5 mg Ca per 100 mg caffeine (range 2-7; derived from Barger-Lux & Heaney 1995,
-  tag C). Heaney (2002) found no effect on 24-h urinary Ca, so this is a calcium-economy
-  penalty, offset by about 2 tablespoons of milk per cup of coffee;
+  tag C). This is a calcium-*balance* effect on the input side (absorption), **not**
+  urinary calcium: Heaney (2002) found no effect on 24-h urinary Ca. It is offset by about
+  2 tablespoons of milk per cup of coffee;
 - protein: 1 mg Ca per g protein (FAO/WHO 2004, tag S), or 1.2 mg/g (Kerstetter & Allen
   1990, tag V) with ``Settings(protein_coefficient="kerstetter_allen")``. Protein also raises
   calcium absorption (Kerstetter et al. 2003), so the net effect at adequate calcium intake
@@ -16,11 +17,15 @@ The three estimates are computed for every entry; ``diuretic_load_mg`` sums them
 entries in the four groups. Tea and other caffeine sources count toward caffeine but are
 attributed to their own group (``tea``, ``other``), not to the diuretic load. Meat and
 dairy are not diuretics (Maughan & Griffin 2003): the name is the project's, the quantity is
-urinary calcium. PRAL and the protein term overlap; do not add them into one "loss".
+a calcium cost (urinary calcium from protein and sodium, lower absorption from caffeine).
+PRAL and the protein term overlap; do not add them into one "loss".
 
 PRAL (Remer & Manz 1995) = 0.49 protein [g] + 0.037 P - 0.021 K - 0.026 Mg - 0.013 Ca [mg],
 in mEq; positive is acid-forming. It predicts urinary acid and calcium, not bone loss
-(Fenton et al. 2009, 2011).
+(Fenton et al. 2009, 2011). It has no sodium term: some later texts add -0.041 mEq per mg
+sodium, but without the matching chloride (SR28 has none) that term makes salty diets look
+alkalising, so it is not used (``pral_sodium`` in ``coefficients.csv`` is kept, tag S, for
+the record).
 
 References
 ----------
@@ -43,6 +48,9 @@ import pandas as pd
 from analyzer.models import Settings
 from analyzer.nutrients import DIURETIC_GROUPS, GROUPS
 from analyzer.reference import coefficient, tag
+
+#: Who each protein-calciuria coefficient comes from (``Settings.protein_coefficient``).
+PROTEIN_SOURCES = {"fao_who": "FAO/WHO 2004", "kerstetter_allen": "Kerstetter & Allen 1990"}
 
 
 def group_of(category: pd.Series) -> pd.Series:
@@ -84,12 +92,13 @@ def describe_coefficients(settings: Settings) -> str:
     per_sodium = coefficient("sodium_reference_mg")
     chosen = settings.protein_coefficient
     other = "kerstetter_allen" if chosen == "fao_who" else "fao_who"
-    names = {"fao_who": "FAO/WHO 2004", "kerstetter_allen": "Kerstetter & Allen 1990"}
+    names = PROTEIN_SOURCES
     key = "protein_calcium_mg_per_g_"
     return (
         "diuretic load = estimated calcium cost of red meat, dairy, soda and coffee: "
-        f"{caffeine:g} mg Ca per {per_caffeine:g} mg caffeine (lower absorption, not urine; "
-        f"Barger-Lux & Heaney 1995, {tag('caffeine_calcium_mg')}), "
+        f"{caffeine:g} mg Ca per {per_caffeine:g} mg caffeine (a calcium-balance cost on the "
+        f"absorption side, not urinary calcium; Barger-Lux & Heaney 1995, "
+        f"{tag('caffeine_calcium_mg')}), "
         f"{coefficient(key + chosen):g} mg urinary Ca per g protein ({names[chosen]}, "
         f"{tag(key + chosen)}; {names[other]}: {coefficient(key + other):g} mg/g, "
         f"{tag(key + other)}), {sodium:g} mg urinary Ca per {per_sodium:,.0f} mg sodium "
@@ -98,7 +107,7 @@ def describe_coefficients(settings: Settings) -> str:
 
 
 def calciuria(entries: pd.DataFrame, settings: Settings) -> pd.DataFrame:
-    """Estimated extra urinary calcium of each entry by mechanism, and its diuretic load.
+    """Estimated calcium cost of each entry by mechanism, and its diuretic load.
 
     Parameters
     ----------
@@ -156,18 +165,16 @@ def group_unknown(entries: pd.DataFrame) -> np.ndarray:
     return app & entries["food_id"].isna().to_numpy(dtype=bool)
 
 
-def pral(entries: pd.DataFrame, with_sodium: bool = False) -> pd.Series:
-    """Potential renal acid load of each entry (Remer & Manz 1995). [mEq]
+def pral(entries: pd.DataFrame) -> pd.Series:
+    """Potential renal acid load of each entry (Remer & Manz 1995), without sodium. [mEq]
 
-    NaN when any term is unknown (a missing potassium would bias PRAL upwards).
+    NaN when any term is unknown (a missing potassium would bias PRAL upwards). Sodium is not
+    a term (see the module docstring): a salty food's PRAL is that of the same food unsalted.
 
     Parameters
     ----------
     entries : DataFrame
-        ``protein_g``, ``phosphorus_mg``, ``potassium_mg``, ``magnesium_mg``,
-        ``calcium_mg`` and, with ``with_sodium``, ``sodium_mg``.
-    with_sodium : bool
-        Add the optional -0.041 mEq/mg sodium term.
+        ``protein_g``, ``phosphorus_mg``, ``potassium_mg``, ``magnesium_mg``, ``calcium_mg``.
 
     Examples
     --------
@@ -186,8 +193,6 @@ def pral(entries: pd.DataFrame, with_sodium: bool = False) -> pd.Series:
         ("magnesium_mg", "pral_magnesium"),
         ("calcium_mg", "pral_calcium"),
     ]
-    if with_sodium:
-        terms.append(("sodium_mg", "pral_sodium"))
     total = pd.Series(0.0, index=entries.index)
     for column, name in terms:
         total = total + entries[column].astype(float) * coefficient(name)

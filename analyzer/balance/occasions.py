@@ -22,7 +22,7 @@ the same person and date:
 
 References
 ----------
-.. [1] Weaver CM et al. 2017, Curr Osteoporos Rep (PMC5442193), Table 1 and footnote.
+.. [1] Weaver CM et al. 2017, Curr Osteoporos Rep 15(3):214-221 (PMC5442193), Table 1 and footnote.
 """
 
 from __future__ import annotations

@@ -309,7 +309,8 @@ def person_targets(
         (description), ``life_stage``, ``calcium_target_mg``, ``phosphorus_target_mg``,
         ``magnesium_target_mg``, ``potassium_target_mg`` (RDA or AI) and their kinds
         ``<mineral>_target_kind``, ``calcium_ul_mg``, ``phosphorus_ul_mg``,
-        ``sodium_cdrr_mg``, ``caffeine_max_mg`` (NaN where none). [mg/day]
+        ``sodium_cdrr_mg``, ``caffeine_max_mg`` (NaN where none) [mg/day], and
+        ``energy_need_kcal`` (sedentary energy need, NaN under 1 year) [kcal/day].
     by_profile : dict
         The :class:`Targets` of each distinct profile used.
     """
@@ -348,7 +349,13 @@ def person_targets(
         table[f"{nutrient}_target_kind"] = pd.array(
             pick([t.kinds.get(nutrient) for t in rows]), dtype="string"
         )
-    for column in ("calcium_ul_mg", "phosphorus_ul_mg", "sodium_cdrr_mg", "caffeine_max_mg"):
+    for column in (
+        "calcium_ul_mg",
+        "phosphorus_ul_mg",
+        "sodium_cdrr_mg",
+        "caffeine_max_mg",
+        "energy_need_kcal",
+    ):
         values = [getattr(t, column) for t in rows]
         table[column] = pick([math.nan if v is None else v for v in values]).astype(float)
     return table, by_profile
@@ -400,8 +407,9 @@ class CohortTargets:
                 "The diary names no person (no person column), so the profiles were not "
                 f"used: targets for the default profile ({self.default.describe()})."
             ]
-        stages = len(self.stages)
-        named = f": {', '.join(t.life_stage for t in self.stages)}" if 0 < stages <= 4 else ""
+        names = list(dict.fromkeys(t.life_stage for t in self.stages))
+        stages = len(names)
+        named = f": {', '.join(names)}" if 0 < stages <= 4 else ""
         notes = [
             f"Targets per person from their profile: {people:,} "
             f"person{'s' if people != 1 else ''}, {stages} DRI life stage"
@@ -420,6 +428,11 @@ class CohortTargets:
                 f"{'is' if self.unused == 1 else 'are'} not in the diary."
             )
         return notes
+
+
+def _nan(value: float | None) -> str:
+    """A target as text the way the persons table writes it (``nan`` for none)."""
+    return str(float("nan") if value is None else float(value))
 
 
 def cohort_targets(
@@ -449,8 +462,15 @@ def cohort_targets(
         frame = profiles_frame(profiles)
     distinct = pd.unique(persons.astype("string"))
     table, by_profile = person_targets(distinct, frame, default)
-    stage_codes, stage_names = pd.factorize(table["life_stage"])
-    stages = {t.life_stage: t for t in by_profile.values()}
+    # one set of targets per distinct DRI life stage and age-specific limits (caffeine and
+    # energy need change within a life stage), however many persons
+    keys = table["life_stage"].astype(str) + "|" + table["caffeine_max_mg"].astype(str)
+    keys = keys + "|" + table["energy_need_kcal"].astype(str)
+    stage_codes, stage_names = pd.factorize(keys)
+    stages = {
+        f"{t.life_stage}|{_nan(t.caffeine_max_mg)}|{_nan(t.energy_need_kcal)}": t
+        for t in by_profile.values()
+    }
     in_diary = set(table["person"].str.strip().tolist())
     unused = int((~frame["person"].isin(in_diary)).sum())
     return CohortTargets(

@@ -10,6 +10,9 @@ References
 .. [2] IOM 1997, *DRIs for Calcium, Phosphorus, Magnesium, Vitamin D and Fluoride* (NAP 5776).
 .. [3] NASEM 2019, *DRIs for Sodium and Potassium*, Table S-1 (NBK545430).
 .. [4] EFSA NDA 2015, Scientific opinion on the safety of caffeine, EFSA J 13(5):4102.
+.. [5] Health Canada 2011/2017, caffeine advice for children and adolescents (2.5 mg/kg).
+.. [6] USDA/HHS, Dietary Guidelines for Americans, Appendix 2 (estimated calorie needs) and the
+   Healthy U.S.-Style pattern (vegetables per calorie level).
 """
 
 from __future__ import annotations
@@ -20,13 +23,15 @@ import pandas as pd
 from pydantic import ValidationError
 
 from analyzer.errors import ProfileError
-from analyzer.models import Profile, Targets
+from analyzer.models import AgeGroup, Profile, Targets
 from analyzer.nutrients import TARGET_MINERALS
 from analyzer.reference import load_table
 
 #: Ages the DRI tables cover (IOM 1997, 2011; NASEM 2019: birth to the oldest adults). [years]
 MIN_AGE_Y, MAX_AGE_Y = 0.0, 120.0
-#: Nutrients that have an individual target (RDA or AI) for every life stage.
+#: First age of each age group (the DRI life stages: infants under 1 y, adults from 19 y;
+#: Health Canada's caffeine advice treats 13 y and over as adolescents). [years]
+CHILD_FROM_Y, ADOLESCENT_FROM_Y, ADULT_FROM_Y = 1.0, 13.0, 19.0
 
 
 def make_profile(
@@ -113,6 +118,48 @@ def _life_stage(profile: Profile, rows: pd.DataFrame) -> str:
     return f"{profile.sex} {span}{state}"
 
 
+def age_group(age: float) -> AgeGroup:
+    """The age group of an age: infant, child (1-12 y), adolescent (13-18 y) or adult.
+
+    Examples
+    --------
+    >>> [age_group(a) for a in (0.5, 2, 15, 35)]
+    ['infant', 'child', 'adolescent', 'adult']
+    """
+    if age < CHILD_FROM_Y:
+        return "infant"
+    if age < ADOLESCENT_FROM_Y:
+        return "child"
+    return "adolescent" if age < ADULT_FROM_Y else "adult"
+
+
+def energy_need(profile: Profile) -> tuple[float | None, float | None]:
+    """Sedentary energy need and the pattern's vegetables for a profile (``energy_needs.csv``).
+
+    Returns
+    -------
+    energy_kcal : float or None
+        Dietary Guidelines sedentary estimate; ``None`` under 1 year (no estimate). [kcal/day]
+    vegetables_cup_eq : float or None
+        Vegetables a day in the Healthy U.S.-Style pattern at that energy. [cup-eq/day]
+
+    Examples
+    --------
+    >>> energy_need(Profile(sex="female", age=35))
+    (1800.0, 2.5)
+    >>> energy_need(Profile(sex="male", age=2))
+    (1000.0, 1.0)
+    """
+    table = load_table("energy_needs.csv")
+    upper = table["age_max_y"].fillna(math.inf)
+    row = table[
+        (table["sex"] == profile.sex) & (table["age_min_y"] <= profile.age) & (profile.age < upper)
+    ]
+    if row.empty:
+        return None, None
+    return float(row["energy_kcal"].iloc[0]), float(row["vegetables_cup_eq"].iloc[0])
+
+
 def targets_for(profile: Profile | None = None) -> Targets:
     """Reference intakes (RDA/AI, EAR, UL, CDRR, caffeine limit) for one profile.
 
@@ -170,8 +217,12 @@ def targets_for(profile: Profile | None = None) -> Targets:
             f"no reference intake for {', '.join(missing)} for profile {profile.describe()}; "
             "the DRI tables cover ages 0-120, and pregnancy or lactation at ages 14-50"
         )
+    energy, vegetables = energy_need(profile)
     return Targets(
         life_stage=_life_stage(profile, rows),
+        energy_need_kcal=energy,
+        vegetables_cup_eq=vegetables,
+        age_group=age_group(profile.age),
         kinds=kinds,
         ears=ears,
         sources=sources,

@@ -2,7 +2,8 @@
 
 Daily rows sum the entries of a date (and person) with ``min_count=1``: a sum whose entries
 are all unknown is NaN, never 0, and ``<nutrient>_unknown`` counts the entries lacking it.
-Ratios are computed from the totals (weekly rows: :mod:`analyzer.balance.weeks`).
+Ratios are computed from the totals (weekly rows: :mod:`analyzer.balance.weeks`). Each day
+also gets its coverage shares and completeness (rules: :mod:`analyzer.balance.coverage`).
 
 Ratios: ``ca_p_mass_ratio`` = Ca/P [mg/mg]; ``ca_p_molar_ratio`` = mass ratio x 30.97/40.08;
 ``ca_mg_mass_ratio`` = Ca/Mg [mg/mg]; ``k_na_molar_ratio`` = K/Na x 22.99/39.10 [mol/mol].
@@ -14,6 +15,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from analyzer.balance.coverage import coverage_shares, day_completeness
 from analyzer.models import Targets
 from analyzer.nutrients import (
     DIURETIC_GROUPS,
@@ -36,6 +38,9 @@ METRICS = (
     "caffeine_calcium_mg",
     "protein_calcium_mg",
     "sodium_calcium_mg",
+    "calcium_outside_load_range_mg",
+    "calcium_default_index_mg",
+    "absorbable_calcium_one_occasion_mg",
 )
 
 
@@ -113,6 +118,7 @@ def daily_totals(
     by_person: bool,
     rejected: pd.DataFrame | None = None,
     person_targets: pd.DataFrame | None = None,
+    energy_fraction: float | None = None,
 ) -> pd.DataFrame:
     """One row per date (and person): totals, coverage, loads, ratios, percent of target.
 
@@ -131,7 +137,11 @@ def daily_totals(
     person_targets : DataFrame, optional
         Per-person targets (:func:`analyzer.balance.profiles.person_targets`): their
         ``<mineral>_target_mg`` columns are merged onto the rows by ``person`` (rows need
-        ``by_person``, or a diary of one person) and used for the percentages.
+        ``by_person``, or a diary of one person) and used for the percentages; their
+        ``energy_need_kcal`` for the completeness check.
+    energy_fraction : float, optional
+        ``Settings.implausible_energy_fraction`` (see
+        :func:`analyzer.balance.coverage.day_completeness`).
 
     Returns
     -------
@@ -144,8 +154,14 @@ def daily_totals(
         ``sodium_calcium_mg``, ``phosphorus_<group>_mg``, ``pral_<group>_meq``,
         ``caffeine_<group>_mg`` (groups red_meat, dairy, soda, coffee, tea, other),
         ``diuretic_load_<group>_mg`` (the four groups), ``diuretic_load_<mechanism>_mg``
-        (caffeine, protein, sodium), ``caffeine_max_occasion_mg``, the ratios,
-        ``<mineral>_pct_target`` and ``phosphorus_<group>_share``.
+        (caffeine, protein, sodium), ``caffeine_max_occasion_mg``,
+        ``calcium_outside_load_range_mg``, ``calcium_default_index_mg``,
+        ``absorbable_calcium_one_occasion_mg`` (see :mod:`analyzer.balance.entries`), the
+        coverage of :func:`analyzer.balance.coverage.coverage_shares` (``coverage_basis``,
+        ``unused_share``, ``<mineral>_unknown_share``), ``app_completed`` (the app's own mark,
+        <NA> when it gives none), ``energy_need_kcal``, ``complete`` and
+        ``incomplete_reason`` (:func:`analyzer.balance.coverage.day_completeness`), the
+        ratios, ``<mineral>_pct_target`` and ``phosphorus_<group>_share``.
     """
     keys = ["person", "date"] if by_person else ["date"]
     grouped = entries.groupby(keys, sort=True)
@@ -179,10 +195,33 @@ def daily_totals(
     out["caffeine_max_occasion_mg"] = (
         entries["occasion_caffeine_mg"].groupby(codes).max().reindex(range(len(sizes))).to_numpy()
     )
+    unused = pd.Series(out["unmatched"], dtype="Float64").to_numpy(dtype=float, na_value=np.nan)
+    out.update(coverage_shares(entries, codes, len(sizes), unused))
+    out["app_completed"] = _app_completed(entries, codes, len(sizes)).array
     daily = pd.DataFrame(out, index=sizes.index).reset_index()
+    daily["energy_need_kcal"] = (
+        np.nan if targets.energy_need_kcal is None else targets.energy_need_kcal
+    )
     if person_targets is not None:
         _merge_targets(daily, entries, person_targets, by_person)
+    complete, reasons = day_completeness(daily, daily["energy_need_kcal"], energy_fraction)
+    daily["complete"] = complete
+    daily["incomplete_reason"] = pd.array(reasons, dtype="string")
     return add_ratios(daily, targets)
+
+
+def _app_completed(entries: pd.DataFrame, codes: np.ndarray, size: int) -> pd.Series:
+    """Per day: False when the app marks any of its rows not completed; <NA> when it gives none."""
+    if "completed" not in entries.columns:
+        return pd.Series([pd.NA] * size, dtype="boolean")
+    mark = entries["completed"].astype("boolean")
+    said = mark.notna().to_numpy(dtype=bool)
+    no = (mark == False).fillna(False).to_numpy(dtype=bool)  # noqa: E712 (nullable)
+    said_days = np.bincount(codes, weights=said.astype(float), minlength=size) > 0
+    no_days = np.bincount(codes, weights=no.astype(float), minlength=size) > 0
+    values = np.where(no_days, False, True).astype(object)
+    values[~said_days] = pd.NA
+    return pd.Series(values, dtype="boolean")
 
 
 def _merge_targets(
@@ -196,8 +235,9 @@ def _merge_targets(
         only = entries["person"].iloc[0] if len(entries) else ""
         persons = pd.Series(only, index=daily.index, dtype="string")
     codes = table.index.get_indexer(persons.astype("string"))
-    for mineral in TARGET_MINERALS:
-        column = f"{mineral}_target_mg"
+    for column in (*(f"{m}_target_mg" for m in TARGET_MINERALS), "energy_need_kcal"):
+        if column not in table.columns:
+            continue
         values = np.append(table[column].to_numpy(dtype=float), np.nan)
         daily[column] = values[codes]  # code -1 (not in the table) -> NaN
 

@@ -8,12 +8,16 @@ they cannot disagree:
 - the default window is the latest week with all 7 days logged, else the latest week, with a
   note (:func:`select_window`); ``start`` gives any seven days instead;
 - a diary of several people is reported one person at a time (:func:`choose_person`);
-- weekly values are per-day averages over the days logged (a day whose value is unknown is
-  left out of that value's average) and ratios are ratios of those averages, over the days on
-  which both parts are known (:func:`weekly_totals`, :func:`week_averages`);
+- weekly values are per-day averages over the week's *complete* days (a day whose value is
+  unknown is left out of that value's average) and ratios are ratios of those averages, over
+  the days on which both parts are known (:func:`weekly_totals`, :func:`week_averages`);
+  incomplete days are shown but not averaged, and a week with no complete day, or whose
+  unused food is more than a quarter of its food, is incomplete (:func:`week_complete`);
 - a mineral's weekly figure is used for the Ca:P ratio, the flags and the plan only when at
-  least :data:`COVERAGE_MIN_FRACTION` of the week's entries have it (:func:`mineral_coverage`,
-  :func:`ratio_usable`); below that it is shown as "at least" the known part.
+  least :data:`COVERAGE_MIN_FRACTION` of the food of its complete days has it, by energy
+  (else weight, else entries) (:func:`mineral_coverage`, :func:`ratio_usable`); below that
+  it is shown as "at least" the known part. The coverage and completeness rules themselves
+  are in :mod:`analyzer.balance.coverage`.
 """
 
 from __future__ import annotations
@@ -27,21 +31,26 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from analyzer.balance.coverage import COVERAGE_MIN_FRACTION as COVERAGE_MIN_FRACTION
+from analyzer.balance.coverage import SHARE_COLUMNS, complete_days, week_complete
+from analyzer.balance.coverage import mineral_coverage as mineral_coverage
+from analyzer.balance.coverage import ratio_usable as ratio_usable
 from analyzer.balance.totals import RATIO_PARTS, add_ratios, safe_ratio
 from analyzer.errors import NoDataError, some_of
 from analyzer.models import Targets
-from analyzer.nutrients import CA_P, TARGET_MINERALS
+from analyzer.nutrients import CA_P
 from analyzer.reference import molar_ratio_factor
 
 #: Days in a full week.
 DAYS_PER_WEEK = 7
 #: An ISO week as the user writes it: ``2026-W47``.
 WEEK_PATTERN = re.compile(r"^(\d{4})-W(\d{1,2})$")
-#: Least share of a week's (or day's) entries that must have a mineral for its figure to be
-#: used for the Ca:P ratio, the greens plan and percent of target. Below it the figure counts
-#: too few foods to mean anything: the report shows "at least" the known part and plans
-#: without it. This tool's choice (no literature value).
-COVERAGE_MIN_FRACTION = 0.9
+#: Daily columns that are not averaged (text, flags, marks).
+_NOT_AVERAGED = ("coverage_basis", "complete", "incomplete_reason", "app_completed")
+#: The dates this tool reports on: a week or window outside them is refused with a message
+#: (pandas' nanosecond timestamps end in 1677 and 2262; a food diary needs far less).
+EARLIEST_DATE = pd.Timestamp("1900-01-01")
+LATEST_DATE = pd.Timestamp("2199-12-31")
 #: Per-day columns averaged over the week's logged days, in report order.
 WEEK_COLUMNS = (
     "calcium_mg",
@@ -55,6 +64,9 @@ WEEK_COLUMNS = (
     "energy_kcal",
     "pral_meq",
     "diuretic_load_mg",
+    "calcium_outside_load_range_mg",
+    "calcium_default_index_mg",
+    "absorbable_calcium_one_occasion_mg",
 )
 
 
@@ -107,7 +119,17 @@ def week_start(week: str) -> pd.Timestamp:
         raise NoDataError(
             f"week {week!r} does not exist", f"year {found[1]} has weeks W01 to W52 or W53"
         ) from None
-    return pd.Timestamp(monday)
+    return _in_range(monday, f"week {week!r}")
+
+
+def _in_range(day: dt.date, what: str) -> pd.Timestamp:
+    """``day`` as a timestamp, or :class:`NoDataError` outside the dates this tool handles."""
+    if not EARLIEST_DATE.date() <= day <= LATEST_DATE.date():
+        raise NoDataError(
+            f"{what} is outside the dates this tool handles",
+            f"give a date from {EARLIEST_DATE:%Y-%m-%d} to {LATEST_DATE:%Y-%m-%d}",
+        )
+    return pd.Timestamp(day)
 
 
 def logged_weeks(dates: pd.Series) -> pd.Series:
@@ -167,14 +189,24 @@ def _default_week(logged: pd.Series) -> tuple[str, list[str]]:
     return chosen, notes
 
 
-def _first_day(start: dt.date | str) -> pd.Timestamp:
-    try:
-        first = pd.Timestamp(start).normalize()
-    except (ValueError, TypeError, OverflowError):
-        first = pd.NaT
-    if pd.isna(first):
-        raise NoDataError(f"start date {start!r} is not a date", "write it like 2026-11-16")
-    return first
+def first_day(start: dt.date | str) -> pd.Timestamp:
+    """The first day of a seven-day window, checked.
+
+    Raises
+    ------
+    NoDataError
+        ``start`` is not a date, or outside the dates this tool handles.
+    """
+    if isinstance(start, dt.date):
+        day = start.date() if isinstance(start, dt.datetime) else start
+    else:
+        try:
+            day = dt.date.fromisoformat(str(start).strip()[:10])
+        except ValueError:
+            raise NoDataError(
+                f"start date {str(start)[:40]!r} is not a date", "write it like 2026-11-16"
+            ) from None
+    return _in_range(day, f"start date {day.isoformat()}")
 
 
 def select_window(
@@ -212,7 +244,7 @@ def select_window(
         raise NoDataError("give either a week or a start date, not both")
     notes: list[str] = []
     if start is not None:
-        first = _first_day(start)
+        first = first_day(start)
     elif week is not None:
         first = week_start(week)
     else:
@@ -266,7 +298,7 @@ def for_person(frame: pd.DataFrame, person: str | None) -> pd.DataFrame:
 
 
 def weekly_totals(daily: pd.DataFrame, targets: Targets, by_person: bool) -> pd.DataFrame:
-    """One row per ISO week (and person): per-day averages over the days logged.
+    """One row per ISO week (and person): per-day averages over the week's complete days.
 
     Parameters
     ----------
@@ -280,44 +312,64 @@ def weekly_totals(daily: pd.DataFrame, targets: Targets, by_person: bool) -> pd.
     Returns
     -------
     DataFrame
-        ``[person,] week, week_start, days``, then the daily columns: counts summed,
-        ``caffeine_max_occasion_mg`` the maximum, everything else the mean per logged day,
-        ratios and percentages recomputed from the averages; a ratio uses only the days on
-        which both its parts are known (averaging Ca over 7 days and P over the 5 days that
-        have it would mix different days).
+        ``[person,] week, week_start, days`` (complete days, the days averaged),
+        ``days_logged``, ``days_incomplete``, then the daily columns: counts summed over the
+        logged days, ``caffeine_max_occasion_mg`` the maximum of the complete days, everything
+        else the mean per complete day, ratios and percentages recomputed from the averages;
+        a ratio uses only the days on which both its parts are known (averaging Ca over 7 days
+        and P over the 5 days that have it would mix different days). ``unused_share`` is the
+        mean over all logged days; ``complete`` says whether the week can be judged
+        (:func:`week_complete`).
     """
     keys = ["person", "week"] if by_person else ["week"]
     frame = daily.copy()
     frame["week"] = iso_week(frame["date"])
+    complete_mask = (
+        frame["complete"].astype(bool)
+        if "complete" in frame.columns
+        else pd.Series(True, index=frame.index)
+    )
     grouped = frame.groupby(keys, sort=True)
+    used = frame[complete_mask].groupby(keys, sort=True)
     counts = [c for c in frame.columns if c in ("entries", "unmatched") or c.endswith("_unknown")]
     shares = {c for c in frame.columns if c.endswith(("_pct_target", "_share"))}
-    derived = set(RATIO_PARTS) | shares
-    per_person = [c for c in frame.columns if c.endswith("_target_mg")]
+    derived = (set(RATIO_PARTS) | shares) - set(SHARE_COLUMNS)
+    per_person = [c for c in frame.columns if c.endswith("_target_mg") or c == "energy_need_kcal"]
     skip = {*keys, "date", "caffeine_max_occasion_mg", *counts, *derived, *per_person}
+    skip |= set(_NOT_AVERAGED)
     means = [c for c in frame.columns if c not in skip]
-    weekly = grouped[means].mean()
+    index = grouped.size().index
+    weekly = used[means].mean().reindex(index)
+    if "unused_share" in frame.columns:  # the share of food not used, over every logged day
+        weekly["unused_share"] = grouped["unused_share"].mean()
     first = grouped["date"].min()
     weekly.insert(0, "week_start", first - pd.to_timedelta(first.dt.day_of_week, unit="D"))
-    weekly.insert(1, "days", grouped.size().astype("int64"))
+    logged = grouped.size().astype("int64")
+    days = used.size().reindex(index).fillna(0).astype("int64")
+    weekly.insert(1, "days", days)
+    weekly.insert(2, "days_logged", logged)
+    weekly.insert(3, "days_incomplete", (logged - days).astype("int64"))
     summed = grouped[counts].sum(min_count=1)
-    for position, column in enumerate(counts, start=2):
+    for position, column in enumerate(counts, start=4):
         weekly.insert(position, column, summed[column].astype(frame[column].dtype))
-    weekly["caffeine_max_occasion_mg"] = grouped["caffeine_max_occasion_mg"].max()
+    weekly["caffeine_max_occasion_mg"] = used["caffeine_max_occasion_mg"].max().reindex(index)
     for column in per_person:  # a person's target is the same every day
         weekly[column] = grouped[column].first()
+    weekly["complete"] = week_complete(days.to_numpy(), weekly.get("unused_share", 0.0))
     weekly = add_ratios(weekly.reset_index(), targets)
+    paired_rows = frame[complete_mask]
     for column, (numerator, denominator, molar) in RATIO_PARTS.items():
-        both = frame[numerator].notna() & frame[denominator].notna()
-        paired = frame[[numerator, denominator]].where(both)
-        sums = paired.groupby([frame[k] for k in keys], sort=True).sum(min_count=1)
+        both = paired_rows[numerator].notna() & paired_rows[denominator].notna()
+        paired = paired_rows[[numerator, denominator]].where(both)
+        sums = paired.groupby([paired_rows[k] for k in keys], sort=True).sum(min_count=1)
+        sums = sums.reindex(index)
         factor = molar_ratio_factor(*molar) if molar else 1.0
         # same keys, same sort as ``grouped``: the rows line up with ``weekly``
         weekly[column] = safe_ratio(sums[numerator], sums[denominator], factor).to_numpy()
     return weekly
 
 
-def _mean_per_logged_day(frame: pd.DataFrame, column: str) -> float:
+def _mean_per_day(frame: pd.DataFrame, column: str) -> float:
     if column not in frame.columns:
         return math.nan
     mean = frame[column].mean()  # a day whose value is unknown is left out (as weekly)
@@ -325,7 +377,7 @@ def _mean_per_logged_day(frame: pd.DataFrame, column: str) -> float:
 
 
 def week_averages(week_daily: pd.DataFrame) -> dict[str, Any]:
-    """The week's per-day averages over its logged days, and its Ca:P ratio.
+    """The week's per-day averages over its complete days, and its Ca:P ratio.
 
     Parameters
     ----------
@@ -335,87 +387,26 @@ def week_averages(week_daily: pd.DataFrame) -> dict[str, Any]:
     Returns
     -------
     dict
-        ``days`` (logged), each of :data:`WEEK_COLUMNS` [mg/day, g/day, mEq/day] as the mean
-        over the logged days whose value is known (the rule of :func:`weekly_totals`, so an
-        ISO week matches :attr:`Analysis.weekly`), ``ca_p_mass_ratio`` and
-        ``ca_p_molar_ratio`` (a ratio of the averages), NaN when unknown.
+        ``days`` (complete days, the days averaged), ``days_logged``, ``unused_share`` (mean
+        over the logged days), ``complete`` (:func:`week_complete`), each of
+        :data:`WEEK_COLUMNS` [mg/day, g/day, mEq/day] as the mean over the complete days whose
+        value is known (the rule of :func:`weekly_totals`, so an ISO week matches
+        :attr:`Analysis.weekly`), ``ca_p_mass_ratio`` and ``ca_p_molar_ratio`` (a ratio of
+        the averages), NaN when unknown.
     """
-    out: dict[str, Any] = {"days": int(week_daily["date"].nunique())}
+    used = complete_days(week_daily)
+    days = int(used["date"].nunique())
+    unused = _mean_per_day(week_daily, "unused_share")
+    out: dict[str, Any] = {
+        "days": days,
+        "days_logged": int(week_daily["date"].nunique()),
+        "unused_share": 0.0 if math.isnan(unused) else unused,
+    }
+    out["complete"] = bool(week_complete([days], [out["unused_share"]])[0])
     for column in WEEK_COLUMNS:
-        out[column] = _mean_per_logged_day(week_daily, column)
+        out[column] = _mean_per_day(used, column)
     calcium, phosphorus = out["calcium_mg"], out["phosphorus_mg"]
     ratio = calcium / phosphorus if phosphorus > 0 else math.nan
     out["ca_p_mass_ratio"] = ratio
     out["ca_p_molar_ratio"] = ratio * molar_ratio_factor(*CA_P)
     return out
-
-
-def _usable(known: Any, entries: Any) -> Any:
-    """The coverage rule: enough entries have the value (or there are no entries)."""
-    return (entries == 0) | ((known > 0) & (known >= COVERAGE_MIN_FRACTION * entries))
-
-
-def mineral_coverage(week_daily: pd.DataFrame) -> dict[str, dict[str, Any]]:
-    """How many of the week's entries have each mineral, and whether its total can be used.
-
-    Parameters
-    ----------
-    week_daily : DataFrame
-        The week's rows of the daily table (``entries`` and ``<mineral>_mg_unknown``).
-
-    Returns
-    -------
-    dict
-        Per mineral of :data:`~analyzer.nutrients.TARGET_MINERALS`: ``entries``,
-        ``unknown``, ``known`` (counts), ``complete`` (no entry lacks it) and ``usable`` (at
-        least :data:`COVERAGE_MIN_FRACTION` of the entries have it, so the week's figure is
-        used for the ratio, the plan and the flags; else it is shown as "at least").
-
-    Examples
-    --------
-    >>> daily = pd.DataFrame({"entries": [4, 3], "phosphorus_mg_unknown": [3, 2]})
-    >>> mineral_coverage(daily)["phosphorus"]
-    {'entries': 7, 'unknown': 5, 'known': 2, 'complete': False, 'usable': False}
-    """
-    entries = int(week_daily["entries"].sum()) if "entries" in week_daily.columns else 0
-    out: dict[str, dict[str, Any]] = {}
-    for mineral in TARGET_MINERALS:
-        column = f"{mineral}_mg_unknown"
-        unknown = int(week_daily[column].sum()) if column in week_daily.columns else 0
-        known = max(entries - unknown, 0)
-        out[mineral] = {
-            "entries": entries,
-            "unknown": unknown,
-            "known": known,
-            "complete": unknown == 0,
-            "usable": bool(_usable(known, entries)),
-        }
-    return out
-
-
-def ratio_usable(daily: pd.DataFrame) -> pd.Series:
-    """Per daily row: whether enough of its entries have calcium and phosphorus for Ca:P.
-
-    Parameters
-    ----------
-    daily : DataFrame
-        Rows of the daily table (``entries``, ``calcium_mg_unknown``,
-        ``phosphorus_mg_unknown``); a row without ``entries`` (a day not logged) is usable.
-
-    Examples
-    --------
-    >>> day = pd.DataFrame({"entries": [10, 10], "calcium_mg_unknown": [1, 2],
-    ...                     "phosphorus_mg_unknown": [0, 0]})
-    >>> ratio_usable(day).tolist()
-    [True, False]
-    """
-    ok = pd.Series(True, index=daily.index)
-    if "entries" not in daily.columns:
-        return ok
-    entries = daily["entries"].astype(float)
-    for mineral in CA_P:
-        column = f"{mineral}_mg_unknown"
-        if column in daily.columns:
-            known = entries - daily[column].astype(float).fillna(0.0)
-            ok &= _usable(known, entries)
-    return ok | entries.isna()

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from analyzer.nutrients import DIURETIC_GROUPS
+from analyzer.nutrients import DIURETIC_GROUPS, TARGET_MINERALS
+from analyzer.report import formatting
 from analyzer.report.model import Projection, Report
 from analyzer.report.trend import Trend
 
@@ -43,30 +44,35 @@ def week_frame(report: Report) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        Indexed by the 7 dates (the report's window), with :data:`DAY_FIELDS`, ``logged``
+        Indexed by the 7 dates (the report's window), with :data:`DAY_FIELDS`, ``logged``,
+        ``complete`` (a logged day the report counts as complete)
         (bool) and one ``load_<group>`` column per diuretic-load group [mg Ca/day]. A day's
         ``ca_p_mass_ratio`` is NaN where the report says too few of its entries have
-        calcium and phosphorus.
+        calcium and phosphorus, and on every day when the report says the week's Ca:P
+        ratio cannot be computed (the chart never shows a ratio the report withholds).
     """
     dates = report.window_dates
+    week_ratio_known = report.week.ca_p_mass_ratio is not None
     rows: list[dict[str, float | bool]] = []
     for date in dates:
         day = report.day(date)
         if day is None:
-            rows.append({"logged": False})
+            rows.append({"logged": False, "complete": False})
             continue
         values = day.model_dump()
         row: dict[str, float | bool] = {name: _number(values.get(name)) for name in DAY_FIELDS}
-        if not day.ca_p_ratio_usable:
+        if not (day.ca_p_ratio_usable and week_ratio_known):
             row["ca_p_mass_ratio"] = math.nan
         loads = day.load_by_group()
         for group in DIURETIC_GROUPS:
             row[f"load_{group}"] = math.nan if report.totals_only else _number(loads[group])
         row["logged"] = True
+        row["complete"] = bool(day.complete)
         rows.append(row)
-    columns = [*DAY_FIELDS, *(f"load_{g}" for g in DIURETIC_GROUPS), "logged"]
+    columns = [*DAY_FIELDS, *(f"load_{g}" for g in DIURETIC_GROUPS), "logged", "complete"]
     frame = pd.DataFrame(rows, index=dates, columns=columns)
     frame["logged"] = frame["logged"].fillna(False).astype(bool)
+    frame["complete"] = frame["complete"].fillna(False).astype(bool)
     frame.index.name = "date"
     return frame
 
@@ -84,7 +90,9 @@ class PlanView:
         ``absorbable_calcium_mg`` and ``calcium_mg`` [mg/day]; unknown values are absent,
         ``projected`` is empty when nothing is suggested.
     goals : dict
-        The plan's goals: ``absorbable_calcium_mg`` [mg/day], ``ca_p_mass_ratio``.
+        The plan's goals: ``absorbable_calcium_mg`` [mg/day], ``ca_p_mass_ratio`` (the
+        target) and ``ca_p_ratio_goal`` when the plan aimed lower (the target would have
+        taken calcium above the RDA).
     message : str
         Shown instead of the suggestions when there are none.
     """
@@ -94,6 +102,7 @@ class PlanView:
     projected: dict[str, float] = field(default_factory=dict)
     goals: dict[str, float] = field(default_factory=dict)
     message: str = ""
+    shown_now: dict[str, str] = field(default_factory=dict)
 
 
 PLAN_KEYS = ("ca_p_mass_ratio", "absorbable_calcium_mg", "calcium_mg")
@@ -117,12 +126,74 @@ def plan_view(report: Report) -> PlanView:
         )
         if v is not None
     }
+    goal = formatting.lowered_ratio_goal(report)
+    if goal is not None:
+        goals["ca_p_ratio_goal"] = goal  # the plan aimed lower: the RDA came first
+    week, cov = report.week, report.coverage.get("calcium")
+    shown_now = {
+        "ca_p_mass_ratio": formatting.number(week.ca_p_mass_ratio, 2),
+        "absorbable_calcium_mg": formatting.weekly_value(week.absorbable_calcium_mg, cov, ""),
+        "calcium_mg": formatting.calcium_value(report, week.calcium_mg).removesuffix(" mg"),
+    }
     return PlanView(
         lines=lines,
         current=_known(report.current),
         projected=_known(report.projected) if lines else {},
         goals=goals,
         message="" if lines else report.plan.message,
+        shown_now=shown_now,
+    )
+
+
+@dataclass(frozen=True)
+class WeekView:
+    """Everything the week chart draws, read from a report (no rule is applied here).
+
+    Attributes
+    ----------
+    table : DataFrame
+        :func:`week_frame`.
+    plan : PlanView
+        :func:`plan_view`.
+    ratio_target : float
+        The Ca:P mass-ratio goal. [mg/mg]
+    targets_mg : dict
+        The DRI target of each mineral (NaN when unknown) [mg/day], and
+        ``target_kinds`` their kind (``RDA`` or ``AI``).
+    ratio_note : str or None
+        Why the week's Ca:P ratio cannot be computed (the report's words), else ``None``.
+    absent : dict
+        Per mineral with no value this week, why (``not in this MyFitnessPal export``).
+    calcium_approximate : bool
+        Some calcium was converted from a % Daily Value (MyFitnessPal).
+    foods_known : bool
+        False for a diary of app totals (no food groups).
+    """
+
+    table: pd.DataFrame
+    plan: PlanView
+    ratio_target: float
+    targets_mg: dict[str, float]
+    target_kinds: dict[str, str]
+    ratio_note: str | None
+    absent: dict[str, str]
+    calcium_approximate: bool
+    foods_known: bool
+
+
+def week_view(report: Report) -> WeekView:
+    """The report's week as the week chart draws it."""
+    absent = {m: formatting.absent_phrase(report, m) for m in TARGET_MINERALS}
+    return WeekView(
+        table=week_frame(report),
+        plan=plan_view(report),
+        ratio_target=report.targets.ca_p_mass_ratio,
+        targets_mg={m: _number(getattr(report.targets, f"{m}_mg")) for m in TARGET_MINERALS},
+        target_kinds={m: report.targets.kinds.get(m, "target") for m in TARGET_MINERALS},
+        ratio_note=formatting.ratio_unknown(report),
+        absent={m: why for m, why in absent.items() if why is not None},
+        calcium_approximate=report.calcium_approximate,
+        foods_known=not report.totals_only,
     )
 
 

@@ -14,6 +14,16 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from analyzer.chart.frames import trend_frame
+from analyzer.chart.panels import (
+    LOADS_UNKNOWN,
+    finite_max,
+    fit_y,
+    legend,
+    new_figure,
+    ratio_guides,
+    say_unknown,
+    stacked_load_bars,
+)
 from analyzer.chart.style import (
     COLORS,
     CONCERN_MASS_RATIO,
@@ -24,14 +34,6 @@ from analyzer.chart.style import (
     PANEL_TITLE_PT,
     TEXT_PT,
     TITLE_PT,
-)
-from analyzer.chart.weekly import (
-    HEADROOM,
-    LOADS_UNKNOWN,
-    new_figure,
-    ratio_guides,
-    say_unknown,
-    stacked_load_bars,
 )
 from analyzer.report.trend import Trend
 
@@ -73,12 +75,6 @@ def _style(ax: Axes, title: str, ylabel: str, weeks: pd.DataFrame) -> None:
     ax.set_axisbelow(True)
 
 
-def _top(values: np.ndarray, *extra: float) -> float:
-    finite = [v for v in [*np.ravel(values), *extra] if v is not None and np.isfinite(v)]
-    top = max(finite, default=1.0) * HEADROOM
-    return top if top > 0 else 1.0
-
-
 def draw_trend_ratio(ax: Axes, weeks: pd.DataFrame, target: float) -> None:
     """Weekly Ca:P mass ratio with its target and the concern zone (Kemi 2010)."""
     ratio = weeks["ca_p_mass_ratio"].to_numpy(dtype=float)
@@ -90,11 +86,10 @@ def draw_trend_ratio(ax: Axes, weeks: pd.DataFrame, target: float) -> None:
         markersize=8,
         linewidth=2,
         color=COLORS["ratio"],
-        label="Ca:P, week average",
+        label="Ca:P, week average" if np.isfinite(ratio).any() else "_no ratio",
     )
-    ax.set_ylim(0, _top(ratio, target, CONCERN_MASS_RATIO))
     _style(ax, "Ca:P ratio (mass)", "Ca:P [mg Ca / mg P]", weeks)
-    ax.legend(loc="upper left", ncol=3, fontsize=TEXT_PT, frameon=False)
+    fit_y(ax, finite_max(ratio, [target, CONCERN_MASS_RATIO]), legend(ax, 3, TEXT_PT))
     if not np.isfinite(ratio).any():
         say_unknown(
             ax,
@@ -140,18 +135,16 @@ def draw_trend_absorbable(ax: Axes, weeks: pd.DataFrame, trend: Trend) -> None:
         "-.",
         f"absorbable target {absorbable_target or 0:,.0f} mg/day",
     )
-    ax.set_ylim(0, _top(np.concatenate([calcium, absorbable]), *extra))
     _style(ax, "Calcium eaten and absorbed, per day", "Calcium [mg/day]", weeks)
-    ax.legend(loc="upper left", ncol=4, fontsize=TEXT_PT, frameon=False)
+    fit_y(ax, finite_max(calcium, absorbable, extra), legend(ax, 4, TEXT_PT))
 
 
 def draw_trend_load(ax: Axes, weeks: pd.DataFrame, foods_known: bool = True) -> None:
     """Weekly diuretic load per day, stacked by group; unknown for app totals. [mg Ca/day]"""
     columns = {g: weeks[f"load_{g}"].to_numpy(dtype=float) for g in LOAD_GROUPS}
     bottom = stacked_load_bars(ax, columns)
-    ax.set_ylim(0, _top(bottom))
-    _style(ax, "Diuretic load by group, per day", "Extra urinary Ca [mg Ca/day]", weeks)
-    ax.legend(loc="upper left", ncol=4, fontsize=TEXT_PT, frameon=False)
+    _style(ax, "Diuretic load by group, per day", "Calcium cost [mg Ca/day]", weeks)
+    fit_y(ax, finite_max(bottom), legend(ax, 4, TEXT_PT))
     if not foods_known:
         say_unknown(ax, LOADS_UNKNOWN)
 

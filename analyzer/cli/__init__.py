@@ -7,7 +7,7 @@ matplotlib, the optimizer's scipy) load only inside the commands that need them.
 
 from __future__ import annotations
 
-from analyzer.cli import balance, chart, entries, foods, report
+from analyzer.cli import balance, chart, cohort, entries, foods, report
 from analyzer.cli.app import CONTEXT, cli, friendly_errors
 from analyzer.cli.options import DIARY_FORMATS, diary_options, load_diary_for_cli
 
@@ -23,6 +23,7 @@ __all__ = [
     "balance",
     "chart",
     "cli",
+    "cohort",
     "diary_options",
     "entries",
     "foods",

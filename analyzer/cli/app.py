@@ -7,15 +7,18 @@ package never compute: they call the library and print what it returns.
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import os
 import sys
 from collections.abc import Callable
 from functools import wraps
 from importlib.metadata import PackageNotFoundError, version
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 
-from analyzer.errors import AnalyzerError
+from analyzer.errors import AnalyzerError, OutputError
 
 F = TypeVar("F", bound=Callable[..., Any])
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -28,18 +31,77 @@ def _version() -> str:
         return "0+unknown"
 
 
+#: Said when the machine runs out of memory (the diary is too large for it).
+OUT_OF_MEMORY = (
+    "out of memory: this diary is too large for this machine's memory. Every result is per "
+    "person, so split the file by person and run each part (or use a larger machine)"
+)
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so that the exit's final flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _fail(message: str) -> NoReturn:
+    with contextlib.suppress(OSError):
+        click.echo(f"Error: {message}", err=True)
+    sys.exit(1)
+
+
 def friendly_errors(func: F) -> F:
-    """Turn the project's errors into one clear message on stderr and exit code 1."""
+    """Turn the project's errors into one clear message on stderr and exit code 1.
+
+    Also: output that cannot be written (a full disk: :class:`OutputError`), a reader that
+    closed the pipe (``| head``: exit 1, no message) and running out of memory.
+    """
 
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
-        except AnalyzerError as error:
-            click.echo(f"Error: {error}", err=True)
+        except BrokenPipeError:
+            _quiet_stdout()
             sys.exit(1)
+        except OutputError as error:
+            _quiet_stdout()
+            _fail(str(error))
+        except AnalyzerError as error:
+            _fail(str(error))
+        except MemoryError:
+            _fail(OUT_OF_MEMORY)
 
     return wrapper  # type: ignore[return-value]
+
+
+def emit(text: str, nl: bool = True) -> None:
+    """Write data to stdout; a failed write raises :class:`OutputError` (exit 1)."""
+    try:
+        click.echo(text, nl=nl)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise OutputError(error.strerror or str(error)) from None
+
+
+class _NoteHandler(logging.Handler):
+    """Show the library's warnings (e.g. a cache it would not trust) as notes on stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        with contextlib.suppress(OSError):
+            click.echo(f"Note: {record.getMessage()}", err=True)
+
+
+def _show_library_notes() -> None:
+    logger = logging.getLogger("analyzer")
+    if not any(isinstance(h, _NoteHandler) for h in logger.handlers):
+        logger.addHandler(_NoteHandler(logging.WARNING))
+        logger.propagate = False
 
 
 @click.group(context_settings=CONTEXT)
@@ -49,3 +111,4 @@ def cli() -> None:
 
     Not medical advice: the figures are estimates from published coefficients.
     """
+    _show_library_notes()

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import json
+from typing import TYPE_CHECKING
+
 import click
 
-from analyzer.cli.app import CONTEXT, F, cli, friendly_errors
+from analyzer.cli.app import CONTEXT, F, cli, emit, friendly_errors
+
+if TYPE_CHECKING:
+    import pandas as pd
+
 from analyzer.cli.options import (
     TABLE_FORMATS,
     DiaryReading,
@@ -13,8 +20,10 @@ from analyzer.cli.options import (
     diary_argument,
     diary_options,
     format_option,
+    min_energy_option,
     profile_options,
 )
+from analyzer.models import Settings
 
 #: Columns the ``daily`` command shows unless ``--all`` is given.
 DAILY_COLUMNS = [
@@ -66,10 +75,35 @@ def balance_options(func: F) -> F:
             is_flag=True,
             help="List the findings on stderr (weekly: on the week's per-day averages).",
         ),
+        min_energy_option,
     ]
     for option in reversed(options):
         func = option(func)
     return func
+
+
+#: Flags shown on stderr per finding (code) before "... and N more" (all are in the JSON).
+FLAGS_LISTED_PER_CODE = 10
+
+
+def flag_lines(flags: pd.DataFrame) -> list[str]:
+    """The flag table as lines for stderr: in order, at most :data:`FLAGS_LISTED_PER_CODE`
+    per finding, then one line per finding saying how many more there are."""
+    if flags.empty:
+        return []
+    rank = flags.groupby("code", sort=False).cumcount().to_numpy()
+    shown = flags[rank < FLAGS_LISTED_PER_CODE]
+    lines = [
+        f"[{row.level}] {row.message} ({row.reference}; confidence {row.confidence})"
+        for row in shown.itertuples(index=False)
+    ]
+    counts = flags["code"].value_counts(sort=False)
+    for code, count in counts[counts > FLAGS_LISTED_PER_CODE].items():
+        lines.append(
+            f"... and {count - FLAGS_LISTED_PER_CODE:,} more '{code}' flags "
+            "(all of them: --flags --format json)"
+        )
+    return lines
 
 
 def _balance_command(
@@ -80,6 +114,7 @@ def _balance_command(
     fmt: str,
     all_columns: bool,
     show_flags: bool,
+    min_energy: float | None,
     people: ProfileChoice,
     reading: DiaryReading,
 ) -> None:
@@ -88,9 +123,12 @@ def _balance_command(
 
     from analyzer.balance.loads import describe_coefficients
     from analyzer.balance.targets import describe_targets
-    from analyzer.cli.output import format_frame
+    from analyzer.cli.output import format_frame, to_json
+    from analyzer.jsonable import records
 
-    analysis = analyze_for_cli(diary, reading, people, by_person=True if by == "person" else None)
+    settings = Settings(implausible_energy_fraction=min_energy)
+    by_person = True if by == "person" else None
+    analysis = analyze_for_cli(diary, reading, people, settings, by_person=by_person)
     if analysis.targets_by_person is None:
         default = " (default profile; set --sex and --age)" if analysis.profile_is_default else ""
         click.echo(
@@ -100,6 +138,15 @@ def _balance_command(
         )
     click.echo(f"Note: {describe_coefficients(analysis.settings)}", err=True)
     frame = analysis.daily if table == "daily" else analysis.weekly
+    incomplete = int((~analysis.daily["complete"].astype(bool)).sum()) if len(frame) else 0
+    if incomplete:
+        click.echo(
+            f"Note: {incomplete} day{'s are' if incomplete != 1 else ' is'} incomplete (see "
+            "complete and incomplete_reason with --all): "
+            + ("shown, but " if table == "daily" else "")
+            + "left out of the weekly averages and their flags",
+            err=True,
+        )
     for nutrient in (*UNKNOWN_NOTES, "diuretic_load_mg"):
         column = f"{nutrient}_unknown"
         unknown = int(frame[column].sum()) if len(frame) and column in frame else 0
@@ -110,14 +157,13 @@ def _balance_command(
                 f"{name} (not counted in its totals; see {column} with --all)",
                 err=True,
             )
+    flags = None
     if show_flags:
         # daily: the per-day findings; weekly: those on the week's per-day averages
         period = "date" if table == "daily" else "week"
-        for flag in (f for f in analysis.flags if getattr(f, period) is not None):
-            click.echo(
-                f"[{flag.level}] {flag.message} ({flag.reference}; confidence {flag.confidence})",
-                err=True,
-            )
+        flags = analysis.flag_table[analysis.flag_table[period].notna()]
+        for line in flag_lines(flags):
+            click.echo(line, err=True)
     columns = list(frame.columns) if all_columns else DAILY_COLUMNS
     if table == "weekly" and not all_columns:
         columns = WEEKLY_COLUMNS
@@ -130,7 +176,11 @@ def _balance_command(
         shown = shown.copy()
         for column in (c for c in RATIO_COLUMNS if c in shown.columns):
             shown[column] = shown[column].map(lambda v: "" if pd.isna(v) else f"{v:.2f}")
-    click.echo(format_frame(shown, fmt))  # type: ignore[arg-type]
+    if fmt == "json" and flags is not None:  # the rows and every flag, in one document
+        rows = json.loads(format_frame(shown, "json"))
+        emit(to_json({table: rows, "flags": records(flags)}))
+        return
+    emit(format_frame(shown, fmt))  # type: ignore[arg-type]
 
 
 @cli.command(context_settings=CONTEXT)
@@ -145,6 +195,7 @@ def daily(
     fmt: str,
     all_columns: bool,
     show_flags: bool,
+    min_energy: float | None,
     people: ProfileChoice,
     reading: DiaryReading,
 ) -> None:
@@ -165,6 +216,7 @@ def daily(
         fmt=fmt,
         all_columns=all_columns,
         show_flags=show_flags,
+        min_energy=min_energy,
         people=people,
         reading=reading,
     )
@@ -182,12 +234,15 @@ def weekly(
     fmt: str,
     all_columns: bool,
     show_flags: bool,
+    min_energy: float | None,
     people: ProfileChoice,
     reading: DiaryReading,
 ) -> None:
-    """Weekly averages per ISO week (2026-W47): the daily columns averaged over logged days.
+    """Weekly averages per ISO week (2026-W47): the daily columns averaged over complete days.
 
-    One row per ISO week (and person); `days` is the number of days logged, counts are
+    One row per ISO week (and person); `days` is the number of complete days averaged
+    (`days_logged` and `days_incomplete` with --all: a day is incomplete when too much of its
+    food could not be used, its energy is implausibly low, or the app says so), counts are
     summed and ratios are recomputed from the averages (over the days on which both parts
     are known). With --flags, the findings on the week's averages: the DRIs describe usual
     intake, so the week says more than any single day (see `daily --flags` for those).
@@ -201,6 +256,7 @@ def weekly(
         fmt=fmt,
         all_columns=all_columns,
         show_flags=show_flags,
+        min_energy=min_energy,
         people=people,
         reading=reading,
     )

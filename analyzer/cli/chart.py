@@ -17,6 +17,7 @@ from analyzer.cli.options import (
     profile_options,
     settings_options,
 )
+from analyzer.cli.params import IsoWeek
 from analyzer.models import Settings
 
 
@@ -33,7 +34,8 @@ from analyzer.models import Settings
 )
 @click.option(
     "--week",
-    metavar="YYYY-Www",
+    type=IsoWeek(),
+    default=None,
     help="Draw the one-week figure of this ISO week (with the suggested greens) instead.",
 )
 @click.option(

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import click
-
-from analyzer.cli.app import CONTEXT, cli, friendly_errors
+from analyzer.cli.app import CONTEXT, cli, emit, friendly_errors
 from analyzer.cli.options import (
     TABLE_FORMATS,
     DiaryReading,
@@ -12,6 +10,7 @@ from analyzer.cli.options import (
     diary_options,
     format_option,
     load_diary_for_cli,
+    require_usable,
 )
 
 #: Columns of the entries view, in order.
@@ -53,6 +52,7 @@ def entries(diary: str, fmt: str, reading: DiaryReading) -> None:
     """
     from analyzer.cli.output import format_frame
 
-    loaded = load_diary_for_cli(diary, reading)
+    loaded = load_diary_for_cli(diary, reading, require_rows=False)
     view = loaded.all_rows().reindex(columns=ENTRIES_VIEW_COLUMNS)
-    click.echo(format_frame(view, fmt))  # type: ignore[arg-type]
+    emit(format_frame(view, fmt))  # type: ignore[arg-type]
+    require_usable(diary, loaded)

@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from analyzer.cli.app import CONTEXT, cli, friendly_errors
+from analyzer.cli.app import CONTEXT, cli, emit, friendly_errors
 from analyzer.cli.options import TABLE_FORMATS, format_option
 
 #: Nutrient columns shown by ``foods show``: (column, label, unit).
@@ -69,7 +69,7 @@ def foods_search(query: str, limit: int, fmt: str) -> None:
             message += "; did you mean " + "; ".join(repr(s) for s in result.suggestions) + "?"
         click.echo(message, err=True)
         sys.exit(1)
-    click.echo(format_frame(found, fmt).rstrip("\n"))  # type: ignore[arg-type]
+    emit(format_frame(found, fmt).rstrip("\n"))  # type: ignore[arg-type]
 
 
 @foods.command("show", context_settings=CONTEXT)
@@ -109,7 +109,7 @@ def foods_show(food: str, fmt: str) -> None:
         }
     )
     if fmt == "json":
-        click.echo(
+        emit(
             to_json(
                 {
                     "id": row["id"],
@@ -144,4 +144,4 @@ def foods_show(food: str, fmt: str) -> None:
         "Household portions:",
         format_frame(shown) if len(shown) else "(none listed; use grams)",
     ]
-    click.echo("\n".join(lines))
+    emit("\n".join(lines))

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from analyzer.cli.app import F
+from analyzer.cli.params import MAX_CUPS_PER_DAY, MAX_RATIO_TARGET, Day, IsoWeek, Number
 from analyzer.diary.model import FORMATS
 from analyzer.models import Profile, Settings
 
@@ -32,8 +33,10 @@ if TYPE_CHECKING:
 
 #: Formats of the tables (``entries``, ``daily``, ``weekly``, ``foods search``).
 TABLE_FORMATS = ("table", "csv", "json")
-#: Formats of the weekly report.
-REPORT_FORMATS = ("text", "json")
+#: Formats of the weekly report: terminal text, JSON, or one self-contained HTML page.
+REPORT_FORMATS = ("text", "json", "html")
+#: Formats of the cohort answer: its tables, CSV, JSON, or one self-contained HTML page.
+COHORT_FORMATS = (*TABLE_FORMATS, "html")
 #: Formats ``--input-format`` accepts: the diary readers' (:data:`analyzer.diary.FORMATS`).
 DIARY_FORMATS = tuple(FORMATS)
 #: Diaries at least this large show the progress of reading them on stderr. [bytes]
@@ -43,6 +46,15 @@ PROGRESS_MIN_BYTES = 4_000_000
 
 #: A click command callback (decorators below change its keyword arguments).
 Command = Callable[..., Any]
+
+
+week_option = click.option("--week", type=IsoWeek(), default=None, help="ISO week, e.g. 2026-W47.")
+start_option = click.option(
+    "--start",
+    type=Day(),
+    default=None,
+    help="First day of the seven days to report on (instead of --week).",
+)
 
 
 def _apply(func: Command, options: list[Callable[[Command], Command]]) -> Command:
@@ -220,7 +232,9 @@ def profile_options(func: Command) -> Command:
                 default=None,
                 help="Sex for the DRI targets [default: female].",
             ),
-            click.option("--age", type=float, default=None, help="Age [years] [default: 35]."),
+            click.option(
+                "--age", type=Number(0.0, 120.0), default=None, help="Age [years] [default: 35]."
+            ),
             click.option(
                 "--pregnant", is_flag=True, help="Use the pregnancy DRIs (females 14-50)."
             ),
@@ -243,28 +257,46 @@ def _default(name: str) -> float:
     return float(Settings.model_fields[name].default)
 
 
+#: ``--min-energy``: the "implausibly little food" check (``Settings``).
+min_energy_option = click.option(
+    "--min-energy",
+    type=click.FloatRange(min=0, max=1, max_open=True),
+    default=None,
+    help="A day whose energy is below this fraction of the profile's sedentary need (Dietary "
+    "Guidelines) is incomplete: shown, but left out of the week's averages, flags and plan "
+    "[default: 0.5, this tool's choice; 0 turns the check off].",
+)
+
+
 def settings_options(func: Command) -> Command:
-    """Add ``--ratio-target`` and ``--max-cups`` (defaults from :class:`Settings`); the
-    command receives ``settings: Settings``."""
+    """Add ``--ratio-target``, ``--max-cups`` and ``--min-energy`` (defaults from
+    :class:`Settings`); the command receives ``settings: Settings``."""
 
     @functools.wraps(func)
-    def wrapper(*args: Any, ratio_target: float, max_cups: float, **kwargs: Any) -> Any:
-        settings = Settings(ca_p_mass_ratio_target=ratio_target, greens_cups_max_per_day=max_cups)
+    def wrapper(
+        *args: Any, ratio_target: float, max_cups: float, min_energy: float | None, **kwargs: Any
+    ) -> Any:
+        settings = Settings(
+            ca_p_mass_ratio_target=ratio_target,
+            greens_cups_max_per_day=max_cups,
+            implausible_energy_fraction=min_energy,
+        )
         return func(*args, settings=settings, **kwargs)
 
     return _apply(
         wrapper,
         [
+            min_energy_option,
             click.option(
                 "--ratio-target",
-                type=click.FloatRange(min=0, min_open=True),
+                type=Number(0.0, MAX_RATIO_TARGET, low_open=True),
                 default=_default("ca_p_mass_ratio_target"),
                 show_default=True,
                 help="Ca:P mass-ratio goal of the greens plan (your setting; not a DRI).",
             ),
             click.option(
                 "--max-cups",
-                type=click.FloatRange(min=0.5),
+                type=Number(0.5, MAX_CUPS_PER_DAY),
                 default=_default("greens_cups_max_per_day"),
                 show_default=True,
                 help="Most cooked cups of each green per day in the plan.",
@@ -309,11 +341,52 @@ def diary_progress(path: str) -> Iterator[Callable[[str, int, int], None] | None
     yield announce
 
 
-def load_diary_for_cli(path: str, reading: DiaryReading) -> Diary:
-    """Read a diary; report unusable rows on stderr.
+#: Lines named in one grouped row message before "and N more".
+LINES_LISTED = 3
+#: Longest reason echoed for a row; a longer one is cut (the reason quotes its value). [chars]
+REASON_CHARS = 300
 
-    Prints ``DIARY line N: reason`` for each row not used, the reader's notes, and a summary
+
+def row_messages(path: str, rejected: pd.DataFrame) -> list[str]:
+    """One message per distinct reason, naming its lines: rows that failed alike are grouped.
+
+    ``diary.csv line 14: unknown unit 'slice' ...``, or for many rows with the same reason
+    ``diary.csv line 14, 15, 16 and 9,518 more: unknown unit 'slice' for 'cheese pizza'``;
+    in the order of each reason's first line.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> rows = pd.DataFrame({"line": [2, 3, 4, 9, 5], "reason": ["a", "b", "a", "a", "a"]})
+    >>> row_messages("d.csv", rows)
+    ['d.csv line 2, 4, 5 and 1 more: a', 'd.csv line 3: b']
+    """
+    if rejected.empty:
+        return []
+    from analyzer.errors import some_of
+
+    lines = rejected.groupby("reason", sort=False)["line"].agg(list)
+    first = lines.map(min).sort_values(kind="stable")
+    messages = []
+    for reason in first.index:
+        numbers = sorted(lines[reason])
+        text = str(reason)
+        if len(text) > REASON_CHARS:
+            text = text[: REASON_CHARS - 1] + "…"
+        messages.append(f"{path} line {some_of(numbers, LINES_LISTED)}: {text}")
+    return messages
+
+
+def load_diary_for_cli(path: str, reading: DiaryReading, *, require_rows: bool = True) -> Diary:
+    """Read a diary; report unusable rows on stderr (grouped by reason).
+
+    Prints the rows not used (:func:`row_messages`), the reader's notes, and a summary
     ``62 rows: 60 used, 2 not used``; returns the :class:`analyzer.diary.Diary`.
+
+    Raises
+    ------
+    NoDataError
+        With ``require_rows``: no row of the diary can be used (exit 1, after the reasons).
     """
     from analyzer.diary import read_diary
 
@@ -328,13 +401,27 @@ def load_diary_for_cli(path: str, reading: DiaryReading) -> Diary:
             progress=progress,
             aliases=reading.alias_files() or None,
         )
-    rejected = diary.rejected
-    for line, reason in zip(rejected["line"].tolist(), rejected["reason"].tolist(), strict=True):
-        click.echo(f"{path} line {line}: {reason}", err=True)
+    for message in row_messages(path, diary.rejected):
+        click.echo(message, err=True)
     for note in diary.notes:
         click.echo(f"Note: {note}", err=True)
     click.echo(diary.summary(), err=True)
+    if require_rows:
+        require_usable(path, diary)
     return diary
+
+
+def require_usable(path: str, diary: Diary) -> None:
+    """Raise :class:`NoDataError` when no row of ``diary`` can be used."""
+    from analyzer.errors import NoDataError
+
+    if diary.rows_used == 0:
+        raise NoDataError(
+            f"{path}: no row of the diary can be used",
+            "see the reasons above (or `analyzer entries DIARY`)"
+            if diary.rows_in
+            else "the file has no data rows",
+        )
 
 
 def analyze_for_cli(

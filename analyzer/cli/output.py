@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 from typing import Any, Literal
 
+import click
 import pandas as pd
 
+from analyzer.cli.app import emit
 from analyzer.cli.csvtext import csv_text
+from analyzer.errors import DataFileError
 from analyzer.jsonable import clean_json, records
 
 TableFormat = Literal["table", "csv", "json"]
@@ -62,5 +67,72 @@ def format_frame(frame: pd.DataFrame, fmt: TableFormat = "table", digits: int = 
             shown[column] = shown[column].dt.strftime("%Y-%m-%d")
         elif pd.api.types.is_float_dtype(shown[column]):
             shown[column] = shown[column].map(lambda v: "" if pd.isna(v) else f"{v:.{digits}f}")
+        elif shown[column].dtype == object or pd.api.types.is_string_dtype(shown[column]):
+            shown[column] = _per_distinct_text(shown[column])
     shown = shown.astype(object).where(shown.notna(), "")
     return str(shown.to_string(index=False))
+
+
+#: Widest text cell of the terminal table (SR28's longest descriptions fit); longer text is
+#: cut with "…" (CSV and JSON keep it whole). [characters]
+TABLE_CELL_CHARS = 140
+#: Terminal control characters (C0 and C1, DEL): shown escaped, never sent to the terminal.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def terminal_text(text: str, width: int = TABLE_CELL_CHARS) -> str:
+    r"""``text`` safe and short for a terminal: control characters escaped, cut at ``width``.
+
+    Examples
+    --------
+    >>> terminal_text("milk\x1b[2J")
+    'milk\\x1b[2J'
+    >>> terminal_text("x" * 100, width=8)
+    'xxxxxxx…'
+    """
+    safe = _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    return safe if len(safe) <= width else safe[: width - 1] + "…"
+
+
+def _per_distinct_text(series: pd.Series) -> pd.Series:
+    """:func:`terminal_text` of each distinct cell (missing cells stay missing)."""
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    shown = [terminal_text(str(value)) for value in uniques]
+    values = pd.array([*shown, None], dtype=object)[codes]
+    return pd.Series(values, index=series.index, dtype=object)
+
+
+def check_writable(out: str | None) -> None:
+    """Fail early (before reading a diary) when ``out``'s folder does not exist.
+
+    Raises
+    ------
+    DataFileError
+        Naming the file and the fix.
+    """
+    if out is not None and not Path(out).resolve().parent.is_dir():
+        raise DataFileError(out, "its folder does not exist", "create the folder or pick another")
+
+
+def write_output(text: str, out: str | None, what: str = "report") -> None:
+    """Write ``text`` to stdout, or to the file ``out`` (UTF-8) and say so on stderr.
+
+    Raises
+    ------
+    DataFileError
+        When the file cannot be written.
+    OutputError
+        When standard output cannot be written.
+    """
+    if out is None:
+        emit(text, nl=not text.endswith("\n"))
+        return
+    try:
+        Path(out).write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    except OSError as error:
+        raise DataFileError(
+            out,
+            f"cannot write the {what} ({error.strerror or error})",
+            "check that the folder exists and is writable",
+        ) from None
+    click.echo(f"{what} written to {out}", err=True)

@@ -20,6 +20,8 @@ from analyzer.cli.options import (
     person_option,
     profile_options,
     settings_options,
+    start_option,
+    week_option,
 )
 from analyzer.models import Settings
 
@@ -28,16 +30,8 @@ from analyzer.models import Settings
 @friendly_errors
 @diary_argument(required=False)
 @example_option("Report on")
-@click.option(
-    "--week", metavar="YYYY-Www", help="ISO week to report on [default: latest full week]."
-)
-@click.option(
-    "--start",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    default=None,
-    metavar="YYYY-MM-DD",
-    help="First day of the seven days to report on (instead of --week).",
-)
+@week_option
+@start_option
 @person_option
 @settings_options
 @click.option(
@@ -48,17 +42,25 @@ from analyzer.models import Settings
     help="Also draw the week's chart to this file; .png, .svg or .pdf chooses the format.",
 )
 @format_option(REPORT_FORMATS)
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write the report to this file instead of standard output (any --format).",
+)
 @profile_options
 @diary_options
 def report_command(
     diary: str | None,
     example: str | None,
     week: str | None,
-    start: dt.datetime | None,
+    start: dt.date | None,
     person: str | None,
     settings: Settings,
     chart_file: str | None,
     fmt: str,
+    out: str | None,
     people: ProfileChoice,
     reading: DiaryReading,
 ) -> None:
@@ -67,14 +69,18 @@ def report_command(
     Reports one week (default: the latest week with all 7 days logged): a table of the
     days, the week against the DRI targets, the flags with their sources, the diuretic load
     by group, the largest phosphorus sources with obvious swaps, the suggested greens with
-    the projected week, and the rows not used. Not medical advice.
+    the projected week, and the rows not used. Not medical advice. --format html writes
+    one self-contained page (the chart inline, every entry listed) to share or print.
 
     Example:
 
         analyzer report --example western --chart week.png
 
         analyzer report diary.csv --week 2026-W47 --sex male --age 40 --format json
+
+        analyzer report diary.csv --format html --out week.html
     """
+    from analyzer.cli.output import check_writable, write_output
     from analyzer.report import build_report, render_text
 
     path = diary_or_example(diary, example)
@@ -84,13 +90,19 @@ def report_command(
         from analyzer.chart import chart_format
 
         chart_format(chart_file)  # a wrong extension fails before the diary is read
+    check_writable(out)
     analysis = analyze_for_cli(path, reading, people, settings)
-    report = build_report(
-        analysis, week, start.date() if start is not None else None, person=person
-    )
+    report = build_report(analysis, week, start, person=person)
     if chart_file is not None:
         from analyzer.chart import save_figure, weekly_chart
 
         written = save_figure(weekly_chart(report), chart_file)
         click.echo(f"chart written to {written}", err=True)
-    click.echo(report.to_json() if fmt == "json" else render_text(report), nl=fmt == "json")
+    if fmt == "html":
+        from analyzer.chart import report_figures
+        from analyzer.report import render_html
+
+        text = render_html(report, report_figures(report))
+    else:
+        text = report.to_json() if fmt == "json" else render_text(report)
+    write_output(text, out)

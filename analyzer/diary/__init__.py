@@ -1,4 +1,5 @@
-"""Read food diaries: our own CSV and Cronometer, Lose It! and MyFitnessPal exports.
+"""Read food diaries: our own CSV, app exports (Cronometer, Lose It!, MyFitnessPal), research
+files (ASA24, NHANES) and free-text logs.
 
 >>> from analyzer.diary import read_diary  # doctest: +SKIP
 >>> diary = read_diary("my-diary.csv")  # doctest: +SKIP
@@ -29,9 +30,15 @@ status                  meaning (formats)
                         ``--dayfirst``) (all)
 ``bad_number``          a nutrient cell that is neither blank, ``n/a`` nor a number (Cronometer,
                         MyFitnessPal)
-``missing_food``        the food-name cell is blank (own, Cronometer without nutrients, Lose It!)
+``missing_food``        the food-name cell is blank (own, Cronometer without nutrients, Lose It!,
+                        free text)
+``supplement``          a free-text food that is a supplement (``vitamin D3 2000 IU``, ``calcium
+                        citrate 500 mg``): this tool counts food only (free text)
+``no_food``             free text that names no food (``??``, ``and some other stuff``); a row of a
+                        MyFitnessPal Printable Diary outside its food tables (exercise, notes)
 ``missing_amount``      the amount cell is blank or ``n/a`` (own, Cronometer without nutrients,
-                        Lose It!)
+                        Lose It!); no amount in a free-text food; no grams in a research file
+                        (ASA24 ``FoodComp`` 2, NHANES human milk)
 ``bad_amount``          amount not a number (``abc``, ``a handful``), negative, a range
                         (``1-2``), or a unit in the amount that contradicts the unit column
                         (same)
@@ -46,7 +53,10 @@ status                  meaning (formats)
 
 Cronometer servings rows whose nutrients are given by the app are used whatever their food
 name or amount (the app already computed them); only their date and nutrient cells can make
-them unusable.
+them unusable. The same holds for MyFitnessPal food rows (the app's energy, protein and sodium
+are kept; calcium, phosphorus, magnesium, potassium and caffeine are unknown where the food or
+serving does not match USDA, and a note names those rows) and for ASA24 and NHANES rows,
+which are unusable only without grams.
 """
 
 from analyzer.diary.model import ENTRY_COLUMNS, FORMATS, NUTRIENT_COLUMNS, STATUS_CODES, Diary

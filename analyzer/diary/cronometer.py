@@ -9,7 +9,9 @@ When nutrient columns are present their values are Cronometer's own and are take
 ``rematch=True``, foods are matched and computed from USDA like our own diary.
 
 Daily summary: one row per ``Date`` with the day's totals, taken as given; ``food`` is
-"Daily total".
+"Daily total". Its ``Completed`` column (``true``/``false``: the user marked the day fully
+logged) is kept as ``completed``; a day marked ``false`` is incomplete
+(:mod:`analyzer.balance.coverage`).
 """
 
 from __future__ import annotations
@@ -42,6 +44,8 @@ CRONOMETER_NUTRIENTS: dict[str, tuple[str, ...]] = {
 }
 #: ``food`` of a daily-summary row.
 DAILY_TOTAL = "Daily total"
+#: Cells of Cronometer's ``Completed`` column (compared case-insensitively); others are <NA>.
+COMPLETED_WORDS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
 
 
 def _columns(table: RawTable, path: str) -> dict[str, int]:
@@ -118,5 +122,9 @@ def stage_daily(table: RawTable, *, path: str, dayfirst: bool | None, **_: objec
     frame["source"] = "app"
     frame["approximate"] = False
     frame["is_total"] = True
+    completed = column_index(table.header, "Completed")
+    if completed is not None:
+        words = cells(table, completed).astype(str).str.strip().str.lower()
+        frame["completed"] = words.map(COMPLETED_WORDS).astype("boolean")
     notes = ["Cronometer daily summary: one row per day, nutrients taken as given"]
     return Staged(frame, problems, "none", notes + lacking_note("Cronometer", lacking))

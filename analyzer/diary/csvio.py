@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,11 +87,28 @@ def _fail(path: str, problem: str, fix: str = "") -> DiaryFormatError:
     return DiaryFormatError(path, problem, fix)
 
 
+#: The diary path that means standard input.
+STDIN = "-"
+
+
 def read_bytes(path: str | Path) -> bytes:
-    """Read the file, turning OS errors into :class:`DiaryFormatError`."""
+    """Read the file (``-``: standard input), turning OS errors into :class:`DiaryFormatError`.
+
+    A pipe or FIFO is read without waiting for a writer that never comes: it is opened
+    non-blocking, so a FIFO nobody writes to reads as an empty file instead of hanging.
+    """
     name = str(path)
+    if name == STDIN:
+        return sys.stdin.buffer.read()
     try:
-        return Path(path).read_bytes()
+        descriptor = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        try:
+            if hasattr(os, "set_blocking"):
+                os.set_blocking(descriptor, True)  # a writer that is there: wait for its data
+            with os.fdopen(descriptor, "rb", closefd=False) as handle:
+                return handle.read()
+        finally:
+            os.close(descriptor)
     except FileNotFoundError:
         raise _fail(name, "file not found", "Check the path") from None
     except IsADirectoryError:
@@ -200,6 +219,7 @@ def read_table(path: str | Path) -> RawTable:
         candidates = [lines[int(i)] for i in keep[:MAX_PREAMBLE_LINES]]
         delimited = [c for c in candidates if any(_count_outside_quotes(c, d) for d in DELIMITERS)]
         delimiter = sniff_delimiter(delimited[0] if delimited else candidates[0])
+    check_header(lines[int(keep[0])], delimiter, name)
     odd_quotes = '"' in text and bool((counter.count('"')[keep] % 2).any())
     truncated: set[int] = set()
     if odd_quotes:
@@ -238,6 +258,48 @@ def read_table(path: str | Path) -> RawTable:
         header_width=header_width,
         overflow=_overflow(cells, header_width, {i - 1 for i in truncated if i > 0}),
     )
+
+
+#: Most columns a diary's header may have (real exports have up to about 100). [columns]
+MAX_COLUMNS = 1_000
+#: Longest column name read (Cronometer's longest is about 30 characters). [characters]
+MAX_HEADER_CELL_CHARS = 500
+#: Longest header line read (real exports: under 2,000 characters). [characters]
+MAX_HEADER_CHARS = 20_000
+
+
+def check_header(line: str, delimiter: str, path: str) -> None:
+    """Refuse a header that no diary has: too many columns, or a column name too long.
+
+    Raises
+    ------
+    DiaryFormatError
+        Naming the count or the length, and what to check.
+    """
+    if len(line) > MAX_HEADER_CHARS:
+        raise _fail(
+            path,
+            f"the header line is {len(line):,} characters long (a diary's is at most "
+            f"{MAX_HEADER_CHARS:,})",
+            "Check that the first line is the header and that no quote is left open",
+        )
+    columns = _count_outside_quotes(line, delimiter) + 1 if len(delimiter) == 1 else 1
+    if columns > MAX_COLUMNS:
+        raise _fail(
+            path,
+            f"the header line has {columns:,} columns (a diary has at most {MAX_COLUMNS:,})",
+            "Check that this is the diary file and that its delimiter is right",
+        )
+    longest = max(
+        (len(cell) for cell in next(csv.reader([line], delimiter=delimiter), [])), default=0
+    )
+    if longest > MAX_HEADER_CELL_CHARS:
+        raise _fail(
+            path,
+            f"a column name in the header line is {longest:,} characters long (column names "
+            f"have at most {MAX_HEADER_CELL_CHARS:,})",
+            "Check that the first line is the header and that no quote is left open",
+        )
 
 
 def _header_width(line: str, delimiter: str) -> int:
@@ -369,6 +431,8 @@ def _read_slow(
             last = previous
             previous = reader.line_num
     except csv.Error as error:
+        if "field limit" in str(error):  # a quote left open runs the cell on and on
+            raise _unclosed_quote(path, start + previous + 1, None) from None
         raise _fail(path, f"cannot be parsed as delimited text ({error})") from None
     if records and previous == len(source) and previous - last > 1:
         tail = "".join(source[last:])

@@ -30,6 +30,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from analyzer.errors import quote
+
 #: Years accepted in a diary date.
 MIN_YEAR, MAX_YEAR = 1900, 2100
 #: Hours in a 12-hour clock (for AM/PM times).
@@ -42,6 +44,8 @@ _TIME = (
 _ISO = r"^(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})" + _TIME + r"$"
 _BASIC = r"^(?P<y>(?:19|20|21)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)$"
 _SERIAL = r"^\d{5}(?:\.\d+)?$"
+#: Longest date text read (``Wednesday, November 16, 2026 12:30:45 PM +01:00`` is 48). [chars]
+MAX_DATE_CHARS = 64
 #: Day 0 of Excel's (1900) date serial numbers: serial 46342 is 2026-11-16.
 EXCEL_EPOCH = pd.Timestamp("1899-12-30")
 _YEAR_LAST = (
@@ -127,7 +131,7 @@ class _Ledger:
     def __init__(self, values: pd.Series) -> None:
         index = values.index
         self.values = values
-        self.quoted = "'" + values + "'"
+        self.quoted = values.map(quote).astype("string")
         self.date = pd.Series(pd.NaT, index=index, dtype="datetime64[ns]")
         self.time = pd.Series(pd.NA, index=index, dtype="string")
         self.status = pd.Series(pd.NA, index=index, dtype="string")
@@ -162,9 +166,15 @@ def parse_dates(text: pd.Series, *, dayfirst: bool | None = None) -> ParsedDates
         Aligned with ``text``.
     """
     codes, uniques = pd.factorize(text.astype(object).where(text.notna(), ""))
-    values = pd.Series([str(u).strip() for u in uniques], dtype="string")
+    # Runs of spaces become one space first: every pattern below then runs in linear time.
+    values = pd.Series([" ".join(str(u).split()) for u in uniques], dtype="string")
     book = _Ledger(values)
     book.fail(values.eq(""), "missing_date", "missing date")
+    book.fail(
+        values.str.len() > MAX_DATE_CHARS,
+        "bad_date",
+        "date " + book.quoted + " is not a date; write it like 2026-11-16",
+    )
 
     iso = values.str.extract(_ISO)
     is_iso = iso["y"].notna()

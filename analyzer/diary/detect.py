@@ -115,19 +115,65 @@ def own_columns(header: list[str]) -> dict[str, int]:
     return found
 
 
+#: Headers of the one text column of a free-text log (besides our own ``food`` synonyms).
+FREETEXT_COLUMNS: tuple[str, ...] = (
+    "entry",
+    "entries",
+    "text",
+    "log",
+    "what i ate",
+    "foods",
+    "food log",
+    "meal description",
+    "ate",
+)
+#: NHANES individual-foods grams variables: DR1IGRMS/DR2IGRMS (2003 on), DRXIGRMS (1999-2002).
+_NHANES_GRAMS = re.compile(r"^dr[12x]igrms$")
+
+
+def _research_format(cells: set[str]) -> str | None:
+    """ASA24, NHANES and MyFitnessPal food-row files, known by their own column names."""
+    if {"username", "foodcode", "foodamt"} <= cells:
+        return "asa24_items"
+    if "username" in cells and "kcal" in cells and "foodcode" not in cells:
+        return "asa24_totals"
+    if "seqn" in cells and any(_NHANES_GRAMS.match(c) for c in cells):
+        return "nhanes"
+    if {"date", "food", "quant"} <= cells:
+        return "mfp_foods"
+    if {"foods", "calories"} <= cells:
+        return "mfp_printable"
+    return None
+
+
+def freetext_column(header: list[str]) -> int | None:
+    """Position of a free-text log's text column: an entry synonym, else the food column."""
+    position = column_index(header, *FREETEXT_COLUMNS)
+    return position if position is not None else own_columns(header).get("food")
+
+
 def detect_format(header: list[str]) -> str | None:
     """Which diary format a header belongs to, or None.
 
     Rules, first match wins:
 
-    1. ``Food Name`` and ``Amount`` -> ``cronometer_servings``;
-    2. ``Name``, ``Quantity`` and ``Units`` -> ``loseit``;
-    3. ``Meal`` and ``Calories`` and no food column -> ``mfp``;
-    4. ``Date`` and a Cronometer nutrient header such as ``Calcium (mg)`` or ``Energy (kcal)``
+    1. ``UserName``, ``FoodCode`` and ``FoodAmt`` -> ``asa24_items``; ``UserName`` and
+       ``KCAL`` without ``FoodCode`` -> ``asa24_totals``; ``SEQN`` and ``DR1IGRMS`` (or
+       ``DR2IGRMS``, ``DRXIGRMS``) -> ``nhanes``; ``date``, ``food`` and ``quant`` ->
+       ``mfp_foods``; ``Foods`` and ``Calories`` -> ``mfp_printable``;
+    2. ``Food Name`` and ``Amount`` -> ``cronometer_servings``;
+    3. ``Name``, ``Quantity`` and ``Units`` -> ``loseit``;
+    4. ``Meal`` and ``Calories`` and no food column -> ``mfp``;
+    5. ``Date`` and a Cronometer nutrient header such as ``Calcium (mg)`` or ``Energy (kcal)``
        and no food column -> ``cronometer_daily``;
-    5. a date, a food and an amount column (synonyms allowed) -> ``own``.
+    6. a date, a food and an amount column (synonyms allowed) -> ``own``;
+    7. a date and one text column (``entry``, ``text``, ``log`` or a food synonym) but no
+       amount column -> ``freetext``.
     """
     cells = {canonical(c) for c in header}
+    research = _research_format(cells)
+    if research is not None:
+        return research
     own = own_columns(header)
     if {"food name", "amount"} <= cells:
         return "cronometer_servings"
@@ -141,6 +187,8 @@ def detect_format(header: list[str]) -> str | None:
         return "cronometer_daily"
     if all(key in own for key in OWN_REQUIRED):
         return "own"
+    if "date" in own and "amount" not in own and freetext_column(header) is not None:
+        return "freetext"
     return None
 
 

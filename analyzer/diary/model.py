@@ -15,7 +15,19 @@ import pandas as pd
 
 from analyzer import nutrients
 
-DiaryFormat = Literal["own", "cronometer_servings", "cronometer_daily", "loseit", "mfp"]
+DiaryFormat = Literal[
+    "own",
+    "cronometer_servings",
+    "cronometer_daily",
+    "loseit",
+    "mfp",
+    "mfp_foods",
+    "mfp_printable",
+    "asa24_items",
+    "asa24_totals",
+    "nhanes",
+    "freetext",
+]
 
 #: The formats :func:`analyzer.diary.read_diary` understands, with a one-line description.
 FORMATS: dict[str, str] = {
@@ -24,6 +36,25 @@ FORMATS: dict[str, str] = {
     "cronometer_daily": "Cronometer daily summary: Date, Energy (kcal), Calcium (mg), ...",
     "loseit": "Lose It! food-logs.csv: Date, Name, Quantity, Units[, Deleted]",
     "mfp": "MyFitnessPal Nutrition Summary: Date, Meal, Calories, ..., Calcium (%DV)",
+    "mfp_foods": "MyFitnessPal food rows (python-myfitnesspal): date, meal, food, quant, "
+    "calories, ..., sodium",
+    "mfp_printable": "MyFitnessPal Printable Diary copied to CSV: date lines, Foods, Calories, "
+    "..., TOTAL:",
+    "asa24_items": "ASA24 Items: UserName, RecallNo, IntakeStartDateTime, Occ_Name, FoodCode, "
+    "FoodAmt, KCAL, ..., CALC, PHOS",
+    "asa24_totals": "ASA24 Totals: UserName, RecallNo, IntakeStartDateTime, KCAL, ..., CALC",
+    "nhanes": "NHANES individual foods DR1IFF/DR2IFF/DRXIFF (.XPT or CSV): SEQN, DR1IFDCD, "
+    "DR1IGRMS, DR1ICALC, ...",
+    "freetext": "free-text log: date[, time, person] and one text column of foods "
+    "('2 eggs and toast')",
+}
+
+#: The app each export format comes from (our own CSV comes from no app).
+FORMAT_APPS: dict[str, str] = {
+    "cronometer_servings": "Cronometer",
+    "cronometer_daily": "Cronometer",
+    "loseit": "Lose It!",
+    "mfp": "MyFitnessPal",
 }
 
 #: Row status codes in the order they are checked (``ok`` = used); documented as a table in
@@ -38,6 +69,8 @@ STATUS_CODES: tuple[str, ...] = (
     "bad_date",
     "bad_number",
     "missing_food",
+    "supplement",
+    "no_food",
     "missing_amount",
     "bad_amount",
     "unknown_food",
@@ -69,6 +102,7 @@ ENTRY_COLUMNS: tuple[str, ...] = (
     "source",
     "approximate",
     "is_total",
+    "completed",
 )
 
 #: Columns of :attr:`Diary.rejected`, in order (``date`` is NaT where it could not be read;
@@ -95,6 +129,8 @@ def conform_entries(frame: pd.DataFrame) -> pd.DataFrame:
     for name in ("match_method", "match_confidence"):  # only matched formats set them
         if name not in frame.columns:
             frame = frame.assign(**{name: ""})
+    if "completed" not in frame.columns:  # only an app's own day mark sets it
+        frame = frame.assign(completed=pd.Series(pd.NA, index=frame.index, dtype="boolean"))
     out = frame.loc[:, list(ENTRY_COLUMNS)].copy()
     out["line"] = out["line"].astype("int64")
     out["date"] = pd.to_datetime(out["date"]).astype("datetime64[ns]")
@@ -106,6 +142,7 @@ def conform_entries(frame: pd.DataFrame) -> pd.DataFrame:
         out[name] = pd.to_numeric(out[name], errors="coerce").astype("float64")
     out["approximate"] = out["approximate"].astype(bool)
     out["is_total"] = out["is_total"].astype(bool)
+    out["completed"] = out["completed"].astype("boolean")
     return out.reset_index(drop=True)
 
 
@@ -143,7 +180,9 @@ class Diary:
         unknown, never 0), ``source`` ("usda": matched and computed; "app": taken as given
         from the export), ``approximate`` (e.g. MyFitnessPal calcium from % Daily Value) and
         ``is_total`` (the row is a day's or a meal's total from an app, not one food: its
-        foods and eating occasions are unknown).
+        foods and eating occasions are unknown), and ``completed`` (the app's own mark that
+        the day was fully logged: Cronometer's daily summary ``Completed``; <NA> when the
+        export gives none).
     rejected : DataFrame
         Rows NOT used: ``line``, ``person``, ``date`` (NaT if unreadable), ``food``, what was
         understood before the row failed (``quantity``, ``unit``, ``food_id``,

@@ -13,11 +13,14 @@ from pathlib import Path
 
 import pandas as pd
 
+from analyzer.diary.asa24 import stage_asa24_items, stage_asa24_totals
 from analyzer.diary.cronometer import stage_daily, stage_servings
 from analyzer.diary.csvio import MAX_PREAMBLE_LINES, RawTable, promote_header, read_table
 from analyzer.diary.detect import detect_format, formats_help, unknown_layout
+from analyzer.diary.freetext import stage_freetext
 from analyzer.diary.loseit import stage_loseit
 from analyzer.diary.mfp import check_calcium_dv, stage_mfp
+from analyzer.diary.mfp_foods import is_printable, stage_mfp_foods, stage_mfp_printable
 from analyzer.diary.model import (
     FORMATS,
     NUTRIENT_COLUMNS,
@@ -26,9 +29,11 @@ from analyzer.diary.model import (
     conform_entries,
     conform_rejected,
 )
+from analyzer.diary.nhanes import stage_nhanes
 from analyzer.diary.own import stage_own
 from analyzer.diary.resolve import NameMatcher, resolve
 from analyzer.diary.staging import DAYFIRST_INFERRED, Staged
+from analyzer.diary.xport import is_xport, read_xport
 from analyzer.errors import DiaryFormatError, DiaryRowError
 from analyzer.progress import ProgressCallback, Steps
 
@@ -41,6 +46,12 @@ STAGERS: dict[str, Stager] = {
     "cronometer_daily": stage_daily,
     "loseit": stage_loseit,
     "mfp": stage_mfp,
+    "mfp_foods": stage_mfp_foods,
+    "mfp_printable": stage_mfp_printable,
+    "asa24_items": stage_asa24_items,
+    "asa24_totals": stage_asa24_totals,
+    "nhanes": stage_nhanes,
+    "freetext": stage_freetext,
 }
 
 
@@ -104,14 +115,16 @@ def read_diary(
     foods: pd.DataFrame | None = None,
     aliases: str | Path | Sequence[str | Path] | None = None,
 ) -> Diary:
-    """Read a food diary: our own CSV or a Cronometer, Lose It! or MyFitnessPal export.
+    """Read a food diary: our own CSV, an app export, a research file or a free-text log.
 
     Parameters
     ----------
     path : str or Path
-        The CSV file.
-    input_format : {"own", "cronometer_servings", "cronometer_daily", "loseit", "mfp"}, optional
-        Skip detection and read the file as this format.
+        The CSV file (or an NHANES SAS transport ``.XPT`` file).
+    input_format : str, optional
+        Skip detection and read the file as this format, one of :data:`FORMATS` (``own``,
+        ``cronometer_servings``, ``cronometer_daily``, ``loseit``, ``mfp``, ``mfp_foods``,
+        ``mfp_printable``, ``asa24_items``, ``asa24_totals``, ``nhanes``, ``freetext``).
     dayfirst : bool, optional
         Read slash dates as day/month/year (``16/11/2026``, True) or month/day/year (False).
         Default None: the file's dates decide; a file whose dates can only be day-first is
@@ -165,9 +178,11 @@ def read_diary(
     check_calcium_dv(name, mfp_calcium_dv)
     steps = Steps(progress, READ_STEPS)
     steps.start(READ_STEPS[0])
-    table = read_table(path)
+    table = read_xport(path) if is_xport(path) else read_table(path)
     fmt = input_format or detect_format(table.header)
     preamble: list[str] = []
+    if fmt is None and is_printable(table):
+        fmt = "mfp_printable"
     if fmt is None:
         table, fmt, preamble = _find_header(table, name)
     steps.start(READ_STEPS[1])
@@ -184,18 +199,26 @@ def read_diary(
         )
     steps.start(READ_STEPS[2])
     if staged.mode != "none" and len(frame):
+        foods = foods if foods is not None else _default_foods()
         frame = resolve(
             frame,
             problems,
             matcher if matcher is not None else _default_matcher(),
-            foods if foods is not None else _default_foods(),
+            foods,
             required=staged.mode == "usda",
         )
-    else:
+        if staged.after is not None:  # the reader's own last step (MyFitnessPal food rows)
+            frame, more = staged.after(frame, foods)
+            staged.notes.extend(more)
+    else:  # keep what the reader filled (research files give codes, categories and grams)
         missing = pd.Series(pd.NA, index=frame.index, dtype="string")
-        frame = frame.assign(
-            food_id=missing, description=missing, category="other", grams=float("nan")
-        )
+        defaults = {
+            "food_id": missing,
+            "description": missing,
+            "category": "other",
+            "grams": float("nan"),
+        }
+        frame = frame.assign(**{k: v for k, v in defaults.items() if k not in frame.columns})
     for column in NUTRIENT_COLUMNS:
         if column not in frame.columns:
             frame[column] = float("nan")

@@ -7,6 +7,7 @@ common tail (matching, grams, nutrients, accounting) is in :mod:`analyzer.diary.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -17,6 +18,8 @@ from analyzer.diary.dates import parse_dates
 from analyzer.diary.detect import canonical, column_index
 from analyzer.diary.model import NUTRIENT_COLUMNS, Problems
 from analyzer.diary.numbers import to_numbers
+from analyzer.errors import quote
+from analyzer.nutrients import MAX_PER_ENTRY
 
 #: How the common tail treats a staged frame: ``"usda"`` match and compute (unknown foods
 #: and units are row errors); ``"app"`` keep the given nutrients, match only to fill
@@ -26,6 +29,10 @@ ResolveMode = Literal["usda", "app", "none"]
 FREE_TEXT_COLUMNS: frozenset[str] = frozenset({"note", "notes", "comment", "comments"})
 #: Header cells compared to recognize a repeated header line.
 MAX_HEADER_CELLS_COMPARED = 6
+
+
+#: See :attr:`Staged.after`.
+AfterMatching = Callable[[pd.DataFrame, pd.DataFrame], tuple[pd.DataFrame, list[str]]]
 
 
 @dataclass
@@ -43,12 +50,18 @@ class Staged:
         See :data:`ResolveMode`.
     notes : list of str
         File-level remarks.
+    after : callable, optional
+        A last step of the reader, run after matching: ``after(frame, foods)`` returns the
+        frame and more notes (MyFitnessPal food rows take calcium, phosphorus, magnesium,
+        potassium and caffeine from USDA for the matched food and grams, next to the app's
+        own energy, protein and sodium).
     """
 
     frame: pd.DataFrame
     problems: Problems
     mode: ResolveMode
     notes: list[str] = field(default_factory=list)
+    after: AfterMatching | None = None
 
 
 def cells(table: RawTable, position: int | None) -> pd.Series:
@@ -150,12 +163,44 @@ def app_nutrients(
             lacking.append(column)
             continue
         raw = cells(table, position)
-        values, bad = to_numbers(raw, decimal_comma=table.decimal_comma)
-        frame[column] = values
+        values, bad = numbers(raw, decimal_comma=table.decimal_comma)
         name = table.header[position]
         if bad.any():
             problems.add(bad, "bad_number", f"{name} " + _quoted(raw[bad]) + " is not a number")
+        negative = values < 0
+        if negative.any():
+            problems.add(
+                negative,
+                "bad_number",
+                f"{name} " + _quoted(raw[negative]) + " is negative; nutrients are amounts "
+                "eaten, leave an unknown value blank",
+            )
+        limit = MAX_PER_ENTRY[column]
+        huge = values > limit
+        if huge.any():
+            problems.add(
+                huge,
+                "bad_number",
+                f"{name} " + _quoted(raw[huge]) + f" is more than one entry can hold "
+                f"({limit:,.0f}); check the export",
+            )
+        frame[column] = values.where(~(negative | huge))
     return lacking
+
+
+def numbers(values: pd.Series, *, decimal_comma: bool) -> tuple[pd.Series, pd.Series]:
+    """Floats of a column: text through :func:`~analyzer.diary.numbers.to_numbers`; a column
+    that is already numeric (a SAS transport file) as it is, NaN = unknown.
+
+    Returns
+    -------
+    values : Series of float
+    bad : Series of bool
+        True where a text cell is not blank, not an unknown marker and not a number.
+    """
+    if pd.api.types.is_numeric_dtype(values):
+        return values.astype("float64"), pd.Series(False, index=values.index)
+    return to_numbers(values, decimal_comma=decimal_comma)
 
 
 def has_any(header: list[str], headers: dict[str, tuple[str, ...]]) -> bool:
@@ -165,7 +210,7 @@ def has_any(header: list[str], headers: dict[str, tuple[str, ...]]) -> bool:
 
 
 def _quoted(series: pd.Series) -> pd.Series:
-    return "'" + series.astype("string") + "'"
+    return series.astype("string").map(quote).astype("string")
 
 
 def lacking_note(app: str, lacking: list[str]) -> list[str]:

@@ -12,16 +12,21 @@ the cache never fails a command: on any problem the object is simply built.
 
 Folder: ``$ANALYZER_CACHE_DIR`` when set (empty or ``0`` turns the cache off), else
 ``$XDG_CACHE_HOME/analyzer``, else ``~/.cache/analyzer``. Only files that belong to the
-current user are loaded.
+current user, regular and not writable by others, whose SHA-256 matches the hash stored
+beside them, are loaded; anything else is rebuilt, and the reason logged once.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import logging
 import os
 import pickle
+import stat
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
@@ -77,13 +82,62 @@ def cache_key(files: Iterable[Path], *, salt: str = "") -> str:
     return digest.hexdigest()[:24]
 
 
-def _owned(path: Path) -> bool:
+#: Age after which a temporary file left by an interrupted write is removed. [s]
+STALE_TEMP_S = 3600.0
+
+logger = logging.getLogger("analyzer")
+
+
+def _trusted(path: Path) -> bool:
+    """Whether ``path`` may be unpickled: a regular file (no symlink, no FIFO), owned by the
+    current user and not writable by group or others."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return False
+    if not stat.S_ISREG(info.st_mode) or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return False
     getuid = getattr(os, "getuid", None)
-    return getuid is None or path.stat().st_uid == getuid()
+    return getuid is None or info.st_uid == getuid()
 
 
-def cached(name: str, key: str, build: Callable[[], T]) -> T:
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _load(path: Path, kind: type[T]) -> T | None:
+    """The object in ``path`` when its integrity hash matches and it is a ``kind``, else None.
+
+    Any doubt (an untrusted or truncated file, a hash mismatch, a foreign object) is logged
+    once and the caller rebuilds.
+    """
+    sidecar = path.with_suffix(".sha256")
+    if not path.exists() and not path.is_symlink():
+        return None
+    if not (_trusted(path) and _trusted(sidecar)):
+        logger.warning("ignoring the matcher cache %s: not a private regular file", path)
+        return None
+    try:
+        data = path.read_bytes()
+        if sidecar.read_text(encoding="ascii").strip() != _digest(data):
+            logger.warning("ignoring the matcher cache %s: its hash does not match", path)
+            return None
+        value = pickle.loads(data)
+    except Exception:  # a truncated or foreign file: rebuild
+        logger.warning("ignoring the matcher cache %s: it cannot be read", path)
+        return None
+    if not isinstance(value, kind):
+        logger.warning("ignoring the matcher cache %s: it holds a %s", path, type(value).__name__)
+        return None
+    return value
+
+
+def cached(name: str, key: str, build: Callable[[], T], kind: type[T]) -> T:
     """Load ``<name>-<key>.pickle`` from the cache folder, or build the object and store it.
+
+    The pickle is loaded only from a private regular file whose SHA-256 matches the one
+    written beside it (``.sha256``), and only when it holds a ``kind``; otherwise the object
+    is rebuilt (and the reason logged once on the ``analyzer`` logger).
 
     Parameters
     ----------
@@ -92,7 +146,9 @@ def cached(name: str, key: str, build: Callable[[], T]) -> T:
     key : str
         From :func:`cache_key`.
     build : callable
-        Builds the object when it is not cached (or the cached file cannot be read).
+        Builds the object when it is not cached (or the cached file cannot be trusted).
+    kind : type
+        The type the cached object must have.
 
     Returns
     -------
@@ -103,33 +159,46 @@ def cached(name: str, key: str, build: Callable[[], T]) -> T:
     if folder is None:
         return build()
     path = folder / f"{name}-{key}.pickle"
-    try:
-        if _owned(path):
-            with open(path, "rb") as handle:
-                loaded: T = pickle.load(handle)
-                return loaded
-    except Exception:  # a missing, truncated or foreign file: build the object instead
-        pass
+    loaded = _load(path, kind)
+    if loaded is not None:
+        return loaded
     value = build()
     _store(folder, name, path, value)
     return value
 
 
+def _remove_stale_temps(folder: Path) -> None:
+    """Remove temporary files that an interrupted write left behind."""
+    now = time.time()
+    for leftover in folder.glob("*.tmp"):
+        with contextlib.suppress(OSError):
+            info = os.lstat(leftover)
+            if stat.S_ISREG(info.st_mode) and now - info.st_mtime > STALE_TEMP_S:
+                leftover.unlink()
+
+
 def _store(folder: Path, name: str, path: Path, value: object) -> None:
-    """Write ``value`` atomically; drop all but the newest :data:`KEEP_PER_NAME` files."""
+    """Write ``value`` and its hash atomically; keep the newest :data:`KEEP_PER_NAME` files."""
     partial: Path | None = None
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=folder, suffix=".tmp", delete=False) as handle:
-            partial = Path(handle.name)
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(partial, path)
-        partial = None
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        _remove_stale_temps(folder)
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        for target, content in (
+            (path.with_suffix(".sha256"), _digest(data).encode()),
+            (path, data),
+        ):
+            with tempfile.NamedTemporaryFile(dir=folder, suffix=".tmp", delete=False) as handle:
+                partial = Path(handle.name)
+                handle.write(content)
+            os.replace(partial, target)
+            partial = None
         newest_first = sorted(
             folder.glob(f"{name}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True
         )
         for stale in newest_first[KEEP_PER_NAME:]:
             stale.unlink(missing_ok=True)
+            stale.with_suffix(".sha256").unlink(missing_ok=True)
     except (OSError, pickle.PicklingError, TypeError, AttributeError):
         pass
     finally:

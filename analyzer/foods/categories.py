@@ -15,25 +15,31 @@ Every SR28 food gets exactly one category:
     but not stews, soups or oils made from them. Mixed dishes (burgers, pizza, sandwiches,
     entrees, soups) are ``other``: their share of meat is not known.
 ``dairy``
-    *Dairy and Egg Products* except eggs and egg products, butter and butter oil (a fat, not
-    counted in the dairy group; USDA MyPlate leaves butter out as well), and the non-dairy
+    *Dairy and Egg Products* except eggs and egg products, the milk fats, and the non-dairy
     imitations in that group (cream and milk substitutes, dessert and whipped toppings,
     imitation cheese, "non-butterfat" dressings), human milk, and protein or nutritional
-    supplements. Plus ice cream, frozen yogurt and milk-based frozen novelties (*Sweets*),
-    milk shakes and sundaes (*Fast Foods*, *Beverages*), and beverages made from milk or whey
-    (``... prepared with whole milk``, ``milk beverage``, whey protein powders) unless they
-    are coffee or tea drinks or plant "milks" (soy, almond, rice, coconut, oat). Milk
-    chocolate candy, puddings and cheese-containing mixed dishes are *not* dairy.
+    supplements. The milk fats are one rule with one reason: butter and butter oil, cream
+    (including half and half and whipped cream), sour cream and cream cheese are fats eaten by
+    the spoonful, and USDA MyPlate leaves them out of the Dairy Group ("foods made from milk
+    that have little to no calcium, such as cream cheese, cream, and butter, are not"); they
+    are ``other``. Their calcium is still milk calcium for absorption
+    (:mod:`analyzer.balance.absorption`). Plus ice cream, frozen yogurt and milk-based
+    frozen novelties (*Sweets*), milk shakes and sundaes (*Fast Foods*, *Beverages*), and
+    beverages made from milk or whey (``... prepared with whole milk``, ``milk beverage``,
+    whey protein powders) unless they are coffee or tea drinks or plant "milks" (soy,
+    almond, rice, coconut, oat). Milk chocolate candy, puddings and cheese-containing mixed
+    dishes are *not* dairy.
 ``soda``
     *Beverages* that are carbonated soft drinks, sugared or diet: colas, pepper-type, lemon-
-    lime, orange, grape, root beer, ginger ale, cream soda, tonic water, and the caffeinated
-    energy drinks (Red Bull, Monster, AMP, Rockstar, NOS ..., all sold carbonated). Plain
-    carbonated waters (club soda, sparkling mineral water) are water, not soda, and alcoholic
-    drinks are never soda.
+    lime, orange, grape, citrus (``yellow green colored citrus soft drink with caffeine``),
+    root beer, ginger ale, cream soda, tonic water, and the caffeinated energy drinks (Red
+    Bull, Monster, AMP, Rockstar, NOS ..., all sold carbonated). Plain carbonated waters (club
+    soda, sparkling mineral water) are water, not soda, and alcoholic drinks are never soda.
 ``coffee``
-    *Beverages* naming coffee: brewed, espresso, instant, decaffeinated, and ready-to-drink
-    coffee drinks (mocha, latte, "coffee and cocoa"). Coffee liqueurs are alcohol; coffee
-    substitutes (cereal-grain beverages, pure chicory) contain no coffee and are ``other``.
+    *Beverages* naming coffee: brewed, espresso, instant (also instant coffee with chicory,
+    which has caffeine), decaffeinated, and ready-to-drink coffee drinks (mocha, latte,
+    "coffee and cocoa"). Coffee liqueurs are alcohol; coffee substitutes (cereal-grain
+    beverages) contain no coffee and are ``other``.
 ``tea``
     Brewed, instant and ready-to-drink tea, including herbal teas (chamomile, hibiscus), in
     the *Beverages* and *American Indian/Alaska Native Foods* groups.
@@ -98,9 +104,12 @@ _NATIVE_RED = (
 )
 
 # --- dairy ----------------------------------------------------------------------------------
+#: Milk fats, eaten by the spoonful, outside MyPlate's Dairy Group: butter, cream (half and
+#: half, whipped cream), sour cream, cream cheese.
+_MILK_FATS = r"^butter\b|\bbutter oil\b|^cream\b|^sour cream\b|^cheese, cream\b|cream cheese base"
 _NOT_DAIRY_IN_DAIRY_GROUP = (
-    r"^eggs?\b|\begg (?:substitute|mix)\b|^butter\b|\bbutter oil\b|substitute|imitation"
-    r"|dessert topping|whipped topping|non-butterfat|\bhuman\b|supplement"
+    r"^eggs?\b|\begg (?:substitute|mix)\b|substitute|imitation"
+    r"|dessert topping|whipped topping|non-butterfat|\bhuman\b|supplement|" + _MILK_FATS
 )
 _FROZEN_DAIRY = (
     r"^(?:ice creams?|light ice cream|fat free ice cream|frozen yogurts?"
@@ -117,7 +126,7 @@ _PLANT_MILK = r"\b(?:soy|soymilk|almond|rice milk|coconut|oat|slimfast|muscle mi
 # --- soda -----------------------------------------------------------------------------------
 _SODA = (
     r"(?<!non-)\bcarbonated\b|(?<!coca-)\bcolas?\b|\bsoda\b|root beer|ginger ale"
-    r"|pepper-type|tonic water|energy drink"
+    r"|pepper-type|tonic water|energy drink|\bsoft drink\b"
 )
 _NOT_SODA = (
     r"\bclub soda\b|mineral water|\bwater, bottled\b|sparkling mineral|^alcoholic"
@@ -126,7 +135,7 @@ _NOT_SODA = (
 
 # --- coffee and tea -------------------------------------------------------------------------
 _COFFEE = r"\bcoffee\b"
-_NOT_COFFEE = r"\bliqueur\b|^alcoholic|coffee substitute|coffee, instant, chicory"
+_NOT_COFFEE = r"\bliqueur\b|^alcoholic|coffee substitute"
 _TEA = r"\btea\b|\bnestea\b"
 _ALCOHOL = r"^alcoholic"
 

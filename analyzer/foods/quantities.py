@@ -17,6 +17,7 @@ References
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -386,12 +387,31 @@ def parse_amount(text: str, decimal: str = ".") -> ParsedAmount:
         if stated is not None and not re.match(r'^["\']|^(?:in|inch)\b', stated[1]):
             inner_unit = _unit_head(stated[1])
             if _is_measure_unit(outer) and _is_measure_unit(inner_unit):
-                # "8 fl oz (237 ml)", "1.00 x 8.28 fl oz (245ml)": the same amount restated
-                return ParsedAmount((count or 1.0) * stated[0], inner_unit, original)
+                # "8 fl oz (237 ml)", "1.00 x 8.28 fl oz (245ml)": the amount restated;
+                # "2 cup (8 fl oz)": one cup restated, two of them
+                per_unit = count is None and _restates_one(quantity, outer, stated)
+                times = quantity if per_unit else (count or 1.0)
+                return ParsedAmount(times * stated[0], inner_unit, original)
             if _is_measure_unit(inner_unit) or (outer == "serving" and inner_unit):
                 return ParsedAmount(quantity * stated[0], inner_unit, original)
     unit = _with_dimension(_unit_head(rest), rest)
     return ParsedAmount(quantity, unit or None, original)
+
+
+def _measure(unit: str) -> float:
+    """Grams or millilitres in one ``unit`` (a gram and a millilitre taken as alike)."""
+    return MASS_UNITS_G.get(unit) or VOLUME_UNITS_ML.get(unit) or 1.0
+
+
+def _restates_one(quantity: float, outer: str, stated: tuple[float, str]) -> bool:
+    """True when a parenthesis restates one unit rather than the whole amount: the
+    stated amount is nearer (as a ratio, taking 1 g per ml across mass and volume) to one
+    ``outer`` unit than to ``quantity`` of them."""
+    said = stated[0] * _measure(_unit_head(stated[1]))
+    one = _measure(outer)
+    if quantity <= 0 or said <= 0:
+        return False
+    return abs(math.log(said / one)) < abs(math.log(said / (quantity * one)))
 
 
 _DIMENSION_TEXT = re.compile(

@@ -173,7 +173,7 @@ def default_matcher() -> FoodMatcher:
         key = cache_key([bundled_path("foods.csv"), bundled_path("aliases.csv"), *source_files()])
     except OSError:
         return build()
-    return cached("matcher", key, build)
+    return cached("matcher", key, build, FoodMatcher)
 
 
 def find_food(name: str, limit: int = 5, foods: pd.DataFrame | None = None) -> pd.DataFrame:

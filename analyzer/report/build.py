@@ -10,7 +10,7 @@ References
 ----------
 .. [1] IOM 1997, DRIs for Calcium, Phosphorus, Magnesium, Vitamin D and Fluoride (NAP 5776),
    p. 154: no dietary Ca:P target for adults.
-.. [2] Weaver CM et al. 2017, Curr Osteoporos Rep (PMC5442193): the load equation.
+.. [2] Weaver CM et al. 2017, Curr Osteoporos Rep 15(3):214-221 (PMC5442193): the load equation.
 """
 
 from __future__ import annotations
@@ -22,9 +22,9 @@ from typing import Any
 
 import pandas as pd
 
-from analyzer.balance.absorption import absorbable_calcium_target
 from analyzer.balance.analysis import Analysis
 from analyzer.balance.entries import only_app_totals
+from analyzer.balance.weaver import absorbable_calcium_target
 from analyzer.balance.weeks import (
     COVERAGE_MIN_FRACTION,
     DAYS_PER_WEEK,
@@ -40,11 +40,15 @@ from analyzer.jsonable import records
 from analyzer.models import Profile, Settings, Targets
 from analyzer.nutrients import CA_P, GROUPS, TARGET_MINERALS
 from analyzer.reference import molar_ratio_factor
+from analyzer.report import coverage as lead
 from analyzer.report import findings, greens
 from analyzer.report import top_sources as sources
+from analyzer.report.matches import check_matches
 from analyzer.report.model import (
+    Alternative,
+    Completeness,
     Day,
-    MatchCheck,
+    EntryRow,
     MineralCoverage,
     NotUsedRow,
     PlanSummary,
@@ -56,7 +60,14 @@ from analyzer.report.model import (
     TopSources,
     WeekFigures,
 )
-from analyzer.report.plan import Goals, GreensPlan, WeekIntake, plan_greens
+from analyzer.report.plan import (
+    Goals,
+    GreensPlan,
+    WeekIntake,
+    format_cups,
+    plan_greens,
+    shortfalls,
+)
 
 #: Largest sources listed per kind.
 TOP_SOURCES = 3
@@ -156,7 +167,7 @@ def _averages(scope: WeekScope, coverage: dict[str, MineralCoverage]) -> dict[st
     if scope.totals_only:
         averages["absorbable_calcium_mg"] = math.nan
         averages["diuretic_load_mg"] = math.nan
-    if not all(coverage[m].usable for m in CA_P):
+    if not lead.ratio_minerals_usable(coverage):
         averages["ca_p_mass_ratio"] = averages["ca_p_molar_ratio"] = math.nan
     return averages
 
@@ -182,19 +193,32 @@ def _days(scope: WeekScope) -> list[Day]:
     return [Day(**row) for row in rows]
 
 
+def max_cups(scope: WeekScope) -> float:
+    """The greens cap per green per day for this profile (scaled with age). [cup]"""
+    cap = float(scope.settings.greens_cups_max_per_day)
+    return greens.portion_cap_cups(cap, scope.targets.vegetables_cup_eq)
+
+
 def _candidates(
     scope: WeekScope, candidates: pd.DataFrame | None, notes: list[str]
 ) -> pd.DataFrame:
     """The greens the plan may use (none for infants or a cap below one serving)."""
-    max_cups = float(scope.settings.greens_cups_max_per_day)
+    cap = max_cups(scope)
     if float(scope.profile.age) < ADULT_FOODS_AGE_Y:
         notes.append(INFANT_NOTE)
         return pd.DataFrame()
     if candidates is not None:
         return candidates
-    if max_cups >= greens.SERVING_CUPS:
-        return greens.default_candidates(max_cups)
-    notes.append(f"Greens capped at {max_cups:g} cups a day: no plan is possible.")
+    if cap >= greens.SERVING_CUPS:
+        if cap < float(scope.settings.greens_cups_max_per_day):
+            notes.append(
+                f"Greens portions scaled to age: at most {format_cups(cap)} of a green a day, "
+                f"the adult cap times the {scope.targets.vegetables_cup_eq:g} "
+                "cup-eq of vegetables a day of this profile's Dietary Guidelines pattern over "
+                "the 2,000-kcal pattern's 2 1/2."
+            )
+        return greens.default_candidates(cap)
+    notes.append(f"Greens capped at {cap:g} cups a day: no plan is possible.")
     return pd.DataFrame()
 
 
@@ -228,8 +252,21 @@ def _plan(
         magnesium_mg=float(scope.targets.magnesium_mg),
         potassium_mg=float(scope.targets.potassium_mg),
         calcium_ul_mg=float(ceiling) if ceiling is not None else math.nan,
+        calcium_mg=float(scope.targets.calcium_mg),
     )
+    if not averages["complete"]:  # an incomplete week's gaps are not known: no plan
+        return GreensPlan("incomplete", [], intake, intake, goals, shortfalls(intake, goals))
     return plan_greens(intake, goals, candidates)
+
+
+def _alternatives(plan: GreensPlan) -> list[Alternative]:
+    """Milk, yogurt, fortified soy drink and tofu beside the greens, when calcium is short."""
+    short = plan.remaining.get("absorbable_calcium_mg", 0.0) > 0 or any(
+        s.role == greens.ROLE_CALCIUM for s in plan.suggestions
+    )
+    if plan.status not in ("closed", "partial") or not short:
+        return []
+    return [Alternative(**row) for row in records(greens.calcium_alternatives())]
 
 
 def _projection(values: dict[str, Any], targets: TargetsInfo) -> Projection:
@@ -284,44 +321,28 @@ def _not_used(rejected: pd.DataFrame, days: pd.DatetimeIndex) -> list[NotUsedRow
     return [NotUsedRow(**row) for row in records(rows[keep])]
 
 
-#: Most foods listed under "check these matches".
-MAX_MATCH_CHECKS = 8
-#: Confidence words listed under "check these matches", least sure first.
-CHECKED_CONFIDENCE = ("low", "medium")
-#: What each checked kind of match means, for the reader.
-MATCH_NOTES = {
-    "sibling": "USDA has no such form of this food; the nearest form is used",
-    "fuzzy": "the closest USDA food by name",
+#: Columns of an entry row, taken from the entries table when it has them; the
+#: ``match_*`` columns come from the matcher (``match_low_confidence`` as ``low_confidence``).
+ENTRY_COLUMNS = {name: name for name in EntryRow.model_fields} | {
+    "match_low_confidence": "low_confidence"
 }
 
 
-def _check_matches(entries: pd.DataFrame) -> list[MatchCheck]:
-    """The week's foods matched with low or medium confidence, least sure and most logged
-    first (at most :data:`MAX_MATCH_CHECKS`); app totals and app nutrients are left out."""
-    needed = {"match_method", "match_confidence", "food", "food_id", "description"}
-    if entries.empty or not needed <= set(entries.columns):
-        return []
-    rows = entries[entries["match_confidence"].isin(CHECKED_CONFIDENCE)]
-    if "source" in rows.columns:
-        rows = rows[rows["source"] == "usda"]
-    if rows.empty:
-        return []
-    keys = ["food", "food_id", "description", "match_method", "match_confidence"]
-    counted = rows.groupby(keys, sort=False, dropna=False).size().reset_index(name="entries")
-    counted["rank"] = counted["match_confidence"].map(CHECKED_CONFIDENCE.index)
-    counted = counted.sort_values(["rank", "entries", "food"], ascending=[True, False, True])
-    return [
-        MatchCheck(
-            food=str(row.food),
-            food_id=str(row.food_id),
-            description=str(row.description),
-            method=str(row.match_method),
-            confidence=str(row.match_confidence),
-            entries=int(row.entries),
-            note=MATCH_NOTES.get(str(row.match_method), ""),
-        )
-        for row in counted.head(MAX_MATCH_CHECKS).itertuples(index=False)
-    ]
+def _entries(scope: WeekScope) -> list[EntryRow]:
+    """The week's used entries, by date and diary line, as the report lists them."""
+    entries = scope.week_entries.sort_values(["date", "line"], kind="stable")
+    present = {c: name for c, name in ENTRY_COLUMNS.items() if c in entries.columns}
+    frame = entries[list(present)].rename(columns=present)
+    if "match_confidence" in frame.columns and "low_confidence" not in frame.columns:
+        frame["low_confidence"] = frame["match_confidence"].eq("low")
+    for name in ("match_method", "match_confidence"):  # "" = not matched (an app's total)
+        if name in frame.columns:
+            frame[name] = frame[name].mask(frame[name].astype("string").eq("").fillna(False))
+    for flag in ("approximate", "is_total", "low_confidence"):
+        if flag in frame.columns:
+            frame[flag] = frame[flag].astype("boolean").fillna(False).astype(bool)
+    frame["food"] = frame["food"].astype("string").fillna("")
+    return [EntryRow(**row) for row in records(frame)]
 
 
 def _totals_note(scope: WeekScope) -> str:
@@ -337,6 +358,7 @@ def _notes(
     targets: TargetsInfo,
     plan: GreensPlan,
     coverage: dict[str, MineralCoverage],
+    completeness: Completeness,
 ) -> list[str]:
     """The notes after the window's and the plan's own: what the reader must know."""
     notes = list(analysis_notes)
@@ -352,6 +374,8 @@ def _notes(
     notes.append(findings.RATIO_TARGET_NOTE.format(ratio=targets.ca_p_mass_ratio))
     notes += plan.notes
     notes += findings.coverage_notes(coverage)
+    notes.append(lead.thresholds_note(scope.settings.implausible_energy_fraction))
+    notes += lead.weightless_notes(completeness)
     if plan.suggestions:
         notes.append(findings.GREENS_NOTE)
     return notes
@@ -405,25 +429,31 @@ def build_report(
     targets = _targets(scope)
     coverage = _coverage(scope)
     averages = _averages(scope, coverage)
-    plan = _plan(scope, averages, coverage, targets, _candidates(scope, candidates, notes))
-    flags, dropped = findings.week_flags(
-        analysis.flag_table,
-        scope.window,
-        scope.person,
-        scope.week_daily,
-        coverage,
-        ratio_known=not math.isnan(averages["ca_p_mass_ratio"]),
-        totals_only=scope.totals_only,
+    completeness = lead.completeness(
+        scope.week_daily, scope.week_entries, analysis.rejected, scope.window.days, averages
     )
-    if dropped:
-        notes.append(
-            f"{dropped} Ca:P flag(s) left out: too few of that day's (or week's) entries have "
-            f"both calcium and phosphorus (this tool needs {COVERAGE_MIN_FRACTION:.0%}) for "
-            "the ratio to mean anything."
-        )
+    plan = _plan(scope, averages, coverage, targets, _candidates(scope, candidates, notes))
+    flags, cannot_judge = lead.judge(
+        findings.week_flags(
+            analysis.flag_table,
+            scope.window,
+            scope.person,
+            scope.week_daily,
+            coverage,
+            totals_only=scope.totals_only,
+        ),
+        completeness,
+    )
+    absorption = lead.absorption_info(averages, scope.week_entries)
+    caveats = (
+        []
+        if scope.totals_only
+        else lead.absorption_notes(absorption, averages["absorbable_calcium_mg"])
+    )
     by_group, top, swaps = _sources(scope, coverage, plan, flags)
-    max_cups = float(scope.settings.greens_cups_max_per_day)
+    cap = max_cups(scope)
     return Report(
+        completeness=completeness,
         profile=ProfileInfo(**scope.profile.model_dump(), description=scope.profile.describe()),
         targets=targets,
         person=scope.person,
@@ -434,21 +464,32 @@ def build_report(
         totals_only=scope.totals_only,
         calcium_approximate=_approximate(scope.week_entries),
         flags=flags,
+        cannot_judge=cannot_judge,
+        absorption=absorption,
+        load_coefficients=findings.load_coefficients(scope.settings.protein_coefficient),
         diuretic_load=_load_rows(by_group),
         top_sources=top,
         swaps=swaps,
         plan=PlanSummary(
             status=plan.status,
-            message=findings.plan_message(plan, max_cups),
-            max_cups_per_green_per_day=max_cups,
+            message=findings.plan_message(plan, cap),
+            max_cups_per_green_per_day=cap,
             remaining=dict(plan.remaining),
+            caveats=findings.caveats(plan.suggestions),
+            ratio_goal=plan.goals.ratio_target(plan.current.phosphorus_mg),
         ),
         suggestions=[s.as_dict() for s in plan.suggestions],
+        alternatives=_alternatives(plan),
         current=_projection(plan.current.as_dict(), targets),
         projected=_projection(plan.projected.as_dict(), targets),
         not_used=_not_used(analysis.rejected, scope.window.days),
-        check_matches=_check_matches(scope.week_entries),
-        notes=[*notes, *_notes(scope, analysis.notes, targets, plan, coverage)],
+        check_matches=check_matches(scope.week_entries),
+        entries=_entries(scope),
+        diary_format=analysis.diary_format,
+        notes=[
+            *notes,
+            *_notes(scope, [*analysis.notes, *caveats], targets, plan, coverage, completeness),
+        ],
         confidence=findings.confidence_notes(scope.settings.protein_coefficient),
         sources=[*findings.SOURCES, *sorted({f.reference for f in flags if f.reference})],
         disclaimer=findings.DISCLAIMER,

@@ -1,15 +1,20 @@
 """What the report says about a week in words: its flags, notes and how sure its figures are.
 
 The flags come from the balance engine (:mod:`analyzer.balance.flags`); here they are chosen
-for the week and person shown, left out where the Ca:P ratio cannot be computed, and marked
-where their value is an underestimate. The notes say what the diary lacks and what each
-figure assumes.
+for the week and person shown and marked where their value is an underestimate (findings the
+data cannot support are split off by :func:`analyzer.report.coverage.judge`). The notes say
+what the diary lacks and what each figure assumes; the caveats what the suggested foods
+bring (vitamin K and warfarin, oxalate and kidney stones).
 
 References
 ----------
 .. [1] IOM 1997, DRIs for Calcium, Phosphorus, Magnesium, Vitamin D and Fluoride (NAP 5776),
    p. 154: no dietary Ca:P target for adults.
-.. [2] Weaver CM et al. 2017, Curr Osteoporos Rep (PMC5442193): the load equation.
+.. [2] Weaver CM et al. 2017, Curr Osteoporos Rep 15(3):214-221 (PMC5442193): the load equation.
+.. [3] Booth SL, Centurelli MA 1999, Nutr Rev 57(9):288-296: a steady vitamin K intake on
+   warfarin.
+.. [4] Mitchell T et al. 2019, Am J Physiol Renal Physiol 316(3):F409-F413 (PMC6459305):
+   calcium-oxalate stone formers are advised to avoid oxalate-rich foods.
 """
 
 from __future__ import annotations
@@ -19,12 +24,20 @@ from typing import Any
 
 import pandas as pd
 
-from analyzer.balance.weeks import COVERAGE_MIN_FRACTION, Window, iso_week, ratio_usable
+from analyzer.balance.loads import PROTEIN_SOURCES
+from analyzer.balance.weeks import COVERAGE_MIN_FRACTION, Window, iso_week
 from analyzer.models import Flag
 from analyzer.nutrients import CA_P
 from analyzer.reference import coefficient, load_table, tag
-from analyzer.report.model import MineralCoverage, ReportFlag
-from analyzer.report.plan import GOAL_NAMES, NO_CANDIDATES_NOTE, GreensPlan, format_cups
+from analyzer.report.greens import ROLE_POTASSIUM_MAGNESIUM
+from analyzer.report.model import LoadCoefficients, MineralCoverage, ReportFlag
+from analyzer.report.plan import (
+    GOAL_NAMES,
+    NO_CANDIDATES_NOTE,
+    GreensPlan,
+    Suggestion,
+    format_cups,
+)
 
 #: Shown at the end of every report.
 DISCLAIMER = (
@@ -37,7 +50,8 @@ SOURCES = (
     "IOM 2011, Dietary Reference Intakes for Calcium and Vitamin D (V).",
     "IOM 1997, DRIs for Calcium, Phosphorus, Magnesium, Vitamin D and Fluoride (V).",
     "NASEM 2019, DRIs for Sodium and Potassium (V).",
-    "Weaver CM et al. 2017, Curr Osteoporos Rep, Table 1 and load equation (V).",
+    "Weaver CM et al. 2017, Curr Osteoporos Rep 15(3):214-221, Table 1 and load equation (V).",
+    "Heaney RP, Weaver CM, Fitzsimmons ML 1990, J Bone Miner Res 5(11): loads of 15-500 mg (V).",
     "Heaney RP et al. 1988, Am J Clin Nutr 47:707 (spinach calcium ~5% absorbed) (V).",
 )
 #: Flag codes whose value is read from each mineral (to say when it is an underestimate).
@@ -46,11 +60,10 @@ FLAG_MINERALS = {
     "low_ca_p_with_low_calcium": CA_P,
     "low_ca_p_ratio": CA_P,
     "phosphorus_above_ul": ("phosphorus",),
+    "calcium_above_ul": ("calcium",),
     "magnesium_low": ("magnesium",),
     "potassium_low": ("potassium",),
 }
-#: Flags on the Ca:P ratio (left out where the ratio is not computed).
-RATIO_FLAGS = frozenset({"low_ca_p_with_low_calcium", "low_ca_p_ratio"})
 #: Flags about one eating occasion; meaningless when the diary has only app totals.
 OCCASION_FLAGS = frozenset({"caffeine_sitting"})
 TOTALS_ONLY_NOTE = (
@@ -64,10 +77,24 @@ RATIO_TARGET_NOTE = (
 )
 GREENS_NOTE = (
     "Each serving of greens is counted as its own eating occasion (Weaver's load "
-    "equation per occasion). High-oxalate greens (spinach, chard, beet greens) are "
+    "equation per occasion), and none holds more than the 500 mg of calcium the equation "
+    "was measured on. High-oxalate greens (spinach, chard, beet greens) are "
     "never chosen for calcium (about 5% absorbed; Heaney et al. 1988); when offered "
     "for potassium and magnesium, the projection counts their calcium as eaten and "
-    "only its small absorbable part."
+    "only its small absorbable part. The Ca:P goal never asks for calcium above the RDA: "
+    "the ratio is not a DRI (IOM 1997, p. 154)."
+)
+WARFARIN_CAVEAT = (
+    "Vitamin K: {names} {verb} rich in vitamin K ({amount:,.0f} ug in the largest suggested "
+    "serving, SR28). On warfarin, keep vitamin K intake steady and talk to your doctor "
+    "before adding {them} (Booth & Centurelli 1999, Nutr Rev 57:288)."
+)
+OXALATE_CAVEAT = (
+    "Oxalate: {names} {verb} very high in oxalate (spinach about 850 mg per 100 g; "
+    "Storcksdieck genannt Bonsmann et al. 2008, Eur J Clin Nutr 62:336). People who have had "
+    "calcium-oxalate kidney stones are advised to avoid oxalate-rich foods (Mitchell et al. "
+    "2019, Am J Physiol Renal Physiol 316:F409); eaten with a calcium-rich food, less "
+    "oxalate is absorbed."
 )
 
 
@@ -112,37 +139,22 @@ def week_flags(
     week_daily: pd.DataFrame,
     coverage: dict[str, MineralCoverage],
     *,
-    ratio_known: bool,
     totals_only: bool,
-) -> tuple[list[ReportFlag], int]:
-    """The flags of the week shown, and how many Ca:P flags were left out.
+) -> list[ReportFlag]:
+    """The flags of the week shown (judged or ``cannot_judge``), marked where a lower bound.
 
-    A Ca:P flag is left out where too few of that day's (or week's) entries have both
-    minerals (:func:`analyzer.balance.weeks.ratio_usable`); the per-occasion caffeine flag
-    is left out for app totals (their occasions are unknown).
+    The per-occasion caffeine flag is left out for app totals (their occasions are unknown).
     """
     chosen = flag_table[_in_window(flag_table, window, person)]
-    usable_days = set(week_daily.loc[ratio_usable(week_daily), "date"])
     flags: list[ReportFlag] = []
-    dropped = 0
     for record in chosen.to_dict(orient="records"):
         flag = Flag.model_validate({k: v for k, v in record.items() if pd.notna(v)})
         code = flag.code.removeprefix("weekly_")
         if totals_only and code in OCCASION_FLAGS:
             continue
-        if code in RATIO_FLAGS:
-            known = ratio_known if flag.date is None else _day_known(flag, usable_days, week_daily)
-            if not known:
-                dropped += 1
-                continue
-        note = _underestimate(flag, week_daily, coverage)
+        note = _underestimate(flag, week_daily, coverage) if flag.level != "cannot_judge" else None
         flags.append(ReportFlag(**flag.model_dump(mode="json"), underestimate=note))
-    return flags, dropped
-
-
-def _day_known(flag: Flag, usable_days: set[Any], week_daily: pd.DataFrame) -> bool:
-    day = pd.Timestamp(str(flag.date))
-    return day in usable_days or not bool((week_daily["date"] == day).any())
+    return flags
 
 
 def coverage_notes(coverage: dict[str, MineralCoverage]) -> list[str]:
@@ -160,9 +172,10 @@ def coverage_notes(coverage: dict[str, MineralCoverage]) -> list[str]:
         elif not cov.usable:
             uses = "the Ca:P ratio or the greens plan" if mineral in CA_P else "the greens plan"
             notes.append(
-                f"{name} is known for only {cov.known} of {cov.entries} entries this week: "
-                f"its total counts only those, so it is shown as 'at least' and is not used "
-                f"for {uses} (this tool needs {COVERAGE_MIN_FRACTION:.0%} of entries)."
+                f"{name} is known for only {1 - cov.unknown_share:.0%} of the week's food "
+                f"({cov.known} of {cov.entries} entries): its total counts only those, so it is "
+                f"shown as 'at least' and is not used for {uses} (this tool needs "
+                f"{COVERAGE_MIN_FRACTION:.0%} of the food, by energy)."
             )
         else:
             notes.append(
@@ -170,6 +183,29 @@ def coverage_notes(coverage: dict[str, MineralCoverage]) -> list[str]:
                 "total counts only the known values, so it is a slight underestimate (marked *)."
             )
     return notes
+
+
+def load_coefficients(protein_coefficient: str = "fao_who") -> LoadCoefficients:
+    """The diuretic-load coefficients in use, with their tags (the report prints these).
+
+    Parameters
+    ----------
+    protein_coefficient : {"fao_who", "kerstetter_allen"}
+        ``Settings.protein_coefficient``: 1.0 mg/g (FAO/WHO 2004, S) or 1.2 mg/g (Kerstetter
+        & Allen 1990, V).
+    """
+    protein = f"protein_calcium_mg_per_g_{protein_coefficient}"
+    return LoadCoefficients(
+        caffeine_calcium_mg=coefficient("caffeine_calcium_mg"),
+        caffeine_reference_mg=coefficient("caffeine_reference_mg"),
+        caffeine_tag=tag("caffeine_calcium_mg"),
+        protein_calcium_mg_per_g=coefficient(protein),
+        protein_source=PROTEIN_SOURCES[protein_coefficient],
+        protein_tag=tag(protein),
+        sodium_calcium_mg=coefficient("sodium_calcium_mg"),
+        sodium_reference_mg=coefficient("sodium_reference_mg"),
+        sodium_tag=tag("sodium_calcium_mg"),
+    )
 
 
 def confidence_notes(protein_coefficient: str = "fao_who") -> list[str]:
@@ -180,26 +216,59 @@ def confidence_notes(protein_coefficient: str = "fao_who") -> list[str]:
     protein_coefficient : {"fao_who", "kerstetter_allen"}
         The protein-calciuria coefficient in use (``Settings.protein_coefficient``).
     """
-    protein_name = f"protein_calcium_mg_per_g_{protein_coefficient}"
+    loads = load_coefficients(protein_coefficient)
     indices = load_table("absorption_index.csv").set_index("absorption_class")
     index_tags = ", ".join(
         f"{name.replace('_', ' ')} {indices.loc[name, 'index']:g} ({indices.loc[name, 'tag']})"
-        for name in ("dairy", "low_oxalate_brassica", "high_oxalate", "default")
+        for name in ("dairy", "bread", "low_oxalate_brassica", "high_oxalate", "default")
         if name in indices.index
     )
     return [
         "Minerals: USDA SR28 values per 100 g times grams from USDA household portions (V); "
         "app exports are taken as the app computed them.",
         f"Absorbable calcium: Weaver's load equation ({tag('weaver_slope')}) per eating "
-        f"occasion times an absorption index per food class: {index_tags}. The "
-        "absorbable-calcium target is this tool's definition (C).",
-        f"Diuretic load: caffeine {coefficient('caffeine_calcium_mg'):g} mg Ca per "
-        f"{coefficient('caffeine_reference_mg'):g} mg ({tag('caffeine_calcium_mg')}), protein "
-        f"{coefficient(protein_name):g} mg Ca per g ({tag(protein_name)}), sodium "
-        f"{coefficient('sodium_calcium_mg'):g} mg Ca per "
-        f"{coefficient('sodium_reference_mg'):,.0f} mg ({tag('sodium_calcium_mg')}): rough "
-        "estimates of urinary calcium, not measured losses.",
+        f"occasion, on loads of {coefficient('weaver_load_min_mg'):g}-"
+        f"{coefficient('weaver_load_max_mg'):g} mg ({tag('weaver_load_max_mg')}), times an "
+        f"absorption index per food class: {index_tags}. The absorbable-calcium target is "
+        "this tool's definition (C).",
+        f"Diuretic load: caffeine {loads.caffeine_calcium_mg:g} mg Ca per "
+        f"{loads.caffeine_reference_mg:g} mg ({loads.caffeine_tag}; a calcium-balance cost "
+        "on the absorption side, not urinary calcium), protein "
+        f"{loads.protein_calcium_mg_per_g:g} mg urinary Ca per g ({loads.protein_source}, "
+        f"{loads.protein_tag}), sodium {loads.sodium_calcium_mg:g} mg urinary Ca per "
+        f"{loads.sodium_reference_mg:,.0f} mg ({loads.sodium_tag}): rough estimates, not "
+        "measured losses.",
     ]
+
+
+def caveats(suggestions: list[Suggestion]) -> list[str]:
+    """The warfarin and kidney-stone caveats the suggested greens bring, if any."""
+    out = []
+    threshold = coefficient("vitamin_k_high_ug")
+    rich = [s for s in suggestions if s.vitamin_k_ug > threshold]
+    if rich:
+        names = _names(s.name for s in rich)
+        out.append(
+            WARFARIN_CAVEAT.format(
+                names=names,
+                verb="is" if len(rich) == 1 else "are",
+                them="it" if len(rich) == 1 else "them",
+                amount=max(s.vitamin_k_ug for s in rich),
+            )
+        )
+    oxalate = [s for s in suggestions if s.role == ROLE_POTASSIUM_MAGNESIUM]
+    if oxalate:
+        out.append(
+            OXALATE_CAVEAT.format(
+                names=_names(s.name for s in oxalate), verb="is" if len(oxalate) == 1 else "are"
+            )
+        )
+    return out
+
+
+def _names(names: Any) -> str:
+    listed = list(dict.fromkeys(names))
+    return listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + " and " + listed[-1]
 
 
 def plan_message(plan: GreensPlan, max_cups: float) -> str:
@@ -213,6 +282,11 @@ def plan_message(plan: GreensPlan, max_cups: float) -> str:
                 f"{unknown_text}: no greens suggested."
             )
         return "The week already meets the targets: no greens suggested."
+    if plan.status == "incomplete":
+        return (
+            "No plan: the week is incomplete, so its gaps are not known (see what the diary "
+            "lacks at the top); log the missing foods, or choose a complete week."
+        )
     if plan.status == "unknown":
         return (
             "No greens suggested: the greens plan aims first at absorbable calcium and the "
@@ -240,7 +314,7 @@ def _gaps(remaining: dict[str, float]) -> list[str]:
     if remaining.get("absorbable_calcium_mg", 0) > 0:
         gaps.append(f"absorbable calcium {remaining['absorbable_calcium_mg']:.0f} mg/day")
     if remaining.get("ca_p_mass_ratio", 0) > 0:
-        gaps.append(f"Ca:P mass ratio {remaining['ca_p_mass_ratio']:.2f}")
+        gaps.append(f"Ca:P mass ratio {remaining['ca_p_mass_ratio']:.2f} (calcium up to the RDA)")
     if remaining.get("magnesium_mg", 0) > 0:
         gaps.append(f"magnesium {remaining['magnesium_mg']:.0f} mg/day")
     if remaining.get("potassium_mg", 0) > 0:

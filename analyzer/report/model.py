@@ -18,6 +18,7 @@ import pandas as pd
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from analyzer.nutrients import DIURETIC_GROUPS
+from analyzer.report.matches import MatchCheck
 
 
 def known_or_none(value: Any) -> Any:
@@ -73,13 +74,47 @@ class TargetsInfo(_Model):
     sources: dict[str, str]
 
 
+class IncompleteDay(_Model):
+    """A logged day left out of the week's averages, and why."""
+
+    date: str
+    weekday: str
+    reason: str
+
+
+class Completeness(_Model):
+    """What the week's diary lacks, said before any verdict.
+
+    ``statement`` is the report's first sentence(s); ``complete`` is False when the week
+    cannot be judged (no alert, no plan: findings are listed as "cannot judge").
+    """
+
+    statement: str
+    complete: bool
+    rows: int
+    rows_not_used: int
+    rows_undated: int
+    days_logged: int
+    days_complete: int
+    unused_share: float
+    incomplete_days: list[IncompleteDay]
+    weightless_entries: int
+    thresholds: dict[str, float]
+
+
 class WeekFigures(_Model):
-    """The week's per-day averages over its logged days. [mg/day, g/day, mEq/day]"""
+    """The week's per-day averages over its complete days. [mg/day, g/day, mEq/day]
+
+    ``days`` is the number of days averaged (complete days); ``days_logged`` all logged days.
+    """
 
     label: str
     start: str
     end: str
     days: int
+    days_logged: int = 0
+    complete: bool = True
+    unused_share: Number = None
     calcium_mg: Number
     absorbable_calcium_mg: Number
     phosphorus_mg: Number
@@ -91,9 +126,45 @@ class WeekFigures(_Model):
     energy_kcal: Number
     pral_meq: Number
     diuretic_load_mg: Number
+    calcium_outside_load_range_mg: Number = None
+    calcium_default_index_mg: Number = None
+    absorbable_calcium_one_occasion_mg: Number = None
     ca_p_mass_ratio: Number
     ca_p_molar_ratio: Number
     percent_of_target: Percentages
+
+
+class AbsorptionInfo(_Model):
+    """How sure the absorbable-calcium figure is, and what it assumes.
+
+    ``default_index_share`` is the share of the week's calcium on the default absorption
+    index (0.5, an assumption), graded ``good``/``fair``/``poor`` by this tool's thresholds;
+    ``outside_load_range_share`` the share eaten in occasions outside the 15-500 mg Weaver's
+    equation was measured on; ``occasions`` is ``meal`` (the diary's meals and times) or
+    ``entry`` (no eating times: each entry alone, an upper bound), with
+    ``one_occasion_per_day_mg`` the lower bound. [fraction, mg/day]
+    """
+
+    default_index_share: Number
+    grade: str
+    outside_load_range_share: Number
+    load_range_mg: tuple[float, float]
+    occasions: str
+    one_occasion_per_day_mg: Number
+
+
+class LoadCoefficients(_Model):
+    """The diuretic-load coefficients actually used, with their provenance tags."""
+
+    caffeine_calcium_mg: float
+    caffeine_reference_mg: float
+    caffeine_tag: str
+    protein_calcium_mg_per_g: float
+    protein_source: str
+    protein_tag: str
+    sodium_calcium_mg: float
+    sodium_reference_mg: float
+    sodium_tag: str
 
 
 class Day(BaseModel):
@@ -126,6 +197,8 @@ class Day(BaseModel):
     magnesium_mg_unknown: int = 0
     potassium_mg_unknown: int = 0
     ca_p_ratio_usable: bool = True
+    complete: bool = True
+    incomplete_reason: Text = None
 
     def unknown_count(self, mineral: str) -> int:
         """Entries of the day lacking ``mineral`` (``"calcium"``, ...)."""
@@ -145,6 +218,7 @@ class MineralCoverage(_Model):
     known: int
     complete: bool
     usable: bool
+    unknown_share: float = 0.0
 
 
 class ReportFlag(_Model):
@@ -226,12 +300,33 @@ class Swap(_Model):
 
 
 class PlanSummary(_Model):
-    """The greens plan's outcome: ``met``, ``closed``, ``partial`` or ``unknown``."""
+    """The greens plan's outcome: ``met``, ``closed``, ``partial``, ``unknown`` or
+    ``incomplete`` (the week cannot be judged: no plan), with the caveats its greens bring
+    (vitamin K and warfarin, oxalate and kidney stones) and the ratio goal actually used."""
 
     status: str
     message: str
     max_cups_per_green_per_day: float
     remaining: dict[str, Number]
+    caveats: list[str] = Field(default_factory=list)
+    ratio_goal: Number = None
+
+
+class Alternative(_Model):
+    """A non-green calcium source a dietitian would offer, one serving. [mg per serving]"""
+
+    food_id: str
+    name: str
+    description: str
+    amount: float
+    unit: str
+    grams: float
+    calcium_mg: Number
+    absorbable_calcium_mg: Number
+    phosphorus_mg: Number
+    label: str
+    source: str
+    confidence: str
 
 
 class Adds(_Model):
@@ -259,6 +354,8 @@ class SuggestionItem(_Model):
     text: str
     adds_per_serving: Adds
     adds_per_day: Adds
+    vitamin_k_ug: Number = None
+    oxalate_class: Text = None
 
 
 class Projection(_Model):
@@ -285,17 +382,37 @@ class NotUsedRow(_Model):
     reason: str
 
 
-class MatchCheck(_Model):
-    """A food of the week matched with less than high confidence: the user's words beside
-    the USDA food, so that a wrong match is seen where the report is read."""
+#: A match's confidence as the matcher gives it: a score or a word; ``None`` when unknown.
+MatchConfidence = Annotated[float | str | None, BeforeValidator(known_or_none)]
 
+
+class EntryRow(_Model):
+    """One used diary entry of the week, as the tool understood it.
+
+    ``food``, ``quantity`` and ``unit`` are the user's words; ``description`` the USDA food
+    matched (``None`` for an app's own food or total); ``grams`` [g], ``calcium_mg`` and
+    ``phosphorus_mg`` [mg] the entry's amounts (``None`` = unknown). ``match_method``,
+    ``match_confidence`` and ``low_confidence`` are filled when the diary's entries carry
+    them (``match_method``, ``match_confidence``, ``match_low_confidence`` columns).
+    """
+
+    line: Count = None
+    date: str
+    meal: Text = None
     food: str
-    food_id: str
-    description: str
-    method: str
-    confidence: str
-    entries: int
-    note: str
+    quantity: Number = None
+    unit: Text = None
+    food_id: Text = None
+    description: Text = None
+    grams: Number = None
+    calcium_mg: Number = None
+    phosphorus_mg: Number = None
+    source: Text = None
+    approximate: bool = False
+    is_total: bool = False
+    match_method: Text = None
+    match_confidence: MatchConfidence = None
+    low_confidence: bool = False
 
 
 class Report(_Model):
@@ -303,6 +420,7 @@ class Report(_Model):
 
     Attributes
     ----------
+    completeness : what the diary lacks (first: the report leads with it).
     profile, targets : the person and the week's targets.
     person : the participant id in a cohort diary, else ``None``.
     week : per-day averages and percent of target.
@@ -311,12 +429,19 @@ class Report(_Model):
     totals_only : the diary has app totals, not foods (no groups, no absorption).
     calcium_approximate : some calcium came from % Daily Value (MyFitnessPal).
     flags, diuretic_load, top_sources, swaps : findings and the week's sources.
+    cannot_judge : findings the data cannot support (incomplete days or week, too little
+        food with the mineral), each with its reason.
+    absorption, load_coefficients : how sure absorbable calcium is; the load coefficients used.
     plan, suggestions, current, projected : the greens plan and the projected week.
+    alternatives : non-green calcium sources, labelled (shown with calcium suggestions).
+    entries : every used entry of the week, as understood (:class:`EntryRow`).
     not_used, notes, confidence, sources, disclaimer : what the reader must know.
+    diary_format : the diary's format (:data:`analyzer.diary.FORMATS`), when known.
     check_matches : the week's foods matched by a best guess or a sibling fallback
         (:class:`MatchCheck`), to check.
     """
 
+    completeness: Completeness
     profile: ProfileInfo
     targets: TargetsInfo
     person: Text = None
@@ -327,15 +452,21 @@ class Report(_Model):
     totals_only: bool
     calcium_approximate: bool
     flags: list[ReportFlag]
+    cannot_judge: list[ReportFlag]
+    absorption: AbsorptionInfo
+    load_coefficients: LoadCoefficients
     diuretic_load: list[LoadRow]
     top_sources: TopSources
     swaps: list[Swap]
     plan: PlanSummary
     suggestions: list[SuggestionItem]
+    alternatives: list[Alternative]
     current: Projection
     projected: Projection
     not_used: list[NotUsedRow]
     check_matches: list[MatchCheck] = Field(default_factory=list)
+    entries: list[EntryRow] = []
+    diary_format: Text = None
     notes: list[str]
     confidence: list[str]
     sources: list[str]

@@ -10,7 +10,11 @@ green per day holds.
 Goals, in order of priority (solved lexicographically, one MILP per stage):
 
 1. absorbable calcium up to :func:`target_absorbable_calcium_mg` and the Ca:P mass ratio up
-   to the ratio target (only low-oxalate greens count toward calcium);
+   to the ratio target (only low-oxalate greens count toward calcium). The Ca:P ratio is not
+   a DRI (IOM 1997, p. 154), so it never pushes calcium above the RDA: when the ratio target
+   times the week's phosphorus is above the RDA, the ratio goal is calcium up to the RDA;
+   when calcium is at the RDA the ratio goal is met, whatever the ratio, and when calcium and
+   absorbable calcium both meet their targets nothing is suggested for calcium;
 2. magnesium and potassium toward their targets (high-oxalate greens may help here, labelled
    "for potassium and magnesium, not calcium");
 3. with the fewest half-cup servings plus plan lines (each green at one portion size), then
@@ -22,11 +26,13 @@ most once a day, so every line reads "1 cup cooked collards, 4 days this week".
 
 References
 ----------
-.. [1] Weaver CM et al. 2017, Curr Osteoporos Rep 15:1-10 (PMC5442193), Table 1 and its load
+.. [1] Weaver CM et al. 2017, Curr Osteoporos Rep 15(3):214-221 (PMC5442193), Table 1 and its load
    equation FA = 0.889 - 0.0964 ln(load). (V)
 .. [2] Heaney RP et al. 1988, Am J Clin Nutr 47:707-709: spinach calcium 5.1 % absorbed
    versus 27.6 % from milk. (V)
 .. [3] Weaver CM, Proulx WR, Heaney RP 1999, Am J Clin Nutr 70(suppl):543S-548S. (V)
+.. [4] IOM 1997, DRIs for Calcium, Phosphorus, Magnesium, Vitamin D and Fluoride, p. 154: no
+   dietary Ca:P target for adults. (V)
 """
 
 from __future__ import annotations
@@ -60,7 +66,7 @@ _RANK_COST = 1e-3
 _STAGE_TOLERANCE = 1e-6
 
 
-Status = Literal["met", "closed", "partial", "unknown"]
+Status = Literal["met", "closed", "partial", "unknown", "incomplete"]
 
 
 @dataclass(frozen=True)
@@ -136,6 +142,9 @@ class Goals:
         Ca:P mass-ratio target. [-]
     magnesium_mg, potassium_mg : float
         RDA or AI. [mg/day]
+    calcium_mg : float, optional
+        Calcium RDA or AI: the ratio goal never asks for calcium above it. NaN: no cap.
+        [mg/day]
     calcium_ul_mg : float, optional
         Tolerable upper intake level of calcium; the plan never takes the week's average
         calcium (with the greens, high-oxalate ones included) above it. NaN: no ceiling.
@@ -147,6 +156,20 @@ class Goals:
     magnesium_mg: float
     potassium_mg: float
     calcium_ul_mg: float = math.nan
+    calcium_mg: float = math.nan
+
+    def ratio_target(self, phosphorus_mg: float) -> float:
+        """The Ca:P goal at this phosphorus, capped so that calcium need not pass the RDA.
+
+        Examples
+        --------
+        >>> goals = Goals(329.0, 1.0, 320.0, 2600.0, calcium_mg=1000.0)
+        >>> goals.ratio_target(1333.0), goals.ratio_target(800.0)
+        (0.7502, 1.0)
+        """
+        if math.isnan(self.calcium_mg) or not phosphorus_mg > 0:
+            return self.ca_p_mass_ratio
+        return round(min(self.ca_p_mass_ratio, self.calcium_mg / phosphorus_mg), 4)
 
 
 @dataclass(frozen=True)
@@ -154,7 +177,8 @@ class Suggestion:
     """One line of the plan: a portion of one green on some days of the week.
 
     ``adds`` holds what one portion adds on the day it is eaten [mg]; ``adds_per_day`` the
-    change in the week's per-day averages [mg/day].
+    change in the week's per-day averages [mg/day]; ``vitamin_k_ug`` the portion's vitamin K
+    [ug] and ``oxalate_class`` the green's oxalate class (for the caveats).
     """
 
     food_id: str
@@ -168,6 +192,8 @@ class Suggestion:
     days: int
     adds: dict[str, float]
     adds_per_day: dict[str, float]
+    vitamin_k_ug: float = math.nan
+    oxalate_class: str = ""
 
     @property
     def text(self) -> str:
@@ -193,6 +219,8 @@ class Suggestion:
             "text": self.text,
             "adds_per_serving": dict(self.adds),
             "adds_per_day": dict(self.adds_per_day),
+            "vitamin_k_ug": self.vitamin_k_ug,
+            "oxalate_class": self.oxalate_class,
         }
 
 
@@ -216,11 +244,12 @@ class GreensPlan:
 
     Attributes
     ----------
-    status : {"met", "closed", "partial", "unknown"}
+    status : {"met", "closed", "partial", "unknown", "incomplete"}
         ``met``: the week already meets every goal, nothing suggested; ``closed``: the plan
         meets every goal; ``partial``: the best plan within the caps, ``remaining`` says what
         is left; ``unknown``: neither absorbable calcium nor the Ca:P ratio is known, so
-        nothing is suggested (not even for potassium or magnesium).
+        nothing is suggested (not even for potassium or magnesium); ``incomplete``: the week
+        is incomplete (:mod:`analyzer.balance.coverage`), so no plan is made.
     suggestions : list of Suggestion
         Best first (calcium greens by Weaver rank, then the others).
     current, projected : WeekIntake
@@ -244,7 +273,7 @@ def shortfalls(week: WeekIntake, goals: Goals) -> dict[str, float]:
     """Gap to each goal, 0 when met, NaN when unknown. [mg/day, or ratio]"""
     pairs = {
         "absorbable_calcium_mg": (week.absorbable_calcium_mg, goals.absorbable_calcium_mg),
-        "ca_p_mass_ratio": (week.ca_p_mass_ratio, goals.ca_p_mass_ratio),
+        "ca_p_mass_ratio": (week.ca_p_mass_ratio, goals.ratio_target(week.phosphorus_mg)),
         "magnesium_mg": (week.magnesium_mg, goals.magnesium_mg),
         "potassium_mg": (week.potassium_mg, goals.potassium_mg),
     }
@@ -293,6 +322,10 @@ def plan_greens(week: WeekIntake, goals: Goals, candidates: pd.DataFrame) -> Gre
             notes.append(f"The plan cannot aim at {GOAL_NAMES[key]}: it is unknown for this week.")
     if all(v <= 0 for v in known.values()):
         return GreensPlan("met", [], week, week, goals, gaps, notes)
+    calcium_met = all(gaps.get(k, 0.0) <= 0 for k in CALCIUM_GOALS if k in known)
+    if calcium_met and not candidates.empty:
+        # nothing for calcium: a calcium green would be "for calcium" on a week that has it
+        candidates = candidates[candidates["role"] != ROLE_CALCIUM].reset_index(drop=True)
     if candidates.empty or week.days < 1:
         notes.append(NO_CANDIDATES_NOTE)
         return GreensPlan("partial", [], week, week, goals, gaps, notes)
@@ -389,9 +422,13 @@ def _goal_rows(
         goal_rows.append(("absorbable_calcium_mg", abs_ca / (days * target), rhs, 1))
     if "ca_p_mass_ratio" in known:
         r_p = goals.ca_p_mass_ratio * week.phosphorus_mg
-        rhs = (r_p - week.calcium_mg) / r_p
-        coef = (ca - goals.ca_p_mass_ratio * p) / (days * r_p)
-        goal_rows.append(("ca_p_mass_ratio", coef, rhs, 1))
+        if r_p >= goals.calcium_mg:  # the ratio would pass the RDA: calcium up to the RDA
+            rhs = (goals.calcium_mg - week.calcium_mg) / goals.calcium_mg
+            goal_rows.append(("ca_p_mass_ratio", ca / (days * goals.calcium_mg), rhs, 1))
+        else:
+            rhs = (r_p - week.calcium_mg) / r_p
+            coef = (ca - goals.ca_p_mass_ratio * p) / (days * r_p)
+            goal_rows.append(("ca_p_mass_ratio", coef, rhs, 1))
     for key, amounts, target in (
         ("magnesium_mg", mg, goals.magnesium_mg),
         ("potassium_mg", k, goals.potassium_mg),
@@ -449,6 +486,8 @@ def _suggestions(cand: pd.DataFrame, days_chosen: np.ndarray, week_days: int) ->
                 days=int(row.days),
                 adds=adds,
                 adds_per_day=per_day,
+                vitamin_k_ug=float(getattr(row, "vitamin_k_ug", math.nan)),
+                oxalate_class=str(getattr(row, "oxalate_class", "")),
             )
         )
     return out

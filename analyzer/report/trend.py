@@ -2,9 +2,9 @@
 
 :func:`build_trend` takes the latest ``weeks`` ISO weeks of one person's diary, ending with
 the latest week logged. Every calendar week of that span is listed, so a week with no log is
-a gap (``days == 0``), never closed up. Weekly values are per-day averages over the days
-logged (:func:`analyzer.balance.weeks.weekly_totals`); a week's Ca:P ratio is shown only
-when enough of its entries have calcium and phosphorus
+a gap (``days == 0``), never closed up. Weekly values are per-day averages over the week's
+complete days (:func:`analyzer.balance.weeks.weekly_totals`; a week with none has no values);
+a week's Ca:P ratio is shown only when enough of its food has calcium and phosphorus
 (:func:`analyzer.balance.weeks.ratio_usable`).
 """
 
@@ -13,9 +13,9 @@ from __future__ import annotations
 import pandas as pd
 from pydantic import BaseModel, ConfigDict
 
-from analyzer.balance.absorption import absorbable_calcium_target
 from analyzer.balance.analysis import Analysis
 from analyzer.balance.entries import only_app_totals
+from analyzer.balance.weaver import absorbable_calcium_target
 from analyzer.balance.weeks import choose_person, for_person, ratio_usable, week_label
 from analyzer.errors import NoDataError
 from analyzer.nutrients import DIURETIC_GROUPS
@@ -23,13 +23,15 @@ from analyzer.report.model import Number
 
 
 class TrendWeek(BaseModel):
-    """One ISO week of the trend; ``days == 0`` is a week with no log (all values unknown)."""
+    """One ISO week of the trend; ``days == 0`` is a week with no log (all values unknown);
+    ``days_complete`` the days its values average (0: no value, the week is incomplete)."""
 
     model_config = ConfigDict(frozen=True)
 
     week: str
     start: str
     days: int
+    days_complete: int = 0
     calcium_mg: Number = None
     absorbable_calcium_mg: Number = None
     ca_p_mass_ratio: Number = None
@@ -92,7 +94,8 @@ def _week_rows(weekly: pd.DataFrame, starts: pd.DatetimeIndex) -> list[TrendWeek
             TrendWeek(
                 week=label,
                 start=f"{start:%Y-%m-%d}",
-                days=int(row["days"]),
+                days=int(row.get("days_logged", row["days"])),
+                days_complete=int(row["days"]),
                 calcium_mg=row["calcium_mg"],
                 absorbable_calcium_mg=row["absorbable_calcium_mg"],
                 ca_p_mass_ratio=row["ca_p_mass_ratio"] if usable.loc[start] else None,

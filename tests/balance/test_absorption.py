@@ -44,8 +44,10 @@ from analyzer.reference import load_table
         ("Sweet potato leaves, cooked, steamed, without salt", "other", "default"),
         # regression: "without added calcium" and calcium propionate are not fortification
         ("Tortillas, ready-to-bake or -fry, flour, without added calcium", "other", "default"),
+        # correction 3 (Weaver et al. 2017 Table 1: bread + calcium sulfate 43.0% at 300 mg):
+        # a bagel is a yeast bread, not "fortified" by its preservative
         ("Bagels, plain, enriched, with calcium propionate (includes onion, poppy, sesame)",
-         "other", "default"),
+         "other", "bread"),
         ("Wheat flour, white, all-purpose, enriched, calcium-fortified", "other", "fortified"),
         ("Milk, whole, 3.25% milkfat, with added vitamin D", "dairy", "dairy"),
         ("Cheese, cheddar", "dairy", "dairy"),
@@ -55,7 +57,14 @@ from analyzer.reference import load_table
          "fortified"),
         ("Orange juice, chilled, includes from concentrate, with added calcium", "other",
          "fortified_juice"),
-        ("Bread, white, commercially prepared", "other", "default"),
+        ("Bread, white, commercially prepared", "other", "bread"),
+        ("Bread, whole-wheat, commercially prepared", "other", "bread_whole_wheat"),
+        ("Rolls, hamburger or hotdog, plain", "other", "bread"),
+        # correction 3: cheese dishes and pizza are absorbed as dairy (Weaver's cheddar)
+        ("Fast Food, Pizza Chain, 14 inch pizza, pepperoni topping", "other", "dairy"),
+        ("Macaroni and cheese, box mix with cheese sauce, prepared", "other", "dairy"),
+        ("Butter, salted", "other", "dairy"),
+        ("Cream, sour, cultured", "other", "dairy"),
         ("baby spinach", "other", "high_oxalate"),  # unmatched free text
     ],
 )  # fmt: skip

@@ -38,7 +38,7 @@ from analyzer.balance.analysis import Analysis, analyze
 from analyzer.diary import Diary
 from analyzer.errors import DiaryFormatError
 from analyzer.models import Profile, Settings
-from tests.conftest import NUTRIENTS, make_entries
+from tests.conftest import NUTRIENTS, SMALL_DAYS, make_entries
 
 WEEK = [
     ("2026-11-16", "breakfast", "milk", 244),
@@ -66,7 +66,7 @@ WEEK = [
 
 @pytest.fixture(scope="module")
 def week() -> Analysis:
-    return analyze(make_entries(WEEK))
+    return analyze(make_entries(WEEK), settings=SMALL_DAYS)
 
 
 # Per-day totals: (protein g, Ca, P, Mg, K, Na, caffeine mg)
@@ -276,15 +276,19 @@ def test_flags_of_the_week(week: Analysis) -> None:
     wednesday = next(f for f in flags if f.code == "low_ca_p_with_low_calcium")
     assert wednesday.level == "alert"
     assert wednesday.confidence == "V"
-    assert wednesday.reference.startswith("Kemi VE et al. 2010, Br J Nutr 103:561")
+    # correction 6: the alert says what Calvo et al. 1988 showed (Kemi 2010's women had
+    # adequate calcium, so Kemi is cited for the low ratio alone)
+    assert wednesday.reference == "Calvo MS, Kumar R, Heath H 1988, J Clin Endocrinol Metab 66:823"
     assert wednesday.message == (
-        "2026-11-18: molar Ca:P 0.40 is below 0.5 while calcium is below target; this "
-        "combination raised PTH and bone-resorption markers in short-term studies."
+        "2026-11-18: molar Ca:P 0.40 is below 0.5 while calcium is below target; in young "
+        "adults, 8 days of a high-phosphorus, low-calcium diet raised parathyroid hormone."
     )
 
 
 def test_pregnancy_caffeine_limit_200() -> None:
-    analysis = analyze(make_entries(WEEK), Profile(sex="female", age=28, pregnant=True))
+    analysis = analyze(
+        make_entries(WEEK), Profile(sex="female", age=28, pregnant=True), settings=SMALL_DAYS
+    )
     flagged = {str(f.date) for f in analysis.flags if f.code == "caffeine_daily_high"}
     # EFSA 2015: 200 mg/day in pregnancy; Thu 351 mg is above, Tue 189.6 mg is not
     assert flagged == {"2026-11-19"}
@@ -354,11 +358,14 @@ def test_kerstetter_allen_protein_coefficient() -> None:
 
 def test_notes_state_the_protein_coefficient_choice() -> None:
     fao = analyze(make_entries(WEEK[:1])).notes
+    # correction 5: caffeine's 5 mg per 100 mg is a calcium-balance (absorption) effect
+    # (Barger-Lux & Heaney 1995), not urinary calcium (Heaney 2002)
     assert (
         "Diuretic load = estimated calcium cost of red meat, dairy, soda and coffee: 5 mg Ca "
-        "per 100 mg caffeine (lower absorption, not urine; Barger-Lux & Heaney 1995, C), 1 mg "
-        "urinary Ca per g protein (FAO/WHO 2004, S; Kerstetter & Allen 1990: 1.2 mg/g, V), "
-        "40 mg urinary Ca per 2,300 mg sodium (Nordin et al. 1993, V)."
+        "per 100 mg caffeine (a calcium-balance cost on the absorption side, not urinary "
+        "calcium; Barger-Lux & Heaney 1995, C), 1 mg urinary Ca per g protein (FAO/WHO 2004, "
+        "S; Kerstetter & Allen 1990: 1.2 mg/g, V), 40 mg urinary Ca per 2,300 mg sodium "
+        "(Nordin et al. 1993, V)."
     ) in fao
     ka = analyze(make_entries(WEEK[:1]), settings=Settings(protein_coefficient="kerstetter_allen"))
     assert any(
@@ -381,12 +388,13 @@ def test_occasion_by_time_when_no_meal() -> None:
 
 
 def test_load_equation_clamped() -> None:
-    # below exp((0.889 - 1)/0.0964) = 0.3162 mg the equation exceeds 1: clamped to 1;
-    # above exp(0.889/0.0964) = 10,115 mg it is negative: clamped to 0
-    fa = fractional_absorption_milk(np.array([0.0, 0.1, 0.3162, 1.0, 20000.0]))
-    assert fa.tolist()[:2] == [1.0, 1.0]
-    assert fa[3] == pytest.approx(0.889)
-    assert fa[4] == 0.0
+    # correction 2 (Heaney, Weaver & Fitzsimmons 1990: loads of 15-500 mg): the load is
+    # clamped to the measured range, never extrapolated.
+    # FA(15) = 0.889 - 0.0964 ln 15 = 0.62794; FA(500) = 0.889 - 0.0964 ln 500 = 0.28991
+    fa = fractional_absorption_milk(np.array([0.0, 0.1, 15.0, 290.0, 500.0, 20000.0]))
+    assert fa[:3] == pytest.approx([0.62794] * 3, abs=1e-5)
+    assert fa[3] == pytest.approx(0.34242, abs=1e-5)
+    assert fa[4:] == pytest.approx([0.28991] * 2, abs=1e-5)
 
 
 def test_rejected_rows_counted_per_day() -> None:
@@ -512,7 +520,7 @@ def everyday() -> Analysis:
     assert len(diary.entries) == 35 and diary.rejected.empty
     grams = diary.entries["grams"].round(4).tolist()
     assert grams[:8] == [244.0, 474.0, 58.0, 85.0486, 370.0, 85.0, 156.0, 158.0]
-    return analyze(diary)
+    return analyze(diary, settings=SMALL_DAYS)
 
 
 def test_everyday_monday_minerals_and_coverage(everyday: Analysis) -> None:
@@ -540,19 +548,21 @@ def test_everyday_monday_minerals_and_coverage(everyday: Analysis) -> None:
 
 def test_everyday_absorbable_calcium_uses_per_green_indices(everyday: Analysis) -> None:
     # Mon breakfast load 292.8 + 9.48 + 83.52 = 385.8; FA_milk = 0.889 - 0.0964 ln 385.8
-    #   = 0.31491; milk (1.0) + coffee, bread (0.5): 0.31491*(292.8 + 0.5*93.0) = 106.848
+    #   = 0.31491; milk (1.0), coffee (0.5), white bread (1.27, Weaver's calcium-sulfate
+    #   bread): 0.31491*(292.8 + 0.5*9.48 + 1.27*83.52) = 127.0998
     # lunch 18.7107 + 3.7 = 22.4107; FA 0.58924; 0.5*22.4107*0.58924 = 6.6026
     # dinner 6.8 + 62.4 + 15.8 = 85.0; FA 0.46073; broccoli index 1.12 (Weaver 2017 Table 1):
-    #   0.46073*(1.12*62.4 + 0.5*22.6) = 37.4056     -> day 150.856
+    #   0.46073*(1.12*62.4 + 0.5*22.6) = 37.4056     -> day 171.108
     assert _day(everyday, "2026-11-16")["absorbable_calcium_mg"] == pytest.approx(
-        150.856, abs=0.01
+        171.108, abs=0.01
     )
     # Wed lunch: Ca-set tofu 860.58 (0.88) + bok choy 158.1 (1.15) + rice 15.8 (0.5) = 1034.48
-    #   FA_milk = 0.889 - 0.0964 ln 1034.48 = 0.21982 -> 0.21982*(757.31 + 181.815 + 7.9)
-    #   = 208.179; breakfast 83.28 mg load: 0.46270*0.5*83.28 = 19.267; dinner chicken 12.9
-    #   + milk 292.8 = 305.7: 0.33734*(0.5*12.9 + 292.8) = 100.949 -> day 328.396
+    #   above the 500 mg Weaver's equation was fitted on: FA_milk(500) = 0.889 - 0.0964 ln 500
+    #   = 0.28991 -> 0.28991*(757.31 + 181.815 + 7.9) = 274.554; breakfast 83.28 mg load:
+    #   0.46270*0.5*83.28 = 19.267; dinner chicken 12.9 + milk 292.8 = 305.7:
+    #   0.33734*(0.5*12.9 + 292.8) = 100.949 -> day 394.770
     wednesday = _day(everyday, "2026-11-18")
-    assert wednesday["absorbable_calcium_mg"] == pytest.approx(328.396, abs=0.01)
+    assert wednesday["absorbable_calcium_mg"] == pytest.approx(394.770, abs=0.01)
     entries = everyday.entries
     assert entries.loc[entries["food_id"] == "11117", "absorption_class"].iloc[0] == "bok_choy"
 
@@ -615,7 +625,7 @@ def test_efsa_single_dose_flag() -> None:
         ("2026-11-17", "breakfast", "coffee", 474),
         ("2026-11-17", "breakfast", "coffee", 316),
     ]
-    flags = analyze(make_entries(rows)).flags
+    flags = analyze(make_entries(rows), settings=SMALL_DAYS).flags
     single = [(str(f.date), f.value) for f in flags if f.code == "caffeine_single_dose"]
     assert single == [("2026-11-17", pytest.approx(316.0))]  # 40*(4.74 + 3.16)
     message = next(f.message for f in flags if f.code == "caffeine_single_dose")
@@ -623,9 +633,12 @@ def test_efsa_single_dose_flag() -> None:
         "2026-11-17: 316 mg caffeine in one eating occasion is above the single dose of 200 mg "
         "that EFSA found raises no safety concern for adults."
     )
-    # no EFSA limit in the tables for children: neither caffeine flag on safety grounds
-    child = analyze(make_entries(rows), Profile(sex="male", age=10)).flags
-    assert not [f for f in child if f.code in ("caffeine_single_dose", "caffeine_daily_high")]
+    # a child gets no EFSA single-dose flag (an adult figure) but Health Canada's daily limit
+    # for 10-12 y, 85 mg (correction 6): Mon 189.6 and Tue 316 mg are both above it
+    child = analyze(make_entries(rows), Profile(sex="male", age=10), settings=SMALL_DAYS).flags
+    assert not [f for f in child if f.code == "caffeine_single_dose"]
+    high = [(str(f.date), f.threshold) for f in child if f.code == "caffeine_daily_high"]
+    assert high == [("2026-11-16", 85.0), ("2026-11-17", 85.0)]
 
 
 def test_iso_weeks_across_the_year_boundary() -> None:
@@ -636,7 +649,7 @@ def test_iso_weeks_across_the_year_boundary() -> None:
         ("2027-01-03", "breakfast", "milk", 488),
         ("2027-01-04", "breakfast", "milk", 244),
     ]
-    weekly = analyze(make_entries(rows)).weekly
+    weekly = analyze(make_entries(rows), settings=SMALL_DAYS).weekly
     assert weekly["week"].tolist() == ["2026-W53", "2027-W01"]
     assert weekly["week_start"].dt.strftime("%Y-%m-%d").tolist() == ["2026-12-28", "2027-01-04"]
     assert weekly["days"].tolist() == [2, 1]
@@ -664,7 +677,7 @@ def test_low_flags_say_when_the_total_is_a_lower_bound() -> None:
     # Ca 275.72 + 18.7 = 294.42 < 1,000 with 1 of 3 entries unknown -> the flag says so
     entries = make_entries(WEEK[:3])
     entries.loc[1, "calcium_mg"] = np.nan
-    flags = analyze(entries).flags
+    flags = analyze(entries, settings=SMALL_DAYS).flags
     day = next(f for f in flags if f.code == "calcium_low")
     assert day.message == (
         "2026-11-16: calcium 294 mg is below the RDA of 1,000 mg (female 31-50 y). Calcium is "
@@ -685,7 +698,7 @@ def test_weekly_ratio_uses_only_days_with_both_parts_known() -> None:
     tuesday = _app_day(calcium_mg=500.0)
     tuesday["date"] = pd.Timestamp("2026-11-17")
     entries = pd.concat([make_entries(WEEK[:1]), tuesday], ignore_index=True)
-    row = analyze(entries).weekly.iloc[0]
+    row = analyze(entries, settings=SMALL_DAYS).weekly.iloc[0]
     assert row["calcium_mg"] == pytest.approx(387.86)
     assert row["phosphorus_mg"] == pytest.approx(204.96)
     assert row["ca_p_mass_ratio"] == pytest.approx(1.34524, abs=1e-5)
@@ -741,7 +754,7 @@ def test_greens_absorbable_calcium_per_cup_matches_the_reference(
 
 def test_sodium_above_the_cdrr_is_a_warning_for_adults() -> None:
     # NASEM 2019: CDRR 2,300 mg/day for adults, "reduce intakes above it"; 2,300 itself is not
-    # above. No CDRR in the reference for children: no flag at age 10.
+    # above. Correction 1: children have a CDRR too (9-13 y: 1,800 mg).
     high = analyze(_app_day(sodium_mg=3100.0)).flags
     codes = [(f.code, f.level) for f in high if "sodium" in f.code]
     assert codes == [("sodium_above_cdrr", "warning"), ("weekly_sodium_above_cdrr", "warning")]
@@ -752,4 +765,7 @@ def test_sodium_above_the_cdrr_is_a_warning_for_adults() -> None:
     )
     assert not [f for f in analyze(_app_day(sodium_mg=2300.0)).flags if "sodium" in f.code]
     child = analyze(_app_day(sodium_mg=3100.0), Profile(sex="male", age=10)).flags
-    assert not [f for f in child if "sodium" in f.code]
+    assert [(f.code, f.threshold) for f in child if "sodium" in f.code] == [
+        ("sodium_above_cdrr", 1800.0),
+        ("weekly_sodium_above_cdrr", 1800.0),
+    ]

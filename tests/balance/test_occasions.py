@@ -89,8 +89,9 @@ def test_absorbable_calcium_per_split_occasion_by_hand() -> None:
     # Two snacks of 300 mg Ca (dairy, index 1.0) at 10:00 and 16:00:
     # separate loads: FA(300) = 0.889 - 0.0964 ln 300 = 0.889 - 0.0964 x 5.70378 = 0.339155;
     # absorbed 2 x 300 x 0.339155 = 203.493 mg.
-    # As one occasion the load would be 600: FA(600) = 0.889 - 0.0964 x 6.39693 = 0.272336,
-    # absorbed 600 x 0.272336 = 163.402 mg.
+    # As one occasion the load would be 600, above the 500 mg Weaver's equation was fitted on
+    # (Heaney et al. 1990): FA held at FA(500) = 0.889 - 0.0964 x 6.21461 = 0.289912,
+    # absorbed 600 x 0.289912 = 173.947 mg (the equation itself would give 163.402).
     split = analyze(entries(["Snacks", "Snacks"], ["10:00", "16:00"]))
     assert split.daily["absorbable_calcium_mg"].iloc[0] == pytest.approx(
         2 * 300 * (0.889 - 0.0964 * math.log(300)), abs=1e-6
@@ -99,8 +100,8 @@ def test_absorbable_calcium_per_split_occasion_by_hand() -> None:
     merged = analyze(
         entries(["Snacks", "Snacks"], ["10:00", "16:00"]), None, Settings(occasion="meal")
     )
-    assert merged.daily["absorbable_calcium_mg"].iloc[0] == pytest.approx(163.402, abs=1e-3)
+    assert merged.daily["absorbable_calcium_mg"].iloc[0] == pytest.approx(173.947, abs=1e-3)
     wide = analyze(
         entries(["Snacks", "Snacks"], ["10:00", "16:00"]), None, Settings(occasion_gap_min=400)
     )
-    assert wide.daily["absorbable_calcium_mg"].iloc[0] == pytest.approx(163.402, abs=1e-3)
+    assert wide.daily["absorbable_calcium_mg"].iloc[0] == pytest.approx(173.947, abs=1e-3)

@@ -18,6 +18,7 @@ from analyzer.balance.analysis import analyze
 from analyzer.balance.profiles import load_profiles, profiles_frame
 from analyzer.errors import DataFileError, ProfileError
 from analyzer.models import Profile
+from tests.conftest import SMALL_DAYS
 
 DATA = Path(__file__).parents[1] / "data" / "balance"
 PROFILES = DATA / "profiles.csv"  # ann F 60, bob m 40 (mixed-case headers, F/m, blank/no/0)
@@ -103,7 +104,7 @@ def test_profiles_frame_from_mapping_and_dataframe() -> None:
 
 
 def test_two_person_percent_of_target_by_hand() -> None:
-    analysis = analyze(cohort_entries(), profiles=PROFILES)
+    analysis = analyze(cohort_entries(), profiles=PROFILES, settings=SMALL_DAYS)
     daily = analysis.daily.set_index(["person", analysis.daily["date"].dt.strftime("%Y-%m-%d")])
     ann, bob, cat = (daily.loc[(p, "2026-11-16")] for p in ("ann", "bob", "cat"))
     # ann, female 60: Ca 600 / 1,200 = 50 %; Mg 160 / 320 = 50 %; K 1,300 / 2,600 = 50 %
@@ -127,7 +128,7 @@ def test_two_person_percent_of_target_by_hand() -> None:
 
 
 def test_flags_use_each_persons_target() -> None:
-    analysis = analyze(cohort_entries(), profiles=PROFILES)
+    analysis = analyze(cohort_entries(), profiles=PROFILES, settings=SMALL_DAYS)
     low = analysis.flag_table[analysis.flag_table["code"] == "calcium_low"]
     assert low["person"].tolist() == ["ann", "bob", "cat"]  # ann's 1,200 mg day is at target
     assert low["threshold"].tolist() == [1200.0, 1000.0, 1000.0]
@@ -146,7 +147,7 @@ def test_flags_use_each_persons_target() -> None:
 
 
 def test_targets_by_person_and_notes() -> None:
-    analysis = analyze(cohort_entries(), profiles=PROFILES)
+    analysis = analyze(cohort_entries(), profiles=PROFILES, settings=SMALL_DAYS)
     table = analysis.targets_by_person
     assert table is not None
     assert table["person"].tolist() == ["ann", "bob", "cat"]
@@ -234,3 +235,17 @@ def test_diary_without_persons_says_profiles_unused() -> None:
     # 1,800 / 1,000 = 180 %
     assert analysis.daily["calcium_pct_target"].iloc[0] == pytest.approx(180.0)
     assert "person" not in analysis.daily.columns
+
+
+def test_each_persons_energy_need_decides_an_incomplete_day() -> None:
+    # A day of 1,000 kcal: ann (female 60: sedentary 1,600 kcal, Dietary Guidelines) is above
+    # half of it (800), bob (male 40: 2,400 kcal) is below half of his (1,200)
+    entries = cohort_entries().assign(energy_kcal=1000.0)
+    analysis = analyze(entries, profiles=PROFILES)
+    days = analysis.daily.set_index(["person", analysis.daily["date"].dt.strftime("%Y-%m-%d")])
+    assert days.loc[("ann", "2026-11-16"), "energy_need_kcal"] == 1600.0
+    assert bool(days.loc[("ann", "2026-11-16"), "complete"]) is True
+    assert days.loc[("bob", "2026-11-16"), "incomplete_reason"] == (
+        "only 1,000 kcal logged, under 50% of the 2,400 kcal a sedentary person of this "
+        "profile needs"
+    )

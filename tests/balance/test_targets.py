@@ -125,6 +125,8 @@ def test_make_profile_rejects_ages_outside_the_tables(age: float) -> None:
 
 # science.md table 1a, every row, transcribed by hand: life stage -> a profile inside it, then
 # (Ca RDA/AI, Ca EAR, P RDA/AI, P EAR, Mg RDA/AI, Mg EAR, K AI); None = no EAR (infants, AI).
+# The calcium EAR in pregnancy and lactation at 14-18 y is 1,100 mg (IOM 2011, p. 362:
+# "1,100 mg/day for pregnant adolescents", the same for lactation; science.md correction).
 _TABLE_1A = [
     ("0-6 mo", Profile(sex="male", age=0.2), (200, None, 100, None, 30, None, 400)),
     ("7-12 mo", Profile(sex="female", age=0.75), (260, None, 275, None, 75, None, 860)),
@@ -145,7 +147,7 @@ _TABLE_1A = [
     (
         "pregnancy 14-18",
         Profile(sex="female", age=16, pregnant=True),
-        (1300, 1000, 1250, 1055, 400, 335, 2600),
+        (1300, 1100, 1250, 1055, 400, 335, 2600),
     ),
     (
         "pregnancy 19-30",
@@ -160,7 +162,7 @@ _TABLE_1A = [
     (
         "lactation 14-18",
         Profile(sex="female", age=14, lactating=True),
-        (1300, 1000, 1250, 1055, 360, 300, 2500),
+        (1300, 1100, 1250, 1055, 360, 300, 2500),  # EAR 1,100: correction 1 (IOM 2011 p. 362)
     ),
     (
         "lactation 19-30",
@@ -221,11 +223,19 @@ def test_every_row_of_table_1b(stage: str, profile: Profile, row: tuple[int | No
 
 
 def test_every_dri_row_has_a_verified_source() -> None:
-    # Each value cites IOM 1997 / IOM 2011 / NASEM 2019 / EFSA 2015 and is tag V (science.md 1).
+    # Each DRI cites IOM 1997 / IOM 2011 / NASEM 2019 and is tag V (science.md 1); caffeine
+    # limits cite EFSA 2015 (adults, V) or Health Canada (children: S as quoted, C for the
+    # 1-3 y upper bound, V for the adolescents' 400 mg read on Health Canada's own page).
     table = load_table("dri.csv")
-    assert set(table["tag"]) == {"V"}
+    dri = table[table["nutrient"] != "caffeine"]
+    assert set(dri["tag"]) == {"V"}
     authors = {"calcium": "IOM 2011", "phosphorus": "IOM 1997", "magnesium": "IOM 1997"}
-    authors |= {"potassium": "NASEM 2019", "sodium": "NASEM 2019", "caffeine": "EFSA NDA 2015"}
+    authors |= {"potassium": "NASEM 2019", "sodium": "NASEM 2019"}
     for nutrient, author in authors.items():
         sources = table.loc[table["nutrient"] == nutrient, "source"]
         assert sources.str.startswith(author).all(), nutrient
+    caffeine = table[table["nutrient"] == "caffeine"]
+    efsa = caffeine["source"].str.startswith("EFSA NDA 2015")
+    assert (caffeine.loc[efsa, "tag"] == "V").all()
+    assert caffeine.loc[~efsa, "source"].str.startswith("Health Canada").all()
+    assert set(caffeine.loc[~efsa, "tag"]) == {"S", "C", "V"}

@@ -31,14 +31,14 @@ from analyzer.cli import cli
 from analyzer.errors import DataFileError, NoDataError
 from analyzer.report import Report, build_report
 from analyzer.report.trend import Trend, build_trend
-from tests.conftest import make_entries
+from tests.conftest import SMALL_DAYS, make_entries
 
 #: ISO week 2026-W47: Mon 16 to Sun 22 Nov 2026.
 W47 = [f"{d:%Y-%m-%d}" for d in pd.date_range("2026-11-16", periods=7)]
 TITLE = "Calcium–phosphorus balance, week 2026-W47 (Mon 16 Nov – Sun 22 Nov 2026"
-PARTIAL_LABEL = "hatched: some entries lack it (underestimate)"
+PARTIAL_LABEL = "hatched: at least this much (some entries lack it)"
 CAP_NOTE = "Calcium and phosphorus: not in this diary (unknown)"
-RATIO_NOTE = "Ca:P cannot be computed: the diary lacks calcium or\nphosphorus for too many entries"
+RATIO_NOTE = "The Ca:P ratio cannot be computed: calcium and phosphorus are not in this diary."
 SERIES = ("Ca:P per day", "projected")
 W47_TICK = "2026-W47\n(7 d)"
 
@@ -88,7 +88,7 @@ def drawn(fig: Figure) -> list[Any]:
 def partial_report() -> Report:
     """W47 logged Mon-Sat (Sunday missing); day i drinks (200 + 100 i) g milk."""
     rows = [r for i, day in enumerate(W47[:6]) for r in day_rows(day, 200.0 + 100 * i)]
-    return build_report(analyze(make_entries(rows)), "2026-W47")
+    return build_report(analyze(make_entries(rows), settings=SMALL_DAYS), "2026-W47")
 
 
 @pytest.fixture(scope="module")
@@ -101,7 +101,7 @@ def cohort() -> Analysis:
     """P012 logs all of W47; P013 only Mon 16 Nov."""
     p012 = make_entries([r for day in W47 for r in day_rows(day)], person="P012")
     p013 = make_entries(day_rows(W47[0]), person="P013")
-    return analyze(pd.concat([p012, p013], ignore_index=True))
+    return analyze(pd.concat([p012, p013], ignore_index=True), settings=SMALL_DAYS)
 
 
 @pytest.fixture(scope="module")
@@ -110,7 +110,7 @@ def coverage_report() -> Report:
     rows = [(W47[0], "lunch", "spinach", 100.0)] * 10 + [(W47[1], "lunch", "collards", 100.0)] * 10
     entries = make_entries(rows)
     entries.loc[[0, 1, 10], "phosphorus_mg"] = np.nan
-    return build_report(analyze(entries), "2026-W47")
+    return build_report(analyze(entries, settings=SMALL_DAYS), "2026-W47")
 
 
 @pytest.fixture(scope="module")
@@ -124,17 +124,7 @@ def short_trend() -> Trend:
     w45 = ["2026-11-02", "2026-11-03"]
     rows = [(d, "lunch", "beef", 100.0) for d in w45 + W47]
     rows += [(d, "breakfast", "milk", 200.0 if d in w45 else 400.0) for d in w45 + W47]
-    return build_trend(analyze(make_entries(rows)), 8)
-
-
-@pytest.fixture(scope="module")
-def year_trend() -> Trend:
-    """One day (Monday, 250 g milk) in each of the 52 weeks from Mon 5 Jan to Mon 28 Dec 2026
-    (2026-W02 to 2026-W53), except weeks 10, 20 and 30 of the span (16 Mar, 25 May, 3 Aug)."""
-    mondays = pd.date_range("2026-01-05", periods=52, freq="7D")  # to Mon 28 Dec
-    kept = [d for i, d in enumerate(mondays) if i not in (10, 20, 30)]
-    rows = [(f"{d:%Y-%m-%d}", "lunch", "milk", 250.0) for d in kept]
-    return build_trend(analyze(make_entries(rows)), 52)
+    return build_trend(analyze(make_entries(rows), settings=SMALL_DAYS), 8)
 
 
 # --- the week frame ------------------------------------------------------------------------------
@@ -144,7 +134,7 @@ def test_week_frame_days_and_percent_of_target(partial_report: Report) -> None:
     week = week_frame(partial_report)
     assert list(week.index) == list(pd.to_datetime(W47))
     assert week["logged"].tolist() == [True] * 6 + [False]
-    assert week.loc["2026-11-22"].drop("logged").isna().all()
+    assert week.loc["2026-11-22"].drop(["logged", "complete"]).isna().all()
     # Monday: Ca = milk 113 x 2 + coffee 2 x 2 + beef 22 + cola 1 x 3 = 226 + 4 + 22 + 3 = 255
     # P = 84 x 2 + 3 x 2 + 238 + 9 x 3 = 168 + 6 + 238 + 27 = 439; ratio 255 / 439 = 0.5809
     monday = week.loc["2026-11-16"]
@@ -172,13 +162,20 @@ def test_week_frame_load_per_group_per_day(partial_report: Report) -> None:
     assert np.isnan(week.loc["2026-11-22", "load_dairy"])  # not logged: unknown, not zero
 
 
-def test_week_frame_hides_the_ratio_below_90_percent_coverage(coverage_report: Report) -> None:
-    week = week_frame(coverage_report)
+def test_week_frame_hides_the_ratio_below_90_percent_coverage() -> None:
+    # Mon: 10 x 100 g spinach, 2 lacking phosphorus; Tue: 10 x 100 g collards, all known.
+    # The week: 18 of 20 entries have P (90 %): the week's ratio is known.
+    rows = [(W47[0], "lunch", "spinach", 100.0)] * 10 + [(W47[1], "lunch", "collards", 100.0)] * 10
+    entries = make_entries(rows)
+    entries.loc[[0, 1], "phosphorus_mg"] = np.nan
+    report = build_report(analyze(entries, settings=SMALL_DAYS), "2026-W47")
+    assert report.week.ca_p_mass_ratio is not None
+    week = week_frame(report)
     # Monday: 8 of 10 entries have P (80 % < 90 %): the ratio is not shown
     assert np.isnan(week.loc["2026-11-16", "ca_p_mass_ratio"])
     assert week.loc["2026-11-16", "phosphorus_mg_unknown"] == 2
-    # Tuesday: 9 of 10 (90 %): shown, Ca 141 x 10 = 1410 over the known P 32 x 9 = 288 mg
-    assert week.loc["2026-11-17", "ca_p_mass_ratio"] == pytest.approx(1410 / 288)
+    # Tuesday: 10 of 10: shown, Ca 141 x 10 = 1410 over P 32 x 10 = 320 mg
+    assert week.loc["2026-11-17", "ca_p_mass_ratio"] == pytest.approx(1410 / 320)
 
 
 def test_trend_frame_has_one_row_per_calendar_week(short_trend: Trend) -> None:
@@ -199,7 +196,7 @@ def test_trend_frame_has_one_row_per_calendar_week(short_trend: Trend) -> None:
 def test_default_week_is_the_reports_latest_full_week() -> None:
     # all 7 days of W47, then Mon 23 Nov (2026-W48) alone
     entries = make_entries([r for d in [*W47, "2026-11-23"] for r in day_rows(d)])
-    report = build_report(analyze(entries))
+    report = build_report(analyze(entries, settings=SMALL_DAYS))
     assert report.week.label == "2026-W47"  # not 2026-W48, which has one day
     fig = draw_week(report)
     assert fig.get_suptitle() == TITLE + ")\nProfile: female, 35 y"
@@ -246,7 +243,7 @@ def test_weekly_chart_five_panels_titles_and_units(partial_fig: Figure) -> None:
         "Intake [mg/day]",
         "Ca:P [mg Ca / mg P]",
         "Percent of target [%]",
-        "Extra urinary Ca [mg Ca/day]",
+        "Calcium cost [mg Ca/day]",
     ]
     ticks = texts(axes["ratio"].get_xticklabels())
     assert (ticks[0], ticks[6]) == ("Mon 16 Nov", "Sun 22 Nov\n(no log)")
@@ -279,8 +276,10 @@ def test_weekly_chart_concern_zone_and_target_lines(partial_fig: Figure) -> None
     assert (zone.get_y(), zone.get_height()) == pytest.approx((0, 0.5 * 40.08 / 30.97), abs=1e-4)
     assert to_hex(zone.get_facecolor(), keep_alpha=False) == OKABE_ITO["vermillion"].lower()
     assert list(lines_of(ratio)["target 1.00"].get_ydata()) == [1.0, 1.0]
-    calcium_target = lines_of(axes["calcium_phosphorus"])["calcium target 1,000 mg/day"]
-    assert list(calcium_target.get_ydata()) == [1000.0, 1000.0]
+    # the DRI targets of calcium and phosphorus (RDA, IOM 2011 and 1997), named as such
+    targets = lines_of(axes["calcium_phosphorus"])
+    assert list(targets["calcium RDA 1,000 mg/day"].get_ydata()) == [1000.0, 1000.0]
+    assert list(targets["phosphorus RDA 700 mg/day"].get_ydata()) == [700.0, 700.0]
     assert list(lines_of(axes["magnesium_potassium"])["100% of target"].get_ydata()) == [100, 100]
 
 
@@ -299,7 +298,7 @@ def test_no_projection_line_when_the_week_meets_the_targets() -> None:
     # K 1318.7 + 2609.6 = 3928 mg >= 2600; milk at 3 meals keeps each calcium load low
     rows = [(d, m, "milk", 333.0) for d in W47 for m in ("breakfast", "lunch", "dinner")]
     rows += [(d, "dinner", "spinach", 560.0) for d in W47]
-    report = build_report(analyze(make_entries(rows)))
+    report = build_report(analyze(make_entries(rows), settings=SMALL_DAYS))
     assert report.suggestions == []
     axes = axes_of(draw_week(report))
     assert not any(name.startswith("projected") for name in lines_of(axes["ratio"]))
@@ -322,13 +321,13 @@ def unknown_minerals_fig() -> Figure:
     entries[["calcium_mg", "phosphorus_mg", "magnesium_mg"]] = np.nan
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # e.g. matplotlib's "identical low and high ylims"
-        return draw_week(build_report(analyze(entries), "2026-W47"))
+        return draw_week(build_report(analyze(entries, settings=SMALL_DAYS), "2026-W47"))
 
 
 def test_unknown_series_are_said_not_drawn_as_zero(unknown_minerals_fig: Figure) -> None:
     axes = axes_of(unknown_minerals_fig)
     assert texts(axes["calcium_phosphorus"].texts) == [CAP_NOTE]
-    assert texts(axes["ratio"].texts) == [RATIO_NOTE]
+    assert [t.replace("\n", " ") for t in texts(axes["ratio"].texts)] == [RATIO_NOTE]
     assert all(np.isnan(h).all() for h in bar_heights(axes["calcium_phosphorus"]))
     legend = legend_of(axes["magnesium_potassium"])
     assert "magnesium: not in this diary" in legend and "potassium" in legend
@@ -374,7 +373,7 @@ def test_title_lies_inside_the_figure(case: str, cohort: Analysis, partial_repor
     if case == "partial week":
         report = partial_report
     elif case == "single day":
-        report = build_report(analyze(make_entries(day_rows(W47[2]))))
+        report = build_report(analyze(make_entries(day_rows(W47[2])), settings=SMALL_DAYS))
     else:
         report = build_report(cohort, person=case)
     fig = draw_week(report)
@@ -405,7 +404,7 @@ def test_series_colours_distinct_okabe_ito(western_fig: Figure, short_trend: Tre
 def test_trend_chart_three_panels_with_units(short_trend: Trend) -> None:
     fig = trend_chart(short_trend)
     assert list(axes_of(fig)) == list(TREND_PANELS)
-    units = ["Ca:P [mg Ca / mg P]", "Calcium [mg/day]", "Extra urinary Ca [mg Ca/day]"]
+    units = ["Ca:P [mg Ca / mg P]", "Calcium [mg/day]", "Calcium cost [mg Ca/day]"]
     assert [ax.get_ylabel() for ax in fig.axes] == units
     assert fig.get_suptitle() == (
         "Calcium–phosphorus trend, weeks 2026-W45 to 2026-W47 (3 weeks, 2 logged)\n"

@@ -54,10 +54,12 @@ def test_week_not_in_diary(runner: CliRunner) -> None:
 
 def test_bad_week_text(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["report", WESTERN, "--week", "2026-47"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a usage error, found before the diary is read
     assert result.stderr.endswith(
-        "Error: week '2026-47' is not an ISO week; write it like 2026-W47\n"
+        "Error: Invalid value for '--week': week '2026-47' is not an ISO week; "
+        "write it like 2026-W47\n"
     )
+    assert "rows:" not in result.stderr
 
 
 def test_start_outside_the_diary(runner: CliRunner) -> None:
@@ -92,6 +94,9 @@ def test_text_report_sections(runner: CliRunner) -> None:
     assert result.stderr == WESTERN_STDERR
     lines = result.stdout.splitlines()
     assert lines[0] == "Calcium-phosphorus report, week 2026-W47 (2026-11-16 to 2026-11-22)"
+    # the report leads with what the diary lacks, before any verdict
+    assert lines[3] == "What the diary lacks"
+    assert lines[4].startswith("  This week: 1 of 85 rows could not be used")
     for heading in (
         "Days (per day: Ca, P, Mg, K, Na in mg; abs Ca = absorbable calcium, mg; Ca:P = "
         "mass ratio; caff = caffeine, mg; PRAL = potential renal acid load, mEq; load = "
@@ -106,7 +111,9 @@ def test_text_report_sections(runner: CliRunner) -> None:
     greens = lines[
         lines.index("Suggested greens (cooked; each serving eaten as its own meal)") + 1
     ]
-    assert greens.startswith("  2 cups cooked frozen collards, ")  # Weaver's first green
+    # Weaver's first green, at most one serving under 500 mg of calcium (Heaney et al. 1990):
+    # 2 cups of frozen collards (714 mg) are outside the load range the equation was fitted on
+    assert greens.startswith("  1 cup cooked frozen collards, ")
 
 
 def test_json_report_and_options(runner: CliRunner) -> None:

@@ -154,7 +154,16 @@ def test_amounts_with_unit_column() -> None:
         (["Date", "Name", "Icon", "Meal", "Quantity", "Units", "Deleted"], "loseit"),
         (["Date", "Meal", "Time", "Calories", "Calcium"], "mfp"),
         (["DAY", "Item", "Qty"], "own"),
-        (["date", "food"], None),
+        # a date and one text column without amounts: a free-text log ("2 eggs and toast")
+        (["date", "food"], "freetext"),
+        (["Date", "Time", "Entry"], "freetext"),
+        (["food", "notes"], None),
+        (["UserName", "RecallNo", "FoodCode", "FoodAmt", "CALC"], "asa24_items"),
+        (["UserName", "RecallNo", "KCAL", "CALC"], "asa24_totals"),
+        (["SEQN", "DR1ILINE", "DR1IFDCD", "DR1IGRMS"], "nhanes"),
+        (["SEQN", "DRDIFDCD", "DRXIGRMS"], "nhanes"),
+        (["date", "meal", "food", "quant", "calories"], "mfp_foods"),
+        (["Foods", "Calories", "Carbs", "Sodium"], "mfp_printable"),
     ],
 )
 def test_detect_format(header: list[str], fmt: str | None) -> None:

@@ -47,7 +47,15 @@ NAMED = [
     ("Yogurt, Greek, plain, nonfat", DAIRY_EGG, "dairy"),
     ("Kefir, lowfat, plain, LIFEWAY", DAIRY_EGG, "dairy"),
     ("Whey, sweet, dried", DAIRY_EGG, "dairy"),
-    ("Cream, fluid, heavy whipping", DAIRY_EGG, "dairy"),
+    # correction 7: the milk fats are one rule (MyPlate leaves them out of the Dairy Group)
+    ("Cream, fluid, heavy whipping", DAIRY_EGG, "other"),
+    ("Cream, fluid, half and half", DAIRY_EGG, "other"),
+    ("Cream, sour, cultured", DAIRY_EGG, "other"),
+    ("Cheese, cream", DAIRY_EGG, "other"),
+    ("Butter, salted", DAIRY_EGG, "other"),
+    # correction 7: a caffeinated citrus soft drink is soda; instant coffee with chicory is coffee
+    ("Beverages, yellow green colored citrus soft drink with caffeine", "Beverages", "soda"),
+    ("Beverages, coffee, instant, chicory", "Beverages", "coffee"),
     ("Ice creams, vanilla", SWEETS, "dairy"),
     ("Frozen yogurts, chocolate", SWEETS, "dairy"),
     ("Beverages, Whey protein powder isolate", BEV, "dairy"),

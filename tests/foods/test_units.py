@@ -74,6 +74,8 @@ from analyzer.foods.units import (
         ("1.00 x 8.28 fl oz (245ml)", 245.0, "ml"),  # the ml restate the amount
         ("2.00 x 8.0 fl oz (237ml)", 474.0, "ml"),
         ("2 cups (480 ml)", 480.0, "ml"),
+        ("2 cup (8 fl oz)", 16.0, "fl oz"),  # MyFitnessPal: two of "cup (8 fl oz)"
+        ("8 fl oz (240 g)", 240.0, "g"),  # the whole amount restated as a weight
         ("5 oz net weight", 5.0, "oz wt"),
         ("1.20 FDA Serving Size", 1.2, "serving"),
         ("1.00 full recipe", 1.0, "full recipe"),

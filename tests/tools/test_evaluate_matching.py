@@ -52,7 +52,7 @@ def test_units_target_on_the_full_set(results: tuple[pd.DataFrame, pd.DataFrame]
 
 @pytest.mark.xfail(
     strict=True,
-    reason="issue 10's name targets are not met yet: 78.3% right, 3.4% wrong food on the "
+    reason="issue 10's name targets are not met yet: 78.3% right, 3.3% wrong food on the "
     "full set (README, 'How well names are matched')",
 )
 def test_name_targets_on_the_full_set(results: tuple[pd.DataFrame, pd.DataFrame]) -> None:
