@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest browser bench foods install clean
+.PHONY: demo test lint typecheck pytest browser bench evaluate foods install clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,10 @@ test: lint typecheck pytest
 
 bench: $(STAMP)
 	$(BIN)/python tools/bench.py
+
+# How well names are matched and amounts converted, on the labelled sets (tests/data/matching).
+evaluate: $(STAMP)
+	$(BIN)/python tools/evaluate_matching.py
 
 # Rebuild foods.csv and the portions table from an official USDA SR28 download.
 SR28 ?= ../shared/data/sr28

@@ -213,6 +213,31 @@ class DiaryRowError(ValueError, AnalyzerError):
         return "\n".join(lines)
 
 
+class AliasFileError(ValueError, AnalyzerError):
+    """A user's aliases file that cannot be used: every bad line, with the fix.
+
+    Parameters
+    ----------
+    path : str
+        The aliases file.
+    problems : sequence of (line, value, problem, fix)
+        Each bad line (0 for the file as a whole), the value found, what is wrong with it
+        and what to do.
+    """
+
+    def __init__(self, path: str, problems: Sequence[tuple[int, str, str, str]]) -> None:
+        super().__init__(path, problems)
+        self.path = path
+        self.problems = list(problems)
+
+    def __str__(self) -> str:
+        lines = []
+        for line, value, problem, fix in self.problems:
+            where = f"{self.path} line {line}" if line else self.path
+            lines.append(f"{where}: {problem} ({value!r}); {fix}")
+        return "\n".join(lines)
+
+
 class ProfileError(ValueError, AnalyzerError):
     """A profile (age, sex, pregnancy) for which no reference intake exists."""
 

@@ -77,6 +77,8 @@ def make_entries(
             "food_id": food_id,
             "description": description,
             "category": category,
+            "match_method": "exact",
+            "match_confidence": "high",
             "grams": float(grams),
             "source": "usda",
             "approximate": False,
@@ -85,6 +87,12 @@ def make_entries(
             record[column] = value * grams / 100
         records.append(record)
     return pd.DataFrame(records)
+
+
+@pytest.fixture(autouse=True)
+def _no_personal_aliases(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never read the developer's own aliases file (``~/.config/analyzer``)."""
+    monkeypatch.setenv("ANALYZER_ALIASES", "")
 
 
 @pytest.fixture(scope="session")

@@ -22,6 +22,8 @@ ENTRIES_VIEW_COLUMNS = [
     "reason",
     "food_id",
     "description",
+    "match_method",
+    "match_confidence",
     "quantity",
     "unit",
     "grams",
@@ -43,7 +45,8 @@ def entries(diary: str, fmt: str, reading: DiaryReading) -> None:
     """Show how each diary row was understood: food matched, grams, minerals.
 
     One row per diary row, in input order; status is 'ok' for used rows, else a short code
-    with the reason. Rows not used are also listed on stderr, then a summary.
+    with the reason; match_method and match_confidence say how each food was found. Rows
+    not used are also listed on stderr, then a summary.
 
     Example: analyzer entries diary.csv --format csv > checked.csv
     """

@@ -96,6 +96,15 @@ class DiaryReading:
     rematch: bool = False
     strict: bool = False
     mfp_calcium_dv: int | None = None
+    aliases: tuple[str, ...] = ()
+
+    def alias_files(self) -> list[str]:
+        """The aliases files to read: the default one when it exists, then ``--aliases``."""
+        from analyzer.foods.user_aliases import default_aliases_path
+
+        default = default_aliases_path()
+        found = [str(default)] if default is not None and default.is_file() else []
+        return [*found, *(a for a in self.aliases if a not in found)]
 
 
 def diary_options(func: Command) -> Command:
@@ -109,6 +118,7 @@ def diary_options(func: Command) -> Command:
         rematch: bool,
         strict: bool,
         mfp_calcium_dv: str | None,
+        aliases: tuple[str, ...],
         **kwargs: Any,
     ) -> Any:
         reading = DiaryReading(
@@ -117,6 +127,7 @@ def diary_options(func: Command) -> Command:
             rematch,
             strict,
             int(mfp_calcium_dv) if mfp_calcium_dv is not None else None,
+            tuple(aliases),
         )
         return func(*args, reading=reading, **kwargs)
 
@@ -149,6 +160,15 @@ def diary_options(func: Command) -> Command:
                 type=click.Choice(["1000", "1300"]),
                 default=None,
                 help="MyFitnessPal: calcium Daily Value [mg] its % refers to (approximate).",
+            ),
+            click.option(
+                "--aliases",
+                "aliases",
+                metavar="FILE",
+                multiple=True,
+                type=click.STRING,
+                help="CSV of your own names, name,food_id (repeatable): a name listed is that "
+                "USDA food. Also read: ~/.config/analyzer/aliases.csv (or $ANALYZER_ALIASES).",
             ),
         ],
     )
@@ -379,6 +399,7 @@ def load_diary_for_cli(path: str, reading: DiaryReading, *, require_rows: bool =
             strict=reading.strict,
             mfp_calcium_dv=reading.mfp_calcium_dv,
             progress=progress,
+            aliases=reading.alias_files() or None,
         )
     for message in row_messages(path, diary.rejected):
         click.echo(message, err=True)

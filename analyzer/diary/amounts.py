@@ -9,7 +9,7 @@ are read together (``1`` + ``Serving (2 tbsp)`` -> 2 tbsp).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -18,6 +18,7 @@ from analyzer.diary.model import factorize_columns
 from analyzer.diary.numbers import UNKNOWN_MARKERS
 from analyzer.errors import AmountError
 from analyzer.foods import units
+from analyzer.foods.name_amount import split_name
 
 #: One distinct pair's result: quantity, unit, status, reason, outer quantity, outer unit.
 _Result = tuple[float, str | None, str, str, float, str | None]
@@ -42,6 +43,10 @@ class ParsedAmounts:
         The reading without a trailing parenthesis (``3.80 Serving (2 medium slice)`` ->
         3.8 ``serving``), tried when the food has no portion for ``unit``; NaN / None when
         there is no such second reading.
+    from_name : Series of bool
+        True where the amount cell was blank and the amount was read from the food name
+        (``2 eggs scrambled``, ``Generic - Banana, 1 medium``; see
+        :func:`amounts_from_names`).
     """
 
     quantity: pd.Series
@@ -51,6 +56,7 @@ class ParsedAmounts:
     reason: pd.Series
     outer_quantity: pd.Series
     outer_unit: pd.Series
+    from_name: pd.Series | None = None
 
 
 def _parse(text: str, decimal_comma: bool) -> units.ParsedAmount:
@@ -167,5 +173,82 @@ def amount_reasons(parsed: ParsedAmounts, amount: pd.Series, food: pd.Series) ->
     shown = "'" + amount[problem].astype(str) + "'"
     name = "'" + food[problem].astype(str) + "'"
     bad = "bad amount " + shown + " for " + name + ": " + parsed.reason[problem].astype(str)
-    missing = "missing amount for " + name
+    why = parsed.reason[problem].astype(str)
+    detail = ("; " + why).where(why.ne("missing amount") & parsed.reason[problem].notna(), "")
+    missing = "missing amount for " + name + detail
     return bad.mask(status == "missing_amount", missing)
+
+
+def amounts_from_names(parsed: ParsedAmounts, food: pd.Series) -> ParsedAmounts:
+    """Amounts of rows with a blank amount cell, read from the food name, once per name.
+
+    The name is split by :func:`analyzer.foods.name_amount.split_name`, the one reader of
+    names that carry their amount (the matcher matches the food part of the same split):
+    ``2 eggs scrambled`` is 2 (eggs), ``a handful of almonds`` 1 handful, ``Generic -
+    Banana, 1 medium`` 1 medium. A name whose amount words give no number (``a few
+    strawberries``) keeps its ``missing_amount`` status, with a reason that says so.
+
+    Parameters
+    ----------
+    parsed : ParsedAmounts
+        The amounts read from the cells (:func:`parse_amounts`).
+    food : Series of str
+        The food names, aligned with ``parsed``.
+
+    Returns
+    -------
+    ParsedAmounts
+        ``parsed`` with the blank rows filled where the name gives an amount, and
+        ``from_name`` set.
+    """
+    blank = (parsed.status == "missing_amount").to_numpy(dtype=bool)
+    from_name = np.zeros(len(food), dtype=bool)
+    if not blank.any():
+        return replace(parsed, from_name=pd.Series(from_name, index=food.index))
+    quantity = parsed.quantity.to_numpy(dtype="float64").copy()
+    unit = parsed.unit.to_numpy(dtype=object).copy()
+    status = parsed.status.to_numpy(dtype=object).copy()
+    reason = parsed.reason.to_numpy(dtype=object).copy()
+    codes, names = pd.factorize(food[blank].astype(str))
+    results = [_from_name(str(n)) for n in names]
+    rows = np.flatnonzero(blank)
+    for row, code in zip(rows, codes, strict=True):
+        value, found, problem = results[code]
+        if problem:
+            reason[row] = problem
+            continue
+        quantity[row], unit[row], status[row], reason[row] = value, found, None, None
+        from_name[row] = True
+    index = food.index
+    return replace(
+        parsed,
+        quantity=pd.Series(quantity, index=index, dtype="float64"),
+        unit=pd.Series(unit, index=index, dtype=object),
+        written=parsed.written.mask(
+            pd.Series(from_name, index=index), pd.Series(unit, index=index)
+        ),
+        status=pd.Series(status, index=index, dtype=object),
+        reason=pd.Series(reason, index=index, dtype=object),
+        from_name=pd.Series(from_name, index=index),
+    )
+
+
+def _from_name(name: str) -> tuple[float, str | None, str]:
+    """Quantity, unit and "" for a name carrying a readable amount, else a problem."""
+    split = split_name(name)
+    if split.amount is None:
+        if split.written:
+            return (
+                np.nan,
+                None,
+                (
+                    f"the name's amount {split.written!r} gives no number; write the amount, "
+                    "e.g. 3 or 1 cup"
+                ),
+            )
+        return np.nan, None, "missing amount"
+    try:
+        amount = units.parse_amount(split.amount)
+    except AmountError as error:
+        return np.nan, None, error.problem
+    return float(amount.quantity), amount.unit, ""

@@ -95,6 +95,8 @@ ENTRY_COLUMNS: tuple[str, ...] = (
     "food_id",
     "description",
     "category",
+    "match_method",
+    "match_confidence",
     "grams",
     *NUTRIENT_COLUMNS,
     "source",
@@ -124,12 +126,15 @@ def conform_entries(frame: pd.DataFrame) -> pd.DataFrame:
     """Order the entry columns and pin their dtypes (see :class:`Diary`)."""
     if "is_total" not in frame.columns:  # only the totals formats set it
         frame = frame.assign(is_total=False)
+    for name in ("match_method", "match_confidence"):  # only matched formats set them
+        if name not in frame.columns:
+            frame = frame.assign(**{name: ""})
     if "completed" not in frame.columns:  # only an app's own day mark sets it
         frame = frame.assign(completed=pd.Series(pd.NA, index=frame.index, dtype="boolean"))
     out = frame.loc[:, list(ENTRY_COLUMNS)].copy()
     out["line"] = out["line"].astype("int64")
     out["date"] = pd.to_datetime(out["date"]).astype("datetime64[ns]")
-    for name in ("person", "food", "category", "source"):
+    for name in ("person", "food", "category", "source", "match_method", "match_confidence"):
         out[name] = out[name].astype("string").fillna("")
     for name in ("time", "meal", "unit", "food_id", "description"):
         out[name] = out[name].astype("string")
@@ -165,7 +170,11 @@ class Diary:
         physical line in the file; the header is line 1 unless blank lines precede it),
         ``person`` ("" if none), ``date`` (datetime64[ns], midnight), ``time``, ``meal``,
         ``food`` (as written), ``quantity``, ``unit``, ``food_id`` (NDB number or <NA>),
-        ``description``, ``category``, ``grams`` [g], the nutrients per ENTRY
+        ``description``, ``category``, ``match_method`` (how the food was found: ``id``,
+        ``exact``, ``alias``, ``alias (yours)``, ``fuzzy``, ``sibling``; ``none`` when
+        unmatched, "" for app totals) and ``match_confidence`` (``high``, ``medium``,
+        ``low``: :func:`analyzer.foods.matcher.confidence_of`), ``grams`` [g], the
+        nutrients per ENTRY
         ``energy_kcal`` [kcal], ``protein_g`` [g], ``calcium_mg``, ``phosphorus_mg``,
         ``magnesium_mg``, ``potassium_mg``, ``sodium_mg``, ``caffeine_mg`` [mg] (NaN =
         unknown, never 0), ``source`` ("usda": matched and computed; "app": taken as given

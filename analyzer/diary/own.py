@@ -1,18 +1,20 @@
 """Our own diary format: ``date, food, amount[, unit, time, meal, person, note]``.
 
 Header names are case-insensitive with synonyms (see
-:data:`analyzer.diary.detect.OWN_COLUMNS`). Without a ``unit`` column the amount carries the
-unit (``1.5 cups``, ``150 g``, ``1/2 cup``), or the amount header names it (``amount (g)``,
+:data:`analyzer.diary.detect.OWN_COLUMNS`). Without a ``unit`` column the amount carries
+the unit (``1.5 cups``, ``150 g``, ``1/2 cup``), or the amount header names it (``amount (g)``,
 ``weight [oz]``, ``grams``, ``ml``: a bare number below is in that unit). Foods are matched
 against the USDA table and nutrients computed from grams; Cronometer exports without nutrient
-columns (or read with ``rematch``) and Lose It! exports go through the same path.
+columns (or read with ``rematch``) and Lose It! exports go through the same path. A blank
+amount cell is read from the food name when the name carries one (``2 eggs scrambled``,
+``Generic - Banana, 1 medium``).
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from analyzer.diary.amounts import amount_reasons, parse_amounts
+from analyzer.diary.amounts import amount_reasons, amounts_from_names, parse_amounts
 from analyzer.diary.csvio import RawTable
 from analyzer.diary.detect import (
     OWN_REQUIRED,
@@ -69,12 +71,14 @@ def stage_matched(
             amount.str.fullmatch(r"[\d.,/ ½¼¾⅓⅔⅛]+"), ""
         )
     amounts = parse_amounts(amount, unit, decimal_comma=table.decimal_comma)
+    amounts = amounts_from_names(amounts, food)  # "2 eggs scrambled" with a blank amount
     reasons = amount_reasons(amounts, amount, food)
     frame["quantity"] = amounts.quantity
     frame["unit"] = amounts.unit
     frame["unit_written"] = amounts.written
     frame["outer_quantity"] = amounts.outer_quantity
     frame["outer_unit"] = amounts.outer_unit
+    frame["amount_from_name"] = amounts.from_name
     for code in ("missing_amount", "bad_amount"):
         problems.add(amounts.status.eq(code), code, reasons)
     frame["source"] = "usda"

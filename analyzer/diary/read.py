@@ -8,7 +8,7 @@ compute grams and nutrients (:mod:`~analyzer.diary.resolve`), then split the row
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -67,6 +67,18 @@ def _default_foods() -> pd.DataFrame:
     return load_foods()
 
 
+def _with_user_aliases(
+    matcher: NameMatcher, aliases: str | Path | Sequence[str | Path], foods: pd.DataFrame
+) -> NameMatcher:
+    """The matcher with the user's aliases in front (checked before the diary is read)."""
+    from analyzer.foods.user_aliases import UserAliasMatcher, load_user_aliases
+
+    paths = [aliases] if isinstance(aliases, str | Path) else list(aliases)
+    if not paths:
+        return matcher
+    return UserAliasMatcher(matcher, load_user_aliases(paths, foods), foods)
+
+
 def _find_header(table: RawTable, name: str) -> tuple[RawTable, str, list[str]]:
     """Look for the column names below a title or notes; raise if there are none."""
     for row in range(min(MAX_PREAMBLE_LINES, len(table.cells))):
@@ -101,6 +113,7 @@ def read_diary(
     matcher: NameMatcher | None = None,
     progress: ProgressCallback | None = None,
     foods: pd.DataFrame | None = None,
+    aliases: str | Path | Sequence[str | Path] | None = None,
 ) -> Diary:
     """Read a food diary: our own CSV, an app export, a research file or a free-text log.
 
@@ -130,6 +143,11 @@ def read_diary(
     foods : DataFrame, optional
         Nutrient table (per 100 g); default :func:`analyzer.foods.table.load_foods`.
 
+    aliases : path or sequence of paths, optional
+        The user's aliases files (CSV ``name,food_id``): a name listed there is that food,
+        whatever the matcher would say (method ``alias (yours)``; see
+        :mod:`analyzer.foods.user_aliases`). Bad lines raise
+        :class:`~analyzer.errors.AliasFileError`, each with its line and fix.
     progress : callable, optional
         Called as ``progress(step, done, total)`` when each step of :data:`READ_STEPS`
         starts and at the end (see :mod:`analyzer.progress`); the command line draws it
@@ -148,8 +166,13 @@ def read_diary(
         recognizable columns. The message lists the formats understood.
     DiaryRowError
         ``strict=True`` and some rows are unusable.
+    AliasFileError
+        An aliases file is missing or has bad lines.
     """
     name = str(path)
+    if aliases is not None:
+        foods = foods if foods is not None else _default_foods()
+        matcher = _with_user_aliases(matcher or _default_matcher(), aliases, foods)
     if input_format is not None and input_format not in FORMATS:
         raise DiaryFormatError(name, f"unknown input format {input_format!r}", formats_help())
     check_calcium_dv(name, mfp_calcium_dv)

@@ -43,13 +43,23 @@ def match_foods(food: pd.Series, matcher: NameMatcher) -> pd.DataFrame:
     -------
     DataFrame
         Aligned with ``food``: ``food_id`` (None if unmatched or blank), ``description``,
-        ``category`` ("other" if unmatched) and ``suggestions`` ("did you mean" descriptions
-        joined by `` | ``), as object columns.
+        ``category`` ("other" if unmatched), ``suggestions`` ("did you mean" descriptions
+        joined by `` | ``), ``match_method`` (``none`` if unmatched), ``match_confidence``
+        ("" if unmatched) and ``matched_text`` (the part of the name matched: without the
+        amount written in it), as object columns.
     """
     codes, names = pd.factorize(food.astype(object).where(food.notna(), ""))
     distinct = [str(n) for n in names]
     asked = [n for n in distinct if n.strip()]
-    columns = ["food_id", "description", "category", "suggestions"]
+    columns = [
+        "food_id",
+        "description",
+        "category",
+        "suggestions",
+        "method",
+        "confidence",
+        "matched_text",
+    ]
     if asked:
         table = matcher.match_names(asked).reindex(columns=columns)
         table = table[~table.index.duplicated()].reindex(distinct)
@@ -64,12 +74,21 @@ def match_foods(food: pd.Series, matcher: NameMatcher) -> pd.DataFrame:
     category[np.array([v is None for v in category], dtype=bool)] = UNMATCHED_CATEGORY
     suggestions = _objects(table["suggestions"])
     suggestions[np.array([v is None for v in suggestions], dtype=bool)] = ""
+    method = _objects(table["method"])
+    method[~found] = "none"
+    method[np.array([v is None for v in method], dtype=bool)] = "none"
+    confidence = _objects(table["confidence"])
+    confidence[np.array([v is None for v in confidence], dtype=bool) | ~found] = ""
+    matched_text = _objects(table["matched_text"])
     return pd.DataFrame(
         {
             "food_id": food_id[codes],
             "description": description[codes],
             "category": category[codes],
             "suggestions": suggestions[codes],
+            "match_method": method[codes],
+            "match_confidence": confidence[codes],
+            "matched_text": matched_text[codes],
         },
         index=food.index,
     )
@@ -114,10 +133,13 @@ def _lookup(
     per_unit = np.full(len(distinct), np.nan)
     code: list[str | None] = [None] * len(distinct)
     why: list[str | None] = [None] * len(distinct)
+    sized: list[int] = []
     for i, (food, food_id, name, shown) in enumerate(distinct):
         try:
             try:
                 per_unit[i] = units.grams_per_unit(food_id, name or None)
+                if name and units.sizes_listed(food_id, name):
+                    sized.append(i)
             except UnknownUnitError:
                 if not _names_the_food(name, food):
                     raise
@@ -132,7 +154,30 @@ def _lookup(
                     f"no unit for {food!r} and it has no whole-item portion; "
                     f"this food has: {', '.join(error.available)}"
                 )
-    return per_unit[codes], np.array(code, dtype=object)[codes], np.array(why, dtype=object)[codes]
+    rows = per_unit[codes]
+    if sized:
+        _listed_sizes(rows, codes, distinct, sized, frame["quantity"][todo])
+    return rows, np.array(code, dtype=object)[codes], np.array(why, dtype=object)[codes]
+
+
+def _listed_sizes(
+    rows: np.ndarray,
+    codes: np.ndarray,
+    distinct: list[tuple[str, ...]],
+    sized: list[int],
+    quantity: pd.Series,
+) -> None:
+    """Grams per unit of the rows whose measure USDA lists at several sizes, once per
+    distinct quantity (``1/5 block`` of tofu is the ``0.2 block`` portion), in place."""
+    amounts = quantity.to_numpy(dtype="float64")
+    for i in sized:
+        _, food_id, name, _ = distinct[i]
+        where = np.flatnonzero(codes == i)
+        for value in pd.unique(amounts[where]):
+            if np.isnan(value):
+                continue
+            grams = units.grams_per_unit(food_id, name, quantity=float(value))
+            rows[where[amounts[where] == value]] = grams
 
 
 def grams_per_row(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series]:
@@ -246,8 +291,10 @@ def resolve(
     """
     out = frame.copy()
     matched = match_foods(out["food"], matcher)
-    for column in ("food_id", "description", "category"):
+    for column in ("food_id", "description", "category", "match_method", "match_confidence"):
         out[column] = matched[column]
+    if "amount_from_name" in out:
+        _whole_name_has_no_amount(out, matched, problems)
     if required:
         unknown = out["food_id"].isna().to_numpy(dtype=bool) & problems.ok.to_numpy()
         if unknown.any():
@@ -272,6 +319,18 @@ def resolve(
         for column in NUTRIENT_COLUMNS:
             out[column] = nutrients[column]
     return out
+
+
+def _whole_name_has_no_amount(
+    out: pd.DataFrame, matched: pd.DataFrame, problems: Problems
+) -> None:
+    """Rows whose amount was read from the name while the whole name is a food (``7 up``):
+    the name carried no amount after all, so the row misses one."""
+    from_name = out["amount_from_name"].fillna(False).to_numpy(dtype=bool)
+    whole = (matched["matched_text"] == out["food"]).fillna(False).to_numpy(dtype=bool)
+    bad = from_name & whole & out["food_id"].notna().to_numpy(dtype=bool)
+    if bad.any():
+        problems.add(bad, "missing_amount", "missing amount for '" + out["food"] + "'")
 
 
 def _heavy_reasons(rows: pd.DataFrame) -> pd.Series:

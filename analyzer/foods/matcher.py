@@ -1,67 +1,60 @@
-"""Match logged food names to the nutrient table: id, description, alias, then head-noun fuzzy.
+"""Match logged food names to the nutrient table: id, description, alias, then by score.
 
 A plain fuzzy string score sends ``Frozen Spinach`` to ``Dessert topping, frozen`` and
 ``cola`` to chocolate. This matcher instead
 
-1. takes an exact NDB id, an exact description (case-insensitive) or a curated alias;
-2. otherwise finds the query's head noun (:func:`analyzer.foods.names.parse_name`) and keeps
-   only foods whose own head part contains it, or whose core noun the query names in full
+1. matches the food part of the name: the amount written in it is set aside
+   (:func:`analyzer.foods.name_amount.split_name`: ``Generic - Banana, 1 medium``);
+2. takes an exact NDB id, an exact description (case-insensitive) or a curated alias
+   (methods ``id``, ``exact``, ``alias``);
+3. otherwise finds the name's head noun (:func:`analyzer.foods.names.parse_name`) and keeps
+   only foods whose own head part contains it, or whose core noun the name names in full
    (``Collards`` for ``collard greens``); a food whose head is another food is never a
    candidate, however similar the strings;
-3. ranks those by the share of the query's words the description explains (head noun
-   weighted most; a maker's name such as ``Kraft`` is optional), how much of the food's
-   core noun the query names, and penalties for variants the words did not ask for (dry,
-   canned, babyfood, fast food, regional, brand, with salt, raw when the words say
-   cooked; packaging variants cost only where the same food also comes without them),
-   for a dish the name does not say and for a compound naming another food
-   (``Salad dressing`` for ``caesar salad``), preferring the plain, shorter description;
-   a word found only after "with" in a description is a side, not the food (``Egg
-   Salad`` is not ``Potato salad with egg``), and words the name negates (``chili, no
-   beans``) name nothing;
-   staples eaten cooked (dried legumes, grains, pasta: SR28 groups Legumes and Cereal
-   Grains and Pasta, and the Vegetables group's ``immature seeds``) default to their
-   cooked form: ``white beans`` is ``Beans, white, mature seeds, cooked, boiled``, not the
-   raw dry beans with ~2.5-3x the nutrients per gram. A name saying ``raw``, ``dry``,
-   ``dried``, ``uncooked``, ``flour`` or another preparation keeps its form; oats,
-   peanuts, soy products and hummus are eaten (or weighed) as they are; vegetables keep
-   raw as their default (:func:`analyzer.foods.score.uncooked_rule_applies`);
-4. reports a name as unmatched (with "did you mean" suggestions) when no candidate is good
-   enough, when its head noun is not a food word, when the only candidates are other
-   brands' products whose name it does not spell out (``Golden Crisp`` for ``crisps``),
-   or when it reads as a supplement, a drug, a personal recipe or a meal name
-   (``Breakfast``). "Did you mean" suggestions share a word with the name (or a
-   near-identical, misspelt one); a supplement gets none (``Creatine`` is not cream).
+4. scores those (:mod:`analyzer.foods.score`) by how much of the name each explains
+   (:mod:`analyzer.foods.coverage`) less what the name says and the food is not (other
+   variants, forms, dishes, other foods), ranks them preferring the plain, shorter
+   description, and accepts the best when its score reaches
+   :data:`~analyzer.foods.score.MIN_SCORE` (method ``fuzzy``; ``sibling`` when SR28 lacks
+   the form named, ``frozen mango`` -> raw mango, with the reason). Diaries log food as
+   eaten: meat, poultry and fish cooked, grains and dried legumes cooked, fruit and
+   vegetables fresh, unless the name says otherwise;
+5. reports a name as unmatched (with "did you mean" suggestions) when no candidate is good
+   enough, when its head noun is not a food word or a word before it is unknown to SR28
+   (``halloumi cheese``), when the only candidates are other brands' products whose name it
+   does not spell out (``Golden Crisp`` for ``crisps``), or when it reads as a supplement, a
+   drug, a specialty product, a personal recipe or a meal name (``Breakfast``).
 
 Misspellings are corrected word by word against the table's vocabulary, run-together
-words are split (``peanutbutter``) and split ones joined (``oat meal``).
-
-The description index is :mod:`analyzer.foods.index`, the scoring :mod:`analyzer.foods.score`;
-results are cached per distinct name.
+words are split (``peanutbutter``) and split ones joined (``oat meal``)
+(:mod:`analyzer.foods.spelling`). Every match carries its ``method`` and a ``confidence``
+(:func:`confidence_of`); results are cached per distinct name.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
-from rapidfuzz import fuzz, process
 
 from analyzer.foods.index import FoodIndex
-from analyzer.foods.names import ParsedName, normalize_name, parse_name, segments, tokens
-from analyzer.foods.score import MIN_SCORE, score_candidates, uncooked_rule_applies
+from analyzer.foods.name_amount import split_name
+from analyzer.foods.names import (
+    PREPARATION_WORDS,
+    ParsedName,
+    normalize_name,
+    parse_name,
+    segments,
+)
+from analyzer.foods.score import HIGH_CONFIDENCE_SCORE, MIN_SCORE, score_candidates
+from analyzer.foods.spelling import N_SUGGESTIONS, Speller
+from analyzer.foods.states import missing_states, uncooked_rule_applies
 
-#: rapidfuzz ratio needed to correct a misspelt word to a table word (``brocoli``).
-TYPO_CUTOFF = 85.0
-#: Shortest word that is spell-corrected. [characters]
-TYPO_MIN_LENGTH = 5
-#: Shortest part of a run-together word that is split (``icecream``). [characters]
-COMPOUND_MIN_PART = 3
-#: Lowest rapidfuzz WRatio of a spelling-based "did you mean" suggestion. [0-100]
-SUGGESTION_MIN_SIMILARITY = 65.0
-#: Number of "did you mean" suggestions.
-N_SUGGESTIONS = 3
+#: Foods a table must hold for a word missing from it to mean the table lacks that kind of
+#: food (``halloumi`` cheese); a small custom table says nothing by lacking a word.
+COMPLETE_TABLE_FOODS = 1000
 
 
 @dataclass
@@ -77,13 +70,24 @@ class FoodMatch:
     description, category : str or None
         Of the matched food.
     score : float
-        Confidence 0-100 (100 for id, description and alias matches; 0 when unmatched).
+        Match score 0-100 (100 for id, exact and alias matches; 0 when unmatched).
     method : str
-        ``id``, ``description``, ``alias``, ``fuzzy``, or ``none`` when unmatched.
+        How the food was found (:data:`MATCH_METHODS`): ``id`` (an NDB number), ``exact``
+        (the USDA description), ``alias`` (a curated alias or SR28 common name), ``fuzzy``
+        (the best-scoring description), ``sibling`` (the nearest form of the food when
+        SR28 lacks the one named: ``reason`` says which), or ``none`` when unmatched.
+        :class:`analyzer.foods.user_aliases.UserAliasMatcher` adds ``alias (yours)``.
     suggestions : list of str
         "Did you mean" descriptions (filled when unmatched).
     reason : str
-        Why a name is unmatched (empty when matched).
+        Why a name is unmatched, or why a sibling was used (empty otherwise).
+    matched_text : str
+        The part of the name that was matched: the name without the amount written in it
+        (``Generic - Banana`` of ``Generic - Banana, 1 medium``), else the name.
+    best_id : str or None
+        The best-scoring candidate even when it was not accepted (for calibration).
+    best_score : float
+        Its score (-1 when it may not be accepted at any score).
     """
 
     name: str
@@ -94,11 +98,47 @@ class FoodMatch:
     method: str
     suggestions: list[str] = field(default_factory=list)
     reason: str = ""
+    matched_text: str = ""
+    best_id: str | None = None
+    best_score: float = 0.0
 
     @property
     def matched(self) -> bool:
         """True when a food was found."""
         return self.food_id is not None
+
+    @property
+    def confidence(self) -> str:
+        """``high``, ``medium`` or ``low`` ("" when unmatched); see :func:`confidence_of`."""
+        return confidence_of(self.method, self.score)
+
+
+#: Every ``method`` of a :class:`FoodMatch`, most certain first.
+MATCH_METHODS = ("id", "exact", "alias (yours)", "alias", "fuzzy", "sibling", "none")
+#: Methods that identify a food exactly (a fuzzy match is the best guess).
+EXACT_METHODS = frozenset({"id", "exact", "alias", "alias (yours)"})
+
+
+def confidence_of(method: str, score: float) -> str:
+    """How sure a match is, in words.
+
+    ``high``: an id, an exact description, an alias (curated, SR28's or yours), or a fuzzy
+    match scoring at least :data:`~analyzer.foods.score.HIGH_CONFIDENCE_SCORE`; ``medium``:
+    a fuzzy match below it (accepted, but worth a look); ``low``: a sibling fallback (SR28
+    lacks the form named, e.g. frozen); "" when unmatched.
+
+    Examples
+    --------
+    >>> confidence_of("alias", 100.0), confidence_of("sibling", 90.0)
+    ('high', 'low')
+    """
+    if method in EXACT_METHODS:
+        return "high"
+    if method == "fuzzy":
+        return "high" if score >= HIGH_CONFIDENCE_SCORE else "medium"
+    if method == "sibling":
+        return "low"
+    return ""
 
 
 class FoodMatcher:
@@ -132,7 +172,7 @@ class FoodMatcher:
         self._index = FoodIndex(foods)
         self._aliases = self._build_aliases(foods.reset_index(drop=True), aliases)
         self._cache: dict[str, FoodMatch] = {}
-        self._spelling: dict[str, str] = {}
+        self._speller = Speller(self._index)
 
     # ---- construction -------------------------------------------------------------------
 
@@ -197,7 +237,8 @@ class FoodMatcher:
         DataFrame
             Indexed by the distinct name (``name``), columns ``food_id`` (<NA> when
             unmatched), ``description``, ``category``, ``score``, ``method``,
-            ``suggestions`` (joined by ``" | "``) and ``reason``.
+            ``confidence`` (:func:`confidence_of`), ``suggestions`` (joined by ``" | "``),
+            ``reason`` and ``matched_text`` (the name without its amount).
         """
         distinct = pd.unique(pd.Series(list(names), dtype="string").dropna())
         results = [self.match(str(n)) for n in distinct]
@@ -208,10 +249,12 @@ class FoodMatcher:
                 "category": pd.array([r.category for r in results], dtype="string"),
                 "score": np.array([r.score for r in results], dtype=np.float64),
                 "method": pd.array([r.method for r in results], dtype="string"),
+                "confidence": pd.array([r.confidence for r in results], dtype="string"),
                 "suggestions": pd.array(
                     [" | ".join(r.suggestions) for r in results], dtype="string"
                 ),
                 "reason": pd.array([r.reason for r in results], dtype="string"),
+                "matched_text": pd.array([r.matched_text for r in results], dtype="string"),
             },
             index=pd.Index(pd.array([str(n) for n in distinct], dtype="string"), name="name"),
         )
@@ -241,7 +284,9 @@ class FoodMatcher:
             }
         )
 
-    def _found(self, name: str, pos: int, score: float, method: str) -> FoodMatch:
+    def _found(
+        self, name: str, pos: int, score: float, method: str, reason: str = ""
+    ) -> FoodMatch:
         return FoodMatch(
             name=name,
             food_id=str(self._index.ids[pos]),
@@ -249,6 +294,10 @@ class FoodMatcher:
             category=str(self._index.categories[pos]),
             score=round(float(score), 1),
             method=method,
+            reason=reason,
+            matched_text=name,
+            best_id=str(self._index.ids[pos]),
+            best_score=round(float(score), 1),
         )
 
     def _exact(self, name: str, parsed: ParsedName | None = None) -> tuple[int, str] | None:
@@ -266,7 +315,7 @@ class FoodMatcher:
                 and uncooked_rule_applies(parsed)
             )
             if not cooked_alias:
-                return pos, "description"
+                return pos, "exact"
         if alias is not None:
             return self._aliases[alias], "alias"
         return None
@@ -281,25 +330,60 @@ class FoodMatcher:
         words = [*parsed.preparation, *parsed.modifiers, *parsed.content]
         if parsed.side:
             words += ["with", *parsed.side]
-        keys.append(" ".join(words))
+        if parsed.content or parsed.modifiers:  # never a lone "raw"
+            keys.append(" ".join(words))
         return [k for k in keys if k]
 
     def _match(self, name: str) -> FoodMatch:
+        """The whole name exactly (``7 up``); else its food part, without the amount
+        written in it (:func:`~analyzer.foods.name_amount.split_name`)."""
+        pos = self._index.by_description.get(name.strip().lower())
+        if pos is not None and not self._index.uncooked_staple[pos]:
+            return self._found(name, pos, 100.0, "exact")  # a USDA description as written
+        food = split_name(name).food
+        if food and food != " ".join(name.split()):
+            literal = self._literal(name)  # a name that merely starts with a number
+            if literal is not None:
+                return self._found(name, literal[0], 100.0, literal[1])
+            return replace(self._match_text(food), name=name)
+        return self._match_text(name)
+
+    def _literal(self, name: str) -> tuple[int, str] | None:
+        """The whole name as written is an id, a description or an alias (``7 up``)."""
+        text = name.strip()
+        if text.isdigit() and len(text) <= 5 and text.zfill(5) in self._index.by_id:
+            return self._index.by_id[text.zfill(5)], "id"
+        pos = self._index.by_description.get(text.lower())
+        if pos is not None:
+            return pos, "exact"
+        pos = self._aliases.get(normalize_name(text))
+        return None if pos is None else (pos, "alias")
+
+    def _match_text(self, name: str, exact_done: bool = False) -> FoodMatch:
         first = parse_name(name, self._index.known)
-        exact = self._exact(name, first)
+        refused = {"supplement", "specialty"} & first.flags
+        exact = None if exact_done or refused else self._exact(name, first)
         if exact is not None:
             return self._found(name, exact[0], 100.0, exact[1])
-        parsed = self._corrected(first)
+        parsed = self._speller.corrected(first)
         reason = self._refusal(parsed)
         ranked = [] if reason else self._score(parsed, N_SUGGESTIONS + 2)
         if ranked and ranked[0][1] >= MIN_SCORE:
-            return self._found(name, ranked[0][0], ranked[0][1], "fuzzy")
+            pos, score = ranked[0][0], ranked[0][1]
+            missing = missing_states(self._index, parsed, pos)
+            if missing:
+                why = (
+                    f"SR28 has no {' '.join(missing)} form of this food; the nearest form is used"
+                )
+                return self._found(name, pos, score, "sibling", why)
+            return self._found(name, pos, score, "fuzzy")
         if not reason:
             reason = "no food with this name is close enough"
         suggestions = [self._index.descriptions[p] for p, _, _ in ranked][:N_SUGGESTIONS]
         if not suggestions and "supplement" not in parsed.flags:
             # A supplement or drug has no food to suggest (``Creatine`` is not cream).
-            suggestions = self._suggest(parsed, name)
+            suggestions = self._speller.suggest(parsed, name)
+        best = ranked[0] if ranked else None
         return FoodMatch(
             name=name,
             food_id=None,
@@ -309,6 +393,9 @@ class FoodMatcher:
             method="none",
             suggestions=suggestions,
             reason=reason,
+            matched_text=name,
+            best_id=None if best is None else str(self._index.ids[best[0]]),
+            best_score=0.0 if best is None else best[1],
         )
 
     def _refusal(self, parsed: ParsedName) -> str:
@@ -316,6 +403,11 @@ class FoodMatcher:
             return "looks like a supplement or drug, not a food in USDA SR28"
         if "personal" in parsed.flags:
             return "looks like a personal recipe; log its ingredients instead"
+        if "specialty" in parsed.flags:
+            return (
+                "a specialty product (protein, low-carb, plant-based ...) whose make-up USDA "
+                "SR28 does not have; give it an alias if a USDA food is close enough"
+            )
         if "meal" in parsed.flags:
             return "a meal or diary-section name, not a food"
         if "vague" in parsed.flags:
@@ -324,6 +416,15 @@ class FoodMatcher:
             return "no food word in the name"
         if parsed.head not in self._index.known:
             return f"{parsed.head!r} is not a food word in USDA SR28"
+        kind = parsed.content[-2] if len(parsed.content) > 1 else ""
+        complete = len(self._index) >= COMPLETE_TABLE_FOODS
+        unknown = kind not in self._index.known and not any(c.isdigit() for c in kind)
+        if complete and kind and unknown:
+            # "halloumi cheese", "shepherd's pie": a kind of the food that SR28 lacks
+            return (
+                f"{kind!r} is not a word of USDA SR28: a kind of {parsed.head} it does "
+                "not have (give the food an alias if it is one USDA has)"
+            )
         return ""
 
     def _ranked(self, name: str, limit: int) -> list[tuple[int, float, str]]:
@@ -331,7 +432,7 @@ class FoodMatcher:
         rows: list[tuple[int, float, str]] = []
         if exact is not None:
             rows.append((exact[0], 100.0, exact[1]))
-        parsed = self._corrected(parse_name(name, self._index.known))
+        parsed = self._speller.corrected(parse_name(name, self._index.known))
         if not self._refusal(parsed):
             rows += [r for r in self._score(parsed, limit + 1) if r[1] >= MIN_SCORE]
         seen: set[int] = set()
@@ -342,110 +443,11 @@ class FoodMatcher:
                 unique.append(row)
         return unique[:limit]
 
-    def _corrected(self, parsed: ParsedName) -> ParsedName:
-        def fix(words: tuple[str, ...]) -> tuple[str, ...]:
-            split = [part for w in words for part in self._split(w)]
-            return tuple(self._spell(w) for w in self._join(split))
-
-        content = fix(parsed.content)
-        return ParsedName(
-            text=parsed.text,
-            head=content[-1] if content else parsed.head,
-            content=content,
-            preparation=parsed.preparation,
-            form=parsed.form,
-            modifiers=fix(parsed.modifiers),
-            side=fix(parsed.side),
-            brand=parsed.brand,
-            flags=parsed.flags,
-        )
-
-    def _split(self, word: str) -> tuple[str, ...]:
-        """An unknown run-together word as two table words (``peanutbutter``)."""
-        known = self._index.known
-        if word in known or len(word) < 2 * COMPOUND_MIN_PART:
-            return (word,)
-        for cut in range(COMPOUND_MIN_PART, len(word) - COMPOUND_MIN_PART + 1):
-            left, right = word[:cut], word[cut:]
-            if left in known and right in known:
-                return (left, right)
-        return (word,)
-
-    def _join(self, words: list[str]) -> list[str]:
-        """Two words that USDA writes as one (``oat meal`` is ``oatmeal``)."""
-        postings = self._index.all_postings
-        out: list[str] = []
-        i = 0
-        while i < len(words):
-            if i + 1 < len(words):
-                joined = words[i] + words[i + 1]
-                hits = postings.get(joined)
-                if hits is not None:
-                    both = np.intersect1d(
-                        postings.get(words[i], _NONE), postings.get(words[i + 1], _NONE)
-                    )
-                    if hits.size > both.size:
-                        out.append(joined)
-                        i += 2
-                        continue
-            out.append(words[i])
-            i += 1
-        return out
-
-    def _spell(self, word: str) -> str:
-        if word in self._index.known or len(word) < TYPO_MIN_LENGTH:
-            return word
-        fixed = self._spelling.get(word)
-        if fixed is None:
-            # Misspellings rarely change the first letter: compare within it (fast).
-            found = process.extractOne(
-                word,
-                self._index.vocabulary_by_letter.get(word[0], []),
-                scorer=fuzz.ratio,
-                score_cutoff=TYPO_CUTOFF,
-            )
-            fixed = str(found[0]) if found else word
-            self._spelling[word] = fixed
-        return fixed
-
-    def _suggest(self, parsed: ParsedName, name: str) -> list[str]:
-        """Nearest descriptions for an unmatched name: shared words first, then spelling."""
-        words = [w for w in parsed.all_words if w in self._index.known]
-        if words:
-            counts = self._index.lookup(self._index.all_postings, words)
-            best: np.ndarray = np.flatnonzero((counts == counts.max()) & (counts > 0))
-            if best.size:
-                order = np.argsort(self._index.length[best], kind="stable")[:N_SUGGESTIONS]
-                return [str(self._index.descriptions[best[i]]) for i in order]
-        query = " ".join(tokens(name))
-        if not query:
-            return []
-        found = process.extract(
-            query,
-            self._index.core_text,
-            scorer=fuzz.WRatio,
-            limit=N_SUGGESTIONS,
-            score_cutoff=SUGGESTION_MIN_SIMILARITY,
-        )
-        # Only descriptions sharing a near-identical word (a misspelling, not a shared
-        # prefix: ``creatine`` is not ``cream``).
-        query_words = query.split()
-        return [
-            str(self._index.descriptions[i])
-            for _, _, i in found
-            if any(
-                fuzz.ratio(q, w) >= TYPO_CUTOFF
-                for q in query_words
-                for w in self._index.core_text[i].split()
-            )
-        ]
-
     def _score(self, parsed: ParsedName, limit: int) -> list[tuple[int, float, str]]:
-        hint = self._aliases.get(" ".join(parsed.content))
+        # the food the name's main words are an alias of (``toasted bread``, ``bread``)
+        keys = (" ".join(parsed.preparation + parsed.content), " ".join(parsed.content))
+        hint = next((self._aliases[k] for k in keys if k in self._aliases), None)
         return score_candidates(self._index, parsed, hint, limit)
-
-
-_NONE = np.zeros(0, dtype=np.int64)
 
 
 def _usable_common_name(raw: str, key: str) -> bool:
@@ -454,4 +456,6 @@ def _usable_common_name(raw: str, key: str) -> bool:
     if not key or len(key) < 3 or any(ch.isdigit() for ch in text):
         return False
     notes = ("commodity", "recipe", "include", "vitamin", "formerly", "original", "old fashion")
+    if set(key.split()) <= PREPARATION_WORDS:  # "raw" of "Cilantro, raw" names no food
+        return False
     return not any(n in text for n in notes)

@@ -16,7 +16,49 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from analyzer.foods.name_parts import (
+    DATE_WORDS,
+    JOIN_WORDS,
+    MEAL_WORDS,
+    NUTRIENT_WORDS,
+    PERSONAL_WORDS,
+    QUERY_NEGATION_WORDS,
+    SIDE_JOIN_WORDS,
+    SPECIALTY_PHRASES,
+    STOP_WORDS,
+    SUPPLEMENT_WORDS,
+    VAGUE_WORDS,
+    alternatives,
+    is_app_brand,
+    name_flags,
+    without_asides,
+    without_negated,
+)
 from analyzer.foods.words import phrase_map, word_set
+
+__all__ = [
+    "DATE_WORDS",
+    "JOIN_WORDS",
+    "MEAL_WORDS",
+    "NUTRIENT_WORDS",
+    "PERSONAL_WORDS",
+    "QUERY_NEGATION_WORDS",
+    "SPECIALTY_PHRASES",
+    "STOP_WORDS",
+    "SUPPLEMENT_WORDS",
+    "VAGUE_WORDS",
+    "ParsedName",
+    "apply_synonyms",
+    "canonical_spelling",
+    "clean_text",
+    "normalize_name",
+    "parse_name",
+    "segments",
+    "singular",
+    "strip_parentheses",
+    "tokens",
+    "word_list",
+]
 
 
 def word_list(text: str) -> list[str]:
@@ -28,6 +70,11 @@ def word_list(text: str) -> list[str]:
 #: Each maps a regional, brand or everyday phrase to the words USDA SR28 uses, ordered so
 #: that the head noun comes last.
 PHRASE_SYNONYMS = phrase_map("synonym")
+
+#: Qualifiers that apps and surveys add and SR28 does not use, rewritten to SR28's words
+#: or dropped (FNDDS ``fat not added in cooking`` -> nothing, ``skin not eaten`` -> ``meat
+#: only``, ``from frozen`` -> ``frozen``); applied with the synonyms.
+QUALIFIER_PHRASES = phrase_map("qualifier")
 
 #: Spellings that mean the same on both sides (queries and USDA descriptions alike).
 EQUIVALENT_SPELLINGS = phrase_map("spelling")
@@ -41,46 +88,52 @@ BRAND_WORDS = word_set("brand")
 #: Preparation words: they choose the variant (``cooked`` vs ``raw``) but never the food.
 PREPARATION_WORDS = word_set("preparation")
 
+#: Words of a dried food; next to a word of cooking in water they say what it was cooked
+#: from (``Beans, dry, cooked``), unlike ``dry roasted``.
+DRY_WORDS = frozenset({"dry", "dried"})
+DRY_COOKED_WORDS = frozenset({"cooked", "boiled", "stewed", "simmered", "steamed"})
+
 #: Form and portion words: how much or what shape, not which food (low weight, never head).
 FORM_WORDS = word_set("form")
 
-#: Weekday and month names: a name containing one is a personal recipe (``Sunday stew``).
-DATE_WORDS = word_set("date")
-
-#: Words marking the user's own recipe.
-PERSONAL_WORDS = word_set("personal")
-
-#: Words marking a dietary supplement or drug (never a USDA food).
-SUPPLEMENT_WORDS = word_set("supplement")
-
-#: Nutrient names: a name made only of these (and numbers) is a supplement (``Zinc``).
-NUTRIENT_WORDS = word_set("nutrient")
-
-#: Meal and diary-section names: a name made only of these (and numbers) is not a food
-#: (``Breakfast``, ``Snacks``, ``Meal 1``).
-MEAL_WORDS = word_set("meal")
-
-#: Class nouns too general to pick a food by themselves (``fish``, ``fruit``, ``soup``):
-#: a name that is only one of these is unmatched, with suggestions.
-VAGUE_WORDS = word_set("vague")
-
-#: Words that join a dish to its side (``coffee with milk``): the head is before them.
-JOIN_WORDS = frozenset({"with", "w", "and", "in", "on", "plus"})
-
-#: Glue words that never count as content.
-STOP_WORDS = frozenset({"of", "the", "a", "an", "for", "to", "from", "or", "by", "type"})
-
 _TOKEN_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?%|[a-z0-9]+")
-_SYNONYM_RE = re.compile(
-    r"\b("
-    + "|".join(re.escape(k) for k in sorted(PHRASE_SYNONYMS, key=len, reverse=True))
-    + r")\b"
-)
-_EQUIVALENT_RE = re.compile(
-    r"\b("
-    + "|".join(re.escape(k) for k in sorted(EQUIVALENT_SPELLINGS, key=len, reverse=True))
-    + r")\b"
-)
+_REWRITES = {**QUALIFIER_PHRASES, **PHRASE_SYNONYMS}
+
+
+def _first_words(table: dict[str, str]) -> dict[str, int]:
+    """The longest phrase (in words) of ``table`` starting with each word."""
+    longest: dict[str, int] = {}
+    for phrase in table:
+        words = phrase.split()
+        longest[words[0]] = max(longest.get(words[0], 0), len(words))
+    return longest
+
+
+_REWRITE_STARTS = _first_words(_REWRITES)
+_SPELLING_STARTS = _first_words(EQUIVALENT_SPELLINGS)
+
+
+def _rewrite(phrase: str, table: dict[str, str], starts: dict[str, int]) -> str:
+    """Replace whole-word phrases of ``table`` in a token phrase, longest first, left to
+    right (a dictionary walk over the words: far faster than one regex of every phrase)."""
+    words = phrase.split()
+    if starts.keys().isdisjoint(words):
+        return " ".join(words)
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for size in range(min(starts.get(words[i], 0), len(words) - i), 0, -1):
+            key = " ".join(words[i : i + size])
+            if key in table:
+                out.append(table[key])
+                i += size
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return " ".join(" ".join(out).split())
+
+
 _SEPARATOR_RE = re.compile(r"[,;]")
 _PARENTHESES_RE = re.compile(r"\([^)]*\)")
 #: ``0%`` (Greek yogurt, milk) is USDA's nonfat.
@@ -173,9 +226,10 @@ def canonical_spelling(phrase: str) -> str:
     >>> canonical_spelling("yogurt vanilla low fat")
     'yogurt vanilla lowfat'
     """
-    return _EQUIVALENT_RE.sub(lambda m: EQUIVALENT_SPELLINGS[m.group(1)], phrase)
+    return _rewrite(phrase, EQUIVALENT_SPELLINGS, _SPELLING_STARTS)
 
 
+@lru_cache(maxsize=65536)
 def apply_synonyms(phrase: str) -> str:
     """Rewrite synonyms in a space-joined token phrase to USDA's words.
 
@@ -185,7 +239,7 @@ def apply_synonyms(phrase: str) -> str:
     'chinese pak choi cabbage cooked'
     """
     phrase = _ZERO_PERCENT_RE.sub("nonfat", canonical_spelling(phrase))
-    return _SYNONYM_RE.sub(lambda m: PHRASE_SYNONYMS[m.group(1)], phrase)
+    return _rewrite(phrase, _REWRITES, _REWRITE_STARTS)
 
 
 def normalize_name(text: str) -> str:
@@ -270,8 +324,12 @@ class ParsedName:
         Content words after a join word (``milk`` in ``coffee with milk``), low weight.
     brand : tuple of str
         Words dropped as brands or marketing.
+    alternatives : tuple of frozenset of str
+        Groups of words joined by ``or`` (``yellow or white``, ``baked, broiled, or
+        roasted``): a food naming any one of a group explains the whole group.
     flags : frozenset of str
-        ``supplement``, ``personal`` (own recipe, dated name), ``meal`` (a meal or
+        ``supplement``, ``personal`` (own recipe, dated name), ``specialty`` (a product
+        such as a protein bar or oat milk, :data:`SPECIALTY_PHRASES`), ``meal`` (a meal or
         diary-section name such as ``Snacks``), ``vague`` (a lone class noun such as
         ``fish``) when detected.
     """
@@ -285,6 +343,7 @@ class ParsedName:
     side: tuple[str, ...] = ()
     brand: tuple[str, ...] = ()
     flags: frozenset[str] = field(default_factory=frozenset)
+    alternatives: tuple[frozenset[str], ...] = ()
 
     @property
     def all_words(self) -> frozenset[str]:
@@ -311,25 +370,6 @@ def _classify(words: list[str]) -> tuple[list[str], list[str], list[str], list[s
     return content, prep, form, dropped
 
 
-#: Words negating the next one (``chili, no beans``, ``apples without skin``): both are
-#: dropped, as in USDA descriptions (:func:`analyzer.foods.index._affirmed`).
-QUERY_NEGATION_WORDS = frozenset({"no", "non", "without"})
-
-
-def _without_negated(words: list[str]) -> list[str]:
-    """Words of a part without negated ones (``no bean`` names no beans)."""
-    kept: list[str] = []
-    skip = False
-    for word in words:
-        if skip:
-            skip = False
-        elif word in QUERY_NEGATION_WORDS:
-            skip = True
-        else:
-            kept.append(word)
-    return kept
-
-
 def parse_name(text: str, known: frozenset[str] | set[str] = frozenset()) -> ParsedName:
     """Split a logged food name into head noun, modifiers, preparation and brand words.
 
@@ -351,66 +391,98 @@ def parse_name(text: str, known: frozenset[str] | set[str] = frozenset()) -> Par
     >>> parse_name("Coffee with milk").side
     ('milk',)
     """
-    parts = [_without_negated(apply_synonyms(" ".join(tokens(s))).split()) for s in segments(text)]
-    flags: set[str] = set()
-    all_words = [w for part in parts for w in part]
-    if any(w in SUPPLEMENT_WORDS for w in all_words):
-        flags.add("supplement")
-    meaningful = [w for w in all_words if not w.replace(".", "").isdigit()]
-    if (
-        meaningful
-        and all(w in NUTRIENT_WORDS for w in meaningful)
-        and any(len(w) > 3 for w in meaningful)  # "Vitamin C", "Zinc"; not a lone "c"
-    ):
-        flags.add("supplement")
-    if any(w in DATE_WORDS or w in PERSONAL_WORDS for w in all_words):
-        flags.add("personal")
-    if meaningful and all(w in MEAL_WORDS or w in STOP_WORDS for w in meaningful):
-        flags.add("meal")
-    if len(meaningful) == 1 and meaningful[0] in VAGUE_WORDS:
-        flags.add("vague")
-
-    main: list[str] = []
-    modifiers: list[str] = []
-    side: list[str] = []
-    prep: list[str] = []
-    form: list[str] = []
-    brand: list[str] = []
-    for part in parts:
-        if "with" in part or "w" in part:
-            cut = next(i for i, w in enumerate(part) if w in ("with", "w"))
-            part, extra = part[:cut], part[cut + 1 :]
-        else:
-            extra = []
-        content, p, f, dropped = _classify(part)
-        brand += dropped
-        prep += p
-        form += f
-        e_content, e_prep, _, e_dropped = _classify(extra)
-        side += [w for w in e_content if w not in JOIN_WORDS]
-        prep += e_prep
-        brand += e_dropped
-        content = [w for w in content if w not in JOIN_WORDS]
-        if not main:
-            if content and known and all(w not in known for w in content) and len(parts) > 1:
-                brand += content  # a leading all-unknown part is a brand name
-                continue
-            main = content
-        else:
-            modifiers += content
-    head = main[-1] if main else None
-    if head is None and (modifiers or side):
-        rest = modifiers or side
-        head = rest.pop()
-        main = [head]
+    parts, groups = alternatives(
+        [
+            without_negated(apply_synonyms(" ".join(tokens(s))).split())
+            for s in without_asides(segments(text))
+        ]
+    )
+    flags = name_flags(parts)
+    # MyFitnessPal and Lose It! write "Brand - Food": the part before " - " is the maker.
+    words = _Words()
+    words.read(parts, known, maker=is_app_brand(text) and len(parts) > 1)
+    if words.names_no_food():
+        flags.add("vague")  # "Soylent - Original Drink" names no food
+    head = words.finish()
     return ParsedName(
         text=text,
         head=head,
-        content=tuple(main),
-        preparation=tuple(prep),
-        form=tuple(form),
-        modifiers=tuple(modifiers),
-        side=tuple(side),
-        brand=tuple(brand),
+        content=tuple(words.main),
+        preparation=tuple(words.prep),
+        form=tuple(words.form),
+        modifiers=tuple(words.modifiers),
+        side=tuple(words.side),
+        brand=tuple(words.brand),
         flags=frozenset(flags),
+        alternatives=tuple(groups),
     )
+
+
+@dataclass
+class _Words:
+    """The words of a name sorted into their roles, part by part (see :func:`parse_name`)."""
+
+    main: list[str] = field(default_factory=list)
+    modifiers: list[str] = field(default_factory=list)
+    side: list[str] = field(default_factory=list)
+    prep: list[str] = field(default_factory=list)
+    form: list[str] = field(default_factory=list)
+    brand: list[str] = field(default_factory=list)
+    maker: list[str] = field(default_factory=list)
+
+    def read(self, parts: list[list[str]], known: frozenset[str] | set[str], maker: bool) -> None:
+        """Sort each part's words: the first content part is the food, later ones modify it."""
+        for number, part in enumerate(parts):
+            cut = next(
+                (i for i, w in enumerate(part) if w in SIDE_JOIN_WORDS and (i > 0 or w != "on")),
+                None,
+            )
+            part, extra = (part[:cut], part[cut + 1 :]) if cut is not None else (part, [])
+            content, p, f, dropped = _classify(part)
+            self.brand += dropped
+            self.prep += p
+            self.form += f
+            e_content, e_prep, _, e_dropped = _classify(extra)
+            self.side += [w for w in e_content if w not in JOIN_WORDS]
+            self.prep += e_prep
+            self.brand += e_dropped
+            content = [w for w in content if w not in JOIN_WORDS]
+            if self.main:
+                self.modifiers += content
+            elif content and known and all(w not in known for w in content) and len(parts) > 1:
+                self.brand += content  # a leading all-unknown part is a brand name
+            elif maker and number == 0:
+                self.maker = content
+                self.brand += content
+            else:
+                self.main = content
+        if not self.main and not self.modifiers and self.maker:
+            self.main = self.maker  # the brand is the product ("Skittles - Original")
+            self.brand = [w for w in self.brand if w not in self.maker]
+
+    def names_no_food(self) -> bool:
+        """True when the only food word is a class noun such as ``drink``."""
+        words = self.main + self.modifiers
+        return len(words) == 1 and not self.side and not self.form and words[0] in VAGUE_WORDS
+
+    def finish(self) -> str | None:
+        """Tidy the food's words and return its head noun."""
+        main = self.main
+        if len(main) > 1 and main[-1] == "meat" and main[-2] not in VAGUE_WORDS:
+            main = main[:-1]  # "crab meat" is crab
+        if DRY_COOKED_WORDS.intersection(self.prep):
+            # "Beans, dry, cooked": cooked from the dried pulse, not the dry form
+            main, self.modifiers, self.prep = (
+                [w for w in ws if w not in DRY_WORDS] for ws in (main, self.modifiers, self.prep)
+            )
+        main = list(reversed(list(dict.fromkeys(reversed(main)))))  # "donuts glazed donut"
+        named = [w for w in main if not any(c.isdigit() for c in w)]
+        head = named[-1] if named else (main[-1] if main else None)
+        if head is not None and head != main[-1]:
+            main = [w for w in main if w != head] + [head]  # "dark chocolate 70%": chocolate
+        if head is None and (self.modifiers or self.side):
+            rest = self.modifiers or self.side
+            head = rest.pop()
+            main = [head]
+        self.main = main
+        return head

@@ -22,6 +22,7 @@ from typing import Final
 import pandas as pd
 
 from analyzer.errors import DataFileError
+from analyzer.foods.household import dimension
 from analyzer.foods.quantities import MASS_UNITS_G, VOLUME_UNITS_ML
 from analyzer.reference import data_file
 
@@ -161,9 +162,85 @@ def is_drink(measures: list[str]) -> bool:
     return fluid > 0 or any(_LIQUID_MEASURE.search(m) for m in measures)
 
 
+_STATED_VOLUME = re.compile(
+    r"(?<![\d/])(\d+/\d+|\d+(?:\.\d+)?|\.\d+)\s*(fl oz|ml|cup|tbsp|tsp)(?![a-z])"
+)
+
+
 def stated_volume_ml(measure: str) -> float | None:
-    """Volume stated inside a container measure: ``"can (12 fl oz)"`` -> 354.9 ml."""
-    match = re.search(r"(\d+(?:\.\d+)?|\.\d+)\s*(fl oz|ml)\b", measure)
+    """Volume stated inside a measure: ``"can (12 fl oz)"`` -> 354.9 ml, ``"serving 1/2
+    cup"`` -> 118.3 ml (a measure led by a volume unit is a volume portion, not this)."""
+    match = _STATED_VOLUME.search(measure)
     if match is None:
         return None
-    return float(match.group(1)) * VOLUME_UNITS_ML[match.group(2)]
+    number = match.group(1)
+    if "/" in number:
+        top, bottom = number.split("/")
+        value = int(top) / int(bottom) if int(bottom) else 0.0
+    else:
+        value = float(number)
+    return value * VOLUME_UNITS_ML[match.group(2)] if value > 0 else None
+
+
+def plainest(candidates: list[Portion], unit: str) -> Portion:
+    """Of portions in the same unit, the plainest: the bare unit, else one "not packed",
+    else one not packed at all (``cup (not packed)`` before ``cup, packed`` of raisins),
+    else the first in USDA order."""
+    exact = [p for p in candidates if p.measure == unit]
+    if exact:
+        return exact[0]
+    loose = [p for p in candidates if "not packed" in p.measure]
+    if loose:
+        return loose[0]
+    unpacked = [p for p in candidates if "packed" not in p.measure]
+    return unpacked[0] if unpacked else candidates[0]
+
+
+def _alternatives(measure: str) -> list[str]:
+    """A measure and what it offers after " or " (``tsp or 1 packet`` -> ``packet``)."""
+    parts = [measure]
+    for rest in re.split(r"\s+or\s+", measure)[1:]:
+        parts.append(re.sub(r"^[\d./]+\s*", "", rest).strip())
+    return [p for p in parts if p]
+
+
+def match_words(portions: list[Portion], unit: str) -> Portion | None:
+    """The portion a household word names: its exact measure, else one starting with the
+    word, else one containing it; fewer words, then lower USDA sequence, first. Portions
+    led by a mass or volume unit never match (``cup slices`` is not a slice), except for
+    what they offer after " or " (``tsp or 1 packet`` is a packet)."""
+    wanted = measure_words(unit)
+    if not wanted:
+        return None
+    ranked: list[tuple[int, int, int, Portion]] = []
+    for portion in portions:
+        for text in _alternatives(portion.measure):
+            if leading_volume(text) or leading_mass(text):
+                continue
+            words = measure_words(text)
+            if " ".join(words) == " ".join(wanted):
+                rank = 1
+            elif words[: len(wanted)] == wanted:
+                rank = 2
+            elif set(wanted) <= set(words):
+                rank = 3
+            else:
+                continue
+            ranked.append((rank, len(words), portion.seq, portion))
+    return min(ranked, key=lambda r: r[:3])[3] if ranked else None
+
+
+def nearest_dimension(portions: list[Portion], inches: float, kind: str) -> Portion | None:
+    """The whole-item portion whose stated dimension is nearest (``fruit (2-5/8" dia)``
+    for ``medium - 2 5/8" dia``); None when no portion states one of this kind."""
+    best: tuple[float, int, Portion] | None = None
+    for portion in portions:
+        if leading_volume(portion.measure) or leading_mass(portion.measure):
+            continue
+        found = dimension(portion.measure)
+        if found is None or found[1] != kind:
+            continue
+        key = (abs(found[0] - inches), portion.seq, portion)
+        if best is None or key[:2] < best[:2]:
+            best = key
+    return None if best is None else best[2]

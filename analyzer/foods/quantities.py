@@ -17,6 +17,7 @@ References
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -85,6 +86,10 @@ _SYNONYMS: Final[Mapping[str, str]] = {
     "oz weight": "oz wt",
     "wt oz": "oz wt",
     "net wt oz": "oz wt",
+    "oz net weight": "oz wt",
+    "oz net wt": "oz wt",
+    "ounce net weight": "oz wt",
+    "net weight oz": "oz wt",
     "pound": "lb",
     "lbs": "lb",
     "#": "lb",
@@ -355,10 +360,12 @@ def parse_amount(text: str, decimal: str = ".") -> ParsedAmount:
     if re.match(r"^(?:-|–|to\b)\s*\d", rest):
         raise AmountError(original, "a range; give one amount, e.g. 1.5")
     # Cronometer multiplier: "2.00 x 2.0 tbsp"
+    count: float | None = None
     multiplier = re.match(r"^[x×*](?:\s+|(?=\d))(.*)$", rest, flags=re.IGNORECASE)
     if multiplier:
         inner = _leading_quantity(multiplier.group(1), decimal, original)
         if inner is not None:
+            count = quantity
             quantity *= inner[0]
             rest = inner[1]
         else:
@@ -379,10 +386,48 @@ def parse_amount(text: str, decimal: str = ".") -> ParsedAmount:
         stated = _leading_quantity(paren.group(2).strip(), decimal, original)
         if stated is not None and not re.match(r'^["\']|^(?:in|inch)\b', stated[1]):
             inner_unit = _unit_head(stated[1])
+            if _is_measure_unit(outer) and _is_measure_unit(inner_unit):
+                # "8 fl oz (237 ml)", "1.00 x 8.28 fl oz (245ml)": the amount restated;
+                # "2 cup (8 fl oz)": one cup restated, two of them
+                per_unit = count is None and _restates_one(quantity, outer, stated)
+                times = quantity if per_unit else (count or 1.0)
+                return ParsedAmount(times * stated[0], inner_unit, original)
             if _is_measure_unit(inner_unit) or (outer == "serving" and inner_unit):
                 return ParsedAmount(quantity * stated[0], inner_unit, original)
-    unit = _unit_head(rest)
+    unit = _with_dimension(_unit_head(rest), rest)
     return ParsedAmount(quantity, unit or None, original)
+
+
+def _measure(unit: str) -> float:
+    """Grams or millilitres in one ``unit`` (a gram and a millilitre taken as alike)."""
+    return MASS_UNITS_G.get(unit) or VOLUME_UNITS_ML.get(unit) or 1.0
+
+
+def _restates_one(quantity: float, outer: str, stated: tuple[float, str]) -> bool:
+    """True when a parenthesis restates one unit rather than the whole amount: the
+    stated amount is nearer (as a ratio, taking 1 g per ml across mass and volume) to one
+    ``outer`` unit than to ``quantity`` of them."""
+    said = stated[0] * _measure(_unit_head(stated[1]))
+    one = _measure(outer)
+    if quantity <= 0 or said <= 0:
+        return False
+    return abs(math.log(said / one)) < abs(math.log(said / (quantity * one)))
+
+
+_DIMENSION_TEXT = re.compile(
+    r"\d+(?:\.\d+)?(?:\s*[- ]\s*\d+\s*/\s*\d+)?\s*(?:\"|''|inch(?:es)?\b)\s*(?:dia\w*|long)?",
+    re.IGNORECASE,
+)
+
+
+def _with_dimension(unit: str, rest: str) -> str:
+    """The unit with the dimension written after it, as a note: ``medium (2 5/8" dia)``
+    for ``medium - 2 5/8" dia``, so that a size is matched on its dimension."""
+    if not unit:
+        return unit
+    tail = re.split(r"\s+-\s+|\s*\(", rest, maxsplit=1)
+    found = _DIMENSION_TEXT.search(tail[1]) if len(tail) > 1 else None
+    return f"{unit} ({found.group(0).strip()})" if found else unit
 
 
 def parse_unit(text: str, decimal: str = ".") -> ParsedAmount:

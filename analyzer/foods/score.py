@@ -15,27 +15,21 @@ The weights are editorial choices of this project, tuned on realistic diary name
 from __future__ import annotations
 
 import numpy as np
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
+from analyzer.foods.coverage import (
+    other_foods_cost,
+    query_coverage,
+)
 from analyzer.foods.index import (
     BRAND_COLUMN,
     COOKING_WORDS,
-    UNCOOKED_WORDS,
     VARIANT_PENALTIES,
     FoodIndex,
 )
 from analyzer.foods.names import ParsedName
+from analyzer.foods.states import default_state, uncooked_rule_applies
 
-#: Weight of the query's head noun in the coverage score (other content words weigh 1).
-HEAD_WEIGHT = 3.0
-#: Weight of an ordinary content word of the query.
-CONTENT_WEIGHT = 1.0
-#: Weight of a preparation word (cooked, raw, canned ...).
-PREPARATION_WEIGHT = 1.0
-#: Weight of a form or portion word (slice, fillet ...).
-FORM_WEIGHT = 0.3
-#: Weight of a side word (``milk`` in ``coffee with milk``).
-SIDE_WEIGHT = 0.5
 #: Share of the score from the query's words that the description explains.
 QUERY_COVERAGE_SHARE = 0.7
 #: Share of the score from the food's core noun words that the query names.
@@ -55,13 +49,31 @@ RAW_COOKED_PENALTY = 15.0
 TIE_BREAK_SHARE = 0.02
 #: Number of leading candidates re-scored with rapidfuzz as a tie-breaker.
 TIE_BREAK_CANDIDATES = 20
-#: Lowest score accepted as a match; below it the name is unmatched. [0-100]
-MIN_SCORE = 62.0
+#: Lowest evidence score accepted as a match; below it the name is unmatched. [0-100]
+#: Calibrated on the labelled dev names (tests/data/matching/names_dev.csv, 818 names) with
+#: ``tools/evaluate_matching.py --calibrate``: the lowest threshold where wrong foods stay at
+#: 2% of the names. Share right / wrong food / unmatched at each threshold:
+#: 72: 86.2 / 3.3 / 3.5;  80: 85.3 / 2.6 / 5.9;  84: 84.4 / 2.4 / 7.2;  86: 83.3 / 2.1 / 8.9;
+#: 88: 82.6 / 2.0 / 9.8;  90: 81.5 / 1.7 / 11.5;  94: 78.7 / 1.2 / 15.8.
+MIN_SCORE = 88.0
+#: Lowest score of a fuzzy match reported with ``high`` confidence (below it: ``medium``):
+#: on the dev names, fuzzy matches scoring 88-92 were a wrong food 17% of the time, from 92
+#: up 3-4%.
+HIGH_CONFIDENCE_SCORE = 90.0
+#: Score of a candidate that may not be accepted at any threshold (it leaves a food word
+#: of the name unexplained, or is another brand's product).
+GATED_SCORE = -1.0
+#: Candidates explaining this much less of the name than :data:`MIN_QUERY_COVERAGE` (or
+#: than the best candidate) are dropped before the costlier scoring: they can rank
+#: neither first nor among the suggestions. [0-1]
+PRUNE_MARGIN = 0.3
 #: Lowest weighted share of the query's words a match must explain (``Mandarin Orange
 #: Chicken`` is not plain chicken). [0-1]
-MIN_QUERY_COVERAGE = 0.8
-#: Weight of a word that is in no description (often a brand: ``Horizon Whole Milk``).
-UNKNOWN_WORD_WEIGHT = 0.5
+MIN_QUERY_COVERAGE = 0.7
+#: Penalty per content or preparation word of the name that a description leaves
+#: unexplained (half for another cooking method), on top of the lower coverage: a word
+#: the name says and the food lacks is strong evidence of another food. [score points]
+UNEXPLAINED_WORD_PENALTY = 8.0
 #: Bonus for the food that the query's main words name as an alias (``Spaghetti, cooked``
 #: starts from the alias ``spaghetti``: cooked enriched pasta). [score points]
 ALIAS_HINT_BONUS = 5.0
@@ -71,31 +83,31 @@ DISH_PENALTY = 15.0
 #: ``Milk, buttermilk``), on top of ``EXTRA_WORD_PENALTY``. [score points]
 HEAD_EXTRA_WORD_PENALTY = 3.0
 
+#: Bonus for the plain variety of a food (``Bagels, plain``): the one meant when the name
+#: says no flavour or variety. [score points]
+PLAIN_VARIETY_BONUS = 3.0
+
 #: Penalty for a food whose core is a compound naming another food (``Salad dressing``
 #: for ``caesar salad``). [score points]
 COMPOUND_HEAD_PENALTY = 15.0
 
-#: Penalty for a staple eaten cooked (dried legumes, grains, pasta) in its raw / dry form
-#: when the name says no preparation and an equally fitting cooked form exists: people log
-#: the cooked amount ("1 cup rice") unless they write dry, raw or uncooked, and the dry
-#: form has ~2.5-3x the nutrients per gram. [score points]
-UNCOOKED_STAPLE_PENALTY = 15.0
-#: Name words that ask for a staple's raw / dry form (or a product made from it).
-ASKS_UNCOOKED = UNCOOKED_WORDS | frozenset({"flour", "meal", "bran", "germ", "mix", "powder"})
+#: Penalty for a food in a state the name did not ask for, when a sibling in the default
+#: state fits the name about as well (:func:`~analyzer.foods.states.default_state`): a
+#: staple eaten cooked (dried legumes, grains, pasta) or a meat, poultry or fish in its
+#: raw / dry form (people log the cooked amount, "1 cup rice", "salmon fillet", unless
+#: they write dry, raw or uncooked; the dry form has ~2.5-3x the nutrients per gram), or a
+#: fruit or vegetable cooked, frozen, canned or dried (fresh produce is the default).
+#: [score points]
+DEFAULT_STATE_PENALTY = 15.0
+#: Words a meat's cooked description adds that its default (cooked) state implies.
+IMPLIED_BY_MEAT_COOKED = frozenset({"cooked", "heat", "moist", "dry", "roasted", "broiled"})
 
-#: Column of the sprouted flag in :attr:`FoodIndex.flags`.
-SPROUTED_COLUMN = [name for name, _, _ in VARIANT_PENALTIES].index("sprouted")
+#: Columns of the variants a named brand asks for (its own product, its restaurant group).
+BRAND_VARIANT_COLUMNS = [
+    [name for name, _, _ in VARIANT_PENALTIES].index(v)
+    for v in ("brand", "fast food", "restaurant", "alcoholic")
+]
 
-#: Cooking methods USDA names differently (``dry heat`` is how SR28 cooks fish).
-COOKING_EQUIVALENTS: dict[str, tuple[str, ...]] = {
-    "grilled": ("broiled", "heat"),
-    "broiled": ("grilled", "heat"),
-    "baked": ("roasted", "heat"),
-    "roasted": ("baked", "heat"),
-    "steamed": ("boiled",),
-    "sauteed": ("stir", "fried"),
-    "boiled": ("steamed",),
-}
 #: Lowest query coverage for the alias food of the name's main words: words USDA does not
 #: have (a flavour: ``Jam, Strawberry``) may stay unexplained. [0-1]
 MIN_HINT_COVERAGE = 0.7
@@ -132,15 +144,18 @@ def score_candidates(
     query_words = parsed.all_words
     main_words = set(parsed.content) | set(parsed.preparation)
     core_named_hits = index.lookup(index.core_postings, main_words)
-    core_named = (core_named_hits >= index.core_len) & (index.core_len > 0)
+    core_named = core_named_hits >= index.core_len_named
     # A side word completes the core of a food the head names (``Chili with beans``) but
     # never makes another food a candidate (``coffee with cream`` is not cream).
-    core_hits = core_named_hits
+    # The core may be named anywhere in the name (``Chocolate, white`` names ``white
+    # chocolate``), though only the main words make a food a candidate.
+    named_words = main_words | set(parsed.modifiers)
+    core_hits = index.lookup(index.core_postings, named_words)
     if parsed.side:
         core_hits = np.where(
             index.mask(index.core_postings, head),
-            index.lookup(index.core_postings, main_words | set(parsed.side)),
-            core_named_hits,
+            index.lookup(index.core_postings, named_words | set(parsed.side)),
+            core_hits,
         )
     in_head = index.mask(index.head_postings, head)
     hinted = np.zeros(len(index), dtype=bool)
@@ -153,14 +168,24 @@ def score_candidates(
     # A brand the query names (``Budweiser``) identifies the product: no brand, class
     # or core penalty for it.
     product_len = index.product_len[candidates]
-    brand_named = (
-        index.lookup(index.brand_postings, query_words & index.brand_words)[candidates] > 0
-    ) | (
+    # A maker the name starts with ("Wendy's - Chicken Nuggets") counts when SR28 has it.
+    makers = (query_words | set(parsed.brand)) & index.brand_words
+    brand_named = (index.lookup(index.brand_postings, makers)[candidates] > 0) | (
         (product_len > 0)
         & (index.lookup(index.product_postings, query_words)[candidates] == product_len)
     )
 
-    query_cov, is_hint = _query_coverage(index, parsed, candidates, is_hint)
+    query_cov, is_hint, food_missing, unexplained = query_coverage(
+        index, parsed, candidates, is_hint
+    )
+    # Candidates explaining far less of the name than the bar (or than the best) cannot
+    # rank near the top: drop them before the costlier scoring.
+    floor = min(float(query_cov.max()), MIN_QUERY_COVERAGE) - PRUNE_MARGIN
+    keep = (query_cov >= floor) | is_hint
+    if not keep.all():
+        candidates, is_hint, query_cov = candidates[keep], is_hint[keep], query_cov[keep]
+        food_missing, unexplained = food_missing[keep], unexplained[keep]
+        product_len, brand_named = product_len[keep], brand_named[keep]
     # A head noun naming the subtype (``cheddar`` of ``Cheese, cheddar``) needs no core.
     # A name spelling out the subtype part (``cheddar`` of ``Cheese, cheddar``) needs no
     # core noun, unless its head is a food of its own (``wine`` of ``Vinegar, red wine``).
@@ -199,76 +224,58 @@ def score_candidates(
         if cooking
         else (index.has_cooked[candidates] & ("raw" in parsed.preparation))
     )
-    uncooked_default = _uncooked_default(index, parsed, candidates, query_cov)
-    score = (
+    uncooked_default = default_state(index, parsed, candidates, query_cov)
+    # The evidence that the food is the one named: what the name says and the food is not
+    # (unexplained words, other variants, states, dishes, other foods).
+    evidence = (
         100.0 * (QUERY_COVERAGE_SHARE * query_cov + CORE_COVERAGE_SHARE * core_cov)
         - HEAD_NOT_IN_CORE_PENALTY * ~head_in_core
-        - EXTRA_WORD_PENALTY * np.minimum(extra, EXTRA_WORDS_CAP) * ~is_hint
-        - HEAD_EXTRA_WORD_PENALTY * head_extra * ~is_hint
-        - LENGTH_PENALTY * index.length[candidates]
         - variant
         - DISH_PENALTY * dish
         - COMPOUND_HEAD_PENALTY * compound_clash
         - RAW_COOKED_PENALTY * raw_clash
-        - UNCOOKED_STAPLE_PENALTY * uncooked_default
+        - DEFAULT_STATE_PENALTY * uncooked_default
+        - other_foods_cost(index, parsed, candidates) * ~(is_hint | brand_named)
+        - UNEXPLAINED_WORD_PENALTY * unexplained
         + ALIAS_HINT_BONUS * is_hint
     )
-    shown = _tie_break_and_gate(
-        index, parsed, candidates, score, query_cov, core_cov, is_hint, brand_named
+    # The ranking adds what only tells siblings apart: the plain, shorter description.
+    score = (
+        evidence
+        - EXTRA_WORD_PENALTY * np.minimum(extra, EXTRA_WORDS_CAP) * ~is_hint
+        - HEAD_EXTRA_WORD_PENALTY * head_extra * ~is_hint
+        + _sibling_rank(index)[candidates]
     )
-    # Best accepted score first; ties by the uncapped score, then the shorter description.
+    shown = _tie_break_and_gate(
+        index,
+        parsed,
+        candidates,
+        score,
+        query_cov,
+        core_cov,
+        is_hint,
+        brand_named,
+        food_missing,
+        limit,
+    )
+    accepted = np.where(
+        shown > GATED_SCORE, np.minimum(np.maximum(evidence, 0.0), 100.0), GATED_SCORE
+    )
+    # Best ranked first; ties by the uncapped score, then the shorter description. Each
+    # candidate carries its evidence, the score compared with MIN_SCORE.
     order = np.lexsort((index.length[candidates], -score, -shown))[:limit]
-    return [(int(candidates[i]), round(float(shown[i]), 1), "fuzzy") for i in order]
+    return [(int(candidates[i]), round(float(accepted[i]), 1), "fuzzy") for i in order]
 
 
-def _query_coverage(
-    index: FoodIndex, parsed: ParsedName, candidates: np.ndarray, is_hint: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
-    """Weighted share of the name's words each candidate explains, and the kept alias hint."""
-    head = str(parsed.head)
-    weights: dict[str, float] = {}
-    for w in parsed.side:
-        weights[w] = SIDE_WEIGHT
-    for w in parsed.form:
-        weights[w] = FORM_WEIGHT
-    for w in parsed.preparation:
-        weights[w] = PREPARATION_WEIGHT
-    for w in (*parsed.modifiers, *parsed.content):
-        weights[w] = CONTENT_WEIGHT if w in index.known else UNKNOWN_WORD_WEIGHT
-    # A maker's name (``Kraft``, ``Quaker``) is not required: it only picks the brand's
-    # product where USDA has it (see ``brand_named``).
-    for w in parsed.content + parsed.modifiers:
-        if w != head and w in index.brand_only:
-            weights.pop(w, None)
-    weights[head] = HEAD_WEIGHT
-    matched = np.zeros(candidates.size)
-    named = set(parsed.content)
-    side = set(parsed.side)
-    for w, weight in weights.items():
-        present = index.mask(index.all_postings, w)[candidates]
-        if w not in side:  # ``egg`` of ``Potato salad with egg`` is a side, not the food
-            present &= ~index.mask(index.with_only_postings, w)[candidates]
-        if w == "cooked":  # any cooking method is cooked (``pan-broiled``)
-            present |= index.has_cooked[candidates]
-        elif w in COOKING_WORDS:  # an equivalent method counts, another one half
-            for same in COOKING_EQUIVALENTS.get(w, ()):
-                present |= index.mask(index.all_postings, same)[candidates]
-            matched += 0.5 * weight * (index.has_cooked[candidates] & ~present)
-        elif w == "raw":  # raw is the state of a food with no preparation named
-            present |= ~index.has_cooked[candidates] & ~index.prepared[candidates]
-        if w in UNCOOKED_WORDS:  # ``dry lentils`` are ``Lentils, raw``
-            present |= index.uncooked_staple[candidates]
-        matched += weight * (present | (is_hint & (w in named)))
-    # Form words (slice, cup) only ever help: they are not required.
-    required = sum(v for w, v in weights.items() if w not in parsed.form or w == head)
-    query_cov = np.minimum(matched / max(required, 1e-9), 1.0)
-    # The alias of the query's main words keeps its privileges only while no other
-    # candidate explains more of the query (``Ground Beef, 85% lean``).
-    if is_hint.any():
-        best_other = query_cov[~is_hint].max() if (~is_hint).any() else 0.0
-        if query_cov[is_hint].max() < best_other:
-            is_hint = np.zeros_like(is_hint)
-    return query_cov, is_hint
+def _sibling_rank(index: FoodIndex) -> np.ndarray:
+    """Per food, what tells plain siblings apart: shorter descriptions and plain varieties
+    rank first (computed once per index)."""
+    rank = index.memo.get("sibling rank")
+    if rank is None:
+        rank = index.memo["sibling rank"] = (
+            PLAIN_VARIETY_BONUS * index.plain_variety - LENGTH_PENALTY * index.length
+        )
+    return rank
 
 
 def _extra_words(
@@ -281,10 +288,19 @@ def _extra_words(
         index.content_len[candidates] - index.lookup(index.content_postings, explained)[candidates]
     )
     if not cooking and uncooked_rule_applies(parsed):
-        # A staple's cooked form is its plain form: ``cooked, boiled`` are not extra words.
+        # A staple's or a meat's cooked form is its plain form: ``cooked, boiled`` are not
+        # extra words.
         extra -= (
             index.staple[candidates]
-            * index.lookup(index.content_postings, IMPLIED_BY_COOKED)[candidates]
+            * index.fixed_lookup("implied by cooked", index.content_postings, IMPLIED_BY_COOKED)[
+                candidates
+            ]
+        )
+        extra -= (
+            index.meat_cooked[candidates]
+            * index.fixed_lookup(
+                "implied by meat cooked", index.content_postings, IMPLIED_BY_MEAT_COOKED
+            )[candidates]
         )
     head_extra = (
         index.head_content_len[candidates]
@@ -298,18 +314,29 @@ def _variant_cost(
 ) -> np.ndarray:
     """Penalty of the variants (dry, canned, brand ...) the name did not ask for."""
     asked = _asked_variants(parsed)
-    flags = index.flags[candidates].copy()
-    flags[:, BRAND_COLUMN] &= ~brand_named
+    flags = index.flags[candidates]  # a copy
+    # A named brand's product (``Wendy's``) costs neither the brand nor its food group.
+    if brand_named.any():
+        flags[:, BRAND_VARIANT_COLUMNS] &= ~brand_named[:, None]
     # A variant costs only where a plain sibling (same core) exists: soups and juices
     # come canned, olives pickled; canned is then the generic form.
-    codes = index.core_code[candidates]
-    generic = ~index.flags[candidates, BRAND_COLUMN]
-    for j in np.flatnonzero(~asked & flags.any(axis=0) & index.relative_variant):
-        has_plain = np.zeros(index.n_cores, dtype=bool)
-        has_plain[codes[~flags[:, j] & generic]] = True
-        flags[:, j] &= has_plain[codes]
+    flags &= _has_plain_sibling(index)[index.core_code[candidates]]
     variant = flags @ np.where(asked, 0.0, index.penalties)
     return np.asarray(variant)
+
+
+def _has_plain_sibling(index: FoodIndex) -> np.ndarray:
+    """Per core noun phrase and variant, whether a generic food of that core is not that
+    variant; True for the variants that cost wherever they occur (computed once)."""
+    found = index.memo.get("has plain sibling")
+    if found is None:
+        generic = ~index.flags[:, BRAND_COLUMN]
+        rows, cols = np.nonzero(~index.flags & generic[:, None])
+        found = np.zeros((index.n_cores, index.flags.shape[1]), dtype=bool)
+        found[index.core_code[rows], cols] = True
+        found[:, ~index.relative_variant] = True
+        index.memo["has plain sibling"] = found
+    return found
 
 
 def _tie_break_and_gate(
@@ -321,21 +348,11 @@ def _tie_break_and_gate(
     core_cov: np.ndarray,
     is_hint: np.ndarray,
     brand_named: np.ndarray,
+    food_missing: np.ndarray,
+    limit: int,
 ) -> np.ndarray:
     """Tie-break the leaders by string similarity (in place), then cap the scores of
     candidates that may not be accepted below :data:`MIN_SCORE`."""
-    # Tie-break the leaders only: rapidfuzz over every candidate would cost the most.
-    leaders = np.argsort(-score, kind="stable")[:TIE_BREAK_CANDIDATES]
-    query_text = " ".join(parsed.content + parsed.preparation)
-    ties = process.cdist(
-        [query_text],
-        [index.normalized[p] for p in candidates[leaders]],
-        scorer=fuzz.token_set_ratio,
-    )[0]
-    score[leaders] -= TIE_BREAK_SHARE * (100.0 - ties)
-    rest = np.ones(candidates.size, dtype=bool)
-    rest[leaders] = False
-    score[rest] -= TIE_BREAK_SHARE * 100.0
     # A candidate that leaves too much of the name unexplained cannot be accepted, nor
     # another brand's product when the name carries an unknown (brand) word.
     # nor another brand's product whose own name the query does not spell out
@@ -343,64 +360,60 @@ def _tie_break_and_gate(
     unknown = any(w not in index.known for w in (*parsed.content, *parsed.modifiers))
     unnamed_brand = index.flags[candidates, BRAND_COLUMN] & ~brand_named & ~is_hint
     other_brand = unnamed_brand & (unknown | (core_cov < 1.0))
-    shown = np.where(
+    passes = (
         ((query_cov >= MIN_QUERY_COVERAGE) | (is_hint & (query_cov >= MIN_HINT_COVERAGE)))
-        & ~other_brand,
-        np.clip(score, 0.0, 100.0),
-        np.clip(score, 0.0, MIN_SCORE - 1.0),
+        & ~other_brand
+        & ~food_missing
     )
-    return shown
+    # Tie-break the leaders only: rapidfuzz over every candidate would cost the most.
+    if candidates.size <= TIE_BREAK_CANDIDATES:
+        leaders = np.arange(candidates.size)
+    else:
+        leaders = np.argsort(-score, kind="stable")[:TIE_BREAK_CANDIDATES]
+    # The tie-break moves a score by at most TIE_BREAK_SHARE * 100: a leader further than
+    # that below the ``limit`` best of its group (passing or not) cannot reach the top.
+    reach = np.zeros(candidates.size, dtype=bool)
+    for group in (passes, ~passes):
+        ranked = np.sort(score[group])[::-1]
+        if ranked.size:
+            reach |= group & (score >= ranked[:limit].min() - TIE_BREAK_SHARE * 100.0)
+    leaders = leaders[reach[leaders]]
+    # the rest scores as if nothing of the name were alike
+    unlike = np.full(candidates.size, 100.0)
+    query_text = " ".join(parsed.content + parsed.preparation)
+    unlike[leaders] = [
+        100.0 - fuzz.token_set_ratio(query_text, index.normalized[p]) for p in candidates[leaders]
+    ]
+    score -= TIE_BREAK_SHARE * unlike
+    return np.where(passes, np.minimum(np.maximum(score, 0.0), 100.0), GATED_SCORE)
 
 
-def uncooked_rule_applies(parsed: ParsedName) -> bool:
-    """True when a name says nothing of how a staple was prepared (``white beans``).
+#: Each variant's trigger words, word -> variant columns (a brand is asked for only by
+#: naming it, see :func:`score_candidates`), and its trigger phrases.
+def _variant_triggers() -> tuple[dict[str, list[int]], list[tuple[str, int]]]:
+    words: dict[str, list[int]] = {}
+    phrases: list[tuple[str, int]] = []
+    for j, (name, triggers, _) in enumerate(VARIANT_PENALTIES):
+        for t in triggers if name != "brand" else ():
+            if " " in t:
+                phrases.append((t, j))
+            else:
+                words.setdefault(t, []).append(j)
+    return words, phrases
 
-    Any preparation word (``cooked``, ``raw``, ``canned``) or a word asking for the dry
-    form or a product of it (``dry``, ``uncooked``, ``flour``) turns the rule off.
-    """
-    return not parsed.preparation and ASKS_UNCOOKED.isdisjoint(parsed.all_words)
 
-
-def _uncooked_default(
-    index: FoodIndex, parsed: ParsedName, candidates: np.ndarray, query_cov: np.ndarray
-) -> np.ndarray:
-    """Which candidates are a staple's raw / dry form that the name did not ask for.
-
-    Dried legumes, grains and pasta (:func:`analyzer.foods.index._staples`) are logged as
-    eaten, cooked, unless the name says how they were prepared (``raw``, ``dry``,
-    ``uncooked``, ``canned`` ...) or names a product of the dry form (``flour``). The raw
-    form is penalised only where a cooked form of the same core noun explains the name at
-    least as well, so a food that SR28 has only dry (``Sorghum grain``, ``Wheat, durum``)
-    keeps its match.
-
-    Returns
-    -------
-    ndarray of bool
-        Per candidate.
-    """
-    if not uncooked_rule_applies(parsed):
-        return np.zeros(candidates.size, dtype=bool)
-    uncooked = index.uncooked_staple[candidates]
-    # A brand's product (``Wheat, KAMUT khorasan, cooked``) or a sprouted seed is not the
-    # generic cooked form.
-    other_form = index.flags[candidates][:, [BRAND_COLUMN, SPROUTED_COLUMN]].any(axis=1)
-    cooked = index.staple[candidates] & ~uncooked & ~other_form
-    if not cooked.any():
-        return np.zeros(candidates.size, dtype=bool)
-    # Best coverage of a cooked form of the same core noun (``Rice`` for ``Rice, brown,
-    # long-grain, raw``; not ``Pasta, whole-wheat, cooked`` for ``Wheat, durum``).
-    codes = index.core_code[candidates]
-    best_cooked = np.full(index.n_cores, -1.0)
-    np.maximum.at(best_cooked, codes[cooked], query_cov[cooked])
-    return uncooked & (query_cov <= best_cooked[codes] + 1e-9)
+_TRIGGER_WORDS, _TRIGGER_PHRASES = _variant_triggers()
 
 
 def _asked_variants(parsed: ParsedName) -> np.ndarray:
     """Which variant penalties the name asks for (and so does not pay)."""
-    words = set(parsed.all_words) | set(parsed.brand)
-    text = " ".join(parsed.preparation + parsed.content + parsed.side + parsed.form + parsed.brand)
     asked = np.zeros(len(VARIANT_PENALTIES), dtype=bool)
-    for j, (name, triggers, _) in enumerate(VARIANT_PENALTIES):
-        if name != "brand":  # a brand is asked for only by naming it (see _score)
-            asked[j] = any((t in words) or (" " in t and t in text) for t in triggers)
+    for w in set(parsed.all_words) | set(parsed.brand):
+        columns = _TRIGGER_WORDS.get(w)
+        if columns:
+            asked[columns] = True
+    text = " ".join(parsed.preparation + parsed.content + parsed.side + parsed.form + parsed.brand)
+    for phrase, j in _TRIGGER_PHRASES:
+        if phrase in text:
+            asked[j] = True
     return asked

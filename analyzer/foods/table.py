@@ -21,7 +21,7 @@ import pandas as pd
 
 from analyzer import nutrients
 from analyzer.errors import DataFileError, UnknownFoodError
-from analyzer.foods.matcher import FoodMatch, FoodMatcher
+from analyzer.foods.matcher import EXACT_METHODS, FoodMatch, FoodMatcher
 
 __all__ = [
     "ALIAS_COLUMNS",
@@ -227,10 +227,6 @@ def food_by_id(food_id: str, foods: pd.DataFrame | None = None) -> pd.Series:
         found = find_food(key, limit=3) if foods is None else pd.DataFrame({"description": []})
         raise UnknownFoodError(key, [str(d) for d in found["description"]])
     return rows.iloc[0]
-
-
-#: Match methods that identify a food exactly (a fuzzy match is only a suggestion).
-EXACT_METHODS = frozenset({"id", "description", "alias"})
 
 
 def lookup_food(text: str) -> pd.Series:

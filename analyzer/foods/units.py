@@ -11,36 +11,27 @@ mass
     of cola or "8 oz" of orange juice (Lose It!'s ``Ounce``, MyFitnessPal's "oz") for a
     volume; read as a weight it would be 7-9 % light for milk and juice. A food is a drink
     for this rule when its USDA portions name a liquid measure (``fl oz``, ``can or bottle
-    (12 fl oz)``, ``quart``, ``pint``), never an ounce by weight (``oz``, ``container (6 oz)``,
-    ``can (10.75 oz)``), and its density is that of a pourable liquid
-    (:data:`DRINK_DENSITY_G_PER_ML`): milk, juice, soda, coffee, beer, wine, spirits.
-    Everything else (cheese, meat, yogurt, condensed soup, ice cream) keeps the mass ounce.
-    ``oz wt`` is always a weight.
+    (12 fl oz)``, ``quart``, ``pint``) and never an ounce by weight, or when it is in SR28's
+    Beverages group or its description starts with a drink word (``Milk``, ``Kefir``,
+    ``juice``: :data:`DRINK_WORDS`), and its density is that of a pourable liquid
+    (:data:`DRINK_DENSITY_G_PER_ML`): milk, kefir, juice, soda, coffee, beer, wine,
+    spirits. A drink USDA lists by weight only (kefir) takes milk's density
+    (:data:`DRINK_DENSITY_FALLBACK_G_PER_ML`). Everything else (cheese, meat, yogurt,
+    condensed soup, ice cream) keeps the mass ounce. ``oz wt`` (also ``oz net weight``) is
+    always a weight.
 volume
     ``ml``, ``cl``, ``dl``, ``l``, ``tsp``, ``tbsp``, ``fl oz``, ``cup``, ``pint``, ``quart``,
     ``gallon`` (US customary, NIST Handbook 44). A volume is turned into grams through the food's
     own USDA portions: a portion in the same unit is used directly (1 cup of cooked collards is
-    its ``cup, chopped`` portion, 190 g); otherwise the food's density comes from its first
-    volume portion in the order cup, fl oz, tbsp, tsp, ml, l, pint, quart, gallon, and failing
-    those from a container that states its volume (``can or bottle (12 fl oz)``).
+    its ``cup, chopped`` portion, 190 g; of several, the bare one, else one "not packed");
+    otherwise the food's density comes from its first volume portion in the order cup, fl
+    oz, tbsp, tsp, ml, l, pint, quart, gallon, and failing those from a measure that states
+    its volume (``can or bottle (12 fl oz)``, ``serving 1/2 cup``).
 household measures
-    ``slice``, ``can``, ``medium``, ``large``, ``container``, ``stalk``, ``leaf``, ``patty`` ...
-    matched against the words of the food's USDA portion descriptions (SR28 ``Msre_Desc``).
-    The plainest portion wins: an exact description (``slice``) before one with a
-    parenthesised note (``medium (2-1/4" to 3" dia)``), before one that starts with the unit
-    (``slice, large``), before one that merely contains it (``potato medium``); ties go to
-    the lowest USDA sequence number. Portions that start with a mass or volume unit
-    (``cup slices``) never match a household word. ``each``, ``whole``, ``item``, ``piece``
-    and ``unit`` mean one whole item: a portion named by one of those words, else the
-    ``medium`` portion, else the first portion that is a count (not ``cubic inch`` or
-    ``fruit yield``: :data:`NOT_A_COUNT`). ``serving`` is a portion named
-    ``serving``, else the ``NLEA serving``, else the whole first USDA portion (sequence 1;
-    e.g. the ``3 oz`` portion of a meat, 85 g). A unit of ``None`` (a bare number, e.g.
-    ``2`` eggs) is treated as ``each``. A unit with a comma or parenthesis that matches no
-    portion falls back to its head (``cup, packed`` -> ``cup``), a unit that starts with a
-    mass or volume unit to that unit (``cup cooked`` -> ``cup``, ``oz boneless`` -> ``oz``),
-    and a two-word unit that matches nothing to its first, then last word (``large egg`` ->
-    ``large``).
+    ``slice``, ``can``, ``medium``, ``large``, ``serving``, ``glass``, ``handful`` ...: see
+    :mod:`analyzer.foods.measures` (the food's USDA portions, its siblings' sizes, the FDA
+    reference amount for ``serving`` and the stated vessel defaults). A unit of ``None`` (a
+    bare number, e.g. ``2`` eggs) is treated as ``each``.
 
 References
 ----------
@@ -53,24 +44,23 @@ References
 from __future__ import annotations
 
 import functools
-import re
 
 import numpy as np
 import pandas as pd
 
 from analyzer.errors import AmountError, UnknownUnitError
+from analyzer.foods.household import FoodFacts
+from analyzer.foods.measures import HouseholdMeasures
 from analyzer.foods.portions import (
     DENSITY_PREFERENCE,
     DRINK_DENSITY_G_PER_ML,
     EACH_WORDS,
-    NOT_A_COUNT,
     Portion,
     is_drink,
     leading_mass,
-    leading_mass_unit,
     leading_volume,
     load_portions,
-    measure_words,
+    plainest,
     stated_volume_ml,
 )
 from analyzer.foods.quantities import (
@@ -108,11 +98,12 @@ __all__ = [
     "normalize_unit",
     "parse_amount",
     "parse_unit",
+    "sizes_listed",
     "to_grams",
 ]
 
 
-class UnitConverter:
+class UnitConverter(HouseholdMeasures):
     """Grams per unit for foods, from a portion table; caches per (food id, unit).
 
     Parameters
@@ -121,7 +112,9 @@ class UnitConverter:
         Columns ``id, seq, amount, measure, gram_weight``; default :func:`load_portions`.
     """
 
-    def __init__(self, portions: pd.DataFrame | None = None) -> None:
+    def __init__(
+        self, portions: pd.DataFrame | None = None, foods: pd.DataFrame | None = None
+    ) -> None:
         table = load_portions() if portions is None else portions
         table = table.dropna(subset=["amount", "gram_weight"])
         table = table[(table["amount"] > 0) & (table["gram_weight"] >= 0)]
@@ -140,6 +133,7 @@ class UnitConverter:
         ):
             portion = Portion(int(seq), canonical[measure], float(grams), float(weight))
             self._by_food.setdefault(food_id, []).append(portion)
+        self._facts = FoodFacts(foods) if foods is not None else None
         self._cache: dict[tuple[str, str], float] = {}
 
     def portions(self, food_id: str) -> list[tuple[str, float]]:
@@ -156,7 +150,7 @@ class UnitConverter:
                 by_unit.setdefault(unit, []).append(portion)
         for unit in DENSITY_PREFERENCE:
             if unit in by_unit:
-                best = self._plainest(by_unit[unit], unit)
+                best = plainest(by_unit[unit], unit)
                 return best.grams_per_unit / VOLUME_UNITS_ML[unit]
         for portion in portions:
             stated = stated_volume_ml(portion.measure)
@@ -164,100 +158,35 @@ class UnitConverter:
                 return portion.grams_per_unit / stated
         return None
 
-    @staticmethod
-    def _plainest(candidates: list[Portion], unit: str) -> Portion:
-        exact = [p for p in candidates if p.measure == unit]
-        return exact[0] if exact else candidates[0]
-
     def _volume_grams(self, food_id: str, unit: str) -> float | None:
         same = [p for p in self._by_food.get(food_id, []) if leading_volume(p.measure) == unit]
         if same:
-            return self._plainest(same, unit).grams_per_unit
+            return plainest(same, unit).grams_per_unit
         density = self._density_g_per_ml(food_id)
+        if density is None and self._facts is not None and self._facts_is_drink(food_id):
+            density = DRINK_DENSITY_FALLBACK_G_PER_ML  # a drink USDA lists by weight only
         return None if density is None else density * VOLUME_UNITS_ML[unit]
 
     def is_drink(self, food_id: str) -> bool:
         """True when ``oz`` means fluid ounces for this food (see the module docstring)."""
         food_id = str(food_id)
-        if not is_drink([p.measure for p in self._by_food.get(food_id, [])]):
+        measures = [p.measure for p in self._by_food.get(food_id, [])]
+        named = self._facts is not None and self._facts_is_drink(food_id)
+        if not (is_drink(measures) or named):
             return False
         density = self._density_g_per_ml(food_id)
+        if density is None:
+            return named  # a drink USDA lists by weight only (kefir): fluid ounces
         low, high = DRINK_DENSITY_G_PER_ML
-        return density is not None and low <= density <= high
+        return low <= density <= high
 
-    # -- household ------------------------------------------------------------------------
-    def _household(self, food_id: str, unit: str) -> float | None:
-        portions = self._by_food.get(food_id, [])
-        if not portions:
-            return None
-        exact = [p for p in portions if p.measure == unit]
-        if exact:
-            return exact[0].grams_per_unit
-        lead = leading_volume(unit) or leading_mass_unit(unit)
-        if lead is not None:
-            # "cup cooked", "cup chopped": the same measure with other punctuation, else the unit
-            bare = " ".join(measure_words(unit))
-            same = [p for p in portions if " ".join(measure_words(p.measure)) == bare]
-            return same[0].grams_per_unit if same else self._grams_per_unit(food_id, lead)
-        if unit == "serving":
-            return self._serving(portions)
-        if unit in EACH_WORDS:
-            return self._each(portions)
-        found = self._match_words(portions, unit)
-        words = measure_words(unit)
-        if found is None and len(words) > 1 and not re.search(r"[,(]", unit):
-            # "large egg" -> "large"; "medium slice" -> "medium", then "slice"
-            for word in (words[0], words[-1]):
-                found = self._match_words(portions, word)
-                if found is not None:
-                    break
-        if found is None and re.search(r"[,(]", unit):
-            head = re.split(r"\s*[,(]", unit, maxsplit=1)[0].strip()
-            if head and head != unit:
-                return self._grams_per_unit(food_id, head)
-        return None if found is None else found.grams_per_unit
-
-    @staticmethod
-    def _match_words(portions: list[Portion], unit: str) -> Portion | None:
-        wanted = measure_words(unit)
-        if not wanted:
-            return None
-        ranked: list[tuple[int, int, int, Portion]] = []
-        for portion in portions:
-            if leading_volume(portion.measure) or leading_mass(portion.measure):
-                continue
-            words = measure_words(portion.measure)
-            bare = " ".join(words)
-            if bare == " ".join(wanted):
-                rank = 1
-            elif words[: len(wanted)] == wanted:
-                rank = 2
-            elif set(wanted) <= set(words):
-                rank = 3
-            else:
-                continue
-            ranked.append((rank, len(words), portion.seq, portion))
-        return min(ranked, key=lambda r: r[:3])[3] if ranked else None
-
-    def _serving(self, portions: list[Portion]) -> float:
-        for word in ("serving", "nlea serving"):
-            named = self._match_words(portions, word)
-            if named is not None and measure_words(named.measure)[0] == word.split()[0]:
-                return named.grams_per_unit
-        return portions[0].gram_weight  # e.g. "3 oz" of meat is an 85 g serving
-
-    def _each(self, portions: list[Portion]) -> float | None:
-        for word in (*EACH_WORDS, "medium"):
-            named = self._match_words(portions, word)
-            if named is not None:
-                return named.grams_per_unit
-        counts = [
-            p
-            for p in portions
-            if not (leading_volume(p.measure) or leading_mass(p.measure))
-            and not p.measure.startswith(NOT_A_COUNT)
-        ]
-        return counts[0].grams_per_unit if counts else None
+    def _facts_is_drink(self, food_id: str) -> bool:
+        """A drink by its description: a beverage, or a milk, kefir, juice or shake (named
+        first: ``Milk, whole``, not ``Yogurt, whole milk``)."""
+        assert self._facts is not None
+        if self._facts.group(food_id) == DRINK_GROUP:
+            return True
+        return not DRINK_WORDS.isdisjoint(self._facts.head(food_id).split())
 
     # -- public ---------------------------------------------------------------------------
     def _grams_per_unit(self, food_id: str, unit: str) -> float | None:
@@ -277,7 +206,11 @@ class UnitConverter:
         return value
 
     def grams_per_unit(
-        self, food_id: str, unit: str | None, description: str | None = None
+        self,
+        food_id: str,
+        unit: str | None,
+        description: str | None = None,
+        quantity: float | None = None,
     ) -> float:
         """Grams in one ``unit`` of the food.
 
@@ -290,6 +223,10 @@ class UnitConverter:
             ``None`` means one whole item (``each``).
         description : str, optional
             The food's description, used in the error message.
+        quantity : float, optional
+            How many units were eaten: where USDA lists the same household measure at
+            several sizes, the one listed for this quantity is used (``1/5 block`` of tofu
+            is the ``0.2 block`` portion of a 455 g block, not 1/5 of the 324 g one).
 
         Returns
         -------
@@ -303,7 +240,8 @@ class UnitConverter:
         """
         food_id = str(food_id)
         canonical = "each" if unit is None or not str(unit).strip() else normalize_unit(unit)
-        value = self._grams_per_unit(food_id, canonical)
+        listed = None if quantity is None else self._listed_for(food_id, canonical, quantity)
+        value = listed if listed is not None else self._grams_per_unit(food_id, canonical)
         if value is None:
             raise UnknownUnitError(
                 "each (a bare count)" if canonical == "each" and not unit else str(unit),
@@ -401,13 +339,32 @@ def _text_or_none(value: object) -> str | None:
     return None if value is None or value is pd.NA or value != value else str(value)
 
 
+#: Density of a drink that USDA lists by weight only (kefir): whole milk's, 244 g per
+#: US cup of 236.588 ml (SR28 01077). [g/ml] (C: computed from SR28 portions)
+DRINK_DENSITY_FALLBACK_G_PER_ML = 244.0 / ML_PER_US_CUP
+#: SR28 food group of drinks: ``oz`` of any of them is fluid ounces.
+DRINK_GROUP = "Beverages"
+#: Description words of a drink outside that group (milk, kefir, juice ...).
+DRINK_WORDS = frozenset(
+    {"milk", "kefir", "buttermilk", "juice", "nectar", "drink", "beverage", "smoothie", "shake"}
+)
+
+
 @functools.lru_cache(maxsize=1)
 def default_converter() -> UnitConverter:
-    """The process-wide converter on the bundled portion table (built on first use)."""
-    return UnitConverter()
+    """The process-wide converter on the bundled portion and food tables (built on first
+    use)."""
+    from analyzer.foods.table import load_foods
+
+    return UnitConverter(foods=load_foods())
 
 
-def grams_per_unit(food_id: str, unit: str | None, description: str | None = None) -> float:
+def grams_per_unit(
+    food_id: str,
+    unit: str | None,
+    description: str | None = None,
+    quantity: float | None = None,
+) -> float:
     """Grams in one ``unit`` of a food (bundled USDA portions); see :class:`UnitConverter`.
 
     Examples
@@ -415,7 +372,7 @@ def grams_per_unit(food_id: str, unit: str | None, description: str | None = Non
     >>> grams_per_unit("01077", "cup")
     244.0
     """
-    return default_converter().grams_per_unit(food_id, unit, description)
+    return default_converter().grams_per_unit(food_id, unit, description, quantity)
 
 
 def to_grams(amount: float, unit: str | None, food_id: str) -> float:
@@ -452,6 +409,12 @@ def to_grams(amount: float, unit: str | None, food_id: str) -> float:
     if amount < 0:
         raise AmountError(str(amount), "negative amount; amounts must be zero or more")
     return float(amount) * grams_per_unit(food_id, unit)
+
+
+def sizes_listed(food_id: str, unit: str) -> bool:
+    """Whether USDA lists a measure of a food at several sizes; see
+    :meth:`UnitConverter.sizes_listed`."""
+    return default_converter().sizes_listed(food_id, unit)
 
 
 def available_units(food_id: str) -> list[str]:

@@ -43,6 +43,7 @@ from analyzer.reference import molar_ratio_factor
 from analyzer.report import coverage as lead
 from analyzer.report import findings, greens
 from analyzer.report import top_sources as sources
+from analyzer.report.matches import check_matches
 from analyzer.report.model import (
     Alternative,
     Completeness,
@@ -332,6 +333,11 @@ def _entries(scope: WeekScope) -> list[EntryRow]:
     entries = scope.week_entries.sort_values(["date", "line"], kind="stable")
     present = {c: name for c, name in ENTRY_COLUMNS.items() if c in entries.columns}
     frame = entries[list(present)].rename(columns=present)
+    if "match_confidence" in frame.columns and "low_confidence" not in frame.columns:
+        frame["low_confidence"] = frame["match_confidence"].eq("low")
+    for name in ("match_method", "match_confidence"):  # "" = not matched (an app's total)
+        if name in frame.columns:
+            frame[name] = frame[name].mask(frame[name].astype("string").eq("").fillna(False))
     for flag in ("approximate", "is_total", "low_confidence"):
         if flag in frame.columns:
             frame[flag] = frame[flag].astype("boolean").fillna(False).astype(bool)
@@ -477,6 +483,7 @@ def build_report(
         current=_projection(plan.current.as_dict(), targets),
         projected=_projection(plan.projected.as_dict(), targets),
         not_used=_not_used(analysis.rejected, scope.window.days),
+        check_matches=check_matches(scope.week_entries),
         entries=_entries(scope),
         diary_format=analysis.diary_format,
         notes=[

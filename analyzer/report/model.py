@@ -18,6 +18,7 @@ import pandas as pd
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from analyzer.nutrients import DIURETIC_GROUPS
+from analyzer.report.matches import MatchCheck
 
 
 def known_or_none(value: Any) -> Any:
@@ -436,6 +437,8 @@ class Report(_Model):
     entries : every used entry of the week, as understood (:class:`EntryRow`).
     not_used, notes, confidence, sources, disclaimer : what the reader must know.
     diary_format : the diary's format (:data:`analyzer.diary.FORMATS`), when known.
+    check_matches : the week's foods matched by a best guess or a sibling fallback
+        (:class:`MatchCheck`), to check.
     """
 
     completeness: Completeness
@@ -461,6 +464,7 @@ class Report(_Model):
     current: Projection
     projected: Projection
     not_used: list[NotUsedRow]
+    check_matches: list[MatchCheck] = Field(default_factory=list)
     entries: list[EntryRow] = []
     diary_format: Text = None
     notes: list[str]

@@ -111,6 +111,21 @@ def _not_used_section(report: Report) -> list[str]:
     return [wording.not_used_heading(report), *_indented(lines)]
 
 
+def _matches_section(report: Report) -> list[str]:
+    """Foods matched by a best guess or a sibling: the user's words beside the USDA food."""
+    rows = report.check_matches
+    if not rows:
+        return []
+    lines = ["Check these matches (your words -> the USDA food used; correct one with --aliases)"]
+    for row in rows:
+        times = f"{row.entries} entr{'ies' if row.entries != 1 else 'y'}"
+        lines.append(
+            f"  {row.food!r} -> {row.food_id} {row.description} "
+            f"({row.confidence}: {row.note}; {times})"
+        )
+    return lines
+
+
 def render_text(report: Report) -> str:
     """The report as plain text for the terminal.
 
@@ -125,7 +140,8 @@ def render_text(report: Report) -> str:
         Sections: title, what the diary lacks, days, the week against targets, flags, what
         cannot be judged, diuretic load by group, the largest sources and swaps, the suggested
         greens with their caveats, the non-green sources and the projected week, rows not
-        used, notes, how sure the figures are and a one-line not-medical-advice note.
+        used, the matches to check (when any), notes, how sure the figures are and a one-line
+        not-medical-advice note.
     """
     heading = fmt.title(report)
     sections = [
@@ -139,6 +155,7 @@ def render_text(report: Report) -> str:
         _sources_section(report),
         _greens_section(report),
         _not_used_section(report),
+        _matches_section(report),
         ["Notes", *[f"  - {note}" for note in report.notes]],
         ["How sure these figures are", *[f"  - {line}" for line in report.confidence]],
         [report.disclaimer],

@@ -69,14 +69,15 @@ def test_csv_output_neutralizes_formulas(tmp_path: Path) -> None:
     assert result.exit_code == 0
     out = result.stdout.splitlines()
     assert out[0] == (
-        "line,date,food,status,reason,food_id,description,quantity,unit,grams,calcium_mg,"
-        "phosphorus_mg,magnesium_mg,potassium_mg,sodium_mg,caffeine_mg"
+        "line,date,food,status,reason,food_id,description,match_method,match_confidence,"
+        "quantity,unit,grams,calcium_mg,phosphorus_mg,magnesium_mg,potassium_mg,sodium_mg,"
+        "caffeine_mg"
     )
     assert out[2].startswith('3,2026-11-16,"\'=HYPERLINK(""http://evil"")",unknown_food,')
     # A rejected row still shows what was understood (food matched, amount), never grams.
     assert out[3] == (
         "4,,whole milk,bad_date,impossible date '2026-13-01',01077,"
-        '"Milk, whole, 3.25% milkfat, with added vitamin D",1.0,cup,,,,,,,'
+        '"Milk, whole, 3.25% milkfat, with added vitamin D",,,1.0,cup,,,,,,,'
     )
 
 

@@ -22,9 +22,9 @@ def test_search_table(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["foods", "search", "cheddar cheese", "--limit", "2"])
     assert result.exit_code == 0
     assert result.stdout == (
-        "   id                         description category score method\n"
-        "01009                     Cheese, cheddar    dairy 100.0  alias\n"
-        "01265 Cheese, cheddar, nonfat or fat free    dairy  96.6  fuzzy\n"
+        "   id                    description category score method\n"
+        "01009                Cheese, cheddar    dairy 100.0  alias\n"
+        "01270 Cheese, cheddar, sharp, sliced    dairy 100.0  fuzzy\n"
     )
 
 
@@ -36,7 +36,7 @@ def test_search_csv(runner: CliRunner) -> None:
     assert result.stdout == (
         "id,description,category,score,method\n"
         '01009,"Cheese, cheddar",dairy,100.0,alias\n'
-        '01265,"Cheese, cheddar, nonfat or fat free",dairy,96.6,fuzzy\n'
+        '01270,"Cheese, cheddar, sharp, sliced",dairy,100.0,fuzzy\n'
     )
 
 
@@ -69,7 +69,8 @@ def test_search_no_match_exits_1_with_suggestions(runner: CliRunner) -> None:
     # SR28 has no egg salad; ``egg`` after "with" is a side of the potato salad.
     assert result.stderr == (
         "Error: no food matches 'Egg Salad': no food with this name is close enough; "
-        "did you mean 'Potato salad with egg'; 'Fish, tuna salad'; 'TACO BELL, Taco Salad'?\n"
+        "did you mean 'Potato salad with egg'; 'TACO BELL, Taco Salad'; "
+        "'Potato salad, home-prepared'?\n"
     )
 
 
@@ -183,12 +184,9 @@ def test_search_modifier_order_and_marketing_words(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["foods", "search", "Frozen Spinach, Organic", "-n", "2"])
     assert result.exit_code == 0
     assert result.stdout == (
-        "   id                                                             description"
-        " category score method\n"
-        "11463                            Spinach, frozen, chopped or leaf, unprepared"
-        "   greens  94.2  fuzzy\n"
-        "11464 Spinach, frozen, chopped or leaf, cooked, boiled, drained, without salt"
-        "   greens  87.2  fuzzy\n"
+        "   id                                  description category score method\n"
+        "11463 Spinach, frozen, chopped or leaf, unprepared   greens 100.0  fuzzy\n"
+        "11457                                 Spinach, raw   greens  90.0  fuzzy\n"
     )
 
 
@@ -197,7 +195,7 @@ def test_search_brand_and_run_together_words(runner: CliRunner) -> None:
     assert result.exit_code == 0
     assert result.stdout == (
         "id,description,category,score,method\n"
-        '16098,"Peanut butter, smooth style, with salt",other,99.5,fuzzy\n'
+        '16098,"Peanut butter, smooth style, with salt",other,100.0,fuzzy\n'
     )
 
 

@@ -57,7 +57,8 @@ def test_amounts_read_from_the_text() -> None:
     assert rows.loc["grilled salmon", "grams"] == pytest.approx(113.398093)
     # the time at the start of the text is the time when the cell is blank
     assert rows.loc["eggs", "time"] == "08:15"
-    assert entries.loc[entries["line"] == 8, "time"].tolist() == ["7:30 AM"]
+    # "bowl of cheerios" (a cereal bowl, 1 1/2 cups) and "1 cup 2% milk"
+    assert entries.loc[entries["line"] == 8, "time"].tolist() == ["7:30 AM", "7:30 AM"]
 
 
 def test_time_inside_the_text(tmp_path: Path) -> None:

@@ -53,7 +53,9 @@ def test_minerals_from_usda_for_matched_foods_and_unknown_otherwise() -> None:
     # "Homemade Beef Chili" has no serving: the app's sodium is kept, calcium is unknown
     assert entries.loc[12, "sodium_mg"] == 920.0
     assert pd.isna(entries.loc[12, "calcium_mg"])
-    note = next(n for n in diary.notes if n.startswith("MyFitnessPal: 5 row(s)"))
+    # brand-named foods USDA does not have (Dave's Killer Bread, Earth Balance, a sweet potato
+    # soup) stay unmatched rather than take another food's minerals
+    note = next(n for n in diary.notes if n.startswith("MyFitnessPal: 6 row(s)"))
     assert "line 12 'Homemade Beef Chili': no serving after the name" in note
     # "Water, 0 cup": a real zero
     assert entries.loc[14, ["calcium_mg", "sodium_mg"]].tolist() == [0.0, 0.0]

@@ -94,15 +94,9 @@ def test_loseit_ounce_on_a_drink_is_a_fluid_ounce() -> None:
     assert calcium[2] == pytest.approx(248 * 11 / 100)  # 27.28 mg
     rejected = diary.rejected.set_index("line")
     assert rejected.loc[8, "status"] == "deleted"  # Deleted = TRUE
-    # A beer "Bottle": no USDA bottle portion; the reason lists the can and the volumes.
-    assert rejected.loc[7, "status"] == "unknown_unit"
-    assert rejected.loc[7, "reason"] == (
-        "unknown unit 'Bottle' for 'Alcoholic beverage, beer, regular, all'; this food has: "
-        "g, kg, mg, oz, lb, ml, l, tsp, tbsp, fl oz, cup, pint, quart, can"
-    )
-    # What was understood before the row failed is kept for the entries view.
-    assert rejected.loc[7, "food_id"] == "14003"
-    assert (rejected.loc[7, "quantity"], rejected.loc[7, "unit"]) == (1.0, "bottle")
+    # A beer "Bottle": USDA has no bottle portion; the stated default is a 12 fl oz bottle
+    # (NIAAA standard drink, data/household_measures.csv): 12 x 29.7 g = 356.4 g.
+    assert grams[7] == pytest.approx(12 * 29.7)
 
 
 def test_cronometer_serving_with_unknown_inner_measure_uses_the_servings() -> None:

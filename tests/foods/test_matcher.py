@@ -115,7 +115,7 @@ def test_meal_word_in_a_food_name_is_not_flagged() -> None:
     ("name", "key"),
     [
         ("Fage Total 0% Greek Yogurt", "total nonfat greek yogurt"),
-        ("Starbucks Caffe Americano", "americano"),
+        ("Starbucks Caffe Americano", "coffee brewed"),
         ("Mozzarella, part-skim", "mozzarella part skim"),
         ("semi-skimmed milk", "lowfat milk"),
         ("Venison burger", "ground deer"),
@@ -136,7 +136,7 @@ def test_exact_id_with_or_without_leading_zero(tiny: FoodMatcher) -> None:
 
 def test_exact_description_case_insensitive(tiny: FoodMatcher) -> None:
     match = tiny.match("COLLARDS, RAW")
-    assert (match.food_id, match.method) == ("11161", "description")
+    assert (match.food_id, match.method) == ("11161", "exact")
 
 
 def test_alias_beats_fuzzy_and_unknown_alias_ids_are_ignored(tiny: FoodMatcher) -> None:
@@ -212,8 +212,10 @@ def test_match_names_one_row_per_distinct_name(tiny: FoodMatcher) -> None:
         "category",
         "score",
         "method",
+        "confidence",
         "suggestions",
         "reason",
+        "matched_text",
     ]
     assert result.loc["cola", "food_id"] == "14148"
     assert result.loc["cola", "category"] == "soda"
@@ -238,7 +240,7 @@ _TINY_SHARED = FoodMatcher(TINY, TINY_ALIASES)
 def test_any_text_gives_a_result_never_an_exception(text: str) -> None:
     match = _TINY_SHARED.match(text)
     assert 0.0 <= match.score <= 100.0
-    assert match.method in {"id", "description", "alias", "fuzzy", "none"}
+    assert match.method in {"id", "exact", "alias", "fuzzy", "sibling", "none"}
     assert (match.food_id is None) == (match.method == "none")
 
 

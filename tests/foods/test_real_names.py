@@ -224,7 +224,7 @@ OUT_OF_SAMPLE_NAMES: dict[str, str | tuple[str | None, ...] | None] = {
     "Chicken Breast, Grilled": ("05747", "05064"),
     "Eggs, Scrambled": "01132",
     "Eggs, Fried": "01128",
-    "Starbucks Grande Latte": ("14179", None),
+    "Starbucks Grande Latte": ("01079", None),  # a latte is mostly milk (labelled sets)
     "Diet Coke": ("14416", "14166", "14146"),
     "Coke Zero": ("14416", "14166", "14149", "14146"),
     "Pepsi": ("14148", "14400"),
@@ -309,7 +309,7 @@ OUT_OF_SAMPLE_NAMES: dict[str, str | tuple[str | None, ...] | None] = {
     "meatballs": "07972",
     "beef jerky": "19002",
     "espresso": "14210",
-    "cappuccino": ("14179", None),
+    "cappuccino": ("01079", None),  # mostly steamed milk, like a latte
     "cold brew": ("14209", None),
     "iced coffee": ("14209", "14179", None),
     "decaf": "14201",
@@ -699,12 +699,13 @@ OUT_OF_SAMPLE_NAMES: dict[str, str | tuple[str | None, ...] | None] = {
     "Nonfat Greek Yogurt": "01256",
     "Whole Milk Greek Yogurt": "01293",
     "Oatly Oat Milk": None,
-    "Fairlife 2% Milk": ("01079", "01080", "01081"),
+    # ultra-filtered: ~50% more calcium and protein than any SR28 milk (labelled sets)
+    "Fairlife 2% Milk": None,
     "Vanilla Almond Milk": "14016",
     "Unsweetened Soy Milk": ("16120", "16139", "16222"),  # was unmatched:
     "Decaf Espresso": "14202",  # was unmatched:
     "Iced Tea, Unsweetened": ("14247", "14355", None),
-    "Sweet Tea": ("14199", None),
+    "Sweet Tea": ("14199", "14206", None),  # a sweetened ready-to-drink tea
     "Diet Pepsi": ("14416", "14166", "14146"),
     "Pepsi Max": ("14416", "14166", "14149", "14146"),  # was unmatched:
     "Cherry Coke": ("14148", "14400", None),

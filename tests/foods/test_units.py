@@ -66,11 +66,17 @@ from analyzer.foods.units import (
         ("1.00 can - each 12 fl oz", 12.0, "fl oz"),  # stated volume wins
         ("2.00 slice (from pre-sliced package) - each 3/4 oz", 1.5, "oz"),  # 2 x 3/4 oz
         ("1.00 shake (11 fl oz)", 11.0, "fl oz"),
-        ('1.00 whole - 3 1/2" diameter', 1.0, "whole"),
+        ('1.00 whole - 3 1/2" diameter', 1.0, 'whole (3 1/2" diameter)'),
         ('3.80 Serving (2 medium slice - 4 1/2" x 4 1/4" x 1/2")', 7.6, "medium slice"),
         ("1 Serving (2 tbsp)", 2.0, "tbsp"),
-        ('1.00 medium - 2 1/2" diameter', 1.0, "medium"),
-        ('1 bagel (3" dia)', 1.0, "bagel"),
+        ('1.00 medium - 2 1/2" diameter', 1.0, 'medium (2 1/2" diameter)'),
+        ('1 bagel (3" dia)', 1.0, 'bagel (3" dia)'),
+        ("1.00 x 8.28 fl oz (245ml)", 245.0, "ml"),  # the ml restate the amount
+        ("2.00 x 8.0 fl oz (237ml)", 474.0, "ml"),
+        ("2 cups (480 ml)", 480.0, "ml"),
+        ("2 cup (8 fl oz)", 16.0, "fl oz"),  # MyFitnessPal: two of "cup (8 fl oz)"
+        ("8 fl oz (240 g)", 240.0, "g"),  # the whole amount restated as a weight
+        ("5 oz net weight", 5.0, "oz wt"),
         ("1.20 FDA Serving Size", 1.2, "serving"),
         ("1.00 full recipe", 1.0, "full recipe"),
         ("1 cup, chopped", 1.0, "cup, chopped"),

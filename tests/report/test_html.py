@@ -173,7 +173,8 @@ def test_every_entry_is_listed_with_what_it_became(
 ) -> None:
     _, page = week_page
     assert len(week_report.entries) == 84  # the fixture: 85 rows, line 38 not used
-    rows = [r for r in page.rows if len(r) == 8 and r[0] != "you wrote"]
+    # eight columns and the match (each food of the fixture is a USDA id: "id high")
+    rows = [r for r in page.rows if len(r) == 9 and r[0] != "you wrote"]
     assert len(rows) == 84
     first = week_report.entries[0]
     # line 2 of the fixture: 2 cup of food 14209 (coffee, brewed) = 2 x 237 g (USDA "1 cup")
@@ -188,6 +189,7 @@ def test_every_entry_is_listed_with_what_it_became(
         "474",
         "breakfast",
         "2",
+        "id high",
     ]
     groups = [r[0] for r in page.rows if len(r) == 1]  # one row-group header per logged day
     assert groups == [f"{d:%a %Y-%m-%d}" for d in week_report.window_dates]
