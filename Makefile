@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest browser bench evaluate foods install clean
+.PHONY: demo test lint typecheck pytest browser bench evaluate fuzz foods install clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,12 @@ pytest: $(STAMP) browser
 	$(BIN)/python -m pytest -q --nbmake tests analyzer notebooks
 
 test: lint typecheck pytest
+
+# The long fuzz run: FUZZ_EXAMPLES cases for each of the four fuzzed properties (hostile
+# diaries, arbitrary bytes, amount cells, the CLI); `make test` runs 60 of each.
+FUZZ_EXAMPLES ?= 25000
+fuzz: $(STAMP)
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q -p no:randomly tests/test_fuzz.py
 
 bench: $(STAMP)
 	$(BIN)/python tools/bench.py

@@ -33,19 +33,41 @@ ECHO_CHARS = 80
 
 
 def quote(value: object, limit: int = ECHO_CHARS) -> str:
-    """A user's value quoted for a message, cut after ``limit`` characters.
+    """A user's value quoted for a message (control characters escaped), cut after
+    ``limit`` characters.
 
     Examples
     --------
     >>> quote("lots")
     "'lots'"
     >>> quote("x" * 100, limit=5)
-    "'xxxxx…' (100 characters)"
+    "'xxxxx'… (100 characters)"
     """
     text = str(value)
     if len(text) <= limit:
-        return f"'{text}'"
-    return f"'{text[:limit]}…' ({len(text):,} characters)"
+        return repr(text)
+    return f"{text[:limit]!r}… ({len(text):,} characters)"
+
+
+#: Lines named in one message about rows that failed alike, before "and N more".
+LINES_LISTED = 3
+
+
+def grouped_rows(problems: Sequence[tuple[int, str]]) -> list[str]:
+    """``line 14, 15, 16 and 9,518 more: reason``: one message per distinct reason.
+
+    In the order of each reason's first line, so a cohort file's messages stay readable.
+
+    Examples
+    --------
+    >>> grouped_rows([(2, "a"), (3, "b"), (4, "a"), (9, "a"), (5, "a")])
+    ['line 2, 4, 5 and 1 more: a', 'line 3: b']
+    """
+    lines: dict[str, list[int]] = {}
+    for line, reason in problems:
+        lines.setdefault(str(reason), []).append(int(line))
+    order = sorted(lines, key=lambda reason: min(lines[reason]))
+    return [f"line {some_of(sorted(lines[r]), LINES_LISTED)}: {r}" for r in order]
 
 
 class AnalyzerError(Exception):
@@ -113,9 +135,9 @@ class UnknownFoodError(KeyError, AnalyzerError):
         self.suggestions = list(suggestions)
 
     def __str__(self) -> str:
-        msg = f"unknown food {self.name!r}"
+        msg = f"unknown food {quote(self.name)}"
         if self.suggestions:
-            shown = "; ".join(repr(s) for s in self.suggestions[:3])
+            shown = "; ".join(quote(s) for s in self.suggestions[:3])
             msg += f"; did you mean {shown}?"
         return msg
 
@@ -140,7 +162,7 @@ class UnknownUnitError(ValueError, AnalyzerError):
         self.available = list(available)
 
     def __str__(self) -> str:
-        msg = f"unknown unit {self.unit!r} for {self.food!r}"
+        msg = f"unknown unit {quote(self.unit)} for {quote(self.food)}"
         if self.available:
             msg += f"; this food has: {', '.join(self.available)}"
         return msg
@@ -163,7 +185,7 @@ class AmountError(ValueError, AnalyzerError):
         self.problem = problem
 
     def __str__(self) -> str:
-        return f"bad amount {self.value!r}: {self.problem}"
+        return f"bad amount {quote(self.value)}: {self.problem}"
 
 
 class DiaryFormatError(ValueError, AnalyzerError):
@@ -207,7 +229,7 @@ class DiaryRowError(ValueError, AnalyzerError):
         self.problems = list(problems)
 
     def __str__(self) -> str:
-        lines = [f"{self.path} line {line}: {reason}" for line, reason in self.problems]
+        lines = [f"{self.path} {message}" for message in grouped_rows(self.problems)]
         n = len(self.problems)
         lines.append(f"{n} row{'s' if n != 1 else ''} not usable (--strict)")
         return "\n".join(lines)

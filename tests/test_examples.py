@@ -231,7 +231,7 @@ def test_cli_chart_diary_file(tmp_path: Path) -> None:
             ["--example", "western", "--weeks", "0", "--out", "x.png"],
             2,
             "Usage: cli chart [OPTIONS] [DIARY]\nTry 'cli chart --help' for help.\n\n"
-            "Error: Invalid value for '--weeks': 0 is not in the range x>=1.\n",
+            "Error: Invalid value for '--weeks': 0 is not in the range 1<=x<=520.\n",
         ),
     ],
 )

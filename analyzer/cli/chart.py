@@ -17,7 +17,7 @@ from analyzer.cli.options import (
     profile_options,
     settings_options,
 )
-from analyzer.cli.params import IsoWeek
+from analyzer.cli.params import MAX_TREND_WEEKS, IsoWeek
 from analyzer.models import Settings
 
 
@@ -27,7 +27,7 @@ from analyzer.models import Settings
 @example_option("Chart")
 @click.option(
     "--weeks",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=1, max=MAX_TREND_WEEKS),
     default=8,
     show_default=True,
     help="How many of the latest ISO weeks the trend shows (weeks with no log are gaps).",

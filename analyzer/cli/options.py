@@ -341,40 +341,20 @@ def diary_progress(path: str) -> Iterator[Callable[[str, int, int], None] | None
     yield announce
 
 
-#: Lines named in one grouped row message before "and N more".
-LINES_LISTED = 3
-#: Longest reason echoed for a row; a longer one is cut (the reason quotes its value). [chars]
+#: Longest reason echoed for a row; a longer one is cut. [characters]
 REASON_CHARS = 300
 
 
 def row_messages(path: str, rejected: pd.DataFrame) -> list[str]:
-    """One message per distinct reason, naming its lines: rows that failed alike are grouped.
+    """The rows not used, one message per distinct reason naming its lines
+    (:func:`analyzer.errors.grouped_rows`), each prefixed with the diary's path."""
+    from analyzer.errors import grouped_rows
 
-    ``diary.csv line 14: unknown unit 'slice' ...``, or for many rows with the same reason
-    ``diary.csv line 14, 15, 16 and 9,518 more: unknown unit 'slice' for 'cheese pizza'``;
-    in the order of each reason's first line.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> rows = pd.DataFrame({"line": [2, 3, 4, 9, 5], "reason": ["a", "b", "a", "a", "a"]})
-    >>> row_messages("d.csv", rows)
-    ['d.csv line 2, 4, 5 and 1 more: a', 'd.csv line 3: b']
-    """
-    if rejected.empty:
-        return []
-    from analyzer.errors import some_of
-
-    lines = rejected.groupby("reason", sort=False)["line"].agg(list)
-    first = lines.map(min).sort_values(kind="stable")
-    messages = []
-    for reason in first.index:
-        numbers = sorted(lines[reason])
-        text = str(reason)
-        if len(text) > REASON_CHARS:
-            text = text[: REASON_CHARS - 1] + "…"
-        messages.append(f"{path} line {some_of(numbers, LINES_LISTED)}: {text}")
-    return messages
+    pairs = zip(rejected["line"].tolist(), rejected["reason"].astype(str).tolist(), strict=True)
+    cut = [
+        (line, r if len(r) <= REASON_CHARS else r[: REASON_CHARS - 1] + "…") for line, r in pairs
+    ]
+    return [f"{path} {message}" for message in grouped_rows(cut)]
 
 
 def load_diary_for_cli(path: str, reading: DiaryReading, *, require_rows: bool = True) -> Diary:

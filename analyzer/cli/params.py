@@ -81,3 +81,7 @@ MAX_RATIO_TARGET = 4.0
 
 #: Most cooked cups of one green a day the plan may propose (16 half-cup servings). [cup]
 MAX_CUPS_PER_DAY = 8.0
+
+
+#: Most weeks a trend chart shows (ten years; a longer span would not be readable). [weeks]
+MAX_TREND_WEEKS = 520

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
 
-from analyzer.diary.model import factorize_columns
+from analyzer.diary.model import factorize_columns, quoted
 from analyzer.diary.numbers import UNKNOWN_MARKERS
 from analyzer.errors import AmountError
 from analyzer.foods import units
@@ -170,8 +170,8 @@ def amount_reasons(parsed: ParsedAmounts, amount: pd.Series, food: pd.Series) ->
     """
     problem = parsed.status.notna()
     status = parsed.status[problem]
-    shown = "'" + amount[problem].astype(str) + "'"
-    name = "'" + food[problem].astype(str) + "'"
+    shown = quoted(amount[problem].astype(str))
+    name = quoted(food[problem].astype(str))
     bad = "bad amount " + shown + " for " + name + ": " + parsed.reason[problem].astype(str)
     why = parsed.reason[problem].astype(str)
     detail = ("; " + why).where(why.ne("missing amount") & parsed.reason[problem].notna(), "")

@@ -48,7 +48,7 @@ from analyzer.diary.cronometer import DAILY_TOTAL
 from analyzer.diary.csvio import RawTable
 from analyzer.diary.dates import parse_dates
 from analyzer.diary.detect import column_index, missing_columns
-from analyzer.diary.model import Problems
+from analyzer.diary.model import Problems, quoted
 from analyzer.diary.staging import (
     Staged,
     add_dates,
@@ -170,14 +170,18 @@ def stage_asa24_items(table: RawTable, *, path: str, dayfirst: bool | None, **_:
             "nutrients are blank, so the item is not counted",
         )
     raw = cells(table, found["FoodAmt"])
-    problems.add(bad_grams, "bad_amount", "FoodAmt '" + raw.astype(str) + "' is not a number")
+    problems.add(
+        bad_grams, "bad_amount", "FoodAmt " + quoted(raw.astype(str)) + " is not a number"
+    )
     problems.add(
         grams.isna(),
         "missing_amount",
         "FoodAmt is blank: ASA24 gives no grams for this item, so it is not counted",
     )
     problems.add(
-        bad_code, "bad_number", "FoodCode '" + code_cells.astype(str) + "' is not a food code"
+        bad_code,
+        "bad_number",
+        "FoodCode " + quoted(code_cells.astype(str)) + " is not a food code",
     )
     app_nutrients(table, frame, problems, ASA24_NUTRIENTS)
     frame["source"] = "app"

@@ -37,7 +37,7 @@ import pandas as pd
 from analyzer.diary.amounts import amount_reasons, parse_amounts
 from analyzer.diary.csvio import RawTable
 from analyzer.diary.detect import column_index, freetext_column, missing_columns, own_columns
-from analyzer.diary.model import Problems
+from analyzer.diary.model import Problems, quoted
 from analyzer.diary.staging import Staged, add_dates, base_frame, cells, optional_text
 
 #: Number words and their values (``a``/``an`` = one).
@@ -244,13 +244,13 @@ def stage_freetext(table: RawTable, *, path: str, dayfirst: bool | None, **_: ob
     problems.add(
         supplement,
         "supplement",
-        "'" + phrase + "' is a supplement, not a food: this tool counts food only",
+        quoted(phrase) + " is a supplement, not a food: this tool counts food only",
     )
     nothing = phrase.map(_names_nothing).to_numpy(dtype=bool)
     problems.add(
         nothing,
         "no_food",
-        "'" + phrase + "' names no food; write what was eaten, e.g. '1 cup rice'",
+        quoted(phrase) + " names no food; write what was eaten, e.g. '1 cup rice'",
     )
     pairs = phrase.map(split_amount)
     food = pairs.map(lambda p: p[0]).astype(object)
@@ -259,7 +259,11 @@ def stage_freetext(table: RawTable, *, path: str, dayfirst: bool | None, **_: ob
     problems.add(
         amount.eq(""),
         "missing_amount",
-        "no amount for '" + food + "' in '" + rows["text"].astype(str) + "'; write it with "
+        "no amount for "
+        + quoted(food)
+        + " in "
+        + quoted(rows["text"].astype(str))
+        + "; write it with "
         "its amount, e.g. '100 g " + food + "'",
     )
     amounts = parse_amounts(amount)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from analyzer.diary.csvio import RawTable
 from analyzer.diary.detect import column_index, missing_columns
+from analyzer.diary.model import quoted
 from analyzer.diary.own import stage_matched
 from analyzer.diary.staging import Staged, base_frame, cells
 
@@ -45,7 +46,7 @@ def stage_loseit(table: RawTable, *, path: str, dayfirst: bool | None, **_: obje
         problems.add(
             flag.str.lower().isin(DELETED_MARKERS),
             "deleted",
-            "deleted in Lose It! (Deleted = '" + flag + "')",
+            "deleted in Lose It! (Deleted = " + quoted(flag) + ")",
         )
     staged = stage_matched(table, columns, dayfirst=dayfirst, frame=frame, problems=problems)
     staged.notes.append(

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from analyzer.diary.csvio import RawTable
 from analyzer.diary.detect import column_index, missing_columns
+from analyzer.diary.model import quoted
 from analyzer.diary.numbers import to_numbers
 from analyzer.diary.staging import (
     Staged,
@@ -97,7 +98,7 @@ def stage_mfp(
     else:
         raw = cells(table, calcium_at)
         percent, bad = to_numbers(raw, decimal_comma=table.decimal_comma)
-        problems.add(bad, "bad_number", "Calcium '" + raw + "' is not a number")
+        problems.add(bad, "bad_number", "Calcium " + quoted(raw) + " is not a number")
         if mfp_calcium_dv is None:
             notes.append(
                 "MyFitnessPal gives calcium as % Daily Value without saying which DV; calcium "

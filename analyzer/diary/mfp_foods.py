@@ -42,7 +42,7 @@ from analyzer.diary.amounts import parse_amounts
 from analyzer.diary.csvio import RawTable
 from analyzer.diary.dates import parse_dates
 from analyzer.diary.detect import canonical, column_index, missing_columns
-from analyzer.diary.model import NUTRIENT_COLUMNS, Problems
+from analyzer.diary.model import NUTRIENT_COLUMNS, Problems, quoted
 from analyzer.diary.resolve import scale_nutrients
 from analyzer.diary.staging import (
     Staged,
@@ -127,7 +127,9 @@ def _given(table: RawTable, frame: pd.DataFrame, problems: Problems) -> None:
         frame[column] = values
         if bad.any():
             name = table.header[position]
-            problems.add(bad, "bad_number", f"{name} '" + raw.astype(str) + "' is not a number")
+            problems.add(
+                bad, "bad_number", f"{name} " + quoted(raw.astype(str)) + " is not a number"
+            )
 
 
 def _stage_foods(frame: pd.DataFrame, food: pd.Series) -> None:

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from analyzer import nutrients
+from analyzer.errors import quote
 
 DiaryFormat = Literal[
     "own",
@@ -318,3 +319,11 @@ def factorize_columns(*columns: pd.Series) -> tuple[np.ndarray, list[tuple[str, 
     first[combined[::-1]] = np.arange(n)[::-1]
     keys = [values[codes[first]] for codes, values in per_column]
     return combined, [tuple(str(k[i]) for k in keys) for i in range(count)]
+
+
+def quoted(values: pd.Series) -> pd.Series:
+    """Each value quoted for a row's reason (:func:`analyzer.errors.quote`: at most 80
+    characters echoed), computed once per distinct value."""
+    codes, uniques = pd.factorize(values.astype(object).where(values.notna(), ""))
+    texts = np.array([quote(value) for value in uniques] + [quote("")], dtype=object)
+    return pd.Series(texts[codes], index=values.index, dtype=object)

@@ -13,9 +13,10 @@ from typing import Protocol
 import numpy as np
 import pandas as pd
 
-from analyzer.diary.model import NUTRIENT_COLUMNS, Problems, factorize_columns
+from analyzer.diary.model import NUTRIENT_COLUMNS, Problems, factorize_columns, quoted
 from analyzer.errors import UnknownFoodError, UnknownUnitError
 from analyzer.foods import units
+from analyzer.foods.matcher import MAX_NAME_CHARS
 
 #: foods.csv gives every nutrient per this many grams of edible portion (USDA SR28). [g]
 NUTRIENT_BASIS_G = 100.0
@@ -290,7 +291,18 @@ def resolve(
         (matching only fills ``food_id``/``category``/``grams`` where it can).
     """
     out = frame.copy()
-    matched = match_foods(out["food"], matcher)
+    length = out["food"].astype("string").str.len().fillna(0)
+    too_long = (length > MAX_NAME_CHARS).to_numpy(dtype=bool)
+    if too_long.any():  # no food is named so: a row error, and never parsed word by word
+        problems.add(
+            too_long,
+            "unknown_food",
+            "a food name of "
+            + length[too_long].map("{:,}".format).astype(str)
+            + f" characters is longer than any food's name (at most {MAX_NAME_CHARS}); check "
+            "that the diary's columns are read right",
+        )
+    matched = match_foods(out["food"].mask(too_long, ""), matcher)
     for column in ("food_id", "description", "category", "match_method", "match_confidence"):
         out[column] = matched[column]
     if "amount_from_name" in out:
@@ -330,7 +342,7 @@ def _whole_name_has_no_amount(
     whole = (matched["matched_text"] == out["food"]).fillna(False).to_numpy(dtype=bool)
     bad = from_name & whole & out["food_id"].notna().to_numpy(dtype=bool)
     if bad.any():
-        problems.add(bad, "missing_amount", "missing amount for '" + out["food"] + "'")
+        problems.add(bad, "missing_amount", "missing amount for " + quoted(out["food"]))
 
 
 def _heavy_reasons(rows: pd.DataFrame) -> pd.Series:

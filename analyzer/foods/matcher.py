@@ -57,6 +57,11 @@ from analyzer.foods.states import missing_states, uncooked_rule_applies
 COMPLETE_TABLE_FOODS = 1000
 
 
+#: Longest food name matched: SR28's longest description has 134 characters, and app names
+#: with a brand, a serving and notes stay well under this. [characters]
+MAX_NAME_CHARS = 400
+
+
 @dataclass
 class FoodMatch:
     """The outcome of matching one logged name.
@@ -337,6 +342,21 @@ class FoodMatcher:
     def _match(self, name: str) -> FoodMatch:
         """The whole name exactly (``7 up``); else its food part, without the amount
         written in it (:func:`~analyzer.foods.name_amount.split_name`)."""
+        if len(name) > MAX_NAME_CHARS:  # no food is named so; never parse it word by word
+            return FoodMatch(
+                name=name,
+                food_id=None,
+                description=None,
+                category=None,
+                score=0.0,
+                method="none",
+                suggestions=[],
+                reason=f"a name of {len(name):,} characters is longer than any food's name "
+                f"(at most {MAX_NAME_CHARS}); check the diary's columns",
+                matched_text=name[:MAX_NAME_CHARS],
+                best_id=None,
+                best_score=0.0,
+            )
         pos = self._index.by_description.get(name.strip().lower())
         if pos is not None and not self._index.uncooked_staple[pos]:
             return self._found(name, pos, 100.0, "exact")  # a USDA description as written

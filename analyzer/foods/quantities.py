@@ -260,7 +260,18 @@ class ParsedAmount:
     text: str
 
 
+#: Most digits of a whole number in a fraction (12: a trillion). A longer one is a typo or a
+#: hostile cell, refused before Python's integer division overflows (a decimal too large for
+#: a float is refused as not finite). [digits]
+MAX_AMOUNT_DIGITS = 12
+
+
 def _number(match: re.Match[str], decimal: str, text: str) -> float:
+    fraction = match.group("mixed") or match.group("frac")
+    if fraction and max(map(len, re.findall(r"\d+", fraction))) > MAX_AMOUNT_DIGITS:
+        raise AmountError(
+            text, f"a fraction with more than {MAX_AMOUNT_DIGITS} digits is not an amount"
+        )
     if match.group("mixed"):
         den = int(match.group("md"))
         if den == 0:
@@ -347,6 +358,14 @@ def parse_amount(text: str, decimal: str = ".") -> ParsedAmount:
     """
     if decimal not in {".", ","}:
         raise ValueError(f"decimal must be '.' or ',', not {decimal!r}")
+    parsed = _parse_amount(text, decimal)
+    if not math.isfinite(parsed.quantity):
+        raise AmountError(text, "not a finite number; write e.g. 1, 1.5, 1/2, 1 1/2 or ½")
+    return parsed
+
+
+def _parse_amount(text: str, decimal: str) -> ParsedAmount:
+    """:func:`parse_amount` before the final check that the quantity is finite."""
     original = text
     text = unicodedata.normalize("NFC", str(text)).strip()
     if not text:

@@ -134,7 +134,8 @@ def build_trend(analysis: Analysis, weeks: int = 8, *, person: str | None = None
         )
     first_logged = pd.Timestamp(weekly["week_start"].min())
     last = pd.Timestamp(weekly["week_start"].max())
-    first = max(first_logged, last - pd.Timedelta(weeks=weeks - 1))
+    span_weeks = (last - first_logged).days // 7 + 1  # weeks before the first log show nothing
+    first = max(first_logged, last - pd.Timedelta(weeks=min(weeks, span_weeks) - 1))
     starts = pd.date_range(first, last, freq="7D")
     profile = analysis.profile_of(person) if person is not None else analysis.profile
     targets = analysis.targets_of(person) if person is not None else analysis.targets

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -108,3 +109,53 @@ def test_implausible_app_nutrients_reject_the_row(tmp_path: Path, cell: str, rea
     assert diary.rejected["reason"].tolist() == [reason]
     # the used row's nutrients are the app's own: 201 mg Ca, 129 mg P
     assert diary.entries["calcium_mg"].tolist() == [201.0]
+
+
+@pytest.mark.parametrize(
+    ("amount", "message"),
+    [
+        ("1" + "0" * 400 + "/1", "a fraction with more than 12 digits is not an amount"),
+        ("1/" + "0" * 400, "a fraction with more than 12 digits is not an amount"),
+        ("1e999 x 0", "not a finite number; write e.g. 1, 1.5, 1/2, 1 1/2 or ½"),
+    ],
+    ids=["huge numerator", "huge denominator", "infinite times zero"],
+)
+def test_hostile_amounts_are_bad_amounts(tmp_path: Path, amount: str, message: str) -> None:
+    path = _write(
+        tmp_path,
+        f'date,food,amount,unit\n2026-11-16,"Cheese, cheddar",{amount},g\n'
+        '2026-11-16,"Cheese, cheddar",30,g\n',
+    )
+    diary = read_diary(path)
+    assert diary.rejected["status"].tolist() == ["bad_amount"]
+    assert message in diary.rejected["reason"].iloc[0]
+    assert len(diary.rejected["reason"].iloc[0]) < 300  # the 401-digit value is not echoed
+
+
+def test_a_name_longer_than_any_food_is_a_row_error(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        "date,food,amount,unit\n2026-11-16," + "z" * 200_000 + ",1,cup\n"
+        '2026-11-16,"Cheese, cheddar",30,g\n',
+    )
+    started = time.perf_counter()
+    diary = read_diary(path)
+    assert time.perf_counter() - started < 10  # was 152 s for a 1 MB name
+    assert diary.rejected["status"].tolist() == ["unknown_food"]
+    assert diary.rejected["reason"].iloc[0] == (
+        "a food name of 200,000 characters is longer than any food's name (at most 400); "
+        "check that the diary's columns are read right"
+    )
+
+
+def test_amounts_parse_in_linear_time() -> None:
+    from analyzer.errors import AmountError
+    from analyzer.foods.quantities import parse_amount
+
+    def run(size: int) -> object:
+        for text in ("1" + " " * size + "/ 2 cup", "2" + " " * size + "x" + " " * size + "3 g"):
+            with contextlib.suppress(AmountError):
+                parse_amount(text)
+        return None
+
+    assert _ratio(run, 10_000, 100_000) < 20
