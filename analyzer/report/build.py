@@ -23,6 +23,7 @@ from typing import Any
 import pandas as pd
 
 from analyzer.balance.analysis import Analysis
+from analyzer.balance.coverage import complete_days
 from analyzer.balance.entries import only_app_totals
 from analyzer.balance.weaver import absorbable_calcium_target
 from analyzer.balance.weeks import (
@@ -277,19 +278,32 @@ def _projection(values: dict[str, Any], targets: TargetsInfo) -> Projection:
     )
 
 
+def _averaged_entries(scope: WeekScope) -> tuple[pd.DataFrame, int]:
+    """The entries of the days the week's figures average, and how many days those are."""
+    dates = complete_days(scope.week_daily)["date"]
+    if dates.empty:  # no complete day: the report says so; show what was logged
+        dates = scope.week_daily["date"]
+    entries = scope.week_entries[pd.to_datetime(scope.week_entries["date"]).isin(dates)]
+    return entries, max(int(dates.nunique()), 1)
+
+
 def _sources(
     scope: WeekScope,
     coverage: dict[str, MineralCoverage],
     plan: GreensPlan,
     flags: list[ReportFlag],
 ) -> tuple[pd.DataFrame, TopSources, list[dict[str, Any]]]:
-    """Diuretic load by group, the largest sources, and the swaps worth naming."""
-    days = max(scope.logged_days, 1)
+    """Diuretic load by group, the largest sources, and the swaps worth naming.
+
+    Per day over the days the week's figures average (its complete days; all logged days
+    when none is complete), so that these tables add up to the week's figures.
+    """
+    entries, days = _averaged_entries(scope)
     if scope.totals_only:
-        empty = sources.sources_by_group(scope.week_entries.iloc[0:0], days)
+        empty = sources.sources_by_group(entries.iloc[0:0], days)
         return empty, TopSources(phosphorus=[], diuretic_load=[]), []
-    by_food = sources.sources_by_food(scope.week_entries, scope.logged_days)
-    by_group = sources.sources_by_group(scope.week_entries, scope.logged_days)
+    by_food = sources.sources_by_food(entries, days)
+    by_group = sources.sources_by_group(entries, days)
     top_p = by_food.dropna(subset=["phosphorus_mg"]).nlargest(TOP_SOURCES, "phosphorus_mg")
     loaded = by_food[by_food["diuretic_load_mg"] > 0]
     top_load = loaded.nlargest(TOP_SOURCES, "diuretic_load_mg")
