@@ -430,7 +430,8 @@ def build_report(
             max_cups_per_green_per_day=cap,
             remaining=dict(plan.remaining),
             caveats=findings.caveats(plan.suggestions),
-            ratio_goal=plan.goals.ratio_target(plan.current.phosphorus_mg),
+            # the goal the plan met: at the week's phosphorus WITH the greens' own
+            ratio_goal=plan.goals.ratio_target(plan.projected.phosphorus_mg),
         ),
         suggestions=[s.as_dict() for s in plan.suggestions],
         alternatives=_alternatives(plan),
