@@ -206,6 +206,22 @@ class ProfileChoice:
         return profile, profiles
 
 
+def _check_life_stage(people: ProfileChoice) -> None:
+    """Options that contradict each other are a usage error (exit 2), found at once."""
+    if not (people.pregnant or people.lactating):
+        return
+    if people.pregnant and people.lactating:
+        raise click.UsageError("give --pregnant or --lactating, not both")
+    if people.sex == "male":
+        raise click.UsageError("--pregnant and --lactating apply to --sex female only")
+    age = 35.0 if people.age is None else people.age
+    if not 14 <= age < 51:
+        raise click.UsageError(
+            f"--pregnant and --lactating need --age from 14 to 50 (the DRI tables give "
+            f"pregnancy and lactation values for those ages), not {age:g}"
+        )
+
+
 def profile_options(func: Command) -> Command:
     """Add ``--sex``, ``--age``, ``--pregnant``, ``--lactating``, ``--profiles``; the command
     receives ``people: ProfileChoice``."""
@@ -221,6 +237,7 @@ def profile_options(func: Command) -> Command:
         **kwargs: Any,
     ) -> Any:
         people = ProfileChoice(sex, age, pregnant, lactating, profiles_path)
+        _check_life_stage(people)
         return func(*args, people=people, **kwargs)
 
     return _apply(
