@@ -116,8 +116,10 @@ def week_start(week: str) -> pd.Timestamp:
     try:
         monday = dt.date.fromisocalendar(int(found[1]), int(found[2]), 1)
     except ValueError:
+        year = int(found[1])
+        weeks = dt.date(year, 12, 28).isocalendar()[1] if 1 <= year <= 9999 else 52
         raise NoDataError(
-            f"week {week!r} does not exist", f"year {found[1]} has weeks W01 to W52 or W53"
+            f"week {week!r} does not exist", f"year {year} has weeks W01 to W{weeks}"
         ) from None
     return _in_range(monday, f"week {week!r}")
 
