@@ -32,7 +32,7 @@ from analyzer.diary.model import (
 from analyzer.diary.nhanes import stage_nhanes
 from analyzer.diary.own import stage_own
 from analyzer.diary.resolve import NameMatcher, resolve
-from analyzer.diary.staging import DAYFIRST_INFERRED, Staged
+from analyzer.diary.staging import DAYFIRST_INFERRED, MONTHFIRST_ASSUMED, Staged
 from analyzer.diary.xport import is_xport, read_xport
 from analyzer.errors import DiaryFormatError, DiaryRowError
 from analyzer.progress import ProgressCallback, Steps
@@ -196,6 +196,13 @@ def read_diary(
         staged.notes.append(
             f"dates read as day/month/year, because dates such as {inferred!r} can only be "
             "read that way (give --dayfirst to say so, and check dates like 05/11)"
+        )
+    assumed = frame.attrs.get(MONTHFIRST_ASSUMED)
+    if assumed is not None:
+        staged.notes.append(
+            f"dates such as {assumed!r} read either way; with no date in the file to settle "
+            "it they were read month/day/year (US): if this diary writes day/month/year, "
+            "give --dayfirst"
         )
     steps.start(READ_STEPS[2])
     if staged.mode != "none" and len(frame):
