@@ -384,7 +384,12 @@ def build_report(
     coverage = _coverage(scope)
     averages = _averages(scope, coverage)
     completeness = lead.completeness(
-        scope.week_daily, scope.week_entries, analysis.rejected, scope.window.days, averages
+        scope.week_daily,
+        scope.week_entries,
+        analysis.rejected,
+        scope.window.days,
+        averages,
+        coverage,
     )
     plan = _plan(scope, averages, coverage, targets, _candidates(scope, candidates, notes))
     flags, cannot_judge = lead.judge(
