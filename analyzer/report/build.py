@@ -400,6 +400,7 @@ def build_report(
             scope.week_daily,
             coverage,
             totals_only=scope.totals_only,
+            calcium_approximate=_approximate(scope.week_entries),
         ),
         completeness,
     )

@@ -12,7 +12,7 @@ def test_dates_that_read_either_way_get_a_note(tmp_path: Path) -> None:
     path = tmp_path / "d.csv"
     path.write_text(
         "date,food,amount,unit\n"
-        + "".join(f"0{d}/03/2025,\"Cheese, cheddar\",30,g\n" for d in (3, 4, 5)),
+        + "".join(f'0{d}/03/2025,"Cheese, cheddar",30,g\n' for d in (3, 4, 5)),
         encoding="utf-8",
     )
     diary = read_diary(path)

@@ -512,3 +512,16 @@ def test_sources_average_the_same_days_as_the_week() -> None:
         assert row.phosphorus_mg == pytest.approx(float(weekly[f"phosphorus_{group}_mg"]))
     total = sum(row.phosphorus_mg or 0.0 for row in report.diuretic_load)
     assert total == pytest.approx(report.week.phosphorus_mg)
+
+
+def test_flags_on_approximate_calcium_say_about() -> None:
+    # MyFitnessPal gives calcium as % of a Daily Value: converted with DV = 1,300 mg, every
+    # calcium figure is approximate, in the flags as in the tables.
+    path = Path(__file__).parents[1] / "data" / "diaries" / "mfp_summary.csv"
+    report = build_report(analyze(read_diary(path, mfp_calcium_dv=1300), settings=SMALL_DAYS))
+    assert report.calcium_approximate
+    calcium = [f for f in report.flags if f.base_code == "calcium_low"]
+    assert calcium
+    assert all("calcium about " in f.message for f in calcium)
+    assert all(f.message.endswith("(Calcium is approximate: converted from a % Daily Value.)")
+               for f in calcium if not f.date)  # fmt: skip
