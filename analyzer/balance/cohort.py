@@ -67,7 +67,8 @@ class CohortNutrient:
 
     ``lower`` is what the share below is counted against (``EAR``, or ``concern`` for the
     Ca:P threshold), ``target`` the individual target shown for reference (``RDA``/``AI``),
-    ``upper`` what the share above is counted against (``UL``, ``CDRR``, ``EFSA limit``).
+    ``upper`` what the share above is counted against (``UL``, ``CDRR``, ``caffeine limit``:
+    EFSA 2015 for adults, Health Canada for children).
     """
 
     column: str
@@ -86,7 +87,7 @@ COHORT_NUTRIENTS: tuple[CohortNutrient, ...] = (
     CohortNutrient("magnesium_mg", "magnesium", "mg/day", "EAR", "RDA"),
     CohortNutrient("potassium_mg", "potassium", "mg/day", None, "AI"),
     CohortNutrient("sodium_mg", "sodium", "mg/day", None, "AI", "CDRR"),
-    CohortNutrient("caffeine_mg", "caffeine", "mg/day", None, None, "EFSA limit"),
+    CohortNutrient("caffeine_mg", "caffeine", "mg/day", None, None, "caffeine limit"),
     CohortNutrient("ca_p_molar_ratio", "Ca:P (molar)", "mol/mol", "concern"),
 )
 _MINERALS = {"calcium_mg": "calcium", "phosphorus_mg": "phosphorus", "magnesium_mg": "magnesium"}
@@ -368,7 +369,8 @@ def _notes(persons: pd.DataFrame, analysis: Analysis) -> list[str]:
         "Potassium and sodium have an AI, not an EAR: a share below an AI is not a prevalence "
         "of inadequacy; a group median at or above the AI means a low prevalence of "
         "inadequacy is likely (IOM 2000). Sodium above the CDRR (NASEM 2019) and caffeine "
-        "above the EFSA 2015 limit are counted; the magnesium UL concerns supplements only "
+        "above its limit for the life stage (EFSA 2015 for adults, Health Canada for "
+        "children and adolescents) are counted; the magnesium UL concerns supplements only "
         "and is not compared with food.",
         "Ca:P (molar) is from each person's mean calcium and phosphorus; the share below 0.5 "
         "(Kemi et al. 2010) is context, not a DRI.",
