@@ -117,6 +117,47 @@ def read_bytes(path: str | Path) -> bytes:
         raise _fail(name, f"cannot be read ({error.strerror or error})") from None
 
 
+#: Name of the encoding of a UTF-8 file with some lines in Windows-1252 (a spreadsheet that
+#: saved one edited cell in the old code page).
+MIXED_ENCODING = "utf-8 with cp1252 lines"
+
+
+def _decode_8bit(data: bytes) -> tuple[str, str]:
+    """UTF-8 (BOM optional); a file of valid UTF-8 but for a few lines keeps its UTF-8 and
+    reads those lines as cp1252; else cp1252, else Latin-1 (which decodes anything)."""
+    try:
+        return data.decode("utf-8-sig"), "utf-8-sig"
+    except UnicodeDecodeError:
+        pass
+    lines = data.split(b"\n")
+    bad = [i for i, line in enumerate(lines) if not _is_utf8(line)]
+    utf8 = sum(1 for line in lines if not line.isascii() and _is_utf8(line))
+    if utf8 and (utf8 >= len(bad) or len(bad) <= MAX_MIXED_LINES_SHARE * len(lines)):
+        odd = set(bad)
+        decoded = [
+            line.decode("cp1252", errors="replace") if i in odd else line.decode("utf-8-sig")
+            for i, line in enumerate(lines)
+        ]
+        return "\n".join(decoded), MIXED_ENCODING
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+def _is_utf8(line: bytes) -> bool:
+    try:
+        line.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+#: A file with UTF-8 accented lines is read line by line when its other lines are fewer than
+#: those, or at most this share of the file.
+MAX_MIXED_LINES_SHARE = 0.1
+
+
 def decode(data: bytes, path: str) -> tuple[str, str]:
     """Decode diary bytes: UTF-16 (BOM), UTF-8 (BOM optional), then cp1252, then Latin-1.
 
@@ -139,12 +180,7 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
         except UnicodeDecodeError:
             raise _fail(path, "has a UTF-16 mark but is not valid UTF-16") from None
     else:
-        for encoding in ("utf-8-sig", "cp1252", "latin-1"):
-            try:
-                text = data.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
+        text, encoding = _decode_8bit(data)
     text = text.lstrip("\ufeff")
     if "\x00" in text or (
         text and len(_CONTROL.findall(text[:10000])) > MAX_CONTROL_SHARE * min(len(text), 10000)

@@ -15,7 +15,13 @@ import pandas as pd
 
 from analyzer.diary.asa24 import stage_asa24_items, stage_asa24_totals
 from analyzer.diary.cronometer import stage_daily, stage_servings
-from analyzer.diary.csvio import MAX_PREAMBLE_LINES, RawTable, promote_header, read_table
+from analyzer.diary.csvio import (
+    MAX_PREAMBLE_LINES,
+    MIXED_ENCODING,
+    RawTable,
+    promote_header,
+    read_table,
+)
 from analyzer.diary.detect import detect_format, formats_help, unknown_layout
 from analyzer.diary.freetext import stage_freetext
 from analyzer.diary.loseit import stage_loseit
@@ -196,6 +202,11 @@ def read_diary(
         staged.notes.append(
             f"dates read as day/month/year, because dates such as {inferred!r} can only be "
             "read that way (give --dayfirst to say so, and check dates like 05/11)"
+        )
+    if table.encoding == MIXED_ENCODING:
+        staged.notes.append(
+            "the file is UTF-8 except for a few lines, which were read as Windows-1252 (a "
+            "spreadsheet may have saved them so): check the accented letters of those foods"
         )
     assumed = frame.attrs.get(MONTHFIRST_ASSUMED)
     if assumed is not None:
