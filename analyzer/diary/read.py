@@ -17,7 +17,6 @@ from analyzer.diary.asa24 import stage_asa24_items, stage_asa24_totals
 from analyzer.diary.cronometer import stage_daily, stage_servings
 from analyzer.diary.csvio import (
     MAX_PREAMBLE_LINES,
-    MIXED_ENCODING,
     RawTable,
     promote_header,
     read_table,
@@ -39,6 +38,7 @@ from analyzer.diary.nhanes import stage_nhanes
 from analyzer.diary.own import stage_own
 from analyzer.diary.resolve import NameMatcher, resolve
 from analyzer.diary.staging import DAYFIRST_INFERRED, MONTHFIRST_ASSUMED, Staged
+from analyzer.diary.textio import MIXED_ENCODING
 from analyzer.diary.xport import is_xport, read_xport
 from analyzer.errors import DiaryFormatError, DiaryRowError
 from analyzer.progress import ProgressCallback, Steps
