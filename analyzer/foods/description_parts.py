@@ -164,10 +164,18 @@ def strip_non_heads(core: list[str]) -> list[str]:
     return words
 
 
-def compound_head(core: list[str]) -> list[str]:
-    """The head word of a multi-word core (``dressing`` of ``salad dressing``), if any."""
-    words = strip_non_heads(core)
+def compound_head(core: list[str], classes: set[str] | frozenset[str] = frozenset()) -> list[str]:
+    """The head word of a multi-word core (``dressing`` of ``salad dressing``), if any; a
+    core word repeating the food's class (``nut`` of ``Nuts, cashew nuts``) is none."""
+    words = without_class(strip_non_heads(core), classes)
     return words[-1:] if len(set(words)) > 1 else []
+
+
+def without_class(core: list[str], classes: set[str] | frozenset[str]) -> list[str]:
+    """A core without the words that repeat its class part (``Nuts, cashew nuts``: the
+    ``nut`` of ``cashew nuts`` says again what ``Nuts`` said), unless nothing is left."""
+    kept = [w for w in core if w not in classes]
+    return kept if kept else core
 
 
 def _is_brand_part(raw: str) -> bool:

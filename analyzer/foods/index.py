@@ -37,6 +37,7 @@ from analyzer.foods.description_parts import (
     staples,
     strip_non_heads,
     variant_flags,
+    without_class,
 )
 from analyzer.foods.names import STOP_WORDS, tokens
 
@@ -113,7 +114,11 @@ class FoodIndex:
         self.head_content_postings = postings(head_content)
         # Trailing words such as ``meat`` (``Nuts, coconut meat``) need not be named.
         named_core = [strip_non_heads(c) for c in core_tok]
-        self.core_len = np.array([len(set(c)) for c in named_core], dtype=np.int64)
+        # A core word repeating the class (``Nuts, cashew nuts``) need not be named either.
+        required_core = [
+            without_class(c, k) for c, k in zip(named_core, parsed.classes, strict=True)
+        ]
+        self.core_len = np.array([len(set(c)) for c in required_core], dtype=np.int64)
         #: The core length where a food has a core, else a count no name reaches.
         self.core_len_named = np.where(self.core_len > 0, self.core_len, np.iinfo(np.int64).max)
         self.sub_len = np.array([len(set(c)) for c in sub_tok], dtype=np.int64)
@@ -248,7 +253,7 @@ class FoodIndex:
         )
         #: Last word of each food's core noun phrase (``dressing`` of ``Salad dressing``),
         #: "" when the core is one word or empty: the compound's own head.
-        core_last = [compound_head(c) for c in core_tok]
+        core_last = [compound_head(c, k) for c, k in zip(core_tok, parsed.classes, strict=True)]
         self.core_last_postings = postings(core_last)
         self.has_core_last = np.array([bool(c) for c in core_last])
 
