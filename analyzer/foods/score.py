@@ -79,6 +79,9 @@ UNEXPLAINED_WORD_PENALTY = 8.0
 ALIAS_HINT_BONUS = 5.0
 #: Penalty for a dish or product class the query did not name. [score points]
 DISH_PENALTY = 15.0
+#: How much more of the name than every food that is no dish a dish candidate must
+#: explain for the name to mean the dish though it does not say so (``minestrone``). [0-1]
+DISH_TOLERANCE = 0.15
 #: Penalty per unrequested word in the food's head part (``buttermilk`` in
 #: ``Milk, buttermilk``), on top of ``EXTRA_WORD_PENALTY``. [score points]
 HEAD_EXTRA_WORD_PENALTY = 3.0
@@ -231,7 +234,6 @@ def score_candidates(
         100.0 * (QUERY_COVERAGE_SHARE * query_cov + CORE_COVERAGE_SHARE * core_cov)
         - HEAD_NOT_IN_CORE_PENALTY * ~head_in_core
         - variant
-        - DISH_PENALTY * dish
         - COMPOUND_HEAD_PENALTY * compound_clash
         - RAW_COOKED_PENALTY * raw_clash
         - DEFAULT_STATE_PENALTY * uncooked_default
@@ -239,6 +241,7 @@ def score_candidates(
         - UNEXPLAINED_WORD_PENALTY * unexplained
         + ALIAS_HINT_BONUS * is_hint
     )
+    evidence -= DISH_PENALTY * _unasked_dish(index, candidates, dish, query_cov, head_in_core)
     # The ranking adds what only tells siblings apart: the plain, shorter description.
     score = (
         evidence
@@ -265,6 +268,26 @@ def score_candidates(
     # candidate carries its evidence, the score compared with MIN_SCORE.
     order = np.lexsort((index.length[candidates], -score, -shown))[:limit]
     return [(int(candidates[i]), round(float(accepted[i]), 1), "fuzzy") for i in order]
+
+
+def _unasked_dish(
+    index: FoodIndex,
+    candidates: np.ndarray,
+    dish: np.ndarray,
+    query_cov: np.ndarray,
+    head_in_core: np.ndarray,
+) -> np.ndarray:
+    """Which dish candidates the name did not ask for: those beside a generic food that is
+    no dish, has the name's head noun in its core and explains the name about as well
+    (:data:`DISH_TOLERANCE`). ``Soup, black bean`` is not ``black beans``, but SR28 has
+    minestrone, chowder and brownies only as a soup or a cookie: there the dish is the
+    food named."""
+    if not dish.any():
+        return dish
+    plain = ~dish & head_in_core & ~index.flags[candidates, BRAND_COLUMN]
+    if not plain.any():
+        return np.zeros_like(dish)
+    return dish & (query_cov <= float(query_cov[plain].max()) + DISH_TOLERANCE)
 
 
 def _sibling_rank(index: FoodIndex) -> np.ndarray:
