@@ -32,7 +32,8 @@ FORM_STATE_WEIGHT = 0.5
 FORM_STATES = frozenset({"frozen", "canned", "dried", "smoked", "pickled"})
 #: Weight of a form or portion word (slice, fillet ...).
 FORM_WEIGHT = 0.3
-#: Weight of a side word (``milk`` in ``coffee with milk``).
+#: Weight of a side (``milk`` in ``coffee with milk``, ``cream cheese`` in ``bagel with
+#: cream cheese``), shared by its words.
 SIDE_WEIGHT = 0.5
 #: Credit for a name word found only in a description's "with" part (``egg`` of ``Potato
 #: salad with egg``, ``jelly`` of ``Doughnuts, with jelly filling``). [0-1]
@@ -118,8 +119,8 @@ def query_coverage(
     """
     head = str(parsed.head)
     weights: dict[str, float] = {}
-    for w in parsed.side:
-        weights[w] = SIDE_WEIGHT
+    for w in parsed.side:  # a side is one thing, however many words name it
+        weights[w] = SIDE_WEIGHT / len(set(parsed.side))
     for w in parsed.form:
         weights[w] = FORM_WEIGHT
     for w in parsed.preparation:
