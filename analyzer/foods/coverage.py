@@ -153,40 +153,50 @@ def query_coverage(
         units.append((weight, credit, w not in parsed.form or w == head))
     matched = np.zeros(candidates.size)
     main_matched = np.zeros(candidates.size)
-    required = 0.0
+    required = np.zeros(candidates.size)
     food_missing = np.zeros(candidates.size)
     unexplained = np.zeros(candidates.size)
     keys: list[str | frozenset[str]] = [*groups, *(w for w in weights if w not in grouped)]
-    for (weight, credit, needed), key in zip(units, keys, strict=True):
+    words = set(parsed.content) | set(parsed.modifiers)
+    codes = index.core_code[candidates]
+    for (full_weight, credit, needed), key in zip(units, keys, strict=True):
         names_food = _names_food(index, key)
         flavour = isinstance(key, str) and key in FLAVOUR_WORDS
-        if (
+        may_qualify = (
             key != head
             and key in index.known
-            and not credit.any()
             and not names_food
             and key not in NOT_QUALIFIERS
             and not dish
+        )
+        weight = np.full(candidates.size, full_weight)
+        if may_qualify and not credit.any():
+            weight = np.minimum(weight, UNUSED_QUALIFIER_WEIGHT)
+        elif (
+            may_qualify
+            and key in words
+            and not index.mask(index.core_postings, str(key))[candidates].any()
         ):
-            weight = min(weight, UNUSED_QUALIFIER_WEIGHT)
-        if weight >= CONTENT_WEIGHT and key != head:
-            unexplained += 1.0 - credit
-        if (
-            key != head
-            and (names_food or flavour)
-            and key not in side
-            and weight >= CONTENT_WEIGHT
-        ):
+            # a word no form of this food has, and no food's name (``whole`` almonds,
+            # ``block`` cream cheese; not ``sea`` bass), says nothing about which form of
+            # it: a qualifier for this food
+            said = np.zeros(index.n_cores, dtype=bool)
+            said[codes[credit > 0]] = True
+            weight = np.where(said[codes], weight, np.minimum(weight, UNUSED_QUALIFIER_WEIGHT))
+        full = weight >= CONTENT_WEIGHT
+        if key != head:
+            unexplained += (1.0 - credit) * full
+        if key != head and (names_food or flavour) and key not in side:
             # another food left out of a meat dish, or a meat left out (``Mandarin Orange
             # Chicken``, ``chicken pasta``); a flavour of jam or tea is fine
             meaty = index.meat[candidates] | _names_meat(index, key) | combination
-            food_missing += weight * ((credit == 0) & meaty)
+            food_missing += weight * ((credit == 0) & meaty & full)
         matched += weight * credit
         if key not in side:
             main_matched += weight * credit
         if needed:
             required += weight
-    query_cov = np.minimum(matched / max(required, 1e-9), 1.0)
+    query_cov = np.minimum(matched / np.maximum(required, 1e-9), 1.0)
     # The alias of the query's main words keeps its privileges only while no other
     # candidate explains more of the query's main words (``Ground Beef, 85% lean``; a
     # side, ``cream cheese`` of ``Bagel with Cream Cheese``, does not count).
@@ -194,7 +204,7 @@ def query_coverage(
         best_other = main_matched[~is_hint].max() if (~is_hint).any() else 0.0
         if main_matched[is_hint].max() < best_other:
             is_hint = np.zeros_like(is_hint)
-    gated = food_missing / max(required, 1e-9) > MAX_UNEXPLAINED_FOOD_SHARE
+    gated = food_missing / np.maximum(required, 1e-9) > MAX_UNEXPLAINED_FOOD_SHARE
     return query_cov, is_hint, gated & ~is_hint, unexplained * ~is_hint
 
 

@@ -119,6 +119,8 @@ class FoodIndex:
             without_class(c, k) for c, k in zip(named_core, parsed.classes, strict=True)
         ]
         self.core_len = np.array([len(set(c)) for c in required_core], dtype=np.int64)
+        #: The core words a name must say (``cashew`` of ``Nuts, cashew nuts``).
+        self.required_core_postings = postings(required_core)
         #: The core length where a food has a core, else a count no name reaches.
         self.core_len_named = np.where(self.core_len > 0, self.core_len, np.iinfo(np.int64).max)
         self.sub_len = np.array([len(set(c)) for c in sub_tok], dtype=np.int64)

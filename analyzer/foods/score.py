@@ -146,18 +146,18 @@ def score_candidates(
         return []
     query_words = parsed.all_words
     main_words = set(parsed.content) | set(parsed.preparation)
-    core_named_hits = index.lookup(index.core_postings, main_words)
+    core_named_hits = index.lookup(index.required_core_postings, main_words)
     core_named = core_named_hits >= index.core_len_named
     # A side word completes the core of a food the head names (``Chili with beans``) but
     # never makes another food a candidate (``coffee with cream`` is not cream).
     # The core may be named anywhere in the name (``Chocolate, white`` names ``white
     # chocolate``), though only the main words make a food a candidate.
-    named_words = main_words | set(parsed.modifiers)
-    core_hits = index.lookup(index.core_postings, named_words)
+    named_words = main_words | set(parsed.modifiers) | set(parsed.form)
+    core_hits = index.lookup(index.required_core_postings, named_words)
     if parsed.side:
         core_hits = np.where(
             index.mask(index.core_postings, head),
-            index.lookup(index.core_postings, named_words | set(parsed.side)),
+            index.lookup(index.required_core_postings, named_words | set(parsed.side)),
             core_hits,
         )
     in_head = index.mask(index.head_postings, head)
@@ -241,7 +241,7 @@ def score_candidates(
         - UNEXPLAINED_WORD_PENALTY * unexplained
         + ALIAS_HINT_BONUS * is_hint
     )
-    evidence -= DISH_PENALTY * _unasked_dish(index, candidates, dish, query_cov, head_in_core)
+    evidence -= DISH_PENALTY * _unasked_dish(index, candidates, dish, query_cov)
     # The ranking adds what only tells siblings apart: the plain, shorter description.
     score = (
         evidence
@@ -271,20 +271,15 @@ def score_candidates(
 
 
 def _unasked_dish(
-    index: FoodIndex,
-    candidates: np.ndarray,
-    dish: np.ndarray,
-    query_cov: np.ndarray,
-    head_in_core: np.ndarray,
+    index: FoodIndex, candidates: np.ndarray, dish: np.ndarray, query_cov: np.ndarray
 ) -> np.ndarray:
     """Which dish candidates the name did not ask for: those beside a generic food that is
-    no dish, has the name's head noun in its core and explains the name about as well
-    (:data:`DISH_TOLERANCE`). ``Soup, black bean`` is not ``black beans``, but SR28 has
+    no dish and explains the name about as well (:data:`DISH_TOLERANCE`). ``Soup, black bean`` is not ``black beans``, but SR28 has
     minestrone, chowder and brownies only as a soup or a cookie: there the dish is the
     food named."""
     if not dish.any():
         return dish
-    plain = ~dish & head_in_core & ~index.flags[candidates, BRAND_COLUMN]
+    plain = ~dish & ~index.flags[candidates, BRAND_COLUMN]
     if not plain.any():
         return np.zeros_like(dish)
     return dish & (query_cov <= float(query_cov[plain].max()) + DISH_TOLERANCE)
