@@ -309,7 +309,7 @@ class FoodMatcher:
         text = name.strip()
         if text.isdigit() and len(text) <= 5 and text.zfill(5) in self._index.by_id:
             return self._index.by_id[text.zfill(5)], "id"
-        parsed = parsed or parse_name(text, self._index.known)
+        parsed = parsed or parse_name(text, self._index.known, self._index.brand_only)
         alias = next((k for k in self._alias_keys(text, parsed) if k in self._aliases), None)
         pos = self._index.by_description.get(text.lower())
         if pos is not None:
@@ -380,7 +380,7 @@ class FoodMatcher:
         return None if pos is None else (pos, "alias")
 
     def _match_text(self, name: str, exact_done: bool = False) -> FoodMatch:
-        first = parse_name(name, self._index.known)
+        first = parse_name(name, self._index.known, self._index.brand_only)
         refused = {"supplement", "specialty"} & first.flags
         exact = None if exact_done or refused else self._exact(name, first)
         if exact is not None:
@@ -452,7 +452,7 @@ class FoodMatcher:
         rows: list[tuple[int, float, str]] = []
         if exact is not None:
             rows.append((exact[0], 100.0, exact[1]))
-        parsed = self._speller.corrected(parse_name(name, self._index.known))
+        parsed = self._speller.corrected(parse_name(name, self._index.known, self._index.brand_only))
         if not self._refusal(parsed):
             rows += [r for r in self._score(parsed, limit + 1) if r[1] >= MIN_SCORE]
         seen: set[int] = set()

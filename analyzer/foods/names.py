@@ -370,7 +370,11 @@ def _classify(words: list[str]) -> tuple[list[str], list[str], list[str], list[s
     return content, prep, form, dropped
 
 
-def parse_name(text: str, known: frozenset[str] | set[str] = frozenset()) -> ParsedName:
+def parse_name(
+    text: str,
+    known: frozenset[str] | set[str] = frozenset(),
+    makers: frozenset[str] | set[str] = frozenset(),
+) -> ParsedName:
     """Split a logged food name into head noun, modifiers, preparation and brand words.
 
     Parameters
@@ -380,6 +384,9 @@ def parse_name(text: str, known: frozenset[str] | set[str] = frozenset()) -> Par
     known : set of str
         Vocabulary of the nutrient table (singular tokens). A leading part whose words are
         all unknown is taken as a brand (``Publix, Sharp Cheddar``).
+    makers : set of str
+        Words the table writes only in brand names (``kraft``, ``chobani``): a first part
+        made of these (and unknown words) is the maker (``Kraft, Macaroni & Cheese``).
 
     Examples
     --------
@@ -400,7 +407,11 @@ def parse_name(text: str, known: frozenset[str] | set[str] = frozenset()) -> Par
     flags = name_flags(parts)
     # MyFitnessPal and Lose It! write "Brand - Food": the part before " - " is the maker.
     words = _Words()
-    words.read(parts, known, maker=is_app_brand(text) and len(parts) > 1)
+    maker = len(parts) > 1 and (
+        is_app_brand(text)
+        or (bool(makers) and _all_makers(parts[0], known, makers) and bool(parts[1:]))
+    )
+    words.read(parts, known, maker=maker)
     if words.names_no_food():
         flags.add("vague")  # "Soylent - Original Drink" names no food
     head = words.finish()
@@ -415,6 +426,15 @@ def parse_name(text: str, known: frozenset[str] | set[str] = frozenset()) -> Par
         brand=tuple(words.brand),
         flags=frozenset(flags),
         alternatives=tuple(groups),
+    )
+
+
+def _all_makers(part: list[str], known: frozenset[str] | set[str], makers: frozenset[str] | set[str]) -> bool:
+    """True when a name part names a maker: its content words are brand-only words of the
+    table, or unknown to it, and at least one is a brand word."""
+    content = [w for w in part if w not in STOP_WORDS and not w.isdigit()]
+    return any(w in makers for w in content) and all(
+        w in makers or w not in known for w in content
     )
 
 
