@@ -124,8 +124,15 @@ BRAND_WORD_MIN_LENGTH = 3
 #: for a query word to still name that brand.
 BRAND_WORD_MAX_PLAIN_USES = 2
 
-#: Description phrases (normalised tokens) of the variety that stands for all kinds.
-GENERIC_VARIETY_PHRASES = ("mixed specy", "all type", "all variety", "all commercial variety")
+#: Description phrases (normalised tokens) of the variety that stands for all kinds (beef
+#: of ``all grades``, not ``choice`` or ``select``).
+GENERIC_VARIETY_PHRASES = (
+    "mixed specy",
+    "all type",
+    "all variety",
+    "all commercial variety",
+    "all grade",
+)
 
 #: A word in capitals: SR28 writes brand names so (``KELLOGG'S``).
 ALL_CAPS = re.compile(r"\b[A-Z][A-Z'&.]{2,}\b")

@@ -189,6 +189,9 @@ class FoodIndex:
             groups = table["food_group"].astype("string").fillna("")
             for name, group in FOOD_GROUP_VARIANTS.items():
                 flags[:, VARIANT_NAMES.index(name)] |= (groups == group).to_numpy(bool)
+        # A cooked vegetable is ``boiled, drained`` as eaten; only a canned food comes
+        # drained or with its liquid (``solids and liquids``, the form a can is eaten in).
+        flags[:, VARIANT_NAMES.index("drained")] &= ~self.has_cooked
         self.flags = flags
         #: The plain, regular or all-kinds variety of a food (``Bagels, plain``, ``Fish,
         #: eel, mixed species``, ``Avocados, raw, all commercial varieties``).
