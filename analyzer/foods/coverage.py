@@ -169,9 +169,9 @@ def query_coverage(
             and key not in NOT_QUALIFIERS
             and not dish
         )
-        weight = np.full(candidates.size, full_weight)
+        share = np.full(candidates.size, full_weight)
         if may_qualify and not credit.any():
-            weight = np.minimum(weight, UNUSED_QUALIFIER_WEIGHT)
+            share = np.minimum(share, UNUSED_QUALIFIER_WEIGHT)
         elif (
             may_qualify
             and key in words
@@ -182,20 +182,20 @@ def query_coverage(
             # it: a qualifier for this food
             said = np.zeros(index.n_cores, dtype=bool)
             said[codes[credit > 0]] = True
-            weight = np.where(said[codes], weight, np.minimum(weight, UNUSED_QUALIFIER_WEIGHT))
-        full = weight >= CONTENT_WEIGHT
+            share = np.where(said[codes], share, np.minimum(share, UNUSED_QUALIFIER_WEIGHT))
+        full = share >= CONTENT_WEIGHT
         if key != head:
             unexplained += (1.0 - credit) * full
         if key != head and (names_food or flavour) and key not in side:
             # another food left out of a meat dish, or a meat left out (``Mandarin Orange
             # Chicken``, ``chicken pasta``); a flavour of jam or tea is fine
             meaty = index.meat[candidates] | _names_meat(index, key) | combination
-            food_missing += weight * ((credit == 0) & meaty & full)
-        matched += weight * credit
+            food_missing += share * ((credit == 0) & meaty & full)
+        matched += share * credit
         if key not in side:
-            main_matched += weight * credit
+            main_matched += share * credit
         if needed:
-            required += weight
+            required += share
     query_cov = np.minimum(matched / np.maximum(required, 1e-9), 1.0)
     # The alias of the query's main words keeps its privileges only while no other
     # candidate explains more of the query's main words (``Ground Beef, 85% lean``; a

@@ -55,6 +55,10 @@ DISH_HEADS = word_set("dish_head")
 #: Dish heads that only classify a product whose own name follows (``Snacks, potato
 #: chips`` is potato chips, while ``Soup, black bean`` is not black beans).
 SNACK_CLASS_HEADS = frozenset({"snack", "candy"})
+#: Dish heads of what is made for another food (``Sauce, fish``, ``Salad dressing,
+#: caesar``): never the food the rest names. A soup, a cookie or a frozen novelty is the
+#: food its name says (``Soup, minestrone`` is minestrone).
+CONDIMENT_HEADS = frozenset({"sauce", "gravy", "salad dressing"})
 
 #: Words USDA writes only inside brand names that are also ordinary words in a logged
 #: name (``mac and cheese``, ``bbq chicken``): never taken as a maker's name.

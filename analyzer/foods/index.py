@@ -17,6 +17,7 @@ from analyzer.foods.description_parts import (
     BRAND_COLUMN,
     BRAND_WORD_MAX_PLAIN_USES,
     BRAND_WORD_MIN_LENGTH,
+    CONDIMENT_HEADS,
     COOKING_WORDS,
     DISH_HEADS,
     FOOD_GROUP_VARIANTS,
@@ -177,6 +178,7 @@ class FoodIndex:
         parts, all_tok = parsed.parts, parsed.all_tok
         first = [p[0] if p else "" for p in parts]
         self.dish = np.array([f in DISH_HEADS for f in first])
+        self.condiment = np.array([f in CONDIMENT_HEADS for f in first])
         # A dish is named by its own head word (``dressing`` of ``Salad dressing``).
         dish_tok = [f.split()[-1:] if f in DISH_HEADS else [] for f in first]
         self.dish_postings = postings(dish_tok)

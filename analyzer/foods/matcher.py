@@ -309,7 +309,9 @@ class FoodMatcher:
         text = name.strip()
         if text.isdigit() and len(text) <= 5 and text.zfill(5) in self._index.by_id:
             return self._index.by_id[text.zfill(5)], "id"
-        parsed = parsed or parse_name(text, self._index.known, self._index.brand_only)
+        parsed = parsed or parse_name(
+            text, self._index.known, self._index.brand_only, self._index.generic_food_nouns
+        )
         alias = next((k for k in self._alias_keys(text, parsed) if k in self._aliases), None)
         pos = self._index.by_description.get(text.lower())
         if pos is not None:
@@ -361,12 +363,17 @@ class FoodMatcher:
         if pos is not None and not self._index.uncooked_staple[pos]:
             return self._found(name, pos, 100.0, "exact")  # a USDA description as written
         food = split_name(name).food
-        if food and food != " ".join(name.split()):
+        if food and food != " ".join(name.split()) and not self._supplement(name):
             literal = self._literal(name)  # a name that merely starts with a number
             if literal is not None:
                 return self._found(name, literal[0], 100.0, literal[1])
             return replace(self._match_text(food), name=name)
         return self._match_text(name)
+
+    def _supplement(self, name: str) -> bool:
+        """True when the whole name reads as a supplement (``Fish oil 1000 mg``): its dose
+        is no amount of food."""
+        return "supplement" in parse_name(name, self._index.known).flags
 
     def _literal(self, name: str) -> tuple[int, str] | None:
         """The whole name as written is an id, a description or an alias (``7 up``)."""
@@ -380,7 +387,9 @@ class FoodMatcher:
         return None if pos is None else (pos, "alias")
 
     def _match_text(self, name: str, exact_done: bool = False) -> FoodMatch:
-        first = parse_name(name, self._index.known, self._index.brand_only)
+        first = parse_name(
+            name, self._index.known, self._index.brand_only, self._index.generic_food_nouns
+        )
         refused = {"supplement", "specialty"} & first.flags
         exact = None if exact_done or refused else self._exact(name, first)
         if exact is not None:
@@ -452,7 +461,11 @@ class FoodMatcher:
         rows: list[tuple[int, float, str]] = []
         if exact is not None:
             rows.append((exact[0], 100.0, exact[1]))
-        parsed = self._speller.corrected(parse_name(name, self._index.known, self._index.brand_only))
+        parsed = self._speller.corrected(
+            parse_name(
+                name, self._index.known, self._index.brand_only, self._index.generic_food_nouns
+            )
+        )
         if not self._refusal(parsed):
             rows += [r for r in self._score(parsed, limit + 1) if r[1] >= MIN_SCORE]
         seen: set[int] = set()

@@ -374,6 +374,7 @@ def parse_name(
     text: str,
     known: frozenset[str] | set[str] = frozenset(),
     makers: frozenset[str] | set[str] = frozenset(),
+    food_nouns: frozenset[str] | set[str] = frozenset(),
 ) -> ParsedName:
     """Split a logged food name into head noun, modifiers, preparation and brand words.
 
@@ -387,6 +388,10 @@ def parse_name(
     makers : set of str
         Words the table writes only in brand names (``kraft``, ``chobani``): a first part
         made of these (and unknown words) is the maker (``Kraft, Macaroni & Cheese``).
+    food_nouns : set of str
+        Nouns of the table's generic foods (``coffee``, ``spinach``). The part before an
+        app's `` - `` is the maker unless it names a food and the rest names none
+        (``Spinach - Cooked, Boiled, Drained``, ``Coffee - Brewed from grounds``).
 
     Examples
     --------
@@ -407,8 +412,8 @@ def parse_name(
     # MyFitnessPal and Lose It! write "Brand - Food": the part before " - " is the maker.
     words = _Words()
     maker = len(parts) > 1 and (
-        is_app_brand(text)
-        or (bool(makers) and _all_makers(parts[0], known, makers) and bool(parts[1:]))
+        (is_app_brand(text) and not _names_the_food(parts, food_nouns))
+        or (bool(makers) and _all_makers(parts[0], known, makers))
     )
     words.read(parts, known, maker=maker)
     if words.names_no_food():
@@ -428,7 +433,19 @@ def parse_name(
     )
 
 
-def _all_makers(part: list[str], known: frozenset[str] | set[str], makers: frozenset[str] | set[str]) -> bool:
+def _names_the_food(parts: list[list[str]], food_nouns: frozenset[str] | set[str]) -> bool:
+    """True when an app name's first part is the food and the rest only qualifies it: the
+    first part ends in a food noun and no later part names a food (``Spinach - Cooked``;
+    not ``Taco Bell - Bean Burrito``)."""
+    first = [w for w in parts[0] if w not in MARKETING_WORDS and w not in BRAND_WORDS]
+    if not first or first[-1] not in food_nouns:
+        return False
+    return not any(w in food_nouns for part in parts[1:] for w in part)
+
+
+def _all_makers(
+    part: list[str], known: frozenset[str] | set[str], makers: frozenset[str] | set[str]
+) -> bool:
     """True when a name part names a maker: its content words are brand-only words of the
     table, or unknown to it, and at least one is a brand word."""
     content = [w for w in part if w not in STOP_WORDS and not w.isdigit()]

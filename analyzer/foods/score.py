@@ -273,16 +273,16 @@ def score_candidates(
 def _unasked_dish(
     index: FoodIndex, candidates: np.ndarray, dish: np.ndarray, query_cov: np.ndarray
 ) -> np.ndarray:
-    """Which dish candidates the name did not ask for: those beside a generic food that is
-    no dish and explains the name about as well (:data:`DISH_TOLERANCE`). ``Soup, black bean`` is not ``black beans``, but SR28 has
-    minestrone, chowder and brownies only as a soup or a cookie: there the dish is the
-    food named."""
-    if not dish.any():
-        return dish
+    """Which dish candidates the name did not ask for. A sauce, gravy or dressing always
+    (``Salad dressing, caesar`` is not a caesar salad); another dish beside a generic food
+    that is no dish and explains the name about as well (:data:`DISH_TOLERANCE`): ``Soup,
+    black bean`` is not ``black beans``, but SR28 has minestrone, chowder and brownies only
+    as a soup or a cookie, and there the dish is the food named."""
+    condiment = dish & index.condiment[candidates]
     plain = ~dish & ~index.flags[candidates, BRAND_COLUMN]
     if not plain.any():
-        return np.zeros_like(dish)
-    return dish & (query_cov <= float(query_cov[plain].max()) + DISH_TOLERANCE)
+        return condiment
+    return condiment | (dish & (query_cov <= float(query_cov[plain].max()) + DISH_TOLERANCE))
 
 
 def _sibling_rank(index: FoodIndex) -> np.ndarray:
