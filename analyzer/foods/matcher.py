@@ -79,13 +79,16 @@ class FoodMatch:
     method : str
         How the food was found (:data:`MATCH_METHODS`): ``id`` (an NDB number), ``exact``
         (the USDA description), ``alias`` (a curated alias or SR28 common name), ``fuzzy``
-        (the best-scoring description), ``sibling`` (the nearest form of the food when
-        SR28 lacks the one named: ``reason`` says which), or ``none`` when unmatched.
+        (the best-scoring description), ``part`` (a curated alias naming the main part of
+        a mixed drink: a latte is its milk, and ``reason`` says what is left out, its
+        espresso's caffeine), ``sibling`` (the nearest form of the food when SR28 lacks the
+        one named: ``reason`` says which), or ``none`` when unmatched.
         :class:`analyzer.foods.user_aliases.UserAliasMatcher` adds ``alias (yours)``.
     suggestions : list of str
         "Did you mean" descriptions (filled when unmatched).
     reason : str
-        Why a name is unmatched, or why a sibling was used (empty otherwise).
+        Why a name is unmatched, why a sibling was used, or what a ``part`` match leaves
+        out (empty otherwise).
     matched_text : str
         The part of the name that was matched: the name without the amount written in it
         (``Generic - Banana`` of ``Generic - Banana, 1 medium``), else the name.
@@ -119,7 +122,7 @@ class FoodMatch:
 
 
 #: Every ``method`` of a :class:`FoodMatch`, most certain first.
-MATCH_METHODS = ("id", "exact", "alias (yours)", "alias", "fuzzy", "sibling", "none")
+MATCH_METHODS = ("id", "exact", "alias (yours)", "alias", "fuzzy", "part", "sibling", "none")
 #: Methods that identify a food exactly (a fuzzy match is the best guess).
 EXACT_METHODS = frozenset({"id", "exact", "alias", "alias (yours)"})
 
@@ -130,7 +133,8 @@ def confidence_of(method: str, score: float) -> str:
     ``high``: an id, an exact description, an alias (curated, SR28's or yours), or a fuzzy
     match scoring at least :data:`~analyzer.foods.score.HIGH_CONFIDENCE_SCORE`; ``medium``:
     a fuzzy match below it (accepted, but worth a look); ``low``: a sibling fallback (SR28
-    lacks the form named, e.g. frozen); "" when unmatched.
+    lacks the form named, e.g. frozen) or a ``part`` match (a latte's milk, without its
+    espresso); "" when unmatched.
 
     Examples
     --------
@@ -141,7 +145,7 @@ def confidence_of(method: str, score: float) -> str:
         return "high"
     if method == "fuzzy":
         return "high" if score >= HIGH_CONFIDENCE_SCORE else "medium"
-    if method == "sibling":
+    if method in ("sibling", "part"):
         return "low"
     return ""
 
@@ -176,6 +180,8 @@ class FoodMatcher:
     def __init__(self, foods: pd.DataFrame, aliases: pd.DataFrame | None = None) -> None:
         self._index = FoodIndex(foods)
         self._aliases = self._build_aliases(foods.reset_index(drop=True), aliases)
+        #: Aliases naming the main part of a mixed drink (a latte's milk): what they leave out.
+        self._leaves_out = _leaves_out(aliases)
         self._cache: dict[str, FoodMatch] = {}
         self._speller = Speller(self._index)
 
@@ -292,6 +298,8 @@ class FoodMatcher:
     def _found(
         self, name: str, pos: int, score: float, method: str, reason: str = ""
     ) -> FoodMatch:
+        if method == "part" and not reason:
+            reason = self._left_out(name)
         return FoodMatch(
             name=name,
             food_id=str(self._index.ids[pos]),
@@ -324,7 +332,7 @@ class FoodMatcher:
             if not cooked_alias:
                 return pos, "exact"
         if alias is not None:
-            return self._aliases[alias], "alias"
+            return self._aliases[alias], "part" if alias in self._leaves_out else "alias"
         return None
 
     def _alias_keys(self, text: str, parsed: ParsedName) -> list[str]:
@@ -370,6 +378,15 @@ class FoodMatcher:
             return replace(self._match_text(food), name=name)
         return self._match_text(name)
 
+    def _left_out(self, name: str) -> str:
+        """Why a ``part`` match is partial: what its alias leaves out."""
+        for text in (name, split_name(name).food):
+            parsed = parse_name(text, self._index.known)
+            for key in [normalize_name(text), *self._alias_keys(text, parsed)]:
+                if key in self._leaves_out:
+                    return f"only its main part is counted; left out: {self._leaves_out[key]}"
+        return "only its main part is counted"
+
     def _supplement(self, name: str) -> bool:
         """True when the whole name reads as a supplement (``Fish oil 1000 mg``): its dose
         is no amount of food."""
@@ -383,8 +400,11 @@ class FoodMatcher:
         pos = self._index.by_description.get(text.lower())
         if pos is not None:
             return pos, "exact"
-        pos = self._aliases.get(normalize_name(text))
-        return None if pos is None else (pos, "alias")
+        key = normalize_name(text)
+        pos = self._aliases.get(key)
+        if pos is None:
+            return None
+        return pos, "part" if key in self._leaves_out else "alias"
 
     def _match_text(self, name: str, exact_done: bool = False) -> FoodMatch:
         first = parse_name(
@@ -481,6 +501,19 @@ class FoodMatcher:
         keys = (" ".join(parsed.preparation + parsed.content), " ".join(parsed.content))
         hint = next((self._aliases[k] for k in keys if k in self._aliases), None)
         return score_candidates(self._index, parsed, hint, limit)
+
+
+def _leaves_out(aliases: pd.DataFrame | None) -> dict[str, str]:
+    """Alias key -> what the aliased food leaves out, for aliases that name only the main
+    part of a mixed drink (``aliases.csv`` column ``leaves_out``: a latte's espresso)."""
+    if aliases is None or "leaves_out" not in aliases.columns:
+        return {}
+    texts = aliases["leaves_out"].astype("string").fillna("").str.strip()
+    return {
+        normalize_name(str(a)): str(t)
+        for a, t in zip(aliases["alias"].astype(str), texts, strict=True)
+        if t
+    }
 
 
 def _usable_common_name(raw: str, key: str) -> bool:
