@@ -485,7 +485,13 @@ class _Words:
             content = [w for w in content if w not in JOIN_WORDS]
             if self.main:
                 self.modifiers += content
-            elif content and known and all(w not in known for w in content) and len(parts) > 1:
+            elif (
+                content
+                and known
+                and all(w not in known for w in content)
+                and len(parts) > 1
+                and not self.maker
+            ):
                 self.brand += content  # a leading all-unknown part is a brand name
             elif maker and number == 0:
                 self.maker = content
