@@ -47,6 +47,7 @@ from analyzer.foods.names import (
     normalize_name,
     parse_name,
     segments,
+    tokens,
 )
 from analyzer.foods.score import HIGH_CONFIDENCE_SCORE, MIN_SCORE, score_candidates
 from analyzer.foods.spelling import N_SUGGESTIONS, Speller
@@ -370,12 +371,13 @@ class FoodMatcher:
         pos = self._index.by_description.get(name.strip().lower())
         if pos is not None and not self._index.uncooked_staple[pos]:
             return self._found(name, pos, 100.0, "exact")  # a USDA description as written
-        food = split_name(name).food
+        split = split_name(name)
+        food = split.food
         if food and food != " ".join(name.split()) and not self._supplement(name):
             literal = self._literal(name)  # a name that merely starts with a number
             if literal is not None:
                 return self._found(name, literal[0], 100.0, literal[1])
-            return replace(self._match_text(food), name=name)
+            return replace(self._match_text(_with_container(food, split.amount)), name=name)
         return self._match_text(name)
 
     def _left_out(self, name: str) -> str:
@@ -501,6 +503,21 @@ class FoodMatcher:
         keys = (" ".join(parsed.preparation + parsed.content), " ".join(parsed.content))
         hint = next((self._aliases[k] for k in keys if k in self._aliases), None)
         return score_candidates(self._index, parsed, hint, limit)
+
+
+#: Amount units that say how the food was bought: a can of beans is canned beans.
+CONTAINER_FORMS = {"can": "canned", "tin": "canned"}
+
+
+def _with_container(food: str, amount: str | None) -> str:
+    """The food part of a name with the form its amount's container implies (``1 can black
+    beans``: canned black beans), unless the name says a form already."""
+    words = (amount or "").lower().split()
+    unit = words[1] if len(words) > 1 and words[0][:1].isdigit() else ""
+    form = CONTAINER_FORMS.get(unit.rstrip("s"))
+    if form is None or any(w in PREPARATION_WORDS for w in tokens(food)):
+        return food
+    return f"{food}, {form}"
 
 
 def _leaves_out(aliases: pd.DataFrame | None) -> dict[str, str]:
