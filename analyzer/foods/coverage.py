@@ -159,6 +159,9 @@ def query_coverage(
     keys: list[str | frozenset[str]] = [*groups, *(w for w in weights if w not in grouped)]
     words = set(parsed.content) | set(parsed.modifiers)
     codes = index.core_code[candidates]
+    # candidates whose core names the head with another word (``sea bass``): that word
+    # names a kind of the food, never a mere qualifier
+    compounds = index.mask(index.core_postings, head)[candidates] & (index.core_len[candidates] > 1)
     for (full_weight, credit, needed), key in zip(units, keys, strict=True):
         names_food = _names_food(index, key)
         flavour = isinstance(key, str) and key in FLAVOUR_WORDS
@@ -172,25 +175,28 @@ def query_coverage(
         share = np.full(candidates.size, full_weight)
         if may_qualify and not credit.any():
             share = np.minimum(share, UNUSED_QUALIFIER_WEIGHT)
-        elif (
-            may_qualify
-            and key in words
-            and not index.mask(index.core_postings, str(key))[candidates].any()
-        ):
-            # a word no form of this food has, and no food's name (``whole`` almonds,
-            # ``block`` cream cheese; not ``sea`` bass), says nothing about which form of
-            # it: a qualifier for this food
+        elif may_qualify and not flavour and key in words and not compounds[
+            index.mask(index.core_postings, str(key))[candidates]
+        ].any():
+            # a word no form of this food has, and no kind of it is named by (``whole``
+            # almonds, ``block`` cream cheese; not ``sea`` bass), says nothing about which
+            # form of it: a qualifier for this food
             said = np.zeros(index.n_cores, dtype=bool)
             said[codes[credit > 0]] = True
             share = np.where(said[codes], share, np.minimum(share, UNUSED_QUALIFIER_WEIGHT))
         full = share >= CONTENT_WEIGHT
         if key != head:
             unexplained += (1.0 - credit) * full
-        if key != head and (names_food or flavour) and key not in side:
+        if (
+            key != head
+            and (names_food or flavour)
+            and key not in side
+            and full_weight >= CONTENT_WEIGHT
+        ):
             # another food left out of a meat dish, or a meat left out (``Mandarin Orange
             # Chicken``, ``chicken pasta``); a flavour of jam or tea is fine
             meaty = index.meat[candidates] | _names_meat(index, key) | combination
-            food_missing += share * ((credit == 0) & meaty & full)
+            food_missing += full_weight * ((credit == 0) & meaty)
         matched += share * credit
         if key not in side:
             main_matched += share * credit
