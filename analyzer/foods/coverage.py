@@ -118,21 +118,7 @@ def query_coverage(
     plain chicken).
     """
     head = str(parsed.head)
-    weights: dict[str, float] = {}
-    for w in parsed.side:  # a side is one thing, however many words name it
-        weights[w] = SIDE_WEIGHT / len(set(parsed.side))
-    for w in parsed.form:
-        weights[w] = FORM_WEIGHT
-    for w in parsed.preparation:
-        weights[w] = FORM_STATE_WEIGHT if w in FORM_STATES else PREPARATION_WEIGHT
-    for w in (*parsed.modifiers, *parsed.content):
-        weights[w] = CONTENT_WEIGHT if w in index.known else UNKNOWN_WORD_WEIGHT
-    # A maker's name (``Kraft``, ``Quaker``) is not required: it only picks the brand's
-    # product where USDA has it (see ``brand_named``).
-    for w in parsed.content + parsed.modifiers:
-        if w != head and w in index.brand_only:
-            weights.pop(w, None)
-    weights[head] = HEAD_WEIGHT
+    weights = _word_weights(index, parsed)
     side = set(parsed.side)
     named = set(parsed.content)
     combination = "combination" in parsed.flags
@@ -158,10 +144,11 @@ def query_coverage(
     unexplained = np.zeros(candidates.size)
     keys: list[str | frozenset[str]] = [*groups, *(w for w in weights if w not in grouped)]
     words = set(parsed.content) | set(parsed.modifiers)
-    codes = index.core_code[candidates]
     # candidates whose core names the head with another word (``sea bass``): that word
     # names a kind of the food, never a mere qualifier
-    compounds = index.mask(index.core_postings, head)[candidates] & (index.core_len[candidates] > 1)
+    compounds = index.mask(index.core_postings, head)[candidates] & (
+        index.core_len[candidates] > 1
+    )
     for (full_weight, credit, needed), key in zip(units, keys, strict=True):
         names_food = _names_food(index, key)
         flavour = isinstance(key, str) and key in FLAVOUR_WORDS
@@ -175,15 +162,8 @@ def query_coverage(
         share = np.full(candidates.size, full_weight)
         if may_qualify and not credit.any():
             share = np.minimum(share, UNUSED_QUALIFIER_WEIGHT)
-        elif may_qualify and not flavour and key in words and not compounds[
-            index.mask(index.core_postings, str(key))[candidates]
-        ].any():
-            # a word no form of this food has, and no kind of it is named by (``whole``
-            # almonds, ``block`` cream cheese; not ``sea`` bass), says nothing about which
-            # form of it: a qualifier for this food
-            said = np.zeros(index.n_cores, dtype=bool)
-            said[codes[credit > 0]] = True
-            share = np.where(said[codes], share, np.minimum(share, UNUSED_QUALIFIER_WEIGHT))
+        elif may_qualify and not flavour and key in words:
+            share = _qualifier_share(index, candidates, key, credit, share, compounds)
         full = share >= CONTENT_WEIGHT
         if key != head:
             unexplained += (1.0 - credit) * full
@@ -212,6 +192,46 @@ def query_coverage(
             is_hint = np.zeros_like(is_hint)
     gated = food_missing / np.maximum(required, 1e-9) > MAX_UNEXPLAINED_FOOD_SHARE
     return query_cov, is_hint, gated & ~is_hint, unexplained * ~is_hint
+
+
+def _word_weights(index: FoodIndex, parsed: ParsedName) -> dict[str, float]:
+    """The weight of each word of the name (see the module constants)."""
+    head = str(parsed.head)
+    weights: dict[str, float] = {}
+    for w in parsed.side:  # a side is one thing, however many words name it
+        weights[w] = SIDE_WEIGHT / len(set(parsed.side))
+    for w in parsed.form:
+        weights[w] = FORM_WEIGHT
+    for w in parsed.preparation:
+        weights[w] = FORM_STATE_WEIGHT if w in FORM_STATES else PREPARATION_WEIGHT
+    for w in (*parsed.modifiers, *parsed.content):
+        weights[w] = CONTENT_WEIGHT if w in index.known else UNKNOWN_WORD_WEIGHT
+    # A maker's name (``Kraft``, ``Quaker``) is not required: it only picks the brand's
+    # product where USDA has it (see ``brand_named``).
+    for w in parsed.content + parsed.modifiers:
+        if w != head and w in index.brand_only:
+            weights.pop(w, None)
+    weights[head] = HEAD_WEIGHT
+    return weights
+
+
+def _qualifier_share(
+    index: FoodIndex,
+    candidates: np.ndarray,
+    key: str | frozenset[str],
+    credit: np.ndarray,
+    share: np.ndarray,
+    compounds: np.ndarray,
+) -> np.ndarray:
+    """The weight of a name word per candidate: a qualifier's for the candidates whose food
+    comes in no form that has the word, unless a candidate's core joins the word to the
+    head (``whole`` almonds, ``block`` cream cheese; not ``sea`` bass)."""
+    if compounds[index.mask(index.core_postings, str(key))[candidates]].any():
+        return share
+    codes = index.core_code[candidates]
+    said = np.zeros(index.n_cores, dtype=bool)
+    said[codes[credit > 0]] = True
+    return np.where(said[codes], share, np.minimum(share, UNUSED_QUALIFIER_WEIGHT))
 
 
 def other_foods_cost(index: FoodIndex, parsed: ParsedName, candidates: np.ndarray) -> np.ndarray:

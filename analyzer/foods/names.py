@@ -12,9 +12,7 @@ The word lists are editorial choices of this project (no literature values).
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from analyzer.foods.name_parts import (
     DATE_WORDS,
@@ -34,14 +32,27 @@ from analyzer.foods.name_parts import (
     without_asides,
     without_negated,
 )
-from analyzer.foods.words import phrase_map, word_set
+from analyzer.foods.name_text import (
+    EQUIVALENT_SPELLINGS,
+    PHRASE_SYNONYMS,
+    QUALIFIER_PHRASES,
+    apply_synonyms,
+    canonical_spelling,
+    clean_text,
+    singular,
+    tokens,
+)
+from analyzer.foods.words import word_set
 
 __all__ = [
     "DATE_WORDS",
+    "EQUIVALENT_SPELLINGS",
     "JOIN_WORDS",
     "MEAL_WORDS",
     "NUTRIENT_WORDS",
     "PERSONAL_WORDS",
+    "PHRASE_SYNONYMS",
+    "QUALIFIER_PHRASES",
     "QUERY_NEGATION_WORDS",
     "SPECIALTY_PHRASES",
     "STOP_WORDS",
@@ -66,19 +77,6 @@ def word_list(text: str) -> list[str]:
     return text.split()
 
 
-#: Phrase synonyms, applied (longest first, whole words) to normalised text before matching.
-#: Each maps a regional, brand or everyday phrase to the words USDA SR28 uses, ordered so
-#: that the head noun comes last.
-PHRASE_SYNONYMS = phrase_map("synonym")
-
-#: Qualifiers that apps and surveys add and SR28 does not use, rewritten to SR28's words
-#: or dropped (FNDDS ``fat not added in cooking`` -> nothing, ``skin not eaten`` -> ``meat
-#: only``, ``from frozen`` -> ``frozen``); applied with the synonyms.
-QUALIFIER_PHRASES = phrase_map("qualifier")
-
-#: Spellings that mean the same on both sides (queries and USDA descriptions alike).
-EQUIVALENT_SPELLINGS = phrase_map("spelling")
-
 #: Words that carry no nutrition: marketing, provenance, praise (removed from queries).
 MARKETING_WORDS = word_set("marketing")
 
@@ -96,150 +94,12 @@ DRY_COOKED_WORDS = frozenset({"cooked", "boiled", "stewed", "simmered", "steamed
 #: Form and portion words: how much or what shape, not which food (low weight, never head).
 FORM_WORDS = word_set("form")
 
-_TOKEN_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?%|[a-z0-9]+")
-_REWRITES = {**QUALIFIER_PHRASES, **PHRASE_SYNONYMS}
-
-
-def _first_words(table: dict[str, str]) -> dict[str, int]:
-    """The longest phrase (in words) of ``table`` starting with each word."""
-    longest: dict[str, int] = {}
-    for phrase in table:
-        words = phrase.split()
-        longest[words[0]] = max(longest.get(words[0], 0), len(words))
-    return longest
-
-
-_REWRITE_STARTS = _first_words(_REWRITES)
-_SPELLING_STARTS = _first_words(EQUIVALENT_SPELLINGS)
-
-
-def _rewrite(phrase: str, table: dict[str, str], starts: dict[str, int]) -> str:
-    """Replace whole-word phrases of ``table`` in a token phrase, longest first, left to
-    right (a dictionary walk over the words: far faster than one regex of every phrase)."""
-    words = phrase.split()
-    if starts.keys().isdisjoint(words):
-        return " ".join(words)
-    out: list[str] = []
-    i = 0
-    while i < len(words):
-        for size in range(min(starts.get(words[i], 0), len(words) - i), 0, -1):
-            key = " ".join(words[i : i + size])
-            if key in table:
-                out.append(table[key])
-                i += size
-                break
-        else:
-            out.append(words[i])
-            i += 1
-    return " ".join(" ".join(out).split())
-
-
 _SEPARATOR_RE = re.compile(r"[,;]")
 _PARENTHESES_RE = re.compile(r"\([^)]*\)")
-#: ``0%`` (Greek yogurt, milk) is USDA's nonfat.
-_ZERO_PERCENT_RE = re.compile(r"(?<!\S)0%(?!\S)")
-_NO_SINGULAR = ("ss", "us", "is", "ous", "ics")
-_IRREGULAR = {
-    "leaves": "leaf",
-    "loaves": "loaf",
-    "halves": "half",
-    "knives": "knife",
-    "cookies": "cookie",
-    "brownies": "brownie",
-    "pies": "pie",
-    "potpies": "potpie",
-    "smoothies": "smoothie",
-    "veggies": "veggie",
-    "calories": "calorie",
-    "hoagies": "hoagie",
-    "pierogies": "pierogi",
-    "ties": "tie",
-}
-
-
-@lru_cache(maxsize=65536)
-def singular(word: str) -> str:
-    """English plural to singular, by simple rules applied to both sides alike.
-
-    Examples
-    --------
-    >>> [singular(w) for w in ["berries", "cookies", "potatoes", "peaches", "greens", "hummus"]]
-    ['berry', 'cookie', 'potato', 'peach', 'green', 'hummus']
-    """
-    if len(word) <= 3 or word[-1].isdigit():
-        return word
-    if word in _IRREGULAR:
-        return _IRREGULAR[word]
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    if word.endswith("oes"):
-        return word[:-2]
-    if word.endswith(("ches", "shes", "xes", "sses", "zzes")):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith(_NO_SINGULAR):
-        return word[:-1]
-    return word
-
-
-def clean_text(text: str) -> str:
-    """Lower-case, strip accents, turn ``&`` into ``and`` and drop apostrophes.
-
-    Examples
-    --------
-    >>> clean_text("Kellogg's Crème & Co.")
-    'kelloggs creme and co.'
-    """
-    decomposed = unicodedata.normalize("NFKD", text)
-    ascii_text = decomposed.encode("ascii", "ignore").decode("ascii").lower()
-    spaced = ascii_text.replace("&", " and ").replace("'", "").replace("`", "")
-    return " ".join(spaced.split())
-
-
 # Brand and marketing words are compared with singular tokens (``starbucks`` ->
 # ``starbuck``).
 MARKETING_WORDS = MARKETING_WORDS | {singular(w) for w in MARKETING_WORDS}
 BRAND_WORDS = BRAND_WORDS | {singular(w) for w in BRAND_WORDS}
-
-
-@lru_cache(maxsize=65536)
-def _tokens(text: str) -> tuple[str, ...]:
-    return tuple(singular(t) for t in _TOKEN_RE.findall(clean_text(text)))
-
-
-def tokens(text: str) -> list[str]:
-    """Singular lower-case word tokens of one phrase (``2%`` kept as one token).
-
-    Examples
-    --------
-    >>> tokens("Milk, reduced fat, fluid, 2% milkfat")
-    ['milk', 'reduced', 'fat', 'fluid', '2%', 'milkfat']
-    """
-    return list(_tokens(text))
-
-
-@lru_cache(maxsize=65536)
-def canonical_spelling(phrase: str) -> str:
-    """Rewrite equivalent spellings in a token phrase (used on descriptions too).
-
-    Examples
-    --------
-    >>> canonical_spelling("yogurt vanilla low fat")
-    'yogurt vanilla lowfat'
-    """
-    return _rewrite(phrase, EQUIVALENT_SPELLINGS, _SPELLING_STARTS)
-
-
-@lru_cache(maxsize=65536)
-def apply_synonyms(phrase: str) -> str:
-    """Rewrite synonyms in a space-joined token phrase to USDA's words.
-
-    Examples
-    --------
-    >>> apply_synonyms("bok choy cooked")
-    'chinese pak choi cabbage cooked'
-    """
-    phrase = _ZERO_PERCENT_RE.sub("nonfat", canonical_spelling(phrase))
-    return _rewrite(phrase, _REWRITES, _REWRITE_STARTS)
 
 
 def normalize_name(text: str) -> str:
