@@ -41,6 +41,7 @@ from analyzer.foods.description_parts import (
     without_class,
 )
 from analyzer.foods.names import STOP_WORDS, tokens
+from analyzer.foods.words import survey_food_ids
 
 __all__ = [
     "BRAND_COLUMN",
@@ -90,6 +91,9 @@ class FoodIndex:
             categories = pd.Series(["other"] * len(table), dtype="string")
         self.categories = categories.astype(str).to_numpy()
         self.by_id = {fid: i for i, fid in enumerate(self.ids)}
+        #: Foods of the US food survey (FNDDS): the forms people are known to eat.
+        survey = survey_food_ids()
+        self.survey = np.array([fid in survey for fid in self.ids], dtype=bool)
         self.by_description = {d.lower().strip(): i for i, d in enumerate(self.descriptions)}
 
     def _index_words(self, table: pd.DataFrame, parsed: ParsedDescriptions) -> None:

@@ -90,6 +90,13 @@ HEAD_EXTRA_WORD_PENALTY = 3.0
 #: says no flavour or variety. [score points]
 PLAIN_VARIETY_BONUS = 3.0
 
+#: Bonus for a food of the US food survey (SR28 ``Survey`` flag: used in FNDDS), the form
+#: people are known to eat, among siblings that fit the name alike (``Mushrooms, white``
+#: over ``morel``, ``Grapes, red or green`` over ``muscadine``); a tie-breaker, below the
+#: cost of one unrequested description word. Calibrated on the dev names: 1.5 points moved
+#: them 86.4 -> 86.6% right at 2.0% wrong food. [score points]
+SURVEY_BONUS = 1.5
+
 #: Penalty for a food whose core is a compound naming another food (``Salad dressing``
 #: for ``caesar salad``). [score points]
 COMPOUND_HEAD_PENALTY = 15.0
@@ -286,12 +293,14 @@ def _unasked_dish(
 
 
 def _sibling_rank(index: FoodIndex) -> np.ndarray:
-    """Per food, what tells plain siblings apart: shorter descriptions and plain varieties
-    rank first (computed once per index)."""
+    """Per food, what tells plain siblings apart: plain varieties, foods of the food survey
+    and shorter descriptions rank first (computed once per index)."""
     rank = index.memo.get("sibling rank")
     if rank is None:
         rank = index.memo["sibling rank"] = (
-            PLAIN_VARIETY_BONUS * index.plain_variety - LENGTH_PENALTY * index.length
+            PLAIN_VARIETY_BONUS * index.plain_variety
+            + SURVEY_BONUS * index.survey
+            - LENGTH_PENALTY * index.length
         )
     return rank
 
