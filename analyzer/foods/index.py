@@ -52,6 +52,11 @@ __all__ = [
 ]
 
 
+#: A description part that says the food is whole, not a part of it (``Egg, whole`` rather
+#: than its yolk or white): the plain variety.
+WHOLE_PART = "whole"
+
+
 class FoodIndex:
     """Descriptions of a nutrient table, precomputed for matching.
 
@@ -205,7 +210,8 @@ class FoodIndex:
             [
                 not {"plain", "regular"}.isdisjoint(words)
                 or any(p in text for p in GENERIC_VARIETY_PHRASES)
-                for words, text in zip(all_tok, self.normalized, strict=True)
+                or WHOLE_PART in ps
+                for words, text, ps in zip(all_tok, self.normalized, parts, strict=True)
             ],
             dtype=bool,
         )
