@@ -144,11 +144,6 @@ def query_coverage(
     unexplained = np.zeros(candidates.size)
     keys: list[str | frozenset[str]] = [*groups, *(w for w in weights if w not in grouped)]
     words = set(parsed.content) | set(parsed.modifiers)
-    # candidates whose core names the head with another word (``sea bass``): that word
-    # names a kind of the food, never a mere qualifier
-    compounds = index.mask(index.core_postings, head)[candidates] & (
-        index.core_len[candidates] > 1
-    )
     for (full_weight, credit, needed), key in zip(units, keys, strict=True):
         names_food = _names_food(index, key)
         flavour = isinstance(key, str) and key in FLAVOUR_WORDS
@@ -159,12 +154,14 @@ def query_coverage(
             and key not in NOT_QUALIFIERS
             and not dish
         )
-        share = np.full(candidates.size, full_weight)
+        share: float | np.ndarray = full_weight
         if may_qualify and not credit.any():
-            share = np.minimum(share, UNUSED_QUALIFIER_WEIGHT)
-        elif may_qualify and not flavour and key in words:
-            share = _qualifier_share(index, candidates, key, credit, share, compounds)
-        full = share >= CONTENT_WEIGHT
+            share = min(full_weight, UNUSED_QUALIFIER_WEIGHT)
+        elif (
+            may_qualify and not flavour and key in words and full_weight > UNUSED_QUALIFIER_WEIGHT
+        ):
+            share = _qualifier_share(index, candidates, head, str(key), credit, full_weight)
+        full = np.greater_equal(share, CONTENT_WEIGHT)
         if key != head:
             unexplained += (1.0 - credit) * full
         if (
@@ -218,20 +215,25 @@ def _word_weights(index: FoodIndex, parsed: ParsedName) -> dict[str, float]:
 def _qualifier_share(
     index: FoodIndex,
     candidates: np.ndarray,
-    key: str | frozenset[str],
+    head: str,
+    key: str,
     credit: np.ndarray,
-    share: np.ndarray,
-    compounds: np.ndarray,
-) -> np.ndarray:
+    weight: float,
+) -> float | np.ndarray:
     """The weight of a name word per candidate: a qualifier's for the candidates whose food
-    comes in no form that has the word, unless a candidate's core joins the word to the
-    head (``whole`` almonds, ``block`` cream cheese; not ``sea`` bass)."""
-    if compounds[index.mask(index.core_postings, str(key))[candidates]].any():
-        return share
+    comes in no form that has the word, unless a food's core joins the word to the head
+    (``whole`` almonds, ``block`` cream cheese; not ``sea`` bass)."""
+    joined = index.core_postings.get(key)
+    if joined is not None:
+        with_head = index.core_postings.get(head, np.zeros(0, dtype=np.int64))
+        compounds = np.intersect1d(joined, with_head, assume_unique=True)
+        compounds = compounds[index.core_len[compounds] > 1]
+        if np.isin(compounds, candidates).any():
+            return weight
     codes = index.core_code[candidates]
     said = np.zeros(index.n_cores, dtype=bool)
     said[codes[credit > 0]] = True
-    return np.where(said[codes], share, np.minimum(share, UNUSED_QUALIFIER_WEIGHT))
+    return np.where(said[codes], weight, min(weight, UNUSED_QUALIFIER_WEIGHT))
 
 
 def other_foods_cost(index: FoodIndex, parsed: ParsedName, candidates: np.ndarray) -> np.ndarray:

@@ -263,10 +263,10 @@ def parse_name(
     >>> parse_name("Coffee with milk").side
     ('milk',)
     """
-    written = without_asides(segments(text))
+    written = [tokens(s) for s in without_asides(segments(text))]
     parts, groups = alternatives(
-        [without_negated(apply_synonyms(" ".join(tokens(s))).split()) for s in written],
-        [len(tokens(s)) for s in written],
+        [without_negated(apply_synonyms(" ".join(t)).split()) for t in written],
+        [len(t) for t in written],
     )
     flags = name_flags(parts)
     # MyFitnessPal and Lose It! write "Brand - Food": the part before " - " is the maker.
