@@ -44,6 +44,18 @@ UNKNOWN_INGREDIENT_FIX = (
 )
 #: Columns of the ingredient table.
 _NUMBERS = ("grams", *NUTRIENT_COLUMNS)
+#: Columns kept of each recipe's ingredients (what each resolved to; for ``foods check``).
+INGREDIENT_COLUMNS = (
+    "line",
+    "food",
+    "amount",
+    "amount_unit",
+    "food_id",
+    "description",
+    "match_method",
+    "match_confidence",
+    "grams",
+)
 
 
 def _ingredients(recipes: Sequence[MyFoodRow]) -> pd.DataFrame:
@@ -73,6 +85,7 @@ class _Builder:
         self.problems: list[Problem] = []
         self.batch_g: dict[str, float] = {}
         self.parts: dict[str, pd.DataFrame] = {}
+        self.ingredients: dict[str, pd.DataFrame] = {}
         self.book = MyFoods(rows, batch_g=self.batch_g)
         self.per_100g = _food_nutrients([r for r in rows if r.kind == "food"])
         recipes = [r for r in rows if r.kind == "recipe"]
@@ -187,6 +200,7 @@ class _Builder:
         frame = pd.concat(parts, ignore_index=True)
         frame[list(_NUMBERS)] = frame[list(_NUMBERS)] / batch
         self.batch_g[recipe_id] = batch
+        self.ingredients[recipe_id] = rows.assign(grams=weights)[list(INGREDIENT_COLUMNS)]
         self.parts[recipe_id] = frame.rename(columns={"grams": "grams_per_g"})[list(PART_COLUMNS)]
         totals = frame[list(NUTRIENT_COLUMNS)].sum(min_count=1) * 100.0
         self.per_100g.loc[recipe_id] = totals.to_numpy(dtype=float)
@@ -278,7 +292,9 @@ def build_my_foods(
         columns=list(NUTRIENT_COLUMNS),
         dtype="float64",
     )
-    return MyFoods(rows, builder.per_100g, per_unit, builder.parts, builder.batch_g)
+    book = MyFoods(rows, builder.per_100g, per_unit, builder.parts, builder.batch_g)
+    book.ingredients = builder.ingredients
+    return book
 
 
 def _file_order(paths: str | Path | Sequence[str | Path], path: str) -> int:

@@ -95,6 +95,10 @@ class MyFoods:
         self.per_unit = per_unit if per_unit is not None else empty
         self.parts = parts if parts is not None else {}
         self.batch_g = batch_g if batch_g is not None else {}
+        #: Per recipe id, its ingredient rows and what each resolved to (``food``,
+        #: ``amount``, ``amount_unit``, ``food_id``, ``description``, ``match_method``,
+        #: ``match_confidence``, ``grams``).
+        self.ingredients: dict[str, pd.DataFrame] = {}
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -191,6 +195,46 @@ class MyFoods:
         if self.kind(food_id) == "supplement":
             return self.per_unit.loc[food_id]
         return self.per_100g.loc[food_id]
+
+
+    def summary(self) -> list[dict[str, object]]:
+        """What each of your foods resolves to, in file order (``analyzer foods check``).
+
+        Each item: ``name``, ``kind``, ``food_id``, ``description``, ``aliases``,
+        ``category``, ``where`` (file and line); a food or recipe its ``per_100_g``
+        nutrients (NaN = unknown) and ``partial`` (per nutrient, how many of a recipe's
+        ingredient foods lack it: the value counts only the others), ``serving_g``, and
+        for a recipe ``batch_g``, ``servings`` and ``ingredients`` (each with the food it
+        matched and its grams); a supplement its ``unit``, ``per_unit`` nutrients,
+        ``compound`` and ``compound_mg``.
+        """
+        out: list[dict[str, object]] = []
+        for food_id, row in self.rows.items():
+            item: dict[str, object] = {
+                "name": row.name,
+                "kind": row.kind,
+                "food_id": food_id,
+                "description": describe(row),
+                "aliases": list(row.aliases),
+                "category": row.category or "other",
+                "where": row.where,
+            }
+            if row.kind == "supplement":
+                item["unit"] = normalize_unit(row.serving_unit)
+                item["per_unit"] = self.per_unit.loc[food_id].to_dict()
+                item["compound"] = row.compound or None
+                item["compound_mg"] = None if math.isnan(row.compound_mg) else row.compound_mg
+            else:
+                item["per_100_g"] = self.per_100g.loc[food_id].to_dict()
+                item["serving_g"] = self.serving_g(food_id)
+            if row.kind == "recipe":
+                lacking = self.parts[food_id][list(NUTRIENT_COLUMNS)].isna().sum()
+                item["partial"] = {str(c): int(n) for c, n in lacking.items() if n}
+                item["batch_g"] = self.batch_g[food_id]
+                item["servings"] = row.yield_servings
+                item["ingredients"] = self.ingredients[food_id].to_dict("records")
+            out.append(item)
+        return out
 
 
 def my_food_ids(food_id: pd.Series) -> np.ndarray:
