@@ -154,12 +154,13 @@ def recipe_parts(entries: pd.DataFrame, book: MyFoods | None) -> pd.DataFrame:
     empty = pd.DataFrame({c: pd.Series(dtype=object) for c in DIARY_PART_COLUMNS})
     if book is None or not book.parts or entries.empty:
         return empty
-    ids = entries["food_id"].astype(object).where(entries["food_id"].notna(), None)
+    mine = my_food_ids(entries["food_id"])
     computed = entries["source"].astype(str).ne("app").to_numpy(dtype=bool)
+    logged = entries[mine & computed]
     frames = []
-    for recipe_id, parts in book.parts.items():
-        rows = entries[(ids == recipe_id).to_numpy(dtype=bool) & computed]
-        if rows.empty:
+    for recipe_id, rows in logged.groupby(logged["food_id"].astype(str), sort=False):
+        parts = book.parts.get(str(recipe_id))
+        if parts is None:  # a custom food or supplement
             continue
         grams = rows["grams"].to_numpy(dtype=float)
         n = len(parts)

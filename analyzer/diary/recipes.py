@@ -27,7 +27,8 @@ import pandas as pd
 
 from analyzer.diary.amounts import parse_amounts
 from analyzer.diary.resolve import NameMatcher, grams_per_row, match_foods, scale_nutrients
-from analyzer.errors import MyFoodsFileError, UnknownUnitError
+from analyzer.errors import MyFoodsFileError, UnknownUnitError, some_of
+from analyzer.foods import units
 from analyzer.foods.myfoods import PART_COLUMNS, MyFoods, MyFoodsMatcher, describe
 from analyzer.foods.myfoods_file import (
     MyFoodRow,
@@ -42,8 +43,17 @@ UNKNOWN_INGREDIENT_FIX = (
     "name a USDA food (`analyzer foods search NAME`) or one of your foods, or give it an "
     "alias (--aliases)"
 )
-#: Columns of the ingredient table.
+#: Columns of the ingredient table: numbers (whole-recipe amounts) and texts of a part.
 _NUMBERS = ("grams", *NUTRIENT_COLUMNS)
+_TEXTS = (
+    "ingredient",
+    "food_id",
+    "description",
+    "category",
+    "match_method",
+    "match_confidence",
+    "source",
+)
 #: Columns kept of each recipe's ingredients (what each resolved to; for ``foods check``).
 INGREDIENT_COLUMNS = (
     "line",
@@ -84,14 +94,27 @@ class _Builder:
         self.rows = {row.food_id: row for row in rows}
         self.problems: list[Problem] = []
         self.batch_g: dict[str, float] = {}
-        self.parts: dict[str, pd.DataFrame] = {}
-        self.ingredients: dict[str, pd.DataFrame] = {}
         self.book = MyFoods(rows, batch_g=self.batch_g)
         self.per_100g = _food_nutrients([r for r in rows if r.kind == "food"])
         recipes = [r for r in rows if r.kind == "recipe"]
         self.table = _ingredients(recipes)
+        self.recipe_100g: dict[str, np.ndarray] = {}
+        self.groups: dict[str, pd.DataFrame] = {}
+        #: Per recipe: its ingredients' texts (:data:`_TEXTS`) and numbers (grams, nutrients).
+        self.arrays: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        #: Per computed recipe: its parts' texts and numbers per gram of the recipe, and its
+        #: ingredients' weights. [g]
+        self.flat: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self.weights: dict[str, np.ndarray] = {}
         if len(self.table):
             self._match(MyFoodsMatcher(matcher, rows), foods)
+            table = self.table.assign(ingredient=self.table["food"], source="usda")
+            for key, group in table.groupby("recipe_id", sort=False):
+                self.groups[str(key)] = group
+                self.arrays[str(key)] = (
+                    group[list(_TEXTS)].astype(object).to_numpy(),
+                    group[list(_NUMBERS)].to_numpy(dtype=float),
+                )
 
     def bad(self, at: pd.Series, column: str, value: str, problem: str, fix: str) -> None:
         self.problems.append((str(at["path"]), int(at["line"]), column, value, problem, fix))
@@ -126,21 +149,49 @@ class _Builder:
         table["ok"] &= ~supplement
         table["mine"] = mine
         usda = table["ok"] & ~table["mine"]
-        grams, status, reason, outer = grams_per_row(table.assign(food_id=table["food_id"].where(usda)))
+        grams, status, _, outer = grams_per_row(table.assign(food_id=table["food_id"].where(usda)))
         table["grams"] = grams
         table["quantity"] = table["quantity"].mask(outer, table["outer_quantity"])
         for position in np.flatnonzero((usda & status.notna()).to_numpy()):
             at = table.iloc[position]
-            self.bad(at, "unit", str(at["amount_unit"] or at["amount"]), str(reason.iloc[position]),
-                     "use one of the units the food has")  # fmt: skip
+            self._unit_problem(at, units.available_units(str(at["food_id"])))
         table["ok"] &= status.isna() | ~usda
         nutrients = scale_nutrients(table["food_id"].where(usda), table["grams"], foods)
         for column in NUTRIENT_COLUMNS:
             table[column] = nutrients[column]
 
+    def tables(self) -> tuple[dict[str, pd.DataFrame], dict[str, pd.DataFrame]]:
+        """Every computed recipe's parts (:data:`PART_COLUMNS`, per gram) and ingredients
+        (:data:`INGREDIENT_COLUMNS`), built in one go and sliced per recipe."""
+        done = list(self.flat)
+        if not done:
+            return {}, {}
+        texts = np.vstack([self.flat[r][0] for r in done])
+        numbers = np.vstack([self.flat[r][1] for r in done])
+        frame = pd.DataFrame(texts, columns=list(_TEXTS))
+        frame["grams_per_g"] = numbers[:, 0]
+        frame[list(NUTRIENT_COLUMNS)] = numbers[:, 1:]
+        frame = frame[list(PART_COLUMNS)]
+        bounds = np.cumsum([0, *(len(self.flat[r][0]) for r in done)])
+        parts = {r: frame.iloc[bounds[i] : bounds[i + 1]] for i, r in enumerate(done)}
+        table = pd.concat([self.groups[r] for r in done])
+        table["grams"] = np.concatenate([self.weights[r] for r in done])
+        table = table[list(INGREDIENT_COLUMNS)]
+        sizes = np.cumsum([0, *(len(self.groups[r]) for r in done)])
+        ingredients = {r: table.iloc[sizes[i] : sizes[i + 1]] for i, r in enumerate(done)}
+        return parts, ingredients
+
+    def _unit_problem(self, at: pd.Series, available: Sequence[str]) -> None:
+        written = str(at["amount_unit"]).strip()
+        problem = f"unknown unit for {at['food']!r}" if written else f"no unit for {at['food']!r}"
+        self.bad(at, "unit", written, problem,
+                 f"use one of the units it has: {some_of(list(available), 12)}")  # fmt: skip
+
     def order(self) -> list[str]:
         """Recipes in dependency order; cycles reported, recipes that need a bad one left out."""
         table = self.table
+        if table.empty:
+            return []
         needs: dict[str, list[tuple[str, pd.Series]]] = {}
         for _, at in table[table["ok"] & table["mine"]].iterrows():
             if self.rows[str(at["food_id"])].kind == "recipe":
@@ -181,60 +232,57 @@ class _Builder:
         return order
 
     def compute(self, recipe_id: str) -> None:
-        """The recipe's parts per gram, weight and nutrients per 100 g (its inner recipes done)."""
-        rows = self.table[self.table["recipe_id"] == recipe_id]
-        parts: list[pd.DataFrame] = []
-        weights: list[float] = []
-        for _, at in rows.iterrows():
-            found = self._part(at)
-            if found is None:
+        """The recipe's parts per gram, weight and nutrients per 100 g (its inner recipes done).
+
+        Built with NumPy: each ingredient is one row of text (:data:`_TEXTS`) and numbers
+        (grams and nutrients, whole-recipe amounts); an inner recipe's rows are its parts
+        scaled to the ingredient's grams, in the ingredient's place.
+        """
+        rows = self.groups[recipe_id]
+        texts, numbers = self.arrays[recipe_id]
+        numbers = numbers.copy()
+        units, quantities = rows["unit"].to_numpy(dtype=object), rows["quantity"].to_numpy()
+        ids = texts[:, _TEXTS.index("food_id")]
+        blocks: list[tuple[np.ndarray, np.ndarray]] = []
+        for i, food_id in enumerate(ids):
+            if not is_my_food_id(food_id):
+                blocks.append((texts[i : i + 1], numbers[i : i + 1]))
+                continue
+            inner = self.rows[str(food_id)]
+            if inner.kind == "recipe" and inner.food_id not in self.flat:
+                return  # the inner recipe's own problem is reported
+            try:
+                unit = units[i] if isinstance(units[i], str) and units[i] else None
+                per_unit = self.book.grams_per_unit(inner.food_id, unit)
+            except UnknownUnitError as error:
+                self._unit_problem(rows.iloc[i], error.available)
                 return
-            parts.append(found[0])
-            weights.append(found[1])
+            grams = float(quantities[i]) * per_unit
+            numbers[i, 0] = grams
+            if inner.kind == "recipe":
+                inner_texts, inner_numbers = self.flat[inner.food_id]
+                blocks.append((inner_texts, inner_numbers * grams))
+            else:
+                own = texts[i : i + 1].copy()
+                own[0, _TEXTS.index("description")] = describe(inner)
+                own[0, _TEXTS.index("category")] = inner.category or "other"
+                own[0, _TEXTS.index("source")] = "yours"
+                values = self.per_100g.loc[inner.food_id].to_numpy(dtype=float) * grams / 100.0
+                blocks.append((own, np.concatenate([[grams], values])[None, :]))
         row = self.rows[recipe_id]
-        batch = row.yield_g if not math.isnan(row.yield_g) else float(sum(weights))
+        batch = row.yield_g if not math.isnan(row.yield_g) else float(numbers[:, 0].sum())
         if not batch > 0:
             self.bad(pd.Series({"path": row.path, "line": row.line}), "yield_g", "",
                      f"recipe {row.name!r} weighs nothing", "give yield_g")  # fmt: skip
             return
-        frame = pd.concat(parts, ignore_index=True)
-        frame[list(_NUMBERS)] = frame[list(_NUMBERS)] / batch
+        part_texts = np.vstack([b[0] for b in blocks])
+        per_g = np.vstack([b[1] for b in blocks]) / batch
+        self.flat[recipe_id] = (part_texts, per_g)
         self.batch_g[recipe_id] = batch
-        self.ingredients[recipe_id] = rows.assign(grams=weights)[list(INGREDIENT_COLUMNS)]
-        self.parts[recipe_id] = frame.rename(columns={"grams": "grams_per_g"})[list(PART_COLUMNS)]
-        totals = frame[list(NUTRIENT_COLUMNS)].sum(min_count=1) * 100.0
-        self.per_100g.loc[recipe_id] = totals.to_numpy(dtype=float)
-
-    def _grams_of_mine(self, at: pd.Series) -> float:
-        return float(at["quantity"]) * self.book.grams_per_unit(str(at["food_id"]), at["unit"])
-
-    def _part(self, at: pd.Series) -> tuple[pd.DataFrame, float] | None:
-        """The parts one ingredient adds to its recipe (whole-recipe amounts) and its
-        weight [g]; None when it cannot be weighed (reported) or is a recipe that failed."""
-        food_id = str(at["food_id"])
-        if not at["mine"]:
-            part = {**at.to_dict(), "ingredient": at["food"], "source": "usda"}
-            return pd.DataFrame([part]), float(at["grams"])
-        inner = self.rows[food_id]
-        if inner.kind == "recipe" and food_id not in self.parts:
-            return None  # the inner recipe's own problem is reported
-        try:
-            grams = self._grams_of_mine(at)
-        except UnknownUnitError as error:
-            self.bad(at, "unit", str(at["amount_unit"] or at["amount"]), str(error),
-                     "use one of the units this food has")  # fmt: skip
-            return None
-        if inner.kind == "recipe":
-            scaled = self.parts[food_id].rename(columns={"grams_per_g": "grams"}).copy()
-            scaled[list(_NUMBERS)] = scaled[list(_NUMBERS)] * grams
-            return scaled, grams
-        values = self.per_100g.loc[food_id] * grams / 100.0
-        return pd.DataFrame([{
-            **values.to_dict(), "ingredient": at["food"], "food_id": food_id,
-            "description": describe(inner), "category": inner.category or "other",
-            "match_method": at["match_method"], "match_confidence": at["match_confidence"],
-            "source": "yours", "grams": grams,
-        }]), grams  # fmt: skip
+        self.weights[recipe_id] = numbers[:, 0]
+        known = ~np.isnan(per_g[:, 1:])
+        totals = np.where(known, per_g[:, 1:], 0.0).sum(axis=0) * 100.0
+        self.recipe_100g[recipe_id] = np.where(known.any(axis=0), totals, np.nan)
 
 
 def _food_nutrients(rows: Sequence[MyFoodRow]) -> pd.DataFrame:
@@ -292,8 +340,13 @@ def build_my_foods(
         columns=list(NUTRIENT_COLUMNS),
         dtype="float64",
     )
-    book = MyFoods(rows, builder.per_100g, per_unit, builder.parts, builder.batch_g)
-    book.ingredients = builder.ingredients
+    recipes = pd.DataFrame.from_dict(
+        builder.recipe_100g, orient="index", columns=list(NUTRIENT_COLUMNS), dtype="float64"
+    )
+    per_100g = pd.concat([builder.per_100g, recipes]) if len(recipes) else builder.per_100g
+    parts, ingredients = builder.tables()
+    book = MyFoods(rows, per_100g, per_unit, parts, builder.batch_g)
+    book.ingredients = ingredients
     return book
 
 

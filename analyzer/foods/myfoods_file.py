@@ -34,6 +34,7 @@ import math
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from analyzer.foods.supplements import compound, compound_names
@@ -131,7 +132,7 @@ class MyFoodRow:
     compound_mg: float = math.nan
     ingredients: list[Ingredient] = field(default_factory=list)
 
-    @property
+    @cached_property
     def food_id(self) -> str:
         """``my:`` and the name's key."""
         return my_food_id(self.name)
@@ -280,7 +281,8 @@ class _Reader:
         entry.compound = self.cell(row, "compound")
         entry.compound_mg = self.number(row, "compound_mg", positive=True)
         found = compound(entry.compound) if entry.compound else None
-        if entry.compound and found is None:
+        unknown = bool(entry.compound) and found is None
+        if unknown:
             self.bad("compound", entry.compound, "unknown compound",
                      f"use one of {', '.join(compound_names())}, or give the elemental "
                      "amounts (calcium_mg, ...) instead")  # fmt: skip
@@ -297,7 +299,7 @@ class _Reader:
                 entry.values[column] = amount
         elif found is not None:
             entry.compound = found.name  # the form only; the amounts are given elementally
-        if all(math.isnan(v) for v in entry.values.values()):
+        if not unknown and all(math.isnan(v) for v in entry.values.values()):
             self.bad("calcium_mg", "", f"no amount for supplement {entry.name!r}",
                      "give calcium_mg (or another mineral) per unit, or compound and "
                      "compound_mg")  # fmt: skip
@@ -345,6 +347,8 @@ def read_my_foods_file(path: str | Path) -> tuple[list[MyFoodRow], list[Problem]
     for line, row in enumerate(rows[1:], start=2):
         if any(cell.strip() for cell in row):
             reader.read(line, row)
+    place = {column: position for position, column in enumerate(header)}
+    reader.problems.sort(key=lambda p: (p[1], place.get(p[2], len(header))))
     for recipe in reader.rows:
         if recipe.kind == "recipe" and not recipe.ingredients:
             reader.problems.append((str(path), recipe.line, "ingredient", recipe.name,
