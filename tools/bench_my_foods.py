@@ -43,35 +43,91 @@ INGREDIENTS = 20
 SUPPLEMENTS = 30
 #: Everyday ingredient names with a household amount each.
 INGREDIENT_NAMES = (
-    ("ground beef cooked", "200", "g"), ("kidney beans cooked", "1", "cup"),
-    ("onion", "1", "medium"), ("cheddar cheese", "50", "g"), ("whole milk", "1", "cup"),
-    ("olive oil", "2", "tbsp"), ("garlic", "2", "clove"), ("carrots raw", "2", "medium"),
-    ("celery raw", "2", "stalk"), ("white rice cooked", "1", "cup"), ("butter", "1", "tbsp"),
-    ("egg", "2", ""), ("wheat flour", "1", "cup"), ("sugar", "2", "tbsp"),
-    ("chicken breast cooked", "150", "g"), ("potatoes boiled", "2", "medium"),
-    ("tomatoes raw", "2", "medium"), ("spinach raw", "2", "cup"), ("broccoli cooked", "1", "cup"),
-    ("collard greens cooked", "1", "cup"), ("black beans cooked", "1", "cup"),
-    ("lentils cooked", "1", "cup"), ("plain yogurt", "1", "cup"), ("mozzarella", "50", "g"),
-    ("parmesan cheese", "2", "tbsp"), ("bacon", "2", "slice"), ("salmon cooked", "150", "g"),
-    ("tuna canned in water", "1", "can"), ("pasta cooked", "2", "cup"),
-    ("white bread", "2", "slice"), ("oats", "1", "cup"), ("banana", "1", "medium"),
-    ("apple", "1", "medium"), ("orange juice", "1", "cup"), ("peanut butter", "2", "tbsp"),
-    ("almonds", "1", "oz"), ("walnuts", "1", "oz"), ("honey", "1", "tbsp"),
-    ("soy sauce", "1", "tbsp"), ("tofu", "100", "g"), ("corn cooked", "1", "cup"),
-    ("green peas cooked", "1", "cup"), ("zucchini raw", "1", "medium"),
-    ("bell pepper raw", "1", "medium"), ("mushrooms raw", "1", "cup"),
-    ("cabbage raw", "1", "cup"), ("kale cooked", "1", "cup"), ("sour cream", "2", "tbsp"),
-    ("cream cheese", "2", "tbsp"), ("ham", "2", "slice"), ("turkey breast", "100", "g"),
-    ("pork chop cooked", "150", "g"), ("chickpeas cooked", "1", "cup"),
-    ("sweet potato baked", "1", "medium"), ("avocado", "1", ""), ("lemon juice", "1", "tbsp"),
-    ("coconut milk", "1", "cup"), ("quinoa cooked", "1", "cup"), ("cottage cheese", "1", "cup"),
+    ("ground beef cooked", "200", "g"),
+    ("kidney beans cooked", "1", "cup"),
+    ("onion", "1", "medium"),
+    ("cheddar cheese", "50", "g"),
+    ("whole milk", "1", "cup"),
+    ("olive oil", "2", "tbsp"),
+    ("garlic", "2", "clove"),
+    ("carrots raw", "2", "medium"),
+    ("celery raw", "2", "stalk"),
+    ("white rice cooked", "1", "cup"),
+    ("butter", "1", "tbsp"),
+    ("egg", "2", ""),
+    ("wheat flour", "1", "cup"),
+    ("sugar", "2", "tbsp"),
+    ("chicken breast cooked", "150", "g"),
+    ("potatoes boiled", "2", "medium"),
+    ("tomatoes raw", "2", "medium"),
+    ("spinach raw", "2", "cup"),
+    ("broccoli cooked", "1", "cup"),
+    ("collard greens cooked", "1", "cup"),
+    ("black beans cooked", "1", "cup"),
+    ("lentils cooked", "1", "cup"),
+    ("plain yogurt", "1", "cup"),
+    ("mozzarella", "50", "g"),
+    ("parmesan cheese", "2", "tbsp"),
+    ("bacon", "2", "slice"),
+    ("salmon cooked", "150", "g"),
+    ("tuna canned in water", "1", "can"),
+    ("pasta cooked", "2", "cup"),
+    ("white bread", "2", "slice"),
+    ("oats", "1", "cup"),
+    ("banana", "1", "medium"),
+    ("apple", "1", "medium"),
+    ("orange juice", "1", "cup"),
+    ("peanut butter", "2", "tbsp"),
+    ("almonds", "1", "oz"),
+    ("walnuts", "1", "oz"),
+    ("honey", "1", "tbsp"),
+    ("soy sauce", "1", "tbsp"),
+    ("tofu", "100", "g"),
+    ("corn cooked", "1", "cup"),
+    ("green peas cooked", "1", "cup"),
+    ("zucchini raw", "1", "medium"),
+    ("bell pepper raw", "1", "medium"),
+    ("mushrooms raw", "1", "cup"),
+    ("cabbage raw", "1", "cup"),
+    ("kale cooked", "1", "cup"),
+    ("sour cream", "2", "tbsp"),
+    ("cream cheese", "2", "tbsp"),
+    ("ham", "2", "slice"),
+    ("turkey breast", "100", "g"),
+    ("pork chop cooked", "150", "g"),
+    ("chickpeas cooked", "1", "cup"),
+    ("sweet potato baked", "1", "medium"),
+    ("avocado", "1", ""),
+    ("lemon juice", "1", "tbsp"),
+    ("coconut milk", "1", "cup"),
+    ("quinoa cooked", "1", "cup"),
+    ("cottage cheese", "1", "cup"),
     ("ketchup", "1", "tbsp"),
-)  # fmt: skip
-HEADER = (
-    "kind,name,aliases,category,per,serving_g,serving_unit,yield_g,yield_servings,ingredient,"
-    "amount,unit,compound,compound_mg,energy_kcal,protein_g,calcium_mg,phosphorus_mg,"
-    "magnesium_mg,potassium_mg,sodium_mg,caffeine_mg"
-).split(",")
+)
+HEADER = [
+    "kind",
+    "name",
+    "aliases",
+    "category",
+    "per",
+    "serving_g",
+    "serving_unit",
+    "yield_g",
+    "yield_servings",
+    "ingredient",
+    "amount",
+    "unit",
+    "compound",
+    "compound_mg",
+    "energy_kcal",
+    "protein_g",
+    "calcium_mg",
+    "phosphorus_mg",
+    "magnesium_mg",
+    "potassium_mg",
+    "sodium_mg",
+    "caffeine_mg",
+]
 
 
 def _row(**cells: object) -> list[str]:
@@ -89,15 +145,31 @@ def write_my_foods(path: Path) -> None:
             rows.append(_row(ingredient="Recipe 00", amount=1, unit="serving"))
         rows += [_row(ingredient=n, amount=a, unit=u) for n, a, u in picks]
     for s in range(SUPPLEMENTS):
-        rows.append(_row(kind="supplement", name=f"Supplement {s:02d}", per="unit",
-                         serving_unit="tablet", compound="calcium carbonate",
-                         compound_mg=rng.choice((500, 750, 1250, 1500))))  # fmt: skip
+        rows.append(
+            _row(
+                kind="supplement",
+                name=f"Supplement {s:02d}",
+                per="unit",
+                serving_unit="tablet",
+                compound="calcium carbonate",
+                compound_mg=rng.choice((500, 750, 1250, 1500)),
+            )
+        )
     foods = ROWS - len(rows)
     for f in range(foods):
         values = {c: rng.randint(0, 400) for c in HEADER[14:21]}
-        rows.append(_row(kind="food", name=f"Custom food {f:04d}", aliases=f"cf{f:04d}",
-                         category="other", per="serving", serving_g=60, serving_unit="bar",
-                         **values))  # fmt: skip
+        rows.append(
+            _row(
+                kind="food",
+                name=f"Custom food {f:04d}",
+                aliases=f"cf{f:04d}",
+                category="other",
+                per="serving",
+                serving_g=60,
+                serving_unit="bar",
+                **values,
+            )
+        )
     with open(path, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(HEADER)
@@ -201,11 +273,15 @@ def main() -> None:
     print(f"my-foods file: {ROWS:,} rows ({RECIPES} recipes of {INGREDIENTS} ingredients)")
     print("                                   read  analyse  report   total")
     for label, times in (("western week", base), ("+ 14 rows of your foods", mine)):
-        print(f"{label:<32} {times[0]:6.2f}  {times[1]:6.2f}  {times[2]:6.2f}  {sum(times):6.2f} s")
+        print(
+            f"{label:<32} {times[0]:6.2f}  {times[1]:6.2f}  {times[2]:6.2f}  {sum(times):6.2f} s"
+        )
     added = sum(mine) - sum(base)
     print(f"added by the file and its rows: {added:.2f} s (target < 0.5 s)")
     print(f"resolving the file alone (in process): {resolve:.2f} s")
-    print(f"for context, analyzer report from start to exit: {whole[0]:.2f} s and {whole[1]:.2f} s")
+    print(
+        f"for context, analyzer report from start to exit: {whole[0]:.2f} s and {whole[1]:.2f} s"
+    )
 
 
 if __name__ == "__main__":

@@ -61,8 +61,11 @@ def expand_recipes(entries: pd.DataFrame, parts: pd.DataFrame | None) -> pd.Data
     >>> entries = pd.DataFrame({"food": ["chili", "milk"], "calcium_mg": [150.0, 276.0]})
     >>> parts = pd.DataFrame({"entry": [0, 0], "recipe": ["chili", "chili"],
     ...     "ingredient": ["beef", "cheese"], "calcium_mg": [30.0, 120.0]})
-    >>> expand_recipes(entries, parts)[["food", "part", "calcium_mg"]].to_dict("list")
-    {'food': ['beef (in chili)', 'cheese (in chili)', 'milk'], 'part': [0, 1, 0], 'calcium_mg': [30.0, 120.0, 276.0]}
+    >>> out = expand_recipes(entries, parts)
+    >>> out["food"].tolist()
+    ['beef (in chili)', 'cheese (in chili)', 'milk']
+    >>> out["part"].tolist(), out["calcium_mg"].tolist()
+    ([0, 1, 0], [30.0, 120.0, 276.0])
     """
     out = entries
     out["entry"] = out.index.to_numpy()

@@ -153,7 +153,7 @@ def _per_text(values: dict[str, Any], partial: dict[str, int] | None = None) -> 
     for column, label, unit in FOOD_SHOW_NUTRIENTS:
         value = values.get(column)
         text = _number_text(value)
-        if text != "unknown":
+        if value is not None and text != "unknown":
             text = f"{float(value):,.4g} {unit}"
             if partial and partial.get(column):
                 text = f"at least {text} ({partial[column]} ingredient food(s) unknown)"
@@ -164,7 +164,9 @@ def _per_text(values: dict[str, Any], partial: dict[str, int] | None = None) -> 
 def _check_lines(item: dict[str, Any]) -> list[str]:
     """What one of your foods resolves to, in words."""
     also = f"; also {', '.join(item['aliases'])}" if item["aliases"] else ""
-    lines = [f"{item['name']}: {item['kind']} ({item['where']}{also}), category {item['category']}"]
+    lines = [
+        f"{item['name']}: {item['kind']} ({item['where']}{also}), category {item['category']}"
+    ]
     if item["kind"] == "supplement":
         lines.append(f"  per {item['unit']}: {_per_text(item['per_unit'])}")
         if item["compound_mg"] is not None:
@@ -229,6 +231,8 @@ def foods_check(files: tuple[str, ...], aliases: tuple[str, ...], fmt: str) -> N
         emit(to_json(summary))
         return
     blocks = ["\n".join(_check_lines(item)) for item in summary]
-    counts = {k: sum(1 for i in summary if i["kind"] == k) for k in ("food", "recipe", "supplement")}
+    counts = {
+        k: sum(1 for i in summary if i["kind"] == k) for k in ("food", "recipe", "supplement")
+    }
     head = ", ".join(f"{n} {k}{'s' if n != 1 else ''}" for k, n in counts.items())
     emit("\n\n".join([f"{', '.join(files)}: {head}; every line is fine", *blocks]))

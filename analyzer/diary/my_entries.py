@@ -72,8 +72,11 @@ def weigh(
                 per_unit[i] = book.grams_per_unit(food_id, unit or None)
         except UnknownUnitError as error:
             status[i] = "unknown_unit" if unit else "missing_unit"
-            reason[i] = str(UnknownUnitError(shown or unit or "each (a bare count)",
-                                             error.food, error.available))  # fmt: skip
+            reason[i] = str(
+                UnknownUnitError(
+                    shown or unit or "each (a bare count)", error.food, error.available
+                )
+            )
     quantity = frame["quantity"].to_numpy(dtype="float64")[rows]
     return (
         quantity * per_unit[codes],
@@ -99,10 +102,12 @@ def nutrients(frame: pd.DataFrame, rows: np.ndarray, book: MyFoods) -> pd.DataFr
     if supplement.any():
         counted = selected[supplement]
         units = np.array(
-            [_units(book, i, u)
-             for i, u in zip(ids[supplement], counted["unit"].astype(object), strict=True)],
+            [
+                _units(book, i, u)
+                for i, u in zip(ids[supplement], counted["unit"].astype(object), strict=True)
+            ],
             dtype=float,
-        )  # fmt: skip
+        )
         table = book.per_unit.reindex(ids[supplement]).to_numpy(dtype=float)
         count = counted["quantity"].to_numpy(dtype=float) * units
         values[supplement] = table * count[:, None]

@@ -71,7 +71,9 @@ INGREDIENT_COLUMNS = (
 def _ingredients(recipes: Sequence[MyFoodRow]) -> pd.DataFrame:
     """One row per ingredient of every recipe, with its amount parsed."""
     records = [
-        (r.food_id, r.path, i.line, i.text, i.amount, i.unit) for r in recipes for i in r.ingredients
+        (r.food_id, r.path, i.line, i.text, i.amount, i.unit)
+        for r in recipes
+        for i in r.ingredients
     ]
     frame = pd.DataFrame(
         records, columns=["recipe_id", "path", "line", "food", "amount", "amount_unit"]
@@ -127,25 +129,43 @@ class _Builder:
         table["ok"] = table["amount_status"].isna()
         for _, at in table[~table["ok"]].iterrows():
             why = str(at["amount_reason"] or "missing amount")
-            self.bad(at, "amount", str(at["amount"]), f"bad amount for {at['food']!r}: {why}",
-                     "give a number such as 2, 1/2 or 150, and the unit in the unit column")  # fmt: skip
+            self.bad(
+                at,
+                "amount",
+                str(at["amount"]),
+                f"bad amount for {at['food']!r}: {why}",
+                "give a number such as 2, 1/2 or 150, and the unit in the unit column",
+            )
         unknown = table["ok"] & table["food_id"].isna()
         for position in np.flatnonzero(unknown.to_numpy()):
             at = table.iloc[position]
             suggestions = [s for s in str(matched["suggestions"].iloc[position]).split(" | ") if s]
             more = "; did you mean " + "; ".join(repr(s) for s in suggestions[:3]) + "?"
-            self.bad(at, "ingredient", str(at["food"]), "no food matches this ingredient"
-                     + (more if suggestions else ""), UNKNOWN_INGREDIENT_FIX)  # fmt: skip
+            self.bad(
+                at,
+                "ingredient",
+                str(at["food"]),
+                "no food matches this ingredient" + (more if suggestions else ""),
+                UNKNOWN_INGREDIENT_FIX,
+            )
         table["ok"] &= ~unknown
         mine = np.array([is_my_food_id(v) for v in table["food_id"].astype(object)], dtype=bool)
         supplement = mine & np.array(
-            [self.rows[v].kind == "supplement" if m else False
-             for v, m in zip(table["food_id"].astype(object), mine, strict=True)], dtype=bool,
-        )  # fmt: skip
+            [
+                self.rows[v].kind == "supplement" if m else False
+                for v, m in zip(table["food_id"].astype(object), mine, strict=True)
+            ],
+            dtype=bool,
+        )
         for position in np.flatnonzero(supplement & table["ok"].to_numpy()):
             at = table.iloc[position]
-            self.bad(at, "ingredient", str(at["food"]), "a supplement cannot be a recipe "
-                     "ingredient", "log the supplement as its own diary entry")  # fmt: skip
+            self.bad(
+                at,
+                "ingredient",
+                str(at["food"]),
+                "a supplement cannot be a recipe ingredient",
+                "log the supplement as its own diary entry",
+            )
         table["ok"] &= ~supplement
         table["mine"] = mine
         usda = table["ok"] & ~table["mine"]
@@ -184,8 +204,13 @@ class _Builder:
     def _unit_problem(self, at: pd.Series, available: Sequence[str]) -> None:
         written = str(at["amount_unit"]).strip()
         problem = f"unknown unit for {at['food']!r}" if written else f"no unit for {at['food']!r}"
-        self.bad(at, "unit", written, problem,
-                 f"use one of the units it has: {some_of(list(available), 12)}")  # fmt: skip
+        self.bad(
+            at,
+            "unit",
+            written,
+            problem,
+            f"use one of the units it has: {some_of(list(available), 12)}",
+        )
 
     def order(self) -> list[str]:
         """Recipes in dependency order; cycles reported, recipes that need a bad one left out."""
@@ -212,8 +237,13 @@ class _Builder:
                 if state.get(inner) == 1:
                     loop = [*path[path.index(inner) :], inner]
                     names = " -> ".join(self.rows[r].name for r in loop)
-                    self.bad(at, "ingredient", str(at["food"]), f"a recipe cycle: {names}",
-                             "a recipe cannot contain itself, directly or through another")  # fmt: skip
+                    self.bad(
+                        at,
+                        "ingredient",
+                        str(at["food"]),
+                        f"a recipe cycle: {names}",
+                        "a recipe cannot contain itself, directly or through another",
+                    )
                     bad_recipes.update(loop)
                     fine = False
                 elif not visit(inner):
@@ -272,8 +302,13 @@ class _Builder:
         row = self.rows[recipe_id]
         batch = row.yield_g if not math.isnan(row.yield_g) else float(numbers[:, 0].sum())
         if not batch > 0:
-            self.bad(pd.Series({"path": row.path, "line": row.line}), "yield_g", "",
-                     f"recipe {row.name!r} weighs nothing", "give yield_g")  # fmt: skip
+            self.bad(
+                pd.Series({"path": row.path, "line": row.line}),
+                "yield_g",
+                "",
+                f"recipe {row.name!r} weighs nothing",
+                "give yield_g",
+            )
             return
         part_texts = np.vstack([b[0] for b in blocks])
         per_g = np.vstack([b[1] for b in blocks]) / batch

@@ -196,7 +196,6 @@ class MyFoods:
             return self.per_unit.loc[food_id]
         return self.per_100g.loc[food_id]
 
-
     def summary(self) -> list[dict[str, object]]:
         """What each of your foods resolves to, in file order (``analyzer foods check``).
 
@@ -295,7 +294,9 @@ class MyFoodsMatcher:
                 },
                 index=pd.Index(pd.array(ours, dtype="string"), name="name"),
             )
-            table = own if table is None else pd.concat([table, own.reindex(columns=table.columns)])
+            table = (
+                own if table is None else pd.concat([table, own.reindex(columns=table.columns)])
+            )
         if table is None:
             return self._base.match_names([])
         return table.reindex(pd.Index(pd.array(distinct, dtype="string"), name="name"))

@@ -212,8 +212,12 @@ class _Reader:
             return
         name = self.cell(row, "name")
         if name and name_key(name) != name_key(recipe.name):
-            self.bad("name", name, f"an ingredient row of {recipe.name!r} names another food",
-                     "leave name blank on ingredient rows")  # fmt: skip
+            self.bad(
+                "name",
+                name,
+                f"an ingredient row of {recipe.name!r} names another food",
+                "leave name blank on ingredient rows",
+            )
             return
         if not text:
             self.bad("ingredient", text, "no ingredient", "name the ingredient")
@@ -221,8 +225,9 @@ class _Reader:
         if not self.cell(row, "amount"):
             self.bad("amount", "", f"no amount for {text!r}", "give the amount, e.g. 2 or 150")
             return
-        recipe.ingredients.append(Ingredient(self.line, text, self.cell(row, "amount"),
-                                             self.cell(row, "unit")))  # fmt: skip
+        recipe.ingredients.append(
+            Ingredient(self.line, text, self.cell(row, "amount"), self.cell(row, "unit"))
+        )
 
     def _entry(self, kind: str, row: list[str]) -> None:
         name = self.cell(row, "name")
@@ -234,8 +239,12 @@ class _Reader:
         entry.aliases = tuple(a.strip() for a in self.cell(row, "aliases").split(";") if a.strip())
         category = self.cell(row, "category").casefold()
         if category and category not in CATEGORIES:
-            self.bad("category", self.cell(row, "category"), "unknown category",
-                     f"use one of {', '.join(CATEGORIES)}")  # fmt: skip
+            self.bad(
+                "category",
+                self.cell(row, "category"),
+                "unknown category",
+                f"use one of {', '.join(CATEGORIES)}",
+            )
         entry.category = category if category in CATEGORIES else None
         per = self.cell(row, "per")
         entry.per = PER_WORDS.get(per.casefold().removeprefix("per ").strip(), "?" if per else "")
@@ -249,60 +258,102 @@ class _Reader:
 
     def _food(self, entry: MyFoodRow, row: list[str], per: str) -> None:
         if entry.per not in ("100g", "serving"):
-            self.bad("per", per, "no per" if not per else "unknown per",
-                     "give per: 100g or serving (what the nutrients are given for)")  # fmt: skip
+            self.bad(
+                "per",
+                per,
+                "no per" if not per else "unknown per",
+                "give per: 100g or serving (what the nutrients are given for)",
+            )
         elif entry.per == "serving" and math.isnan(entry.serving_g):
-            self.bad("serving_g", "", f"nutrients per serving but no serving_g for "
-                     f"{entry.name!r}", "give the serving's weight in grams")  # fmt: skip
+            self.bad(
+                "serving_g",
+                "",
+                f"nutrients per serving but no serving_g for {entry.name!r}",
+                "give the serving's weight in grams",
+            )
         if entry.serving_unit and math.isnan(entry.serving_g):
-            self.bad("serving_g", "", f"serving_unit {entry.serving_unit!r} without serving_g",
-                     "give the weight of one serving_unit in grams")  # fmt: skip
+            self.bad(
+                "serving_g",
+                "",
+                f"serving_unit {entry.serving_unit!r} without serving_g",
+                "give the weight of one serving_unit in grams",
+            )
 
     def _recipe(self, entry: MyFoodRow, row: list[str], per: str) -> None:
         entry.yield_g = self.number(row, "yield_g", positive=True)
         entry.yield_servings = self.number(row, "yield_servings", positive=True)
         no_yield = not (self.cell(row, "yield_g") or self.cell(row, "yield_servings"))
         if no_yield:
-            self.bad("yield_g", "", f"recipe {entry.name!r} has no yield",
-                     "give yield_g (its weight when done) and/or yield_servings")  # fmt: skip
+            self.bad(
+                "yield_g",
+                "",
+                f"recipe {entry.name!r} has no yield",
+                "give yield_g (its weight when done) and/or yield_servings",
+            )
         given = [c for c, v in entry.values.items() if not math.isnan(v)]
         if given:
-            self.bad(given[0], self.cell(row, given[0]), "a recipe row with a nutrient",
-                     "leave a recipe's nutrients blank: they come from its ingredients")  # fmt: skip
+            self.bad(
+                given[0],
+                self.cell(row, given[0]),
+                "a recipe row with a nutrient",
+                "leave a recipe's nutrients blank: they come from its ingredients",
+            )
 
     def _supplement(self, entry: MyFoodRow, row: list[str], per: str) -> None:
         if entry.per not in ("", "unit"):
-            self.bad("per", per, "a supplement's nutrients are per unit",
-                     "write per: unit, and the unit in serving_unit (tablet, capsule, ...)")  # fmt: skip
+            self.bad(
+                "per",
+                per,
+                "a supplement's nutrients are per unit",
+                "write per: unit, and the unit in serving_unit (tablet, capsule, ...)",
+            )
         entry.per = "unit"
         if not entry.serving_unit:
-            self.bad("serving_unit", "", f"no serving_unit for {entry.name!r}",
-                     "name the unit the amounts are per: tablet, capsule, scoop, ml")  # fmt: skip
+            self.bad(
+                "serving_unit",
+                "",
+                f"no serving_unit for {entry.name!r}",
+                "name the unit the amounts are per: tablet, capsule, scoop, ml",
+            )
         entry.compound = self.cell(row, "compound")
         entry.compound_mg = self.number(row, "compound_mg", positive=True)
         found = compound(entry.compound) if entry.compound else None
         unknown = bool(entry.compound) and found is None
         if unknown:
-            self.bad("compound", entry.compound, "unknown compound",
-                     f"use one of {', '.join(compound_names())}, or give the elemental "
-                     "amounts (calcium_mg, ...) instead")  # fmt: skip
+            self.bad(
+                "compound",
+                entry.compound,
+                "unknown compound",
+                f"use one of {', '.join(compound_names())}, or give the elemental "
+                "amounts (calcium_mg, ...) instead",
+            )
         elif self.cell(row, "compound_mg") and not entry.compound:
-            self.bad("compound", "", "compound_mg without a compound",
-                     "name the compound, e.g. calcium carbonate")  # fmt: skip
+            self.bad(
+                "compound",
+                "",
+                "compound_mg without a compound",
+                "name the compound, e.g. calcium carbonate",
+            )
         elif found is not None and not math.isnan(entry.compound_mg):
             entry.compound = found.name
             for column, amount in found.elemental_mg(entry.compound_mg).items():
                 if not math.isnan(entry.values.get(column, math.nan)):
-                    self.bad(column, self.cell(row, column), f"{column} and compound_mg both "
-                             "give it", "give the compound's mass or the elemental amount, "
-                             "not both")  # fmt: skip
+                    self.bad(
+                        column,
+                        self.cell(row, column),
+                        f"{column} and compound_mg both give it",
+                        "give the compound's mass or the elemental amount, not both",
+                    )
                 entry.values[column] = amount
         elif found is not None:
             entry.compound = found.name  # the form only; the amounts are given elementally
         if not unknown and all(math.isnan(v) for v in entry.values.values()):
-            self.bad("calcium_mg", "", f"no amount for supplement {entry.name!r}",
-                     "give calcium_mg (or another mineral) per unit, or compound and "
-                     "compound_mg")  # fmt: skip
+            self.bad(
+                "calcium_mg",
+                "",
+                f"no amount for supplement {entry.name!r}",
+                "give calcium_mg (or another mineral) per unit, or compound and compound_mg",
+            )
         entry.values = {c: 0.0 if math.isnan(v) else v for c, v in entry.values.items()}
 
 
@@ -335,15 +386,27 @@ def read_my_foods_file(path: str | Path) -> tuple[list[MyFoodRow], list[Problem]
     header = [c.strip().casefold() for c in rows[0]] if rows else []
     shown = ",".join(header) or "(empty)"
     if "kind" not in header or "name" not in header:
-        return [], [(str(path), 1, "", shown, "lacks the columns kind and name",
-                     "the first line must name the columns, e.g. kind,name,per,calcium_mg")]  # fmt: skip
+        return [], [
+            (
+                str(path),
+                1,
+                "",
+                shown,
+                "lacks the columns kind and name",
+                "the first line must name the columns, e.g. kind,name,per,calcium_mg",
+            )
+        ]
     reader = _Reader(str(path), header)
     for position, column in enumerate(header):
         if column and column not in KNOWN_COLUMNS:
             reader.line = 1
-            reader.bad(column, rows[0][position].strip(), "unknown column",
-                       "use the columns of the README's example (kind, name, aliases, "
-                       "category, per, serving_g, ..., calcium_mg, ...) or note")  # fmt: skip
+            reader.bad(
+                column,
+                rows[0][position].strip(),
+                "unknown column",
+                "use the columns of the README's example (kind, name, aliases, "
+                "category, per, serving_g, ..., calcium_mg, ...) or note",
+            )
     for line, row in enumerate(rows[1:], start=2):
         if any(cell.strip() for cell in row):
             reader.read(line, row)
@@ -351,9 +414,16 @@ def read_my_foods_file(path: str | Path) -> tuple[list[MyFoodRow], list[Problem]
     reader.problems.sort(key=lambda p: (p[1], place.get(p[2], len(header))))
     for recipe in reader.rows:
         if recipe.kind == "recipe" and not recipe.ingredients:
-            reader.problems.append((str(path), recipe.line, "ingredient", recipe.name,
-                                    "a recipe without ingredients", "list its ingredients on "
-                                    "the rows below it (ingredient, amount, unit)"))  # fmt: skip
+            reader.problems.append(
+                (
+                    str(path),
+                    recipe.line,
+                    "ingredient",
+                    recipe.name,
+                    "a recipe without ingredients",
+                    "list its ingredients on the rows below it (ingredient, amount, unit)",
+                )
+            )
     return reader.rows, reader.problems
 
 
@@ -391,6 +461,14 @@ def read_my_foods_files(
             continue
         name, first = clash
         where = f"line {first.line}" if first.path == row.path else first.where
-        problems.append((row.path, row.line, "name" if name == row.name else "aliases", name,
-                         "duplicate name", f"give each name once ({where} has it too)"))  # fmt: skip
+        problems.append(
+            (
+                row.path,
+                row.line,
+                "name" if name == row.name else "aliases",
+                name,
+                "duplicate name",
+                f"give each name once ({where} has it too)",
+            )
+        )
     return kept, sorted(problems, key=lambda p: (order.get(p[0], 0), p[1]))

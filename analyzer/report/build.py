@@ -45,7 +45,6 @@ from analyzer.report import findings, greens
 from analyzer.report import top_sources as sources
 from analyzer.report.entries import entry_rows
 from analyzer.report.matches import check_matches
-from analyzer.report.supplement import SupplementOption, supplement_confidence, supplement_option
 from analyzer.report.model import (
     Alternative,
     Completeness,
@@ -69,6 +68,7 @@ from analyzer.report.plan import (
     plan_greens,
     shortfalls,
 )
+from analyzer.report.supplement import SupplementOption, supplement_confidence, supplement_option
 
 #: Largest sources listed per kind.
 TOP_SOURCES = 3

@@ -180,8 +180,11 @@ def supplement_confidence() -> str:
     """How sure the supplement coefficients are, with their tags (for the report)."""
     index = load_table("absorption_index.csv").set_index("absorption_class")
     rows = [c for c in index.index if str(c).startswith("supplement_")]
-    parts = [f"{str(c).removeprefix('supplement_').replace('_', ' ')} {index.loc[c, 'index']:.2f} "
-             f"({index.loc[c, 'tag']})" for c in rows]  # fmt: skip
+    parts = [
+        f"{str(c).removeprefix('supplement_').replace('_', ' ')} {index.loc[c, 'index']:.2f} "
+        f"({index.loc[c, 'tag']})"
+        for c in rows
+    ]
     return (
         "Supplement calcium is absorbed per dose by Weaver's load equation with the index of "
         "its form relative to milk: " + ", ".join(parts) + ". With a meal rests on Heaney "

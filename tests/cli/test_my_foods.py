@@ -53,7 +53,9 @@ def test_a_negative_and_a_non_numeric_nutrient(tmp_path: Path) -> None:
 
 
 def test_a_recipe_without_yield(tmp_path: Path) -> None:
-    code, lines, path = _check(tmp_path, "recipe,Soup,,,,,,,,,,,,,,", ",,,,,,,,,carrots raw,2,medium")
+    code, lines, path = _check(
+        tmp_path, "recipe,Soup,,,,,,,,,,,,,,", ",,,,,,,,,carrots raw,2,medium"
+    )
     assert code == 1
     assert lines == [
         f"Error: {path} line 2, column yield_g: recipe 'Soup' has no yield (''); give yield_g "
@@ -144,8 +146,7 @@ def test_a_diary_command_stops_on_a_bad_file(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
-        f"Error: {bad} line 2, column kind: unknown kind ('snack'); use food, recipe or "
-        "supplement"
+        f"Error: {bad} line 2, column kind: unknown kind ('snack'); use food, recipe or supplement"
     ]
 
 
@@ -158,7 +159,7 @@ def test_a_missing_or_headerless_file(tmp_path: Path) -> None:
         read_diary(DIARY_PATH(tmp_path), my_foods=headless)
 
 
-def DIARY_PATH(tmp_path: Path) -> Path:  # noqa: N802 (a path builder, named like a constant)
+def DIARY_PATH(tmp_path: Path) -> Path:
     path = tmp_path / "diary.csv"
     path.write_text(DIARY)
     return path
@@ -174,8 +175,10 @@ def test_foods_check_shows_what_each_name_resolves_to() -> None:
         "  - onion, 1 medium = 110.0 g: 11282 Onions, raw (alias, high)" in lines
     )  # 1 medium onion is USDA's 110 g portion
     # 1500 mg x 0.40044 = 600.66 mg of calcium per tablet
-    assert any(line.startswith("  per tablet: energy 0 kcal") and "calcium 600.7 mg" in line
-               for line in lines)  # fmt: skip
+    assert any(
+        line.startswith("  per tablet: energy 0 kcal") and "calcium 600.7 mg" in line
+        for line in lines
+    )
 
 
 def test_foods_check_as_json() -> None:

@@ -114,9 +114,10 @@ def test_supplement_flags(tmp_path: Path) -> None:
 def test_app_rows_keep_the_apps_nutrients(tmp_path: Path) -> None:
     mine = tmp_path / "mine.csv"
     mine.write_text(
-        my_foods_example_path().read_text().replace("recipe,Sunday chili,chili,,", "recipe,"
-        "Sunday chili,chili,red_meat,")
-    )  # fmt: skip
+        my_foods_example_path()
+        .read_text()
+        .replace("recipe,Sunday chili,chili,,", "recipe,Sunday chili,chili,red_meat,")
+    )
     diary = read_diary(DATA / "myfoods" / "cronometer.csv", my_foods=mine)
     entries = diary.entries.set_index("food")
     assert diary.format == "cronometer_servings" and diary.parts.empty  # no split: app values
