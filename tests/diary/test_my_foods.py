@@ -30,6 +30,7 @@ from analyzer.diary import read_diary
 from analyzer.diary.recipes import build_my_foods
 from analyzer.examples import my_foods_example_path
 from analyzer.foods.table import default_matcher, load_foods
+from analyzer.report import build_report, render_text
 from tests.conftest import DATA, SMALL_DAYS
 
 WEEK = DATA / "myfoods" / "week.csv"
@@ -161,3 +162,21 @@ def test_a_supplement_alone_and_with_a_meal(diary, tmp_path: Path) -> None:  # t
     tablet = entries[entries["food"] == "calcium tablet"].iloc[0]
     assert tablet["absorption_class"] == "supplement_with_meal"
     assert tablet["calcium_absorption_index"] == 1.0
+
+
+def test_the_split_in_the_week_and_the_report(diary) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyze(diary, settings=SMALL_DAYS)
+    week = analysis.weekly.iloc[0]  # one logged day: the week's per-day average is the day's
+    assert week["calcium_supplement_mg"] == pytest.approx(2 * 1500 * CARBONATE)
+    assert week["calcium_food_mg"] == pytest.approx(240 + 244 * 1.13 + 400 * CHILI_CA_PER_G)
+    report = build_report(analysis)
+    assert report.week.calcium_supplement_mg == pytest.approx(1201.32)
+    text = render_text(report)
+    # 948.80 mg from food + 1,201.32 mg from supplements = 2,150.12 mg
+    assert "from supplements, per day: calcium 1,201 of 2,150 mg" in text
+    assert any(
+        line.startswith("Supplement calcium is absorbed per dose") for line in report.confidence
+    )
+    listed = [(e.food, e.description) for e in report.entries]
+    assert ("chili", "Sunday chili (your recipe)") in listed  # the entry as logged
+    assert len(report.entries) == 5 and report.completeness.rows == 5

@@ -128,3 +128,19 @@ def test_app_rows_keep_the_apps_nutrients(tmp_path: Path) -> None:
     day = analyze(diary, settings=SMALL_DAYS).daily.iloc[0]
     assert day["calcium_supplement_mg"] == 600.0  # the app's 600 mg
     assert day["diuretic_load_red_meat_mg"] == pytest.approx(190 * 1.0 + 1100 * 40 / 2300)
+
+
+def test_your_foods_come_first(tmp_path: Path) -> None:
+    mine = tmp_path / "mine.csv"
+    mine.write_text(f"{HEADER}\nfood,Farm milk,whole milk,dairy,100g,,,,,,,,,,125,\n")
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text("name,food_id\nwhole milk,01079\nfarm milk,01079\n")
+    diary = tmp_path / "diary.csv"
+    diary.write_text("date,food,amount,unit\n2026-11-16,whole milk,100,g\n")
+    entries = read_diary(diary, my_foods=mine, aliases=aliases).entries
+    # your food (125 mg Ca per 100 g) wins over your alias and over the USDA alias (01077)
+    assert entries[["food_id", "match_method", "calcium_mg"]].values.tolist() == [
+        ["my:farm milk", "my food", 125.0]
+    ]
+    without = read_diary(diary, aliases=aliases).entries
+    assert without["match_method"].tolist() == ["alias (yours)"]
