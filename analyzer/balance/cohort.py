@@ -46,6 +46,8 @@ import pandas as pd
 
 from analyzer.balance.absorption import absorbable_calcium_target
 from analyzer.balance.analysis import Analysis
+from analyzer.balance.coverage import complete_days
+from analyzer.errors import NoDataError, some_of
 from analyzer.models import Targets
 from analyzer.nutrients import DIURETIC_GROUPS, GROUP_LABELS
 from analyzer.reference import coefficient, molar_ratio_factor
@@ -406,7 +408,17 @@ def cohort_summary(analysis: Analysis) -> Cohort:
     daily = analysis.daily
     if "person" not in daily.columns:
         daily = daily.assign(person="")
-    means = person_means(daily)
+    # Conclusions only as strong as the diary: a person's mean is over their complete days;
+    # a person with none is left out (and counted in the notes).
+    complete = complete_days(daily)
+    if complete.empty:
+        raise NoDataError(
+            f"no day of the {daily['person'].nunique():,} person(s) is complete (too little food "
+            "for their energy needs, much of it not used, or the app says so)",
+            "see `analyzer daily --all`; give --min-energy 0 to count low-energy days",
+        )
+    left_out = daily[~daily["person"].isin(complete["person"])]
+    means = person_means(complete)
     stage, stages = _stages(analysis, means.index)
     persons = means.reset_index()
     persons.insert(1, "life_stage", stage.to_numpy())
@@ -423,5 +435,26 @@ def cohort_summary(analysis: Analysis) -> Cohort:
         distribution=_distribution(persons, order),
         loads=_loads(means),
         ca_p_histogram=_histogram(persons["ca_p_molar_ratio"]),
-        notes=_notes(persons, analysis),
+        notes=_notes(persons, analysis) + _left_out_notes(daily, complete, left_out),
     )
+
+
+def _left_out_notes(
+    daily: pd.DataFrame, complete: pd.DataFrame, left_out: pd.DataFrame
+) -> list[str]:
+    """Say which days and persons the distributions leave out, and why."""
+    dropped = len(daily) - len(complete)
+    if not dropped:
+        return []
+    people = sorted(left_out["person"].astype(str).unique())
+    text = (
+        f"{dropped:,} of {len(daily):,} person-days are incomplete (too little food for the "
+        "person's energy needs, much of it not used, or the app says so: see `daily --all`) "
+        "and are left out of the means"
+    )
+    if people:
+        text += (
+            f"; {len(people):,} person(s) with no complete day are left out of the "
+            f"distributions ({some_of(people, 5)})"
+        )
+    return [text + ". Give --min-energy 0 to count low-energy days."]

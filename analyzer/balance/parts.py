@@ -96,7 +96,8 @@ def expand_recipes(entries: pd.DataFrame, parts: pd.DataFrame | None) -> pd.Data
     for column in ("food_id", "description", "category", "food"):
         if column in merged.columns:
             merged[column] = merged[column].astype("string")
-    merged["category"] = merged["category"].fillna("other")
+    if "category" in merged.columns:
+        merged["category"] = merged["category"].fillna("other")
     return merged
 
 

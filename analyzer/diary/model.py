@@ -8,27 +8,12 @@ rows: they are skipped and never counted.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
 
 import numpy as np
 import pandas as pd
 
 from analyzer import nutrients
 from analyzer.errors import quote
-
-DiaryFormat = Literal[
-    "own",
-    "cronometer_servings",
-    "cronometer_daily",
-    "loseit",
-    "mfp",
-    "mfp_foods",
-    "mfp_printable",
-    "asa24_items",
-    "asa24_totals",
-    "nhanes",
-    "freetext",
-]
 
 #: The formats :func:`analyzer.diary.read_diary` understands, with a one-line description.
 FORMATS: dict[str, str] = {

@@ -17,27 +17,20 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
 from analyzer.balance.analysis import Analysis
-from analyzer.balance.entries import only_app_totals
 from analyzer.balance.weaver import absorbable_calcium_target
 from analyzer.balance.weeks import (
     COVERAGE_MIN_FRACTION,
     DAYS_PER_WEEK,
-    Window,
-    choose_person,
-    for_person,
     mineral_coverage,
     ratio_usable,
-    select_window,
     week_averages,
 )
 from analyzer.jsonable import records
-from analyzer.models import Profile, Settings, Targets
 from analyzer.nutrients import CA_P, GROUPS, TARGET_MINERALS
 from analyzer.reference import molar_ratio_factor
 from analyzer.report import coverage as lead
@@ -68,6 +61,7 @@ from analyzer.report.plan import (
     plan_greens,
     shortfalls,
 )
+from analyzer.report.scope import WeekScope, averaged_entries, week_scope
 from analyzer.report.supplement import SupplementOption, supplement_confidence, supplement_option
 
 #: Largest sources listed per kind.
@@ -78,55 +72,6 @@ INFANT_NOTE = (
     "No greens plan under 1 year of age: infants' intakes come from breast milk or formula "
     "(the DRIs for 0-12 months are adequate intakes based on them); ask a paediatrician."
 )
-
-
-@dataclass(frozen=True)
-class WeekScope:
-    """One person's week: the window, its rows of the daily and entries tables (analysed, a
-    recipe as its ingredients; and as logged, one row per diary entry), the targets."""
-
-    window: Window
-    person: str | None
-    week_daily: pd.DataFrame
-    week_entries: pd.DataFrame
-    week_logged: pd.DataFrame
-    profile: Profile
-    targets: Targets
-    settings: Settings
-    totals_only: bool
-
-    @property
-    def logged_days(self) -> int:
-        """Days of the window with at least one entry."""
-        return int(self.week_daily["date"].nunique())
-
-
-def week_scope(
-    analysis: Analysis,
-    week: str | None = None,
-    start: dt.date | str | None = None,
-    person: str | None = None,
-) -> WeekScope:
-    """Choose the person and the seven days, and take their rows (see :func:`build_report`)."""
-    person = choose_person(analysis.daily, person)
-    daily = for_person(analysis.daily, person).assign(date=lambda f: pd.to_datetime(f["date"]))
-    window = select_window(daily["date"], week, start)
-    week_daily = daily[daily["date"].isin(window.days)].sort_values("date")
-    entries = for_person(analysis.entries, person)
-    week_entries = entries[pd.to_datetime(entries["date"]).isin(window.days)]
-    logged = for_person(analysis.logged_entries, person)
-    week_logged = logged[pd.to_datetime(logged["date"]).isin(window.days)]
-    return WeekScope(
-        window=window,
-        person=person,
-        week_daily=week_daily,
-        week_entries=week_entries,
-        week_logged=week_logged,
-        profile=analysis.profile_of(person) if person is not None else analysis.profile,
-        targets=analysis.targets_of(person) if person is not None else analysis.targets,
-        settings=analysis.settings,
-        totals_only=only_app_totals(week_entries),
-    )
 
 
 def _targets(scope: WeekScope) -> TargetsInfo:
@@ -289,13 +234,17 @@ def _sources(
     plan: GreensPlan,
     flags: list[ReportFlag],
 ) -> tuple[pd.DataFrame, TopSources, list[dict[str, Any]]]:
-    """Diuretic load by group, the largest sources, and the swaps worth naming."""
-    days = max(scope.logged_days, 1)
+    """Diuretic load by group, the largest sources, and the swaps worth naming.
+
+    Per day over the days the week's figures average (its complete days; all logged days
+    when none is complete), so that these tables add up to the week's figures.
+    """
+    entries, days = averaged_entries(scope)
     if scope.totals_only:
-        empty = sources.sources_by_group(scope.week_entries.iloc[0:0], days)
+        empty = sources.sources_by_group(entries.iloc[0:0], days)
         return empty, TopSources(phosphorus=[], diuretic_load=[]), []
-    by_food = sources.sources_by_food(scope.week_entries, scope.logged_days)
-    by_group = sources.sources_by_group(scope.week_entries, scope.logged_days)
+    by_food = sources.sources_by_food(entries, days)
+    by_group = sources.sources_by_group(entries, days)
     top_p = by_food.dropna(subset=["phosphorus_mg"]).nlargest(TOP_SOURCES, "phosphorus_mg")
     loaded = by_food[by_food["diuretic_load_mg"] > 0]
     top_load = loaded.nlargest(TOP_SOURCES, "diuretic_load_mg")

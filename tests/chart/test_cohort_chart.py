@@ -16,10 +16,13 @@ from analyzer.chart.cohort import COHORT_PANELS, cohort_chart
 from analyzer.chart.save import save_figure
 from analyzer.report.cohort import build_cohort
 from tests.balance.test_cohort import cohort_entries, profiles
+from tests.conftest import SMALL_DAYS
 
 
 def test_one_figure_with_the_six_panels(tmp_path: Path) -> None:
-    report = build_cohort(analyze(cohort_entries(), profiles=profiles(), by_person=True))
+    report = build_cohort(
+        analyze(cohort_entries(), settings=SMALL_DAYS, profiles=profiles(), by_person=True)
+    )
     figure = cohort_chart(report)
     assert isinstance(figure, Figure)
     titles = [ax.get_title(loc="left") for ax in figure.axes]

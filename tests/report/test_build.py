@@ -11,7 +11,7 @@ import pytest
 
 from analyzer.balance.analysis import analyze
 from analyzer.diary import read_diary
-from analyzer.models import Settings
+from analyzer.models import Profile, Settings
 from analyzer.report import Report, build_report, render_text
 from analyzer.report.greens import POTASSIUM_MAGNESIUM_LABEL, ROLE_CALCIUM
 from tests.conftest import SMALL_DAYS
@@ -494,3 +494,20 @@ def test_ratio_flags_left_out_where_the_ratio_is_not_computed() -> None:
     cannot = [f for f in data["cannot_judge"] if "low_ca_p" in f["code"]]
     assert len(cannot) == 8
     assert "phosphorus is unknown for 50% of the food" in cannot[0]["message"]
+
+
+def test_sources_average_the_same_days_as_the_week() -> None:
+    # A complete week whose Sunday is a 16 oz steak and an unknown dish: Sunday is
+    # incomplete, so the week averages Monday-Saturday, and so must the load table and the
+    # largest sources (the steak of Sunday must not appear in them).
+    diary = read_diary(DATA / "sunday_incomplete_week.csv")
+    analysis = analyze(diary, profile=Profile(sex="female", age=62))
+    report = build_report(analysis)
+    assert report.week.days == 6
+    weekly = analysis.weekly.set_index("week").loc[report.week.label]
+    by_group = {row.group: row for row in report.diuretic_load}
+    for group, row in by_group.items():
+        # the weekly table averages the complete days too: the two agree group by group
+        assert row.phosphorus_mg == pytest.approx(float(weekly[f"phosphorus_{group}_mg"]))
+    total = sum(row.phosphorus_mg or 0.0 for row in report.diuretic_load)
+    assert total == pytest.approx(report.week.phosphorus_mg)
