@@ -29,6 +29,9 @@ References
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import numpy as np
 import pandas as pd
 
@@ -45,11 +48,19 @@ DOSE_COLUMN = "occasion_supplement_calcium_mg"
 MAX_DOSE_COLUMN = "calcium_supplement_max_dose_mg"
 
 
+#: Per-entry column set by :func:`supplement_absorption`: the entry is a supplement.
+FLAG_COLUMN = "is_supplement"
+
+
 def is_supplement(entries: pd.DataFrame) -> np.ndarray:
-    """Which entries are supplements (a non-empty ``supplement`` column)."""
+    """Which entries are supplements (a non-empty ``supplement`` column; :data:`FLAG_COLUMN`
+    when already set)."""
+    if FLAG_COLUMN in entries.columns:
+        return entries[FLAG_COLUMN].to_numpy(dtype=bool)
     if "supplement" not in entries.columns:
         return np.zeros(len(entries), dtype=bool)
-    return entries["supplement"].astype("string").fillna("").ne("").to_numpy(dtype=bool)
+    forms = entries["supplement"].to_numpy(dtype=object, na_value="")
+    return np.asarray(forms != "", dtype=bool)
 
 
 def supplement_absorption(entries: pd.DataFrame, codes: np.ndarray) -> None:
@@ -59,41 +70,46 @@ def supplement_absorption(entries: pd.DataFrame, codes: np.ndarray) -> None:
     ----------
     entries : DataFrame
         Entries with ``supplement``, ``calcium_mg`` and the classes of
-        :func:`analyzer.balance.absorption.classify` (changed in place).
+        :func:`analyzer.balance.absorption.classify` (changed in place; :data:`FLAG_COLUMN`
+        and :data:`DOSE_COLUMN` added).
     codes : ndarray of int
         Eating occasion of each entry (:func:`analyzer.balance.occasions.occasion_keys`).
     """
     supplement = is_supplement(entries)
-    size = int(codes.max()) + 1 if len(codes) else 0
-    calcium = entries["calcium_mg"].fillna(0.0).to_numpy(dtype=float)
-    doses = np.bincount(codes, weights=np.where(supplement, calcium, 0.0), minlength=size)
-    entries[DOSE_COLUMN] = np.where(supplement, doses[codes], 0.0) if len(codes) else 0.0
+    entries[FLAG_COLUMN] = supplement
     if not supplement.any():
+        entries[DOSE_COLUMN] = 0.0
         return
+    size = int(codes.max()) + 1
+    calcium = entries["calcium_mg"].fillna(0.0).to_numpy(dtype=float)
+    doses = np.bincount(codes[supplement], weights=calcium[supplement], minlength=size)
+    entries[DOSE_COLUMN] = np.where(supplement, doses[codes], 0.0)
     food = np.bincount(codes, weights=(~supplement).astype(float), minlength=size) > 0
     with_meal = food[codes]
-    forms = entries["supplement"].astype(str).to_numpy(dtype=object)
+    rows = np.flatnonzero(supplement)
+    forms = entries["supplement"].to_numpy(dtype=object)[rows]
+    classes = {
+        key: calcium_absorption_classes(str(key[0]))[0 if key[1] else 1]
+        for key in set(zip(forms, with_meal[rows], strict=True))
+    }
     chosen = np.array(
-        [
-            calcium_absorption_classes(form)[0 if meal else 1] if supp else ""
-            for form, meal, supp in zip(forms, with_meal, supplement, strict=True)
-        ],
-        dtype=object,
+        [classes[key] for key in zip(forms, with_meal[rows], strict=True)], dtype=object
     )
     index = load_table("absorption_index.csv").set_index("absorption_class")["index"]
     fraction = load_table("phosphorus_bioavailability.csv").set_index("phosphorus_class")
-    rows = np.flatnonzero(supplement)
-    entries.loc[entries.index[rows], "absorption_class"] = chosen[rows]
-    entries.loc[entries.index[rows], "calcium_absorption_index"] = index.reindex(
-        chosen[rows]
-    ).to_numpy(dtype=float)
+    entries.loc[entries.index[rows], "absorption_class"] = chosen
+    entries.loc[entries.index[rows], "calcium_absorption_index"] = index.reindex(chosen).to_numpy(
+        dtype=float
+    )
     entries.loc[entries.index[rows], "phosphorus_class"] = SUPPLEMENT_PHOSPHORUS_CLASS
     entries.loc[entries.index[rows], "phosphorus_absorption"] = float(
         fraction.loc[SUPPLEMENT_PHOSPHORUS_CLASS, "fraction"]
     )
 
 
-def supplement_totals(entries: pd.DataFrame, codes: np.ndarray, size: int) -> dict[str, object]:
+def supplement_totals(
+    entries: pd.DataFrame, codes: np.ndarray, size: int, day: Mapping[str, Any]
+) -> dict[str, np.ndarray]:
     """Per day: each mineral from food and from supplements, and the largest dose.
 
     Parameters
@@ -104,6 +120,10 @@ def supplement_totals(entries: pd.DataFrame, codes: np.ndarray, size: int) -> di
         Day (row of the daily table) of each entry.
     size : int
         Days.
+    day : mapping
+        The day's totals already summed: ``<mineral>_mg`` (NaN when every entry lacks it)
+        and ``<mineral>_mg_unknown`` (entries lacking it); the food part is the total less
+        the supplements' part, so only the supplement entries are summed here.
 
     Returns
     -------
@@ -114,21 +134,27 @@ def supplement_totals(entries: pd.DataFrame, codes: np.ndarray, size: int) -> di
         without supplements). [mg]
     """
     supplement = is_supplement(entries)
-    out: dict[str, object] = {}
-    for kind, mask in (("food", ~supplement), ("supplement", supplement)):
-        present = np.bincount(codes, weights=mask.astype(float), minlength=size) > 0
-        for mineral in SPLIT_MINERALS:
-            values = entries[f"{mineral}_mg"].to_numpy(dtype=float)
-            known = mask & ~np.isnan(values)
-            total = np.bincount(codes, weights=np.where(known, values, 0.0), minlength=size)
-            counted = np.bincount(codes, weights=known.astype(float), minlength=size) > 0
-            out[f"{mineral}_{kind}_mg"] = np.where(present, np.where(counted, total, np.nan), 0.0)
-    doses = (
-        entries[DOSE_COLUMN].to_numpy(dtype=float)
-        if DOSE_COLUMN in entries.columns
-        else np.zeros(len(entries))
-    )
+    rows = np.bincount(codes, minlength=size).astype(float)
+    taken = codes[supplement]
+    supplement_rows = np.bincount(taken, minlength=size).astype(float)
+    out: dict[str, np.ndarray] = {}
+    for mineral in SPLIT_MINERALS:
+        column = f"{mineral}_mg"
+        total = np.asarray(day[column], dtype=float)
+        values = entries[column].to_numpy(dtype=float)[supplement]
+        known = ~np.isnan(values)
+        part = np.bincount(taken, weights=np.where(known, values, 0.0), minlength=size)
+        part_known = np.bincount(taken, weights=known.astype(float), minlength=size)
+        food_known = rows - np.asarray(day[f"{column}_unknown"], dtype=float) - part_known
+        out[f"{mineral}_supplement_mg"] = np.where(
+            supplement_rows > 0, np.where(part_known > 0, part, np.nan), 0.0
+        )
+        food_rows = rows - supplement_rows
+        out[f"{mineral}_food_mg"] = np.where(
+            food_rows > 0, np.where(food_known > 0, np.nan_to_num(total) - part, np.nan), 0.0
+        )
     largest = np.zeros(size)
-    np.maximum.at(largest, codes, np.nan_to_num(doses))
+    if supplement.any():
+        np.maximum.at(largest, taken, entries[DOSE_COLUMN].to_numpy(dtype=float)[supplement])
     out[MAX_DOSE_COLUMN] = largest
     return out

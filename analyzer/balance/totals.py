@@ -197,7 +197,7 @@ def daily_totals(
     for mechanism in MECHANISMS:
         load = sums.sum(entries[f"{mechanism}_calcium_mg"], diuretic)
         out[f"diuretic_load_{mechanism}_mg"] = np.where(no_diuretic, 0.0, load)
-    out.update(supplement_totals(entries, codes, len(sizes)))
+    out.update(supplement_totals(entries, codes, len(sizes), out))
     out["caffeine_max_occasion_mg"] = (
         entries["occasion_caffeine_mg"].groupby(codes).max().reindex(range(len(sizes))).to_numpy()
     )

@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from analyzer.cli.app import CONTEXT, cli, emit, friendly_errors
-from analyzer.cli.options import TABLE_FORMATS, format_option
+from analyzer.cli.options import TABLE_FORMATS, DiaryReading, format_option
 
 #: Nutrient columns shown by ``foods show``: (column, label, unit).
 FOOD_SHOW_NUTRIENTS = (
@@ -201,7 +201,8 @@ def _check_lines(item: dict[str, Any]) -> list[str]:
     "aliases",
     metavar="FILE",
     multiple=True,
-    help="Your aliases files, used for the recipes' ingredients as for diary rows.",
+    help="Your aliases files, used for the recipes' ingredients as for diary rows (the "
+    "default ~/.config/analyzer/aliases.csv is read too).",
 )
 @format_option(("table", "json"))
 @friendly_errors
@@ -223,8 +224,9 @@ def foods_check(files: tuple[str, ...], aliases: tuple[str, ...], fmt: str) -> N
 
     table = load_foods()
     matcher: Any = default_matcher()
-    if aliases:
-        matcher = UserAliasMatcher(matcher, load_user_aliases(list(aliases), table), table)
+    alias_files = DiaryReading(aliases=aliases).alias_files()  # the default file too
+    if alias_files:
+        matcher = UserAliasMatcher(matcher, load_user_aliases(alias_files, table), table)
     book = build_my_foods(list(files), matcher, table)
     summary = book.summary()
     if fmt == "json":
