@@ -110,13 +110,16 @@ class _Builder:
         self.weights: dict[str, np.ndarray] = {}
         if len(self.table):
             self._match(MyFoodsMatcher(matcher, rows), foods)
+            # a recipe's ingredient rows follow one another: slice at each new recipe
             table = self.table.assign(ingredient=self.table["food"], source="usda")
-            for key, group in table.groupby("recipe_id", sort=False):
-                self.groups[str(key)] = group
-                self.arrays[str(key)] = (
-                    group[list(_TEXTS)].astype(object).to_numpy(),
-                    group[list(_NUMBERS)].to_numpy(dtype=float),
-                )
+            texts = table[list(_TEXTS)].astype(object).to_numpy()
+            numbers = table[list(_NUMBERS)].to_numpy(dtype=float)
+            ids = table["recipe_id"].to_numpy(dtype=object)
+            starts = np.flatnonzero(np.r_[True, ids[1:] != ids[:-1]])
+            for start, end in zip(starts, [*starts[1:], len(ids)], strict=True):
+                key = str(ids[start])
+                self.groups[key] = table.iloc[start:end]
+                self.arrays[key] = (texts[start:end], numbers[start:end])
 
     def bad(self, at: pd.Series, column: str, value: str, problem: str, fix: str) -> None:
         self.problems.append((str(at["path"]), int(at["line"]), column, value, problem, fix))

@@ -256,7 +256,7 @@ class MyFoodsMatcher:
     def __init__(self, base: NamesMatcher, rows: Sequence[MyFoodRow]) -> None:
         self._base = base
         self._rows = {row.food_id: row for row in rows}
-        self._keys = {name_key(n): row.food_id for row in rows for n in (row.name, *row.aliases)}
+        self._keys = {key: row.food_id for row in rows for key in row.keys}
 
     def food_for(self, name: str) -> str | None:
         """The id of your food this name is (whole, or without its amount), or None."""

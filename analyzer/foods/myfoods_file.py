@@ -133,9 +133,14 @@ class MyFoodRow:
     ingredients: list[Ingredient] = field(default_factory=list)
 
     @cached_property
+    def keys(self) -> tuple[str, ...]:
+        """The lookup keys of its name and aliases (:func:`name_key`), name first."""
+        return tuple(name_key(n) for n in (self.name, *self.aliases))
+
+    @cached_property
     def food_id(self) -> str:
         """``my:`` and the name's key."""
-        return my_food_id(self.name)
+        return MY_ID_PREFIX + self.keys[0]
 
     @property
     def where(self) -> str:
@@ -155,17 +160,19 @@ class _Reader:
         #: The row ingredient rows belong to: the last food, recipe or supplement row read
         #: (None before the first; ``skip`` after a row too bad to read, already reported).
         self.current: MyFoodRow | str | None = None
+        #: The current row's cells by column, stripped (blank cells left out).
+        self.cells: dict[str, str] = {}
 
-    def cell(self, row: list[str], column: str) -> str:
-        position = self.at.get(column)
-        return row[position].strip() if position is not None and position < len(row) else ""
+    def cell(self, column: str) -> str:
+        """The current row's cell of ``column``, stripped ("" when absent)."""
+        return self.cells.get(column, "")
 
     def bad(self, column: str, value: str, problem: str, fix: str) -> None:
         self.problems.append((self.path, self.line, column, value, problem, fix))
 
-    def number(self, row: list[str], column: str, *, positive: bool = False) -> float:
+    def number(self, column: str, *, positive: bool = False) -> float:
         """A number cell: NaN when blank; a problem when not a number or negative."""
-        text = self.cell(row, column)
+        text = self.cells.get(column, "")
         if not text:
             return math.nan
         try:
@@ -183,23 +190,25 @@ class _Reader:
 
     def read(self, line: int, row: list[str]) -> None:
         self.line = line
-        kind = self.cell(row, "kind").casefold()
-        if not kind and self.cell(row, "ingredient"):
+        width = len(row)
+        self.cells = {c: row[i].strip() for c, i in self.at.items() if i < width and row[i]}
+        kind = self.cell("kind").casefold()
+        if not kind and self.cell("ingredient"):
             kind = "ingredient"
         if kind == "ingredient":
-            self._ingredient(row)
+            self._ingredient()
         elif kind not in KINDS:
-            shown = self.cell(row, "kind")
+            shown = self.cell("kind")
             problem = "unknown kind" if shown else "no kind"
             self.bad("kind", shown, problem, "use food, recipe or supplement")
             self.current = "skip"
         else:
             self.current = "skip"
-            self._entry(kind, row)
+            self._entry(kind)
 
-    def _ingredient(self, row: list[str]) -> None:
+    def _ingredient(self) -> None:
         recipe = self.current
-        text = self.cell(row, "ingredient")
+        text = self.cell("ingredient")
         if recipe == "skip":
             return  # its recipe's row is bad and reported
         if not isinstance(recipe, MyFoodRow) or recipe.kind != "recipe":
@@ -210,7 +219,7 @@ class _Reader:
                 "put ingredient rows right below their recipe's row (kind recipe)",
             )
             return
-        name = self.cell(row, "name")
+        name = self.cell("name")
         if name and name_key(name) != name_key(recipe.name):
             self.bad(
                 "name",
@@ -222,41 +231,41 @@ class _Reader:
         if not text:
             self.bad("ingredient", text, "no ingredient", "name the ingredient")
             return
-        if not self.cell(row, "amount"):
+        if not self.cell("amount"):
             self.bad("amount", "", f"no amount for {text!r}", "give the amount, e.g. 2 or 150")
             return
         recipe.ingredients.append(
-            Ingredient(self.line, text, self.cell(row, "amount"), self.cell(row, "unit"))
+            Ingredient(self.line, text, self.cell("amount"), self.cell("unit"))
         )
 
-    def _entry(self, kind: str, row: list[str]) -> None:
-        name = self.cell(row, "name")
+    def _entry(self, kind: str) -> None:
+        name = self.cell("name")
         if not name:
             self.bad("name", "", f"a {kind} without a name", "give the name you log it by")
             return
         entry = MyFoodRow(kind=kind, name=name, path=self.path, line=self.line)
         self.current = entry
-        entry.aliases = tuple(a.strip() for a in self.cell(row, "aliases").split(";") if a.strip())
-        category = self.cell(row, "category").casefold()
+        entry.aliases = tuple(a.strip() for a in self.cell("aliases").split(";") if a.strip())
+        category = self.cell("category").casefold()
         if category and category not in CATEGORIES:
             self.bad(
                 "category",
-                self.cell(row, "category"),
+                self.cell("category"),
                 "unknown category",
                 f"use one of {', '.join(CATEGORIES)}",
             )
         entry.category = category if category in CATEGORIES else None
-        per = self.cell(row, "per")
+        per = self.cell("per")
         entry.per = PER_WORDS.get(per.casefold().removeprefix("per ").strip(), "?" if per else "")
-        entry.serving_g = self.number(row, "serving_g", positive=True)
-        entry.serving_unit = self.cell(row, "serving_unit")
-        entry.values = {c: self.number(row, c) for c in NUTRIENT_COLUMNS}
+        entry.serving_g = self.number("serving_g", positive=True)
+        entry.serving_unit = self.cell("serving_unit")
+        entry.values = {c: self.number(c) for c in NUTRIENT_COLUMNS}
         {"food": self._food, "recipe": self._recipe, "supplement": self._supplement}[kind](
-            entry, row, per
+            entry, per
         )
         self.rows.append(entry)
 
-    def _food(self, entry: MyFoodRow, row: list[str], per: str) -> None:
+    def _food(self, entry: MyFoodRow, per: str) -> None:
         if entry.per not in ("100g", "serving"):
             self.bad(
                 "per",
@@ -279,10 +288,10 @@ class _Reader:
                 "give the weight of one serving_unit in grams",
             )
 
-    def _recipe(self, entry: MyFoodRow, row: list[str], per: str) -> None:
-        entry.yield_g = self.number(row, "yield_g", positive=True)
-        entry.yield_servings = self.number(row, "yield_servings", positive=True)
-        no_yield = not (self.cell(row, "yield_g") or self.cell(row, "yield_servings"))
+    def _recipe(self, entry: MyFoodRow, per: str) -> None:
+        entry.yield_g = self.number("yield_g", positive=True)
+        entry.yield_servings = self.number("yield_servings", positive=True)
+        no_yield = not (self.cell("yield_g") or self.cell("yield_servings"))
         if no_yield:
             self.bad(
                 "yield_g",
@@ -294,12 +303,12 @@ class _Reader:
         if given:
             self.bad(
                 given[0],
-                self.cell(row, given[0]),
+                self.cell(given[0]),
                 "a recipe row with a nutrient",
                 "leave a recipe's nutrients blank: they come from its ingredients",
             )
 
-    def _supplement(self, entry: MyFoodRow, row: list[str], per: str) -> None:
+    def _supplement(self, entry: MyFoodRow, per: str) -> None:
         if entry.per not in ("", "unit"):
             self.bad(
                 "per",
@@ -315,8 +324,8 @@ class _Reader:
                 f"no serving_unit for {entry.name!r}",
                 "name the unit the amounts are per: tablet, capsule, scoop, ml",
             )
-        entry.compound = self.cell(row, "compound")
-        entry.compound_mg = self.number(row, "compound_mg", positive=True)
+        entry.compound = self.cell("compound")
+        entry.compound_mg = self.number("compound_mg", positive=True)
         found = compound(entry.compound) if entry.compound else None
         unknown = bool(entry.compound) and found is None
         if unknown:
@@ -327,7 +336,7 @@ class _Reader:
                 f"use one of {', '.join(compound_names())}, or give the elemental "
                 "amounts (calcium_mg, ...) instead",
             )
-        elif self.cell(row, "compound_mg") and not entry.compound:
+        elif self.cell("compound_mg") and not entry.compound:
             self.bad(
                 "compound",
                 "",
@@ -340,7 +349,7 @@ class _Reader:
                 if not math.isnan(entry.values.get(column, math.nan)):
                     self.bad(
                         column,
-                        self.cell(row, column),
+                        self.cell(column),
                         f"{column} and compound_mg both give it",
                         "give the compound's mass or the elemental amount, not both",
                     )
@@ -450,12 +459,12 @@ def read_my_foods_files(
     kept: list[MyFoodRow] = []
     for row in rows:
         clash = None
-        for name in (row.name, *row.aliases):
-            first = seen.get(name_key(name))
+        for name, key in zip((row.name, *row.aliases), row.keys, strict=True):
+            first = seen.get(key)
             if first is not None and first is not row:
                 clash = (name, first)
                 break
-            seen[name_key(name)] = row
+            seen[key] = row
         if clash is None:
             kept.append(row)
             continue

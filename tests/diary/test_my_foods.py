@@ -20,10 +20,13 @@ Sunday chili (yield 900 g, 6 servings of 150 g): 500 g beef, 2 cups (354 g) bean
 from __future__ import annotations
 
 import math
+import tempfile
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analyzer.balance import analyze
 from analyzer.diary import read_diary
@@ -180,3 +183,31 @@ def test_the_split_in_the_week_and_the_report(diary) -> None:  # type: ignore[no
     listed = [(e.food, e.description) for e in report.entries]
     assert ("chili", "Sunday chili (your recipe)") in listed  # the entry as logged
     assert len(report.entries) == 5 and report.completeness.rows == 5
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    grams=st.floats(min_value=1, max_value=2000, allow_nan=False),
+    tablets=st.integers(min_value=0, max_value=4),
+    bars=st.integers(min_value=0, max_value=5),
+)
+def test_totals_add_up_whatever_the_amounts(grams: float, tablets: int, bars: int) -> None:
+    """Parts add up to their entry; food + supplements = the day's total, for any amounts."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "diary.csv"
+        path.write_text(
+            "date,time,meal,food,amount,unit\n"
+            f"2026-11-16,12:00,lunch,Sunday chili,{grams!r},g\n"
+            f"2026-11-16,12:00,lunch,my bar,{bars},bar\n"
+            f"2026-11-16,12:00,lunch,calcium tablet,{tablets},tablet\n"
+        )
+        diary = read_diary(path, my_foods=my_foods_example_path())
+    chili = diary.entries.iloc[0]
+    assert diary.parts["calcium_mg"].sum() == pytest.approx(chili["calcium_mg"])
+    assert chili["calcium_mg"] == pytest.approx(grams * CHILI_CA_PER_G)
+    day = analyze(diary, settings=SMALL_DAYS).daily.iloc[0]
+    assert day["calcium_food_mg"] + day["calcium_supplement_mg"] == pytest.approx(
+        day["calcium_mg"]
+    )
+    assert day["calcium_supplement_mg"] == pytest.approx(tablets * 1500 * CARBONATE)
+    assert day["calcium_food_mg"] == pytest.approx(grams * CHILI_CA_PER_G + bars * 120)
