@@ -97,6 +97,7 @@ class DiaryReading:
     strict: bool = False
     mfp_calcium_dv: int | None = None
     aliases: tuple[str, ...] = ()
+    my_foods: tuple[str, ...] = ()
 
     def alias_files(self) -> list[str]:
         """The aliases files to read: the default one when it exists, then ``--aliases``."""
@@ -105,6 +106,14 @@ class DiaryReading:
         default = default_aliases_path()
         found = [str(default)] if default is not None and default.is_file() else []
         return [*found, *(a for a in self.aliases if a not in found)]
+
+    def my_foods_files(self) -> list[str]:
+        """The my-foods files to read: the default one when it exists, then ``--foods``."""
+        from analyzer.foods.myfoods_file import default_my_foods_path
+
+        default = default_my_foods_path()
+        found = [str(default)] if default is not None and default.is_file() else []
+        return [*found, *(f for f in self.my_foods if f not in found)]
 
 
 def diary_options(func: Command) -> Command:
@@ -119,6 +128,7 @@ def diary_options(func: Command) -> Command:
         strict: bool,
         mfp_calcium_dv: str | None,
         aliases: tuple[str, ...],
+        my_foods: tuple[str, ...],
         **kwargs: Any,
     ) -> Any:
         reading = DiaryReading(
@@ -128,6 +138,7 @@ def diary_options(func: Command) -> Command:
             strict,
             int(mfp_calcium_dv) if mfp_calcium_dv is not None else None,
             tuple(aliases),
+            tuple(my_foods),
         )
         return func(*args, reading=reading, **kwargs)
 
@@ -169,6 +180,15 @@ def diary_options(func: Command) -> Command:
                 type=click.STRING,
                 help="CSV of your own names, name,food_id (repeatable): a name listed is that "
                 "USDA food. Also read: ~/.config/analyzer/aliases.csv (or $ANALYZER_ALIASES).",
+            ),
+            click.option(
+                "--foods",
+                "my_foods",
+                metavar="FILE",
+                multiple=True,
+                type=click.STRING,
+                help="CSV of your own foods, recipes and supplements (repeatable; see the "
+                "README). Also read: ~/.config/analyzer/my_foods.csv (or $ANALYZER_FOODS).",
             ),
         ],
     )
@@ -397,6 +417,7 @@ def load_diary_for_cli(path: str, reading: DiaryReading, *, require_rows: bool =
             mfp_calcium_dv=reading.mfp_calcium_dv,
             progress=progress,
             aliases=reading.alias_files() or None,
+            my_foods=reading.my_foods_files() or None,
         )
     for message in row_messages(path, diary.rejected):
         click.echo(message, err=True)

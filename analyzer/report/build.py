@@ -36,12 +36,12 @@ from analyzer.reference import molar_ratio_factor
 from analyzer.report import coverage as lead
 from analyzer.report import findings, greens
 from analyzer.report import top_sources as sources
+from analyzer.report.entries import entry_rows
 from analyzer.report.matches import check_matches
 from analyzer.report.model import (
     Alternative,
     Completeness,
     Day,
-    EntryRow,
     MineralCoverage,
     NotUsedRow,
     PlanSummary,
@@ -62,6 +62,7 @@ from analyzer.report.plan import (
     shortfalls,
 )
 from analyzer.report.scope import WeekScope, averaged_entries, week_scope
+from analyzer.report.supplement import SupplementOption, supplement_confidence, supplement_option
 
 #: Largest sources listed per kind.
 TOP_SOURCES = 3
@@ -275,28 +276,12 @@ def _not_used(rejected: pd.DataFrame, days: pd.DatetimeIndex) -> list[NotUsedRow
     return [NotUsedRow(**row) for row in records(rows[keep])]
 
 
-#: Columns of an entry row, taken from the entries table when it has them; the
-#: ``match_*`` columns come from the matcher (``match_low_confidence`` as ``low_confidence``).
-ENTRY_COLUMNS = {name: name for name in EntryRow.model_fields} | {
-    "match_low_confidence": "low_confidence"
-}
-
-
-def _entries(scope: WeekScope) -> list[EntryRow]:
-    """The week's used entries, by date and diary line, as the report lists them."""
-    entries = scope.week_entries.sort_values(["date", "line"], kind="stable")
-    present = {c: name for c, name in ENTRY_COLUMNS.items() if c in entries.columns}
-    frame = entries[list(present)].rename(columns=present)
-    if "match_confidence" in frame.columns and "low_confidence" not in frame.columns:
-        frame["low_confidence"] = frame["match_confidence"].eq("low")
-    for name in ("match_method", "match_confidence"):  # "" = not matched (an app's total)
-        if name in frame.columns:
-            frame[name] = frame[name].mask(frame[name].astype("string").eq("").fillna(False))
-    for flag in ("approximate", "is_total", "low_confidence"):
-        if flag in frame.columns:
-            frame[flag] = frame[flag].astype("boolean").fillna(False).astype(bool)
-    frame["food"] = frame["food"].astype("string").fillna("")
-    return [EntryRow(**row) for row in records(frame)]
+def _supplement_notes(scope: WeekScope, option: SupplementOption | None) -> list[str]:
+    """How sure supplement absorption is, when the week has supplements or the plan names one."""
+    taken = "supplement" in scope.week_entries.columns and bool(
+        scope.week_entries["supplement"].astype("string").fillna("").ne("").any()
+    )
+    return [supplement_confidence()] if taken or option is not None else []
 
 
 def _totals_note(scope: WeekScope) -> str:
@@ -385,7 +370,7 @@ def build_report(
     averages = _averages(scope, coverage)
     completeness = lead.completeness(
         scope.week_daily,
-        scope.week_entries,
+        scope.week_logged,
         analysis.rejected,
         scope.window.days,
         averages,
@@ -412,6 +397,7 @@ def build_report(
     )
     by_group, top, swaps = _sources(scope, coverage, plan, flags)
     cap = max_cups(scope)
+    option = supplement_option(plan, float(scope.profile.age), scope.targets.calcium_ul_mg)
     return Report(
         completeness=completeness,
         profile=ProfileInfo(**scope.profile.model_dump(), description=scope.profile.describe()),
@@ -441,17 +427,21 @@ def build_report(
         ),
         suggestions=[s.as_dict() for s in plan.suggestions],
         alternatives=_alternatives(plan),
+        supplement_option=option,
         current=_projection(plan.current.as_dict(), targets),
         projected=_projection(plan.projected.as_dict(), targets),
         not_used=_not_used(analysis.rejected, scope.window.days),
         check_matches=check_matches(scope.week_entries),
-        entries=_entries(scope),
+        entries=entry_rows(scope.week_logged),
         diary_format=analysis.diary_format,
         notes=[
             *notes,
             *_notes(scope, [*analysis.notes, *caveats], targets, plan, coverage, completeness),
         ],
-        confidence=findings.confidence_notes(scope.settings.protein_coefficient),
+        confidence=[
+            *findings.confidence_notes(scope.settings.protein_coefficient),
+            *_supplement_notes(scope, option),
+        ],
         sources=[*findings.SOURCES, *sorted({f.reference for f in flags if f.reference})],
         disclaimer=findings.DISCLAIMER,
     )

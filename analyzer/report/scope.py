@@ -16,12 +16,14 @@ from analyzer.models import Profile, Settings, Targets
 
 @dataclass(frozen=True)
 class WeekScope:
-    """One person's week: the window, its rows of the daily and entries tables, the targets."""
+    """One person's week: the window, its rows of the daily and entries tables (analysed, a
+    recipe as its ingredients; and as logged, one row per diary entry), the targets."""
 
     window: Window
     person: str | None
     week_daily: pd.DataFrame
     week_entries: pd.DataFrame
+    week_logged: pd.DataFrame
     profile: Profile
     targets: Targets
     settings: Settings
@@ -46,11 +48,14 @@ def week_scope(
     week_daily = daily[daily["date"].isin(window.days)].sort_values("date")
     entries = for_person(analysis.entries, person)
     week_entries = entries[pd.to_datetime(entries["date"]).isin(window.days)]
+    logged = for_person(analysis.logged_entries, person)
+    week_logged = logged[pd.to_datetime(logged["date"]).isin(window.days)]
     return WeekScope(
         window=window,
         person=person,
         week_daily=week_daily,
         week_entries=week_entries,
+        week_logged=week_logged,
         profile=analysis.profile_of(person) if person is not None else analysis.profile,
         targets=analysis.targets_of(person) if person is not None else analysis.targets,
         settings=analysis.settings,
