@@ -16,7 +16,9 @@ import pandas as pd
 from analyzer.diary.model import NUTRIENT_COLUMNS, Problems, factorize_columns, quoted
 from analyzer.errors import UnknownFoodError, UnknownUnitError
 from analyzer.foods import units
+from analyzer.foods.household import PACKAGES
 from analyzer.foods.matcher import MAX_NAME_CHARS
+from analyzer.foods.name_amount import split_name
 
 if TYPE_CHECKING:
     from analyzer.foods.myfoods import MyFoods
@@ -117,13 +119,19 @@ def unknown_food_reasons(food: pd.Series, suggestions: pd.Series) -> pd.Series:
 
 
 def _names_the_food(unit: str, food: str) -> bool:
-    """True when the unit is the food itself, counted: ``eggs`` for ``egg``, ``bananas``."""
+    """True when the unit is the food itself, counted: ``eggs`` for ``egg``, ``bananas``.
+
+    Only the food part of the name counts (``a packet of crisps`` names crisps, not a
+    packet), and a package (:data:`~analyzer.foods.household.PACKAGES`) is never the food.
+    """
     if not unit:
         return False
     wanted = units.normalize_unit(unit)
     if wanted in units.MASS_UNITS_G or wanted in units.VOLUME_UNITS_ML:
         return False
-    words = set(units.normalize_unit(food).replace(",", " ").split())
+    if not PACKAGES.isdisjoint(wanted.split()):
+        return False
+    words = set(units.normalize_unit(split_name(food).food).replace(",", " ").split())
     return bool(wanted.split()) and set(wanted.split()) <= words
 
 
@@ -151,7 +159,7 @@ def _lookup(
         except UnknownUnitError as error:
             if name:
                 code[i] = "unknown_unit"
-                why[i] = str(UnknownUnitError(shown or name, food, error.available))
+                why[i] = str(UnknownUnitError(shown or name, food, error.available, error.hint))
             else:
                 code[i] = "missing_unit"
                 why[i] = (

@@ -35,7 +35,7 @@ from functools import cache
 import pandas as pd
 
 from analyzer.errors import DataFileError
-from analyzer.foods.names import tokens
+from analyzer.foods.names import singular, tokens
 from analyzer.reference import data_file
 
 #: Columns of the two rule tables.
@@ -44,6 +44,51 @@ RULE_COLUMNS = ("food_groups", "phrases", "not_phrases", "amount", "unit", "sour
 #: Household vessels whose size comes from ``household_measures.csv`` when USDA has no
 #: plain portion of that name for the food.
 VESSELS = frozenset({"glass", "mug", "bottle", "can", "bowl", "scoop", "handful", "shot", "pot"})
+
+#: Packages whose size depends on the brand and the shop (a packet of crisps is 25 g in one
+#: shop and 150 g in the next): grams only from the food's own USDA portion of that name
+#: (``bag (8 oz)`` of potato chips, ``container`` of yogurt), never a guessed default and
+#: never one piece of the food.
+PACKAGES = frozenset(
+    {
+        "packet",
+        "pack",
+        "package",
+        "punnet",
+        "tub",
+        "bag",
+        "box",
+        "carton",
+        "sachet",
+        "pouch",
+        "envelope",
+        "jar",
+        "container",
+        "tray",
+        "multipack",
+    }
+)
+
+
+def package_hint(unit: str) -> str:
+    """Why a package word cannot be converted, and the fix ("" for other units).
+
+    Examples
+    --------
+    >>> package_hint("packets").startswith("a packet's size differs by brand")
+    True
+    >>> package_hint("slice")
+    ''
+    """
+    words = [singular(w) for w in unit.lower().replace(",", " ").split()]
+    word = next((w for w in words if w in PACKAGES), None)
+    if word is None:
+        return ""
+    return (
+        f"a {word}'s size differs by brand and USDA lists none for this food; write the "
+        f"weight on the label, e.g. '1 {word} (30 g)' or '30 g'"
+    )
+
 
 #: Description words of a food in a cooked or processed state: siblings are compared on
 #: the parts before the first such part (``Egg, whole`` of ``Egg, whole, cooked, fried``).

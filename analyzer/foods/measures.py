@@ -15,7 +15,8 @@ turns a household word into grams for one food, in this order:
    own portion named first by it (``can or bottle (12 fl oz)`` is a can, not a bottle),
    else the stated default for its class (a size word such as ``large mug`` does not
    change it);
-6. ``each``, ``whole``, ``item``, ``piece``, ``unit``: one whole item; ``half`` half of one;
+6. ``each``, ``whole``, ``item``, ``piece``, ``unit`` and a bare count: one whole item
+   (:func:`default_count`); ``half`` half of one;
 7. any other word matched against the words of the food's portions (``slice``, ``olive``,
    ``floweret``); a size word (``medium``, ``jumbo``) the food lacks is borrowed from a
    sibling (a medium fried egg weighs what a medium raw egg does); a word naming the food
@@ -64,6 +65,54 @@ def _dimension_at(text: str) -> int:
     """Where the first number of a written dimension starts."""
     match = re.search(r"\d", text)
     return match.start() if match else len(text)
+
+
+def _item_words(portion: Portion) -> list[str]:
+    """The words of a count portion without its size words (``slice`` of ``slice, large``)."""
+    return [w for w in measure_words(portion.measure) if w not in SIZE_WORDS]
+
+
+def _dimension_kind(portion: Portion) -> str:
+    """What the measure's stated dimension measures (``dia``, ``long``); "" if none."""
+    found = dimension(portion.measure)
+    return "" if found is None else found[1]
+
+
+def _is_sized(portion: Portion) -> bool:
+    return not SIZE_WORDS.isdisjoint(measure_words(portion.measure))
+
+
+def default_count(counts: list[Portion]) -> Portion:
+    """The portion a bare count means, of a food's whole-item portions (none named each,
+    whole, piece or medium): the first in USDA order, unless it is a size (``large``,
+    ``slice, large``); then the same item without a size word (``slice``; for a bare size,
+    any item of a stated dimension: ``fruit (2-5/8" dia)`` of an orange, not its ``large
+    (3-1/16" dia)``), else the middle of three or more sizes by weight.
+
+    Examples
+    --------
+    >>> orange = [Portion(2, 'large (3-1/16" dia)', 184.0, 184.0),
+    ...           Portion(3, 'small (2-3/8" dia)', 96.0, 96.0),
+    ...           Portion(4, 'fruit (2-5/8" dia)', 131.0, 131.0)]
+    >>> default_count(orange).measure
+    'fruit (2-5/8" dia)'
+    """
+    first = counts[0]
+    if not _is_sized(first):
+        return first
+    item = _item_words(first)
+    kind = _dimension_kind(first)
+    group = [
+        p
+        for p in counts
+        if _item_words(p) == item or (not item and kind and _dimension_kind(p) == kind)
+    ]
+    plain = [p for p in group if not _is_sized(p)]
+    if plain:
+        return plain[0]
+    if len(group) >= 3:
+        return sorted(group, key=lambda p: p.grams_per_unit)[(len(group) - 1) // 2]
+    return first
 
 
 class HouseholdMeasures:
@@ -238,7 +287,7 @@ class HouseholdMeasures:
             and not p.measure.startswith(NOT_A_COUNT)
         ]
         if counts:
-            return counts[0].grams_per_unit
+            return default_count(counts).grams_per_unit
         return self._from_siblings(food_id, "medium")
 
     def sizes_listed(self, food_id: str, unit: str) -> bool:

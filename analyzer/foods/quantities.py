@@ -131,6 +131,7 @@ _SYNONYMS: Final[Mapping[str, str]] = {
     "fda serving size": "serving",
     "serving size": "serving",
     "portion": "serving",
+    "tin": "can",
 }
 
 _IE_NOUNS: Final = frozenset(
