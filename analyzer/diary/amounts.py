@@ -96,11 +96,13 @@ def _one(amount: str, unit: str, decimal_comma: bool) -> _Result:
         outer = _outer(amount, parsed, decimal_comma)
         return float(parsed.quantity), parsed.unit, "", "", *outer
     if parsed.unit is None:
+        # the unit cell names ONE unit: 2 x "container (6 oz)" is 12 oz
         text = f"{amount} {unit}"
         try:
-            combined = _parse(text, decimal_comma)
+            one = units.parse_unit(unit, decimal="," if decimal_comma else ".")
         except AmountError:
             return float(parsed.quantity), units.normalize_unit(unit), "", "", np.nan, None
+        combined = units.ParsedAmount(parsed.quantity * one.quantity, one.unit, text)
         return (
             float(combined.quantity),
             combined.unit,

@@ -413,14 +413,19 @@ def _parse_amount(text: str, decimal: str) -> ParsedAmount:
         stated = _leading_quantity(paren.group(2).strip(), decimal, original)
         if stated is not None and not re.match(r'^["\']|^(?:in|inch)\b', stated[1]):
             inner_unit = _unit_head(stated[1])
-            if _is_measure_unit(outer) and _is_measure_unit(inner_unit):
-                # "8 fl oz (237 ml)", "1.00 x 8.28 fl oz (245ml)": the amount restated;
-                # "2 cup (8 fl oz)": one cup restated, two of them
-                per_unit = count is None and _restates_one(quantity, outer, stated)
-                times = quantity if per_unit else (count or 1.0)
-                return ParsedAmount(times * stated[0], inner_unit, original)
-            if _is_measure_unit(inner_unit) or (outer == "serving" and inner_unit):
+            lead = _leading_measure(outer)
+            if outer == "serving" and inner_unit:
+                # Cronometer's "3.80 Serving (2 medium slice)": one serving defined
                 return ParsedAmount(quantity * stated[0], inner_unit, original)
+            if lead is not None and _is_measure_unit(inner_unit):
+                # "8 fl oz (237 ml)", "0.5 cup dry (40g)": the amount restated;
+                # "2 cup (8 fl oz)": one cup restated; "2.00 x 8.0 fl oz (237ml)": one of two
+                size = None if count is None else quantity / count
+                times = quantity / _restated_units(quantity, size, lead, stated)
+                return ParsedAmount(times * stated[0], inner_unit, original)
+            if _is_measure_unit(inner_unit):
+                # "0.5 container (85g)": the weight of the whole amount
+                return ParsedAmount(stated[0], inner_unit, original)
     unit = _with_dimension(_unit_head(rest), rest)
     return ParsedAmount(quantity, unit or None, original)
 
@@ -430,15 +435,29 @@ def _measure(unit: str) -> float:
     return MASS_UNITS_G.get(unit) or VOLUME_UNITS_ML.get(unit) or 1.0
 
 
-def _restates_one(quantity: float, outer: str, stated: tuple[float, str]) -> bool:
-    """True when a parenthesis restates one unit rather than the whole amount: the
-    stated amount is nearer (as a ratio, taking 1 g per ml across mass and volume) to one
-    ``outer`` unit than to ``quantity`` of them."""
-    said = stated[0] * _measure(_unit_head(stated[1]))
-    one = _measure(outer)
+def _leading_measure(outer: str) -> str | None:
+    """The mass or volume unit an outer unit is or starts with (``cup`` of ``cup dry``)."""
+    if _is_measure_unit(outer):
+        return outer
+    for width in (2, 1):
+        head = " ".join(re.split(r"[\s,]+", outer)[:width])
+        if head != outer and _is_measure_unit(head):
+            return head
+    return None
+
+
+def _restated_units(
+    quantity: float, size: float | None, outer: str, stated: tuple[float, str]
+) -> float:
+    """How many ``outer`` units a parenthesis restates: the whole amount (``quantity``),
+    one unit, or one of a counted size (``size``, the 8.0 of ``2.00 x 8.0 fl oz``), whichever
+    is nearest (as a ratio, taking 1 g per ml across mass and volume) to the stated amount.
+    A parenthesis restates the whole amount unless it is nearer one of its parts."""
+    said = stated[0] * _measure(_unit_head(stated[1])) / _measure(outer)
+    options = [quantity] + [k for k in (1.0, size) if k is not None and k > 0]
     if quantity <= 0 or said <= 0:
-        return False
-    return abs(math.log(said / one)) < abs(math.log(said / (quantity * one)))
+        return quantity if quantity > 0 else 1.0
+    return min(options, key=lambda k: abs(math.log(said / k)))
 
 
 _DIMENSION_TEXT = re.compile(
