@@ -254,6 +254,10 @@ class FoodFacts:
                 raw.add(food_id)
         # raw forms first: their portions are the sizes as bought
         self._members = {k: sorted(v, key=lambda i: i not in raw) for k, v in members.items()}
+        by_head: dict[str, list[str]] = {}
+        for food_id, head in self._head.items():
+            by_head.setdefault(head, []).append(food_id)
+        self._by_head = {k: sorted(v, key=lambda i: i not in raw) for k, v in by_head.items()}
 
     def group(self, food_id: str) -> str:
         """The food's SR28 food group ("" when unknown)."""
@@ -277,6 +281,14 @@ class FoodFacts:
         if family is None:
             return []
         return [i for i in self._members.get(family, []) if i != food_id]
+
+    def relatives(self, food_id: str) -> list[str]:
+        """Other foods whose description starts with the same part (``Broccoli, flower
+        clusters, raw`` of ``Broccoli, raw``), raw forms first."""
+        head = self._head.get(food_id)
+        if not head:
+            return []
+        return [i for i in self._by_head.get(head, []) if i != food_id]
 
     def rule(
         self, rules: tuple[MeasureRule, ...], food_id: str, name: str = ""

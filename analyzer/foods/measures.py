@@ -19,7 +19,9 @@ turns a household word into grams for one food, in this order:
    (:func:`default_count`); ``half`` half of one;
 7. any other word matched against the words of the food's portions (``slice``, ``olive``,
    ``floweret``); a size word (``medium``, ``jumbo``) the food lacks is borrowed from a
-   sibling (a medium fried egg weighs what a medium raw egg does); a word naming the food
+   sibling (a medium fried egg weighs what a medium raw egg does), a plant part
+   (``floweret``, ``spear``, ``stalk``, ``leaf``) from a sibling or a food of the same
+   first description part (:data:`PLANT_PARTS`); a word naming the food
    itself counts whole items (``6 wings``).
 
 Where USDA lists the same measure at several sizes, the one listed for the quantity
@@ -53,6 +55,11 @@ from analyzer.foods.quantities import MASS_UNITS_G, VOLUME_UNITS_ML, normalize_u
 #: Household words USDA writes another way for the same piece (a rasher of bacon is a
 #: slice), tried when the food has no portion of that name.
 UNIT_FALLBACKS = {"strip": "slice", "rasher": "slice", "floret": "floweret", "pc": "piece"}
+#: Parts of a vegetable whose USDA weight a food that lacks them borrows from the same
+#: vegetable in another form (a floweret of raw broccoli is the 11 g floweret of SR28's
+#: ``Broccoli, flower clusters, raw``): siblings first, then foods of the same first
+#: description part.
+PLANT_PARTS = frozenset({"floweret", "spear", "stalk", "leaf"})
 #: Size words a food may borrow from a sibling's portions (a medium fried egg).
 SIZE_WORDS = frozenset({"small", "medium", "large", "extra", "jumbo", "mini", "xl"})
 
@@ -195,6 +202,8 @@ class HouseholdMeasures:
             return self._from_siblings(food_id, unit)
         if found is None and unit in UNIT_FALLBACKS:
             return self._grams_per_unit(food_id, UNIT_FALLBACKS[unit])
+        if found is None and unit in PLANT_PARTS:
+            return self._from_relatives(food_id, unit)
         if found is None and self._names_food(food_id, words):
             return self._each(food_id, portions)  # "6 wings" of "Chicken, wing"
         return None if found is None else found.grams_per_unit
@@ -213,6 +222,17 @@ class HouseholdMeasures:
             return None
         for sibling in self._facts.siblings(food_id):
             found = match_words(self._by_food.get(sibling, []), unit)
+            if found is not None:
+                return found.grams_per_unit
+        return None
+
+    def _from_relatives(self, food_id: str, unit: str) -> float | None:
+        """A plant part borrowed from a sibling, else from a food of the same first
+        description part (see :data:`PLANT_PARTS`)."""
+        if self._facts is None:
+            return None
+        for other in (*self._facts.siblings(food_id), *self._facts.relatives(food_id)):
+            found = match_words(self._by_food.get(other, []), unit)
             if found is not None:
                 return found.grams_per_unit
         return None
