@@ -316,6 +316,21 @@ def _leading_quantity(text: str, decimal: str, whole: str) -> tuple[float, str] 
     return _number(match, decimal, whole), text[match.end() :].strip()
 
 
+def leading_quantity(text: str, decimal: str = ".") -> float | None:
+    """The number an amount starts with (``2`` of ``2 cup (480ml)``); None if none.
+
+    Examples
+    --------
+    >>> leading_quantity("0.5 cup dry (40g)"), leading_quantity("cup")
+    (0.5, None)
+    """
+    try:
+        found = _leading_quantity(unicodedata.normalize("NFC", text).strip(), decimal, text)
+    except AmountError:
+        return None
+    return None if found is None else found[0]
+
+
 def _unit_head(text: str) -> str:
     """Unit words before any ``" - "`` descriptor or parenthesis, normalized."""
     head = re.split(r"\s+-\s+|\s*\(", text, maxsplit=1)[0].strip(" ,")
