@@ -211,7 +211,10 @@ def amounts_from_names(parsed: ParsedAmounts, food: pd.Series) -> ParsedAmounts:
         ``parsed`` with the blank rows filled where the name gives an amount, and
         ``from_name`` set.
     """
-    blank = (parsed.status == "missing_amount").to_numpy(dtype=bool)
+    # blank (or "n/a") cells only: a cell of vague words ("a few") keeps its own reason
+    blank = ((parsed.status == "missing_amount") & (parsed.reason == "missing amount")).to_numpy(
+        dtype=bool
+    )
     from_name = np.zeros(len(food), dtype=bool)
     if not blank.any():
         return replace(parsed, from_name=pd.Series(from_name, index=food.index))
