@@ -17,12 +17,14 @@ import pytest
 from click.testing import CliRunner
 
 from analyzer.balance.analysis import analyze
+from analyzer.chart.frames import plan_view
 from analyzer.cli import cli
 from analyzer.diary import read_diary
 from analyzer.examples import example_path
 from analyzer.models import Profile
 from analyzer.reference import load_table
 from analyzer.report import build_report, render_text
+from analyzer.report.formatting import target_rows
 from analyzer.report.greens import ROLE_CALCIUM
 from tests.conftest import SMALL_DAYS
 
@@ -269,3 +271,21 @@ def test_the_opening_statement_names_minerals_known_for_too_little_food(tmp_path
         "calcium, phosphorus, magnesium and potassium are unknown for 20% of the food (rows "
         "not used included): too much for a ratio or a verdict, so shown as 'at least'."
     )
+
+
+def test_a_figure_is_at_least_when_rows_not_used_leave_too_little_known(tmp_path: Path) -> None:
+    # The same week as above: every used entry has calcium (4 x 70 g cheddar a day, SR28
+    # 01009 Ca 710 mg/100 g: 710 x 2.8 = 1,988 mg/day), but a fifth of the food is in rows
+    # not used. The week's calcium is "at least" in the targets table and in the chart's
+    # week box, as its percent of the RDA is (1,988 / 1,000 = 199%).
+    rows = ["date,food,amount,unit"]
+    for day in range(16, 23):
+        rows += [f'2026-11-{day},"Cheese, cheddar",70,g'] * 4
+        rows.append(f'2026-11-{day},"Cheese, cheddar",2,furlong')
+    path = tmp_path / "d.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    report = build_report(analyze(read_diary(path)))
+    assert report.coverage["calcium"].complete and not report.coverage["calcium"].usable
+    (calcium,) = [r for r in target_rows(report) if r[0] == "calcium"]
+    assert calcium[1] == "at least 1,988 mg" and calcium[3] == "at least 199%"
+    assert plan_view(report).shown_now["calcium_mg"] == "at least 1,988"
