@@ -56,12 +56,15 @@ def _first_clause(message: str) -> str:
 
 
 def _days_phrase(dated: list[str], days: int) -> str:
+    """``'2 of 5 logged days (Mon, Tue)'``: the days a flag held on, of the days logged (a
+    day flag may be on an incomplete day, which the week's averages leave out)."""
     if len(dated) == days and days > 1:
         return f"every logged day ({days} of {days})"
+    logged = f"{days} logged day" + ("s" if days != 1 else "")
     if len(dated) == 1:
-        return f"1 of {days} days"
+        return f"1 of {logged}"
     weekdays = ", ".join(pd.Timestamp(d).strftime("%a") for d in dated)
-    return f"{len(dated)} of {days} days ({weekdays})"
+    return f"{len(dated)} of {logged} ({weekdays})"
 
 
 @dataclass(frozen=True)
@@ -119,7 +122,8 @@ def findings(report: Report) -> list[Finding]:
     def order(item: tuple[str, list[ReportFlag]]) -> int:
         return min(LEVEL_ORDER.get(f.level, 3) for f in item[1])
 
-    return [_finding(flags, report.week.days) for _, flags in sorted(by_code.items(), key=order)]
+    logged = max(report.week.days_logged, report.week.days)
+    return [_finding(flags, logged) for _, flags in sorted(by_code.items(), key=order)]
 
 
 def cannot_judge_lines(report: Report) -> list[str]:

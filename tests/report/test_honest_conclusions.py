@@ -26,6 +26,7 @@ from analyzer.reference import load_table
 from analyzer.report import build_report, render_text
 from analyzer.report.formatting import target_rows
 from analyzer.report.greens import ROLE_CALCIUM
+from analyzer.report.wording import findings
 from tests.conftest import SMALL_DAYS
 
 DATA = Path(__file__).parents[1] / "data"
@@ -289,3 +290,22 @@ def test_a_figure_is_at_least_when_rows_not_used_leave_too_little_known(tmp_path
     (calcium,) = [r for r in target_rows(report) if r[0] == "calcium"]
     assert calcium[1] == "at least 1,988 mg" and calcium[3] == "at least 199%"
     assert plan_view(report).shown_now["calcium_mg"] == "at least 1,988"
+
+
+def test_a_day_finding_counts_the_days_logged(tmp_path: Path) -> None:
+    # Mon: 3,000 g 2% milk (SR28 01079), complete; Tue: 710 g brewed coffee (SR28 14209,
+    # caffeine 40 mg/100 g: 40 x 7.1 = 284 mg in one occasion, 7 kcal: an incomplete day).
+    # The week averages 1 complete day, but the flag is on Tuesday, 1 of the 2 days logged.
+    path = tmp_path / "d.csv"
+    path.write_text(
+        "date,meal,food,amount,unit\n"
+        "2026-11-16,breakfast,01079,3000,g\n"
+        "2026-11-17,breakfast,14209,710,g\n",
+        encoding="utf-8",
+    )
+    report = build_report(analyze(read_diary(path)))
+    assert (report.week.days, report.week.days_logged) == (1, 2)
+    caffeine = [f.text for f in findings(report) if "caffeine in one eating occasion" in f.text]
+    assert caffeine and all(
+        text.startswith("1 of 2 logged days: 2026-11-17: 284 mg caffeine") for text in caffeine
+    )
