@@ -358,6 +358,18 @@ def load_rows(report: Report) -> list[list[str]]:
     return rows
 
 
+#: What a "-" share of phosphorus in the load table means.
+SHARE_UNKNOWN_NOTE = (
+    "share of P: - when phosphorus is known for too little of the week's food for a share"
+)
+
+
+def load_note(report: Report) -> str:
+    """The load table's note on a share of phosphorus it cannot give ("" when it gives all)."""
+    unknown = any(row.phosphorus_share is None for row in report.diuretic_load)
+    return SHARE_UNKNOWN_NOTE if unknown else ""
+
+
 def entry_amount(entry: EntryRow) -> str:
     """The amount as the diary gave it (``2 cup``), or ``-`` when it gave none."""
     if entry.quantity is None:

@@ -290,6 +290,12 @@ def test_a_figure_is_at_least_when_rows_not_used_leave_too_little_known(tmp_path
     (calcium,) = [r for r in target_rows(report) if r[0] == "calcium"]
     assert calcium[1] == "at least 1,988 mg" and calcium[3] == "at least 199%"
     assert plan_view(report).shown_now["calcium_mg"] == "at least 1,988"
+    # nor is the dairy group's share of the week's phosphorus given, and the table says why
+    assert [row.phosphorus_share for row in report.diuretic_load if row.group == "dairy"] == [None]
+    assert (
+        "  share of P: - when phosphorus is known for too little of the week's food for a "
+        "share" in render_text(report).splitlines()
+    )
 
 
 def test_a_day_finding_counts_the_days_logged(tmp_path: Path) -> None:
