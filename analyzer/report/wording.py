@@ -149,13 +149,16 @@ def plural(unit: str, amount: float) -> str:
 
 
 def amount_text(row: SourceRow | Swap) -> str:
-    """How much of a source was eaten: ``5 slices this week`` or ``120 g a day``."""
+    """How much of a source was eaten in the week: ``5 slices this week``, or its grams
+    (``840 g this week``) when its entries use different units."""
     amount, unit, days = row.amount_per_day, row.unit, row.days
     if amount is not None and unit and days:
         total = amount * days
         return f"{total:.3g} {plural(unit, total)} this week"
     if row.grams_per_day is None:
         return "amount not known"  # e.g. an app's recipe with nutrients but no grams
+    if days:
+        return f"{number(row.grams_per_day * days, 0)} g this week"
     return f"{number(row.grams_per_day, 0)} g a day"
 
 
