@@ -9,7 +9,8 @@ for them, each row with its source and confidence tag (V/S/M/C):
     Reference Amount Customarily Consumed of its class (21 CFR 101.12(b), Table 2), or
     the NIAAA standard drink for alcohol (12 fl oz beer, 5 fl oz wine, 1.5 fl oz spirits).
 ``data/household_measures.csv``
-    household vessels (glass, mug, bottle, can, bowl, scoop, handful, shot, pot).
+    household vessels (glass, mug, bottle, can, bowl, scoop, handful, shot, pot) and
+    cook's measures (pinch, dollop, knob).
 
 A rule applies to a food when the food is in one of its SR28 food groups (any group when
 blank), its description holds one of its phrases (any when blank) and none of its excluded
@@ -43,7 +44,22 @@ RULE_COLUMNS = ("food_groups", "phrases", "not_phrases", "amount", "unit", "sour
 
 #: Household vessels whose size comes from ``household_measures.csv`` when USDA has no
 #: plain portion of that name for the food.
-VESSELS = frozenset({"glass", "mug", "bottle", "can", "bowl", "scoop", "handful", "shot", "pot"})
+VESSELS = frozenset(
+    {
+        "glass",
+        "mug",
+        "bottle",
+        "can",
+        "bowl",
+        "scoop",
+        "handful",
+        "shot",
+        "pot",
+        "pinch",
+        "dollop",
+        "knob",
+    }
+)
 
 #: Packages whose size depends on the brand and the shop (a packet of crisps is 25 g in one
 #: shop and 150 g in the next): grams only from the food's own USDA portion of that name

@@ -195,3 +195,11 @@ def test_mfp_quant_counts_servings_of_the_name(tmp_path: Path) -> None:
     assert rows.loc[4, "grams"] == pytest.approx(480 * 244 / ML_PER_US_CUP)
     assert rows.loc[5, "grams"] == pytest.approx(480 * 244 / ML_PER_US_CUP)
     assert rows.loc[6, "grams"] == pytest.approx(80.0)  # 2 servings of 40 g
+
+
+def test_cooks_measures_have_stated_defaults_not_one_piece() -> None:
+    # butter 01001 has no tsp portion: its density from "cup" = 227 g; a cup is 48 tsp,
+    # so 2 tsp = 227 x 2 / 48 = 9.458 g
+    assert grams_per_unit("01001", "knob") == pytest.approx(227 * 2 / 48)
+    assert grams_per_unit("01049", "dollop") == pytest.approx(15.0)  # half and half: tbsp 15 g
+    assert grams_per_unit("02047", "pinch") == pytest.approx(6.0 / 16)  # salt: tsp 6 g / 16
