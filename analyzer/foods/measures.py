@@ -96,6 +96,16 @@ def default_count(counts: list[Portion]) -> Portion:
     any item of a stated dimension: ``fruit (2-5/8" dia)`` of an orange, not its ``large
     (3-1/16" dia)``), else the middle of three or more sizes by weight.
 
+    Parameters
+    ----------
+    counts : list of Portion
+        The food's whole-item portions in USDA order (none led by a mass or volume unit).
+
+    Returns
+    -------
+    Portion
+        The portion one item weighs. [g per item in ``grams_per_unit``]
+
     Examples
     --------
     >>> orange = [Portion(2, 'large (3-1/16" dia)', 184.0, 184.0),
