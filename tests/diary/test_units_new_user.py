@@ -76,6 +76,18 @@ def test_package_words_in_names_are_not_one_piece(tmp_path: Path) -> None:
     assert rows.loc[6, "grams"] == pytest.approx(2 * 28 / 22)  # 2 crisps: 2 of 22 = 28 g
 
 
+def test_the_fix_the_message_suggests_works(tmp_path: Path) -> None:
+    rows = _entries(
+        tmp_path,
+        "date,food,amount,unit\n"
+        "2025-03-03,crisps,1 packet (30 g),\n"
+        "2025-03-03,crisps,1,packet (30 g)\n"
+        "2025-03-03,crisps,30 g,\n",
+    )
+    assert rows["status"].tolist() == ["ok", "ok", "ok"]
+    assert rows["grams"].tolist() == pytest.approx([30.0, 30.0, 30.0])
+
+
 def test_a_packet_in_free_text_is_reported_alike(tmp_path: Path) -> None:
     rows = _entries(
         tmp_path,
