@@ -126,7 +126,11 @@ def _mark_my_foods(frame: pd.DataFrame, book: MyFoods) -> None:
     mine = my_food_ids(frame["food_id"])
     computed = frame["source"].astype(str).eq("usda").to_numpy(dtype=bool)
     frame.loc[mine & computed, "source"] = "yours"
-    frame["supplement"] = supplement_forms(frame["food_id"], book)
+    forms = supplement_forms(frame["food_id"], book)
+    if "supplement" in frame.columns:  # an app's own supplement rows (Cronometer) stay so
+        given = frame["supplement"].astype(object).fillna("")
+        forms = forms.where(forms.ne(""), given)
+    frame["supplement"] = forms
 
 
 def _parts(entries: pd.DataFrame, book: MyFoods | None) -> pd.DataFrame:
