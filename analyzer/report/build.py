@@ -37,7 +37,7 @@ from analyzer.report import coverage as lead
 from analyzer.report import findings, greens
 from analyzer.report import top_sources as sources
 from analyzer.report.entries import entry_rows
-from analyzer.report.matches import check_matches
+from analyzer.report.matches import check_amounts, check_matches
 from analyzer.report.model import (
     Alternative,
     Completeness,
@@ -425,7 +425,10 @@ def build_report(
         current=_projection(plan.current.as_dict(), targets),
         projected=_projection(plan.projected.as_dict(), targets),
         not_used=_not_used(analysis.rejected, scope.window.days),
-        check_matches=check_matches(scope.week_entries),
+        check_matches=[
+            *check_matches(scope.week_entries),
+            *check_amounts(scope.week_entries),
+        ],
         entries=entry_rows(scope.week_logged),
         diary_format=analysis.diary_format,
         notes=[
