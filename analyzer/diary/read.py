@@ -38,7 +38,7 @@ from analyzer.diary.model import (
 from analyzer.diary.nhanes import stage_nhanes
 from analyzer.diary.own import stage_own
 from analyzer.diary.resolve import NameMatcher, resolve
-from analyzer.diary.staging import DAYFIRST_INFERRED, MONTHFIRST_ASSUMED, Staged
+from analyzer.diary.staging import DAYFIRST_INFERRED, JOINED_REPEATS, MONTHFIRST_ASSUMED, Staged
 from analyzer.diary.textio import MIXED_ENCODING
 from analyzer.diary.xport import is_xport, read_xport
 from analyzer.errors import DiaryFormatError, DiaryRowError
@@ -261,6 +261,13 @@ def read_diary(
         staged.notes.append(
             "the file is UTF-8 except for a few lines, which were read as Windows-1252 (a "
             "spreadsheet may have saved them so): check the accented letters of those foods"
+        )
+    repeats = frame.attrs.get(JOINED_REPEATS)
+    if repeats is not None:
+        staged.notes.append(
+            f"{repeats[0]} row(s) after the repeated header, from line {repeats[1]}, repeat "
+            "rows above it cell for cell: counted twice, as written; if the joined exports "
+            "overlap, remove one copy"
         )
     assumed = frame.attrs.get(MONTHFIRST_ASSUMED)
     if assumed is not None:

@@ -195,7 +195,9 @@ def _unit_head(text: str) -> str:
     return normalize_unit(head) if head else ""
 
 
-def _is_measure_unit(unit: str) -> bool:
+def is_measure_unit(unit: str) -> bool:
+    """Whether ``unit`` (normalized) is a mass or volume unit (``g``, ``oz``, ``cup``), not a
+    piece (``slice``, ``fillet``)."""
     return unit in MASS_UNITS_G or unit in VOLUME_UNITS_ML
 
 
@@ -276,7 +278,7 @@ def _parse_amount(text: str, decimal: str) -> ParsedAmount:
     each = re.search(r"\s-\s*each\s+(.*)$", rest, flags=re.IGNORECASE)
     if each:
         stated = _leading_quantity(each.group(1), decimal, original)
-        if stated is not None and _is_measure_unit(_unit_head(stated[1])):
+        if stated is not None and is_measure_unit(_unit_head(stated[1])):
             return ParsedAmount(quantity * stated[0], _unit_head(stated[1]), original)
         rest = rest[: each.start()].strip()
     # "shake (11 fl oz)", "Serving (2 tbsp)", "Serving (2 medium slice - 4 1/2" ...)"
@@ -290,13 +292,13 @@ def _parse_amount(text: str, decimal: str) -> ParsedAmount:
             if outer == "serving" and inner_unit:
                 # Cronometer's "3.80 Serving (2 medium slice)": one serving defined
                 return ParsedAmount(quantity * stated[0], inner_unit, original)
-            if lead is not None and _is_measure_unit(inner_unit):
+            if lead is not None and is_measure_unit(inner_unit):
                 # "8 fl oz (237 ml)", "0.5 cup dry (40g)": the amount restated;
                 # "2 cup (8 fl oz)": one cup restated; "2.00 x 8.0 fl oz (237ml)": one of two
                 size = None if count is None else quantity / count
                 times = quantity / _restated_units(quantity, size, lead, stated)
                 return ParsedAmount(times * stated[0], inner_unit, original)
-            if _is_measure_unit(inner_unit):
+            if is_measure_unit(inner_unit):
                 # "0.5 container (85g)": the weight of the whole amount
                 return ParsedAmount(stated[0], inner_unit, original)
     unit = _with_dimension(_unit_head(rest), rest)
@@ -310,11 +312,11 @@ def _measure(unit: str) -> float:
 
 def _leading_measure(outer: str) -> str | None:
     """The mass or volume unit an outer unit is or starts with (``cup`` of ``cup dry``)."""
-    if _is_measure_unit(outer):
+    if is_measure_unit(outer):
         return outer
     for width in (2, 1):
         head = " ".join(re.split(r"[\s,]+", outer)[:width])
-        if head != outer and _is_measure_unit(head):
+        if head != outer and is_measure_unit(head):
             return head
     return None
 

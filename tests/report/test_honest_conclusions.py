@@ -350,3 +350,27 @@ def test_below_only_when_the_unknown_food_at_the_rate_of_the_rest_stays_below(
             "calcium is unknown for 7% of the food, and that food, counted at the rate "
             "of the rest, would reach the threshold" in message
         )
+
+
+def test_a_piece_far_heavier_than_the_foods_portions_is_listed_to_check(tmp_path: Path) -> None:
+    # SR28 15237 (farmed Atlantic salmon, cooked) lists "0.5 fillet = 178 g" (1 fillet =
+    # 356 g, half a side of fish) and "3 oz = 85 g": 356 > 3 x 85 = 255, listed. Cola 14148,
+    # "1 can or bottle (12 fl oz) = 370 g", is under 3 x its heaviest other portion (a
+    # 44-fl-oz drink, 1,353 g): not listed. 200 g of salmon is the user's own amount.
+    path = tmp_path / "d.csv"
+    path.write_text(
+        "date,food,amount,unit\n"
+        "2026-11-16,15237,1,fillet\n"
+        "2026-11-17,15237,1,fillet\n"
+        "2026-11-17,14148,1,can\n"
+        "2026-11-18,15237,200,g\n",
+        encoding="utf-8",
+    )
+    report = build_report(analyze(read_diary(path), settings=SMALL_DAYS))
+    amounts = [c for c in report.check_matches if c.method == "amount"]
+    assert [(c.food_id, c.entries, c.confidence) for c in amounts] == [("15237", 2, "low")]
+    assert amounts[0].note == (
+        "1 fillet is 356 g by USDA's portions, over 3 times its 3 oz (85 g): if yours was "
+        "smaller, write its grams"
+    )
+    assert "(low: 1 fillet is 356 g by USDA's portions" in render_text(report)
