@@ -88,7 +88,7 @@ def sources_by_food(entries: pd.DataFrame, days: int) -> pd.DataFrame:
         ``group``, ``unit``, ``quantity``, ``grams``, ``phosphorus_mg``, ``caffeine_mg``,
         ``diuretic_load_mg``).
     days : int
-        Logged days in the week (the divisor of the per-day averages).
+        The days the per-day averages divide by (the week's complete days, as its figures).
 
     Returns
     -------

@@ -149,16 +149,17 @@ def plural(unit: str, amount: float) -> str:
 
 
 def amount_text(row: SourceRow | Swap) -> str:
-    """How much of a source was eaten in the week: ``5 slices this week``, or its grams
-    (``840 g this week``) when its entries use different units."""
+    """How much of a source was eaten in the days the week's figures average: ``5 slices in
+    7 days``, or its grams (``840 g in 4 days``) when its entries use different units."""
     amount, unit, days = row.amount_per_day, row.unit, row.days
+    span = f"in {days} day{'s' if days != 1 else ''}"
     if amount is not None and unit and days:
         total = amount * days
-        return f"{total:.3g} {plural(unit, total)} this week"
+        return f"{total:.3g} {plural(unit, total)} {span}"
     if row.grams_per_day is None:
         return "amount not known"  # e.g. an app's recipe with nutrients but no grams
     if days:
-        return f"{number(row.grams_per_day * days, 0)} g this week"
+        return f"{number(row.grams_per_day * days, 0)} g {span}"
     return f"{number(row.grams_per_day, 0)} g a day"
 
 

@@ -59,7 +59,7 @@ def test_sources_by_food_per_day_and_share() -> None:
 
 def test_one_food_written_two_ways_names_both_and_its_grams() -> None:
     # day 2's cola written as "coke" in ml: one USDA food (14148) under two names and two
-    # units, so its amount is its grams, 370 + 370 = 740 g this week
+    # units, so its amount is its grams, 370 + 370 = 740 g in the 2 days
     entries = ENTRIES.assign(
         food=["Cola", "ground beef", "coke", "decaf"],
         unit=pd.array(["can", "oz", "ml", "cup"], dtype="string"),
@@ -71,7 +71,7 @@ def test_one_food_written_two_ways_names_both_and_its_grams() -> None:
     assert pd.isna(cola["unit"]) and pd.isna(cola["amount_per_day"])
     assert cola["grams_per_day"] == pytest.approx(370.0)
     row = SourceRow.model_validate({**cola.to_dict(), "food_id": "14148", "amount_per_day": None})
-    assert amount_text(row) == "740 g this week"
+    assert amount_text(row) == "740 g in 2 days"
 
 
 def test_sources_by_group_sums_per_day() -> None:
