@@ -148,9 +148,9 @@ READ_STEPS: tuple[str, ...] = (
 )
 
 
-def _reading_notes(frame: pd.DataFrame, encoding: str) -> list[str]:
-    """Notes on how the file was read: its date order, a mixed encoding, joined exports
-    that repeat rows."""
+def _reading_notes(frame: pd.DataFrame, table: RawTable) -> list[str]:
+    """Notes on how the file was read: the date order settled or assumed, mixed encodings,
+    overlapping joined exports."""
     notes: list[str] = []
     inferred = frame.attrs.get(DAYFIRST_INFERRED)
     if inferred is not None:
@@ -158,7 +158,7 @@ def _reading_notes(frame: pd.DataFrame, encoding: str) -> list[str]:
             f"dates read as day/month/year, because dates such as {inferred!r} can only be "
             "read that way (give --dayfirst to say so, and check dates like 05/11)"
         )
-    if encoding == MIXED_ENCODING:
+    if table.encoding == MIXED_ENCODING:
         notes.append(
             "the file is UTF-8 except for a few lines, which were read as Windows-1252 (a "
             "spreadsheet may have saved them so): check the accented letters of those foods"
@@ -283,7 +283,7 @@ def read_diary(
     )
     staged.notes[:0] = preamble
     frame, problems = staged.frame, staged.problems
-    staged.notes.extend(_reading_notes(frame, table.encoding))
+    staged.notes.extend(_reading_notes(frame, table))
     steps.start(READ_STEPS[2])
     if staged.mode != "none" and len(frame):
         foods = foods if foods is not None else _default_foods()

@@ -10,8 +10,6 @@ and counts a supplement's units (``2 tablets``).
 :class:`MyFoodsMatcher` puts your foods' names and aliases in front of another matcher
 (method ``my food``, ``my recipe`` or ``my supplement``, confidence ``high``). A name matches
 when written the same way, case and spacing aside, whole or without the amount written in it.
-:func:`read_my_foods_files` reads several my-foods files and checks that every name and
-alias is given once across them.
 """
 
 from __future__ import annotations
