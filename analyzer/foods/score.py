@@ -273,9 +273,16 @@ def score_candidates(
         shown > GATED_SCORE, np.minimum(np.maximum(evidence, 0.0), 100.0), GATED_SCORE
     )
     # Best ranked first; ties by the uncapped score, then the shorter description. Each
-    # candidate carries its evidence, the score compared with MIN_SCORE.
+    # candidate carries its evidence, the score compared with MIN_SCORE, no higher than
+    # that of any candidate ranked above it: the ranking also weighs what only tells
+    # siblings apart (unrequested words, plain varieties), and a food ranked below another
+    # is no surer a match than it, so the scores read best first (``foods search``).
     order = np.lexsort((index.length[candidates], -score, -shown))[:limit]
-    return [(int(candidates[i]), round(float(accepted[i]), 1), "fuzzy") for i in order]
+    ranked_scores = np.minimum.accumulate(accepted[order]) if order.size else accepted[order]
+    return [
+        (int(candidates[i]), round(float(s), 1), "fuzzy")
+        for i, s in zip(order, ranked_scores, strict=True)
+    ]
 
 
 def _unasked_dish(
