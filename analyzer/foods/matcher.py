@@ -254,8 +254,11 @@ class FoodMatcher:
 
     def _alias_keys(self, text: str, parsed: ParsedName) -> list[str]:
         keys = [normalize_name(text)]
-        # Without a maker's name (``Kraft Macaroni & Cheese``, ``Silk Soy Milk``).
-        keys.append(" ".join(w for w in keys[0].split() if w not in self._index.brand_only))
+        # Without a maker's name (``Kraft Macaroni & Cheese``, ``Silk Soy Milk``); never
+        # without a product's own name (``Rice Krispies`` is no rice).
+        brand_only = [w for w in keys[0].split() if w in self._index.brand_only]
+        if brand_only and not self._names_product(keys[0].split(), brand_only):
+            keys.append(" ".join(w for w in keys[0].split() if w not in brand_only))
         parts = segments(text)
         if len(parts) > 1:
             keys.append(normalize_name(" ".join(parts[1:] + parts[:1])))
@@ -265,6 +268,17 @@ class FoodMatcher:
         if parsed.content or parsed.modifiers:  # never a lone "raw"
             keys.append(" ".join(words))
         return [k for k in keys if k]
+
+    def _names_product(self, words: list[str], brand_words: list[str]) -> bool:
+        """True when the words spell out a product's own name of two or more words that
+        holds one of ``brand_words`` (``Rice Krispies``): those words are no maker's."""
+        index = self._index
+        named = index.lookup(index.product_postings, set(words))
+        spelled = (named == index.product_len) & (index.product_len >= 2)
+        for w in brand_words:
+            if (spelled & index.mask(index.product_postings, w)).any():
+                return True
+        return False
 
     def _match(self, name: str) -> FoodMatch:
         """The whole name exactly (``7 up``); else its food part, without the amount
