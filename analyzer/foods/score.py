@@ -18,6 +18,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from analyzer.foods.coverage import (
+    names_food,
     other_foods_cost,
     query_coverage,
 )
@@ -394,11 +395,18 @@ def _tie_break_and_gate(
     # (``Golden Crisp`` cereal for ``crisps``, ``Cocoa Pebbles`` for ``cocoa``).
     unknown = any(w not in index.known for w in (*parsed.content, *parsed.modifiers))
     unnamed_brand = index.flags[candidates, BRAND_COLUMN] & ~brand_named & ~is_hint
+    # After a maker, words that name no food (a flavour, a qualifier: ``Almond Breeze -
+    # Original Unsweetened``, ``Oikos Triple Zero - Vanilla``) name that maker's product:
+    # only a product of the maker may be it.
+    words = (*parsed.content, *parsed.modifiers)
+    makers_product = bool(parsed.maker) and not set(words) & index.generic_food_nouns
+    not_the_makers = makers_product & ~brand_named & ~is_hint
     other_brand = unnamed_brand & (unknown | (core_cov < 1.0))
     passes = (
         ((query_cov >= MIN_QUERY_COVERAGE) | (is_hint & (query_cov >= MIN_HINT_COVERAGE)))
         & ~other_brand
         & ~food_missing
+        & ~not_the_makers
     )
     # Tie-break the leaders only: rapidfuzz over every candidate would cost the most.
     if candidates.size <= TIE_BREAK_CANDIDATES:
