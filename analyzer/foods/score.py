@@ -99,6 +99,11 @@ PLAIN_VARIETY_BONUS = 3.0
 #: them 86.4 -> 86.6% right at 2.0% wrong food. [score points]
 SURVEY_BONUS = 1.5
 
+#: Bonus in the ranking for the product of a brand the name names (``Red Bull - Energy
+#: Drink``: SR28's RED BULL energy drink before the generic one that fits as well); a
+#: tie-breaker, like :data:`SURVEY_BONUS`. [score points]
+NAMED_BRAND_BONUS = 3.0
+
 #: Penalty for a food whose core is a compound naming another food (``Salad dressing``
 #: for ``caesar salad``). [score points]
 COMPOUND_HEAD_PENALTY = 15.0
@@ -181,10 +186,11 @@ def score_candidates(
     # or core penalty for it.
     product_len = index.product_len[candidates]
     # A maker the name starts with ("Wendy's - Chicken Nuggets") counts when SR28 has it.
-    makers = (query_words | set(parsed.brand)) & index.brand_words
+    makers_said = set(parsed.brand)
+    makers = (query_words | makers_said) & index.brand_words
     brand_named = (index.lookup(index.brand_postings, makers)[candidates] > 0) | (
         (product_len > 0)
-        & (index.lookup(index.product_postings, query_words)[candidates] == product_len)
+        & (index.lookup(index.product_postings, query_words | makers_said)[candidates] == product_len)
     )
 
     query_cov, is_hint, food_missing, unexplained = query_coverage(
@@ -257,6 +263,7 @@ def score_candidates(
         - EXTRA_WORD_PENALTY * np.minimum(extra, EXTRA_WORDS_CAP) * ~is_hint
         - HEAD_EXTRA_WORD_PENALTY * head_extra * ~is_hint
         + _sibling_rank(index)[candidates]
+        + NAMED_BRAND_BONUS * brand_named
     )
     shown = _tie_break_and_gate(
         index,
