@@ -255,8 +255,11 @@ class FoodMatcher:
     def _alias_keys(self, text: str, parsed: ParsedName) -> list[str]:
         keys = [normalize_name(text)]
         # Without a maker's name (``Kraft Macaroni & Cheese``, ``Silk Soy Milk``); never
-        # without a product's own name (``Rice Krispies`` is no rice).
-        brand_only = [w for w in keys[0].split() if w in self._index.brand_only]
+        # without a product's own name (``Rice Krispies`` is no rice, ``Coco Pops`` no pop).
+        index = self._index
+        brand_only = [w for w in keys[0].split() if w in index.brand_only]
+        if any(w not in index.maker_words for w in brand_only):
+            brand_only = []
         if brand_only and not self._names_product(keys[0].split(), brand_only):
             keys.append(" ".join(w for w in keys[0].split() if w not in brand_only))
         parts = segments(text)
