@@ -29,6 +29,8 @@ FRESH_WORDS = frozenset({"fresh", "freshly"})
 ASKS_UNCOOKED = UNCOOKED_WORDS | frozenset({"flour", "meal", "bran", "germ", "mix", "powder"})
 #: Column of the sprouted flag in :attr:`FoodIndex.flags`.
 SPROUTED_COLUMN = [name for name, _, _ in VARIANT_PENALTIES].index("sprouted")
+#: Column of the dry form (a mix, powder, concentrate, dehydrated or dried food).
+DRY_COLUMN = [name for name, _, _ in VARIANT_PENALTIES].index("dry")
 
 
 def uncooked_rule_applies(parsed: ParsedName) -> bool:
@@ -71,6 +73,9 @@ def default_state(
     off_cooked = uncooked | index.meat_raw[candidates]
     plain = index.produce_plain[candidates] & ~other_form
     off_plain = index.produce_processed[candidates]
+    # a mix, powder or concentrate is not the food as eaten (``gravy``: not the dry mix)
+    dry = index.flags[candidates, DRY_COLUMN]
+    ready = ~dry & ~index.flags[candidates, BRAND_COLUMN] & ~index.staple[candidates]
     codes = index.core_code[candidates]
     out = none
     # "fresh" asks for the plain form whatever else the name says
@@ -78,6 +83,7 @@ def default_state(
     for default, off, tolerance in (
         (cooked, off_cooked, DEFAULT_STATE_TOLERANCE),
         (plain, off_plain, fresh),
+        (ready, dry & ~index.staple[candidates] & ~plain, DEFAULT_STATE_TOLERANCE),
     ):
         if not default.any() or not off.any():
             continue
