@@ -440,17 +440,30 @@ class FoodMatcher:
 
 #: Amount units that say how the food was bought: a can of beans is canned beans.
 CONTAINER_FORMS = {"can": "canned", "tin": "canned"}
+#: Amount units that measure an instant food or a mix as it comes, before water or milk is
+#: added: a teaspoon of instant coffee, a packet of instant oatmeal, an envelope of cocoa
+#: mix is the dry form.
+DRY_SERVING_UNITS = frozenset(
+    {"tsp", "teaspoon", "tbsp", "tablespoon", "packet", "sachet", "envelope", "scoop", "pouch"}
+)
+#: Words of a food part naming a product made to be mixed with water or milk.
+DRY_PRODUCT_WORDS = frozenset({"instant", "mix"})
 
 
 def _with_container(food: str, amount: str | None) -> str:
-    """The food part of a name with the form its amount's container implies (``1 can black
-    beans``: canned black beans), unless the name says a form already."""
+    """The food part of a name with the form its amount implies, unless the name says a
+    form already: a can is canned (``1 can black beans``), a spoonful or a packet of an
+    instant food or a mix is its dry form (``Instant Coffee, 1 tsp``)."""
     words = (amount or "").lower().split()
-    unit = words[1] if len(words) > 1 and words[0][:1].isdigit() else ""
-    form = CONTAINER_FORMS.get(unit.rstrip("s"))
-    if form is None or any(w in PREPARATION_WORDS for w in tokens(food)):
+    unit = words[1].rstrip(".") if len(words) > 1 and words[0][:1].isdigit() else ""
+    food_words = tokens(food)
+    if any(w in PREPARATION_WORDS - DRY_PRODUCT_WORDS for w in food_words):
         return food
-    return f"{food}, {form}"
+    form = CONTAINER_FORMS.get(unit.rstrip("s"))
+    if form is None and unit.rstrip("s") in DRY_SERVING_UNITS:
+        if DRY_PRODUCT_WORDS.intersection(food_words):
+            form = "dry or powder"
+    return food if form is None else f"{food}, {form}"
 
 
 def _leaves_out(aliases: pd.DataFrame | None) -> dict[str, str]:
