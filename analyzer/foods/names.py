@@ -360,7 +360,7 @@ class _Words:
             ):
                 self.brand += content  # a leading all-unknown part is a brand name
             elif maker and number == 0:
-                self.maker = content
+                self.maker = content or dropped  # a known brand word: ``Oikos - Vanilla``
                 self.brand += content
             else:
                 self.main = content

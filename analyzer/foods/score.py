@@ -30,6 +30,7 @@ from analyzer.foods.index import (
 )
 from analyzer.foods.names import ParsedName
 from analyzer.foods.states import default_state, uncooked_rule_applies
+from analyzer.foods.words import word_set
 
 #: Share of the score from the query's words that the description explains.
 QUERY_COVERAGE_SHARE = 0.7
@@ -98,6 +99,10 @@ PLAIN_VARIETY_BONUS = 3.0
 #: cost of one unrequested description word. Calibrated on the dev names: 1.5 points moved
 #: them 86.4 -> 86.6% right at 2.0% wrong food. [score points]
 SURVEY_BONUS = 1.5
+
+#: Flavourings that are no food of their own after a maker (``Oikos - Vanilla`` is the
+#: maker's vanilla yogurt, not vanilla extract or a vanilla cone).
+FLAVOURINGS = word_set("flavouring")
 
 #: Bonus in the ranking for the product of a brand the name names (``Red Bull - Energy
 #: Drink``: SR28's RED BULL energy drink before the generic one that fits as well); a
@@ -405,8 +410,8 @@ def _tie_break_and_gate(
     # After a maker, words that name no food (a flavour, a qualifier: ``Almond Breeze -
     # Original Unsweetened``, ``Oikos Triple Zero - Vanilla``) name that maker's product:
     # only a product of the maker may be it.
-    words = (*parsed.content, *parsed.modifiers)
-    makers_product = bool(parsed.maker) and not set(words) & index.generic_food_nouns
+    words = set(parsed.content) | set(parsed.modifiers)
+    makers_product = bool(parsed.maker) and not (words - FLAVOURINGS) & index.generic_food_nouns
     not_the_makers = makers_product & ~brand_named & ~is_hint
     other_brand = unnamed_brand & (unknown | (core_cov < 1.0))
     passes = (
