@@ -3,8 +3,9 @@
 The sets are in ``tests/data/matching/`` (see its README): ``names_dev.csv`` /
 ``names_test.csv`` (food names as people and apps write them, each with the SR28 ids a
 dietitian would accept, or ``none``), ``names_fresh.csv`` (a later set from other sources,
-labelled before the matcher was run on it, held out like the test half) and ``units_dev.csv`` / ``units_test.csv`` (a food, an
-amount as written and the grams computed by hand from USDA portions).
+labelled before the matcher was run on it, held out like the test half) and
+``units_dev.csv`` / ``units_test.csv`` (a food, an amount as written and the grams computed
+by hand from USDA portions).
 
 Each name is matched the way a diary row is matched: through the matcher's
 ``match_names`` (once per distinct name), which reads a name that carries its amount

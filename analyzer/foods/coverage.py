@@ -145,7 +145,7 @@ def query_coverage(
     keys: list[str | frozenset[str]] = [*groups, *(w for w in weights if w not in grouped)]
     words = set(parsed.content) | set(parsed.modifiers)
     for (full_weight, credit, needed), key in zip(units, keys, strict=True):
-        food_word = names_food(index, key)
+        food_word = _names_food(index, key)
         flavour = isinstance(key, str) and key in FLAVOUR_WORDS
         may_qualify = (
             key != head
@@ -250,7 +250,7 @@ def _names_meat(index: FoodIndex, word: object) -> bool:
     return any(w in index.meat_nouns for w in words)
 
 
-def names_food(index: FoodIndex, word: object) -> bool:
+def _names_food(index: FoodIndex, word: object) -> bool:
     """True when a name word (or any word of an ``or`` group) names a food of its own, not
     a flavour (``strawberry`` jam, ``peppermint`` tea: :data:`FLAVOUR_WORDS`)."""
     words = word if isinstance(word, frozenset) else {word}

@@ -278,10 +278,9 @@ class FoodMatcher:
         index = self._index
         named = index.lookup(index.product_postings, set(words))
         spelled = (named == index.product_len) & (index.product_len >= 2)
-        for w in brand_words:
-            if (spelled & index.mask(index.product_postings, w)).any():
-                return True
-        return False
+        return any(
+            bool((spelled & index.mask(index.product_postings, w)).any()) for w in brand_words
+        )
 
     def _match(self, name: str) -> FoodMatch:
         """The whole name exactly (``7 up``); else its food part, without the amount
@@ -460,9 +459,9 @@ def _with_container(food: str, amount: str | None) -> str:
     if any(w in PREPARATION_WORDS - DRY_PRODUCT_WORDS for w in food_words):
         return food
     form = CONTAINER_FORMS.get(unit.rstrip("s"))
-    if form is None and unit.rstrip("s") in DRY_SERVING_UNITS:
-        if DRY_PRODUCT_WORDS.intersection(food_words):
-            form = "dry or powder"
+    dry_serving = unit.rstrip("s") in DRY_SERVING_UNITS
+    if form is None and dry_serving and DRY_PRODUCT_WORDS.intersection(food_words):
+        form = "dry or powder"
     return food if form is None else f"{food}, {form}"
 
 

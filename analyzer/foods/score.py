@@ -18,7 +18,6 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from analyzer.foods.coverage import (
-    names_food,
     other_foods_cost,
     query_coverage,
 )
@@ -193,9 +192,9 @@ def score_candidates(
     # A maker the name starts with ("Wendy's - Chicken Nuggets") counts when SR28 has it.
     makers_said = set(parsed.brand)
     makers = (query_words | makers_said) & index.brand_words
+    named_product = index.lookup(index.product_postings, query_words | makers_said)
     brand_named = (index.lookup(index.brand_postings, makers)[candidates] > 0) | (
-        (product_len > 0)
-        & (index.lookup(index.product_postings, query_words | makers_said)[candidates] == product_len)
+        (product_len > 0) & (named_product[candidates] == product_len)
     )
 
     query_cov, is_hint, food_missing, unexplained = query_coverage(
