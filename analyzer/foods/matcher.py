@@ -44,14 +44,13 @@ from analyzer.foods.match_result import EXACT_METHODS as EXACT_METHODS
 from analyzer.foods.match_result import MATCH_METHODS as MATCH_METHODS
 from analyzer.foods.match_result import FoodMatch
 from analyzer.foods.match_result import confidence_of as confidence_of
-from analyzer.foods.name_amount import split_name
+from analyzer.foods.name_amount import split_name, with_amount_form
 from analyzer.foods.names import (
     PREPARATION_WORDS,
     ParsedName,
     normalize_name,
     parse_name,
     segments,
-    tokens,
 )
 from analyzer.foods.score import MIN_SCORE, score_candidates
 from analyzer.foods.spelling import N_SUGGESTIONS, Speller
@@ -309,7 +308,7 @@ class FoodMatcher:
             literal = self._literal(name)  # a name that merely starts with a number
             if literal is not None:
                 return self._found(name, literal[0], 100.0, literal[1])
-            return replace(self._match_text(_with_container(food, split.amount)), name=name)
+            return replace(self._match_text(with_amount_form(food, split.amount)), name=name)
         return self._match_text(name)
 
     def _left_out(self, name: str) -> str:
@@ -435,34 +434,6 @@ class FoodMatcher:
         keys = (" ".join(parsed.preparation + parsed.content), " ".join(parsed.content))
         hint = next((self._aliases[k] for k in keys if k in self._aliases), None)
         return score_candidates(self._index, parsed, hint, limit)
-
-
-#: Amount units that say how the food was bought: a can of beans is canned beans.
-CONTAINER_FORMS = {"can": "canned", "tin": "canned"}
-#: Amount units that measure an instant food or a mix as it comes, before water or milk is
-#: added: a teaspoon of instant coffee, a packet of instant oatmeal, an envelope of cocoa
-#: mix is the dry form.
-DRY_SERVING_UNITS = frozenset(
-    {"tsp", "teaspoon", "tbsp", "tablespoon", "packet", "sachet", "envelope", "scoop", "pouch"}
-)
-#: Words of a food part naming a product made to be mixed with water or milk.
-DRY_PRODUCT_WORDS = frozenset({"instant", "mix"})
-
-
-def _with_container(food: str, amount: str | None) -> str:
-    """The food part of a name with the form its amount implies, unless the name says a
-    form already: a can is canned (``1 can black beans``), a spoonful or a packet of an
-    instant food or a mix is its dry form (``Instant Coffee, 1 tsp``)."""
-    words = (amount or "").lower().split()
-    unit = words[1].rstrip(".") if len(words) > 1 and words[0][:1].isdigit() else ""
-    food_words = tokens(food)
-    if any(w in PREPARATION_WORDS - DRY_PRODUCT_WORDS for w in food_words):
-        return food
-    form = CONTAINER_FORMS.get(unit.rstrip("s"))
-    dry_serving = unit.rstrip("s") in DRY_SERVING_UNITS
-    if form is None and dry_serving and DRY_PRODUCT_WORDS.intersection(food_words):
-        form = "dry or powder"
-    return food if form is None else f"{food}, {form}"
 
 
 def _leaves_out(aliases: pd.DataFrame | None) -> dict[str, str]:

@@ -73,8 +73,10 @@ def default_state(
     off_cooked = uncooked | index.meat_raw[candidates]
     plain = index.produce_plain[candidates] & ~other_form
     off_plain = index.produce_processed[candidates]
-    # a mix, powder or concentrate is not the food as eaten (``gravy``: not the dry mix)
-    dry = index.flags[candidates, DRY_COLUMN]
+    # a mix, powder or concentrate is not the food as eaten (``gravy``: not the dry mix),
+    # unless prepared (``Gelatin desserts, dry mix, prepared with water``)
+    made = index.mask(index.all_postings, "prepared")[candidates]
+    dry = index.flags[candidates, DRY_COLUMN] & ~made
     ready = ~dry & ~index.flags[candidates, BRAND_COLUMN] & ~index.staple[candidates]
     codes = index.core_code[candidates]
     out = none

@@ -32,6 +32,10 @@ FORM_NAMES: dict[str, str] = {
     "Lentils, from dried": "16070",  # Lentils, mature seeds, cooked, boiled
     # FNDDS "made from ground" coffee is brewed, not instant
     "Coffee, made from ground, regular": "14209",
+    # a dry mix prepared is a ready food: not the dry gelatin powder
+    "jello": "19173",  # Gelatin desserts, dry mix, prepared with water
+    # a pie, not "Spices, pumpkin pie spice" (a spice whose name holds the dish)
+    "pumpkin pie": "18326",  # Pie, pumpkin, commercially prepared
 }
 
 #: Common British (and other) names of foods SR28 has (curated aliases, data/aliases.csv).
