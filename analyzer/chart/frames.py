@@ -203,7 +203,8 @@ def trend_frame(trend: Trend) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        Columns ``week``, ``start`` (datetime), ``days``, ``calcium_mg``,
+        Columns ``week``, ``start`` (datetime), ``days`` (logged), ``days_complete``,
+        ``judged`` (the week can be judged), ``calcium_mg``,
         ``absorbable_calcium_mg``, ``ca_p_mass_ratio`` and ``load_<group>`` [mg Ca/day].
     """
     rows = []
@@ -212,6 +213,8 @@ def trend_frame(trend: Trend) -> pd.DataFrame:
             "week": week.week,
             "start": pd.Timestamp(week.start),
             "days": week.days,
+            "days_complete": week.days_complete,
+            "judged": week.judged,
             "calcium_mg": _number(week.calcium_mg),
             "absorbable_calcium_mg": _number(week.absorbable_calcium_mg),
             "ca_p_mass_ratio": _number(week.ca_p_mass_ratio),

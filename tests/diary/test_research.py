@@ -182,9 +182,10 @@ def test_fndds_categories(code: str, description: str, category: str) -> None:
 
 
 def test_codes_as_text_and_occasion_schemes() -> None:
-    text, bad = code_text(pd.Series(["57123000.0", "1.1e+07", "", "abc", "2028"]))
-    assert text.tolist() == ["57123000", "11000000", "", "", "2028"]
-    assert bad.tolist() == [False, False, False, True, False]
+    cells = ["57123000.0", "1.1e+07", "", "abc", "2028", "inf", "-inf", "1e300"]
+    text, bad = code_text(pd.Series(cells))
+    assert text.tolist() == ["57123000", "11000000", "", "", "2028", "", "", ""]
+    assert bad.tolist() == [False, False, False, True, False, True, True, True]
     # the same code means different occasions in 1999-2000 and from 2003 on
     meal_1999, _ = occasion_meals("nhanes_1999", pd.Series([3.0]))
     meal_2003, _ = occasion_meals("nhanes_2003", pd.Series([3.0]))

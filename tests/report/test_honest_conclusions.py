@@ -17,13 +17,16 @@ import pytest
 from click.testing import CliRunner
 
 from analyzer.balance.analysis import analyze
+from analyzer.chart.frames import plan_view
 from analyzer.cli import cli
 from analyzer.diary import read_diary
 from analyzer.examples import example_path
 from analyzer.models import Profile
 from analyzer.reference import load_table
 from analyzer.report import build_report, render_text
+from analyzer.report.formatting import target_rows
 from analyzer.report.greens import ROLE_CALCIUM
+from analyzer.report.wording import findings
 from tests.conftest import SMALL_DAYS
 
 DATA = Path(__file__).parents[1] / "data"
@@ -268,4 +271,47 @@ def test_the_opening_statement_names_minerals_known_for_too_little_food(tmp_path
         "This week: 7 of 35 rows could not be used; all 7 days are logged and complete; "
         "calcium, phosphorus, magnesium and potassium are unknown for 20% of the food (rows "
         "not used included): too much for a ratio or a verdict, so shown as 'at least'."
+    )
+
+
+def test_a_figure_is_at_least_when_rows_not_used_leave_too_little_known(tmp_path: Path) -> None:
+    # The same week as above: every used entry has calcium (4 x 70 g cheddar a day, SR28
+    # 01009 Ca 710 mg/100 g: 710 x 2.8 = 1,988 mg/day), but a fifth of the food is in rows
+    # not used. The week's calcium is "at least" in the targets table and in the chart's
+    # week box, as its percent of the RDA is (1,988 / 1,000 = 199%).
+    rows = ["date,food,amount,unit"]
+    for day in range(16, 23):
+        rows += [f'2026-11-{day},"Cheese, cheddar",70,g'] * 4
+        rows.append(f'2026-11-{day},"Cheese, cheddar",2,furlong')
+    path = tmp_path / "d.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    report = build_report(analyze(read_diary(path)))
+    assert report.coverage["calcium"].complete and not report.coverage["calcium"].usable
+    (calcium,) = [r for r in target_rows(report) if r[0] == "calcium"]
+    assert calcium[1] == "at least 1,988 mg" and calcium[3] == "at least 199%"
+    assert plan_view(report).shown_now["calcium_mg"] == "at least 1,988"
+    # nor is the dairy group's share of the week's phosphorus given, and the table says why
+    assert [row.phosphorus_share for row in report.diuretic_load if row.group == "dairy"] == [None]
+    assert (
+        "  share of P: - when phosphorus is known for too little of the week's food for a "
+        "share" in render_text(report).splitlines()
+    )
+
+
+def test_a_day_finding_counts_the_days_logged(tmp_path: Path) -> None:
+    # Mon: 3,000 g 2% milk (SR28 01079), complete; Tue: 710 g brewed coffee (SR28 14209,
+    # caffeine 40 mg/100 g: 40 x 7.1 = 284 mg in one occasion, 7 kcal: an incomplete day).
+    # The week averages 1 complete day, but the flag is on Tuesday, 1 of the 2 days logged.
+    path = tmp_path / "d.csv"
+    path.write_text(
+        "date,meal,food,amount,unit\n"
+        "2026-11-16,breakfast,01079,3000,g\n"
+        "2026-11-17,breakfast,14209,710,g\n",
+        encoding="utf-8",
+    )
+    report = build_report(analyze(read_diary(path)))
+    assert (report.week.days, report.week.days_logged) == (1, 2)
+    caffeine = [f.text for f in findings(report) if "caffeine in one eating occasion" in f.text]
+    assert caffeine and all(
+        text.startswith("1 of 2 logged days: 2026-11-17: 284 mg caffeine") for text in caffeine
     )
