@@ -75,7 +75,7 @@ def default_state(
     off_plain = index.produce_processed[candidates]
     # a mix, powder or concentrate is not the food as eaten (``gravy``: not the dry mix),
     # unless prepared (``Gelatin desserts, dry mix, prepared with water``)
-    made = index.mask(index.all_postings, "prepared")[candidates]
+    made = _prepared(index)[candidates]
     dry = index.flags[candidates, DRY_COLUMN] & ~made
     ready = ~dry & ~index.flags[candidates, BRAND_COLUMN] & ~index.staple[candidates]
     codes = index.core_code[candidates]
@@ -93,6 +93,14 @@ def default_state(
         np.maximum.at(best, codes[default], query_cov[default])
         out = out | (off & (query_cov <= best[codes] + tolerance))
     return out
+
+
+def _prepared(index: FoodIndex) -> np.ndarray:
+    """Per food, whether its description says ``prepared`` (computed once per index)."""
+    found = index.memo.get("prepared")
+    if found is None:
+        found = index.memo["prepared"] = index.mask(index.all_postings, "prepared")
+    return found
 
 
 #: Preparation words naming a form of a food: when the matched food is not in that form
