@@ -133,6 +133,7 @@ def _balance_command(
     from analyzer.balance.targets import describe_targets
     from analyzer.cli.output import format_frame, to_json
     from analyzer.jsonable import records
+    from analyzer.report.findings import approximate_calcium
 
     settings = Settings(implausible_energy_fraction=min_energy)
     by_person = True if by == "person" else None
@@ -169,7 +170,9 @@ def _balance_command(
     if show_flags:
         # daily: the per-day findings; weekly: those on the week's per-day averages
         period = "date" if table == "daily" else "week"
-        flags = analysis.flag_table[analysis.flag_table[period].notna()]
+        flags = approximate_calcium(
+            analysis.flag_table[analysis.flag_table[period].notna()], analysis.entries
+        )
         for line in flag_lines(flags):
             click.echo(line, err=True)
     columns = list(frame.columns) if all_columns else DAILY_COLUMNS

@@ -320,12 +320,6 @@ def _notes(
     return notes
 
 
-def _approximate(entries: pd.DataFrame) -> bool:
-    if "approximate" not in entries.columns:
-        return False
-    return bool(entries["approximate"].astype("boolean").fillna(False).any())
-
-
 def build_report(
     analysis: Analysis,
     week: str | None = None,
@@ -385,7 +379,7 @@ def build_report(
             scope.week_daily,
             coverage,
             totals_only=scope.totals_only,
-            calcium_approximate=_approximate(scope.week_entries),
+            calcium_approximate=findings.entry_calcium_approximate(scope.week_entries),
         ),
         completeness,
     )
@@ -408,7 +402,7 @@ def build_report(
         coverage=coverage,
         coverage_min_fraction=COVERAGE_MIN_FRACTION,
         totals_only=scope.totals_only,
-        calcium_approximate=_approximate(scope.week_entries),
+        calcium_approximate=findings.entry_calcium_approximate(scope.week_entries),
         flags=flags,
         cannot_judge=cannot_judge,
         absorption=absorption,

@@ -205,7 +205,10 @@ def test_a_broken_transport_file_is_one_clear_error(tmp_path: Path) -> None:
 def test_a_missing_grams_column_names_it(tmp_path: Path) -> None:
     path = tmp_path / "asa.csv"
     path.write_text("UserName,FoodCode,IntakeStartDateTime\nU1,11111000,11/03/2025 0:00\n")
-    with pytest.raises(DiaryFormatError, match=r"is not a asa24_items file: missing column\(s\) "):
+    with pytest.raises(
+        DiaryFormatError,
+        match=r"does not read as --input-format asa24_items: missing column\(s\) ",
+    ):
         read_diary(path, input_format="asa24_items")
 
 

@@ -27,7 +27,7 @@ from analyzer.report import build_report, render_text
 from analyzer.report.formatting import target_rows
 from analyzer.report.greens import ROLE_CALCIUM
 from analyzer.report.wording import findings
-from tests.conftest import SMALL_DAYS
+from tests.conftest import SMALL_DAYS, make_entries
 
 DATA = Path(__file__).parents[1] / "data"
 THIRD = DATA / "report" / "third_unknown_week.csv"
@@ -315,3 +315,38 @@ def test_a_day_finding_counts_the_days_logged(tmp_path: Path) -> None:
     assert caffeine and all(
         text.startswith("1 of 2 logged days: 2026-11-17: 284 mg caffeine") for text in caffeine
     )
+
+
+@pytest.mark.parametrize(
+    ("milk_g", "verdict"),
+    [
+        # 800 g whole milk (Ca 113/100 g: 904 mg; 488 kcal) + 200 g beef (Ca 22: 44 mg;
+        # 512 kcal) + 20 g cheddar whose calcium is blank (80.8 kcal): 948 mg known, the
+        # cheddar 80.8 / 1,080.8 = 7.5% of the food. At the rate of the rest, 948 / 0.925 =
+        # 1,024.6 mg: not below the RDA of 1,000 mg, so it cannot be judged.
+        (800.0, "cannot_judge"),
+        # 600 g milk (678 mg, 366 kcal): 722 mg known, 80.8 / 958.8 = 8.4% unknown,
+        # 722 / 0.916 = 788 mg, still below: the warning holds.
+        (600.0, "warning"),
+    ],
+)
+def test_below_only_when_the_unknown_food_at_the_rate_of_the_rest_stays_below(
+    milk_g: float, verdict: str
+) -> None:
+    rows = [
+        ("2026-11-16", "breakfast", "milk", milk_g),
+        ("2026-11-16", "lunch", "beef", 200.0),
+        ("2026-11-16", "dinner", "cheddar", 20.0),
+    ]
+    entries = make_entries(rows)
+    entries.loc[entries["food"] == "cheddar", "calcium_mg"] = float("nan")
+    analysis = analyze(entries, settings=SMALL_DAYS)
+    table = analysis.flag_table
+    (level,) = table.loc[table["code"] == "calcium_low", "level"]
+    assert level == verdict
+    if verdict == "cannot_judge":
+        (message,) = table.loc[table["code"] == "calcium_low", "message"]
+        assert (
+            "calcium is unknown for 7% of the food, and that food, counted at the rate "
+            "of the rest, would reach the threshold" in message
+        )
