@@ -158,6 +158,7 @@ def write_my_foods(path: Path) -> None:
     foods = ROWS - len(rows)
     for f in range(foods):
         values = {c: rng.randint(0, 400) for c in HEADER[14:21]}
+        values["protein_g"] = rng.randint(0, 30)  # at most half the 60 g serving
         rows.append(
             _row(
                 kind="food",
