@@ -14,6 +14,8 @@ from types import ModuleType
 import pandas as pd
 import pytest
 
+from analyzer.foods.myfoods import read_my_foods_files
+
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -174,3 +176,17 @@ def test_ensure_diary_writes_same_bytes_and_caches(tmp_path: Path, tables) -> No
 def test_generate_diary_rejects_no_rows(tables) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(ValueError, match="n_rows must be at least 1, got 0"):
         synth.generate_diary(0, tables)
+
+
+def test_the_my_foods_bench_file_is_a_valid_file(tmp_path: Path) -> None:
+    # the 5,000-row file bench_my_foods times must pass the file's own checks
+    spec = importlib.util.spec_from_file_location(
+        "bench_my_foods", REPO / "tools" / "bench_my_foods.py"
+    )
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    path = tmp_path / "my_foods.csv"
+    bench.write_my_foods(path)
+    rows, problems = read_my_foods_files(path)
+    assert problems == [] and len(rows) > 4_000
