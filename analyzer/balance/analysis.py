@@ -16,7 +16,7 @@ References
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -24,8 +24,8 @@ from pathlib import Path
 import pandas as pd
 
 from analyzer.balance.entries import entry_metrics, prepare_entries
-from analyzer.balance.flags import empty_flag_table, flag_table, flags_from_table, week_flag_table
-from analyzer.balance.profiles import cohort_targets
+from analyzer.balance.flags import flag_table, flags_from_table, week_flag_table
+from analyzer.balance.profiles import CohortTargets, cohort_targets
 from analyzer.balance.targets import describe_targets, targets_for
 from analyzer.balance.totals import daily_totals
 from analyzer.balance.weeks import weekly_totals
@@ -46,12 +46,14 @@ class Analysis:
     daily : DataFrame
         One row per date (and person when ``by_person``); see :func:`daily_totals`.
     weekly : DataFrame
-        One row per ISO week (and person): per-day averages over the days logged.
+        One row per ISO week (and person): per-day averages over the days logged. Built on
+        first access (``analyzer daily`` never prints it).
     flag_table : DataFrame
         Findings, one row per flag (the fields of :class:`Flag`): first per day (``date``
-        set), then per ISO week on the week's per-day averages (``week`` set, codes
-        prefixed ``weekly_``; see :mod:`analyzer.balance.flags`). Built on first access: a cohort
-        of a million entries has over a million flag messages, which the tables don't need.
+        set, :attr:`day_flag_table`), then per ISO week on the week's per-day averages
+        (``week`` set, codes prefixed ``weekly_``, :attr:`week_flag_table`; see
+        :mod:`analyzer.balance.flags`). Built on first access: a cohort of a million entries
+        has over a million flag messages, which the tables don't need.
     targets : Targets
         The DRI targets of ``profile``.
     profile : Profile
@@ -80,7 +82,6 @@ class Analysis:
 
     entries: pd.DataFrame
     daily: pd.DataFrame
-    weekly: pd.DataFrame
     targets: Targets
     profile: Profile
     settings: Settings
@@ -90,13 +91,30 @@ class Analysis:
     profile_is_default: bool = False
     targets_by_person: pd.DataFrame | None = None
     profile_notes: list[str] = field(default_factory=list)
-    flag_builder: Callable[[], pd.DataFrame] | None = field(default=None, repr=False)
     diary_format: str | None = None
+    cohort: CohortTargets | None = field(default=None, repr=False)
+
+    @cached_property
+    def weekly(self) -> pd.DataFrame:
+        """The weekly table (see the class attributes), built once on first access."""
+        return weekly_totals(self.daily, self.targets, self.by_person)
+
+    @cached_property
+    def day_flag_table(self) -> pd.DataFrame:
+        """The findings per day (the rows of :attr:`flag_table` with ``date`` set)."""
+        groups = self.cohort.groups(self.daily, self.by_person) if self.cohort else None
+        return flag_table(self.daily, self.targets, self.settings, self.by_person, groups)
+
+    @cached_property
+    def week_flag_table(self) -> pd.DataFrame:
+        """The findings per ISO week (the rows of :attr:`flag_table` with ``week`` set)."""
+        groups = self.cohort.groups(self.weekly, self.by_person) if self.cohort else None
+        return week_flag_table(self.weekly, self.targets, self.settings, self.by_person, groups)
 
     @cached_property
     def flag_table(self) -> pd.DataFrame:
         """The findings table (see the class attributes), built once on first access."""
-        return self.flag_builder() if self.flag_builder is not None else empty_flag_table()
+        return _all_flags(self.day_flag_table, self.week_flag_table)
 
     def profile_of(self, person: str) -> Profile:
         """The profile used for ``person``: theirs with per-person profiles, else :attr:`profile`.
@@ -293,16 +311,6 @@ def analyze(
     daily = daily_totals(
         prepared, targets, by_person, rejected, person_table, settings.implausible_energy_fraction
     )
-    weekly = weekly_totals(daily, targets, by_person)
-    day_groups = cohort.groups(daily, by_person) if cohort is not None else None
-    week_groups = cohort.groups(weekly, by_person) if cohort is not None else None
-
-    def build_flags() -> pd.DataFrame:
-        return _all_flags(
-            flag_table(daily, targets, settings, by_person, day_groups),
-            week_flag_table(weekly, targets, settings, by_person, week_groups),
-        )
-
     caveats = _caveats(prepared, profile, profile_is_default, targets, settings)
     if cohort is not None:  # the single-profile line is replaced by the per-person ones
         caveats = cohort.notes() + caveats[1:]
@@ -310,7 +318,6 @@ def analyze(
     return Analysis(
         entries=prepared,
         daily=daily,
-        weekly=weekly,
         targets=targets,
         profile=profile,
         settings=settings,
@@ -320,6 +327,6 @@ def analyze(
         profile_is_default=profile_is_default,
         targets_by_person=person_table,
         profile_notes=cohort.notes() if cohort is not None else [],
-        flag_builder=build_flags,
         diary_format=diary.format if isinstance(diary, Diary) else None,
+        cohort=cohort,
     )

@@ -160,8 +160,7 @@ def _balance_command(
     flags = None
     if show_flags:
         # daily: the per-day findings; weekly: those on the week's per-day averages
-        period = "date" if table == "daily" else "week"
-        flags = analysis.flag_table[analysis.flag_table[period].notna()]
+        flags = analysis.day_flag_table if table == "daily" else analysis.week_flag_table
         for line in flag_lines(flags):
             click.echo(line, err=True)
     columns = list(frame.columns) if all_columns else DAILY_COLUMNS
