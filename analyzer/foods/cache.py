@@ -115,19 +115,19 @@ def _load(path: Path, kind: type[T]) -> T | None:
     if not path.exists() and not path.is_symlink():
         return None
     if not (_trusted(path) and _trusted(sidecar)):
-        logger.warning("ignoring the matcher cache %s: not a private regular file", path)
+        logger.warning("ignoring the cache file %s: not a private regular file", path)
         return None
     try:
         data = path.read_bytes()
         if sidecar.read_text(encoding="ascii").strip() != _digest(data):
-            logger.warning("ignoring the matcher cache %s: its hash does not match", path)
+            logger.warning("ignoring the cache file %s: its hash does not match", path)
             return None
         value = pickle.loads(data)
     except Exception:  # a truncated or foreign file: rebuild
-        logger.warning("ignoring the matcher cache %s: it cannot be read", path)
+        logger.warning("ignoring the cache file %s: it cannot be read", path)
         return None
     if not isinstance(value, kind):
-        logger.warning("ignoring the matcher cache %s: it holds a %s", path, type(value).__name__)
+        logger.warning("ignoring the cache file %s: it holds a %s", path, type(value).__name__)
         return None
     return value
 
