@@ -51,6 +51,7 @@ fuzz: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python tools/bench.py
+	$(BIN)/python tools/bench_my_foods.py
 
 # How well names are matched and amounts converted, on the labelled sets (tests/data/matching).
 evaluate: $(STAMP)

@@ -22,6 +22,7 @@ from analyzer.errors import (
     DataFileError,
     DiaryFormatError,
     DiaryRowError,
+    MyFoodsFileError,
     NoDataError,
     ProfileError,
     UnknownFoodError,
@@ -37,7 +38,8 @@ if TYPE_CHECKING:
     from analyzer.chart import save_figure, trend_chart, weekly_chart
     from analyzer.chart.cohort import cohort_chart
     from analyzer.diary import Diary, read_diary
-    from analyzer.examples import example_path
+    from analyzer.diary.recipes import build_my_foods
+    from analyzer.examples import example_path, my_foods_example_path
     from analyzer.foods.table import FoodMatcher, find_food, load_foods
     from analyzer.foods.units import grams_per_unit, load_portions, parse_amount, to_grams
     from analyzer.report.build import build_report
@@ -55,6 +57,8 @@ _LAZY = {
     "Diary": "analyzer.diary",
     "read_diary": "analyzer.diary",
     "example_path": "analyzer.examples",
+    "my_foods_example_path": "analyzer.examples",
+    "build_my_foods": "analyzer.diary.recipes",
     "FoodMatcher": "analyzer.foods",
     "find_food": "analyzer.foods",
     "load_foods": "analyzer.foods",
@@ -99,6 +103,7 @@ __all__ = [
     "DiaryRowError",
     "Flag",
     "FoodMatcher",
+    "MyFoodsFileError",
     "NoDataError",
     "Profile",
     "ProfileError",
@@ -110,6 +115,7 @@ __all__ = [
     "absorbed_calcium_mg",
     "analyze",
     "build_cohort",
+    "build_my_foods",
     "build_report",
     "build_trend",
     "calcium_class",
@@ -121,6 +127,7 @@ __all__ = [
     "load_greens",
     "load_portions",
     "load_profiles",
+    "my_foods_example_path",
     "parse_amount",
     "plan_greens",
     "read_diary",

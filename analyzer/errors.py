@@ -260,6 +260,30 @@ class AliasFileError(ValueError, AnalyzerError):
         return "\n".join(lines)
 
 
+class MyFoodsFileError(ValueError, AnalyzerError):
+    """A my-foods file (custom foods, recipes, supplements) that cannot be used: every bad
+    line, with its column, the value found, what is wrong and the fix.
+
+    Parameters
+    ----------
+    problems : sequence of (path, line, column, value, problem, fix)
+        Each bad line (0 for the file as a whole; column "" when no one column is at
+        fault), in the order found.
+    """
+
+    def __init__(self, problems: Sequence[tuple[str, int, str, str, str, str]]) -> None:
+        super().__init__(problems)
+        self.problems = list(problems)
+
+    def __str__(self) -> str:
+        lines = []
+        for path, line, column, value, problem, fix in self.problems:
+            where = f"{path} line {line}" if line else path
+            where += f", column {column}" if column else ""
+            lines.append(f"{where}: {problem} ({quote(value)}); {fix}")
+        return "\n".join(lines)
+
+
 class ProfileError(ValueError, AnalyzerError):
     """A profile (age, sex, pregnancy) for which no reference intake exists."""
 

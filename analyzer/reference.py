@@ -19,7 +19,10 @@ compiled in the project's scientific reference:
   thresholds (tag C, each with a note on why);
 - ``fndds_categories.csv``: FNDDS food-code prefixes (and description exceptions) to the
   food categories, for research files (ASA24, NHANES);
-- ``eating_occasions.csv``: the eating-occasion codes of ASA24 and NHANES and their meals.
+- ``eating_occasions.csv``: the eating-occasion codes of ASA24 and NHANES and their meals;
+- ``supplement_compounds.csv``: the elemental mass fractions of supplement compounds (calcium
+  carbonate 40 %, citrate 21 %, ...; IOM 2011, NIH ODS, molar masses) and the absorption
+  class of each taken with a meal and alone.
 
 The tables are read once per process and cached; callers get copies.
 """
@@ -86,6 +89,20 @@ _TABLES: dict[str, dict[str, str]] = {
         "tag": "string",
         "note": "string",
     },
+    "supplement_compounds.csv": {
+        "compound": "string",
+        "formula": "string",
+        "molar_mass_g_per_mol": "float64",
+        "calcium_fraction": "float64",
+        "phosphorus_fraction": "float64",
+        "magnesium_fraction": "float64",
+        "potassium_fraction": "float64",
+        "absorption_with_meal": "string",
+        "absorption_fasting": "string",
+        "source": "string",
+        "tag": "string",
+        "note": "string",
+    },
     "eating_occasions.csv": {
         "scheme": "string",
         "code": "int64",
@@ -133,7 +150,7 @@ def load_table(name: str) -> pd.DataFrame:
     ----------
     name : {"dri.csv", "absorption_index.csv", "phosphorus_bioavailability.csv",
             "energy_needs.csv", "coefficients.csv", "fndds_categories.csv",
-            "eating_occasions.csv"}
+            "eating_occasions.csv", "supplement_compounds.csv"}
         Which table.
 
     Raises

@@ -91,8 +91,9 @@ def make_entries(
 
 @pytest.fixture(autouse=True)
 def _no_personal_aliases(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests never read the developer's own aliases file (``~/.config/analyzer``)."""
+    """Tests never read the developer's own aliases or my-foods file (``~/.config/analyzer``)."""
     monkeypatch.setenv("ANALYZER_ALIASES", "")
+    monkeypatch.setenv("ANALYZER_FOODS", "")
 
 
 @pytest.fixture(scope="session")

@@ -53,8 +53,10 @@ def _run(command: str, diary_path: Path) -> dict[str, object]:
     key = (command, diary_path)
     if key in _RESULTS:
         return _RESULTS[key]
+    # the diary's three foods are far below a day's energy: a cohort must count such days
+    extra = ["--min-energy", "0"] if command == "cohort" else []
     done = subprocess.run(
-        [sys.executable, "-c", SCRIPT, command, str(diary_path)],
+        [sys.executable, "-c", SCRIPT, command, str(diary_path), *extra],
         capture_output=True,
         text=True,
         cwd=REPO,

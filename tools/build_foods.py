@@ -1,4 +1,5 @@
-"""Build ``foods.csv`` and ``analyzer/data/portions.csv`` from the official USDA SR28 files.
+"""Build ``foods.csv``, ``analyzer/data/portions.csv`` and ``analyzer/data/survey_foods.csv``
+from the official USDA SR28 files.
 
 Usage::
 
@@ -21,6 +22,11 @@ Outputs (under ``--out-dir``, default the current directory):
 ``analyzer/data/portions.csv``
     ``id, seq, amount, measure, gram_weight``: ``WEIGHT.txt`` without ``Num_Data_Pts`` and
     ``Std_Dev`` (``amount`` x ``measure`` weighs ``gram_weight`` g).
+``analyzer/data/survey_foods.csv``
+    ``id``: the foods whose ``FOOD_DES`` ``Survey`` field is ``Y``, those used in the USDA
+    Food and Nutrient Database for Dietary Studies (FNDDS), the foods of the NHANES 24-hour
+    recalls (sr28_doc.pdf, FOOD_DES field ``Survey``). The matcher prefers them among
+    otherwise equal siblings (``Mushrooms, white`` over ``morel``).
 
 References
 ----------
@@ -71,6 +77,9 @@ FOODS_COLUMNS: Final[list[str]] = [
     "common_names",
 ]
 PORTIONS_COLUMNS: Final[list[str]] = ["id", "seq", "amount", "measure", "gram_weight"]
+SURVEY_COLUMNS: Final[list[str]] = ["id"]
+SURVEY_FIELD: Final = 6
+"""Position of ``Survey`` in a ``FOOD_DES`` record (``Y`` when FNDDS uses the food)."""
 SR28_FILES: Final = ("FOOD_DES.txt", "FD_GROUP.txt", "NUT_DATA.txt", "WEIGHT.txt")
 
 
@@ -179,6 +188,26 @@ def build_portions(sr28_dir: Path) -> pd.DataFrame:
     return order[PORTIONS_COLUMNS].reset_index(drop=True)
 
 
+def build_survey(sr28_dir: Path) -> pd.DataFrame:
+    """The foods SR28 marks as used in the food survey (``FOOD_DES`` ``Survey`` = ``Y``).
+
+    Parameters
+    ----------
+    sr28_dir : pathlib.Path
+        Folder with ``FOOD_DES.txt``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Column ``id`` (NDB number as text), sorted.
+    """
+    _require(sr28_dir)
+    ids = sorted(
+        rec[0] for rec in read_sr28(sr28_dir / "FOOD_DES.txt", 14) if rec[SURVEY_FIELD] == "Y"
+    )
+    return pd.DataFrame({"id": ids}, dtype=str)
+
+
 def write_csv(table: pd.DataFrame, path: Path) -> None:
     """Write a text table as UTF-8 CSV with ``\\n`` line ends and minimal quoting."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -191,7 +220,8 @@ def write_csv(table: pd.DataFrame, path: Path) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Command-line entry point; returns the exit code."""
     parser = argparse.ArgumentParser(
-        description="Build foods.csv and analyzer/data/portions.csv from USDA SR28 ASCII files.",
+        description="Build foods.csv and analyzer/data/portions.csv and survey_foods.csv from "
+        "USDA SR28 ASCII files.",
         epilog="Example: python tools/build_foods.py ../shared/data/sr28 --out-dir .",
     )
     parser.add_argument("sr28_dir", type=Path, help="folder holding the SR28 .txt files")
@@ -202,14 +232,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         foods = build_foods(args.sr28_dir)
         portions = build_portions(args.sr28_dir)
+        survey = build_survey(args.sr28_dir)
     except (BuildError, OSError, KeyError) as exc:
         print(f"build_foods: {exc}", file=sys.stderr)
         return 1
     write_csv(foods, args.out_dir / "foods.csv")
     write_csv(portions, args.out_dir / "analyzer" / "data" / "portions.csv")
+    write_csv(survey, args.out_dir / "analyzer" / "data" / "survey_foods.csv")
     print(
-        f"wrote {len(foods)} foods to {args.out_dir / 'foods.csv'} and {len(portions)} portions "
-        f"to {args.out_dir / 'analyzer' / 'data' / 'portions.csv'}"
+        f"wrote {len(foods)} foods to {args.out_dir / 'foods.csv'}, {len(portions)} portions "
+        f"to {args.out_dir / 'analyzer' / 'data' / 'portions.csv'} and {len(survey)} survey "
+        f"foods to {args.out_dir / 'analyzer' / 'data' / 'survey_foods.csv'}"
     )
     return 0
 

@@ -45,6 +45,10 @@ FIXTURES = (
     "tests/data/research/freetext_log.csv",
     "tests/data/research/dr1iff.csv",
 )
+#: Diaries with recipes and supplements, read with the bundled my-foods file (``--foods``).
+MY_FOODS_DIARIES = ("tests/data/myfoods/week.csv", "tests/data/myfoods/cronometer.csv")
+#: The bundled my-foods file.
+MY_FOODS = "analyzer/examples/my_foods.csv"
 #: Arguments of the table commands, run on every diary.
 TABLE_RUNS: tuple[tuple[str, ...], ...] = (
     ("entries", "--format", "csv"),
@@ -82,6 +86,10 @@ def diaries(data: Path) -> dict[str, Path]:
         copy = data / Path(fixture).name
         shutil.copyfile(REPO / fixture, copy)
         found[copy.stem] = copy
+    for fixture in MY_FOODS_DIARIES:
+        copy = data / f"myfoods_{Path(fixture).name}"
+        shutil.copyfile(REPO / fixture, copy)
+        found[copy.stem] = copy
     found["profiles"] = profiles
     return found
 
@@ -93,23 +101,49 @@ def commands(found: dict[str, Path]) -> dict[str, list[str]]:
     for name, path in found.items():
         if name == "profiles":
             continue
+        mine = ["--foods", str(REPO / MY_FOODS)] if name.startswith("myfoods_") else []
         for args in TABLE_RUNS:
             key = f"{name}__{'_'.join(a.lstrip('-') for a in args)}"
-            runs[key] = [args[0], str(path), *args[1:]]
-        if name in ("western", "balanced", "own_quirks", "loseit_food-logs"):
+            runs[key] = [args[0], str(path), *args[1:], *mine]
+        if name in ("western", "balanced", "own_quirks", "loseit_food-logs") or mine:
             for fmt in REPORT_FORMATS:
-                runs[f"{name}__report_{fmt}"] = ["report", str(path), "--format", fmt]
+                runs[f"{name}__report_{fmt}"] = ["report", str(path), "--format", fmt, *mine]
     study = str(found["study100k"])
     runs["study100k__daily_profiles_csv"] = [
-        "daily", study, "--by", "person", "--profiles", profiles, "--format", "csv"
+        "daily",
+        study,
+        "--by",
+        "person",
+        "--profiles",
+        profiles,
+        "--format",
+        "csv",
     ]
     runs["study100k__weekly_profiles_flags_csv"] = [
-        "weekly", study, "--profiles", profiles, "--flags", "--format", "csv"
+        "weekly",
+        study,
+        "--profiles",
+        profiles,
+        "--flags",
+        "--format",
+        "csv",
     ]
     for fmt in ("csv", "json", "table"):
-        runs[f"study100k__cohort_{fmt}"] = ["cohort", study, "--profiles", profiles, "--format", fmt]
+        runs[f"study100k__cohort_{fmt}"] = [
+            "cohort",
+            study,
+            "--profiles",
+            profiles,
+            "--format",
+            fmt,
+        ]
     runs["year100k__report_person_text"] = [
-        "report", str(found["year100k"]), "--person", "P0001", "--format", "text"
+        "report",
+        str(found["year100k"]),
+        "--person",
+        "P0001",
+        "--format",
+        "text",
     ]
     return runs
 

@@ -77,6 +77,12 @@ CALCIUM_CLASSES = (
     "bread_whole_wheat",
     "bread",
     "default",
+    # supplements, by form and by how taken (set by :mod:`analyzer.balance.supplements`)
+    "supplement_with_meal",
+    "supplement_carbonate_fasting",
+    "supplement_citrate_fasting",
+    "supplement_citrate_malate",
+    "supplement_phosphate",
 )
 PHOSPHORUS_CLASSES = ("additive", "animal", "plant", "mixed")
 

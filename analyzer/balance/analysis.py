@@ -25,6 +25,7 @@ import pandas as pd
 
 from analyzer.balance.entries import entry_metrics, prepare_entries
 from analyzer.balance.flags import flag_table, flags_from_table, week_flag_table
+from analyzer.balance.parts import expand_recipes
 from analyzer.balance.profiles import CohortTargets, cohort_targets
 from analyzer.balance.targets import describe_targets, targets_for
 from analyzer.balance.totals import daily_totals
@@ -42,7 +43,9 @@ class Analysis:
     Attributes
     ----------
     entries : DataFrame
-        The used entries plus per-entry metrics (see :func:`entry_metrics`).
+        The used entries plus per-entry metrics (see :func:`entry_metrics`); a recipe entry
+        as the foods it is made of (``recipe`` names it; ``part == 0`` marks each diary
+        entry's first row; :mod:`analyzer.balance.parts`).
     daily : DataFrame
         One row per date (and person when ``by_person``); see :func:`daily_totals`.
     weekly : DataFrame
@@ -78,6 +81,10 @@ class Analysis:
         profile and profiles not in the diary (also in :attr:`notes`).
     diary_format : str or None
         The diary's format (:data:`analyzer.diary.FORMATS`); ``None`` for bare entries.
+    logged : DataFrame or None
+        The diary's entries as logged, one row per entry (a recipe entry whole), prepared
+        (:func:`prepare_entries`) but without metrics; ``None`` when they are
+        :attr:`entries` (no recipe entry).
     """
 
     entries: pd.DataFrame
@@ -93,6 +100,7 @@ class Analysis:
     profile_notes: list[str] = field(default_factory=list)
     diary_format: str | None = None
     cohort: CohortTargets | None = field(default=None, repr=False)
+    logged: pd.DataFrame | None = None
 
     @cached_property
     def weekly(self) -> pd.DataFrame:
@@ -110,6 +118,11 @@ class Analysis:
         """The findings per ISO week (the rows of :attr:`flag_table` with ``week`` set)."""
         groups = self.cohort.groups(self.weekly, self.by_person) if self.cohort else None
         return week_flag_table(self.weekly, self.targets, self.settings, self.by_person, groups)
+
+    @property
+    def logged_entries(self) -> pd.DataFrame:
+        """One row per diary entry as logged (:attr:`logged`, else :attr:`entries`)."""
+        return self.logged if self.logged is not None else self.entries
 
     @cached_property
     def flag_table(self) -> pd.DataFrame:
@@ -162,12 +175,24 @@ def _unpack(diary: Diary | pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, li
     if isinstance(diary, pd.DataFrame):
         return diary, pd.DataFrame(columns=["line", "food", "status", "reason"]), []
     if isinstance(diary, Diary):
-        return diary.entries, diary.rejected, list(diary.notes)
+        return diary.entries, diary.rejected, list(diary.notes) + _recipe_notes(diary)
     raise DiaryFormatError(
         type(diary).__name__,
         "is not a diary",
         "pass the result of read_diary() or a DataFrame of entries",
     )
+
+
+def _recipe_notes(diary: Diary) -> list[str]:
+    """Say that recipe entries are analysed as their ingredients."""
+    if diary.parts.empty:
+        return []
+    recipes = int(diary.parts["entry"].nunique())
+    return [
+        f"{recipes} recipe entr{'y is' if recipes == 1 else 'ies are'} analysed as the foods "
+        "each recipe is made of: each ingredient's calcium absorbed by its own class and its "
+        "diuretic load in its own group (red meat, dairy, ...)."
+    ]
 
 
 def _caveats(
@@ -294,6 +319,9 @@ def analyze(
     settings = settings or Settings()
     targets = targets_for(profile)
     prepared = prepare_entries(entries)
+    parts = diary.parts if isinstance(diary, Diary) else None
+    logged = prepared.copy(deep=False) if parts is not None and not parts.empty else None
+    prepared = expand_recipes(prepared, parts)
     several = prepared["person"].nunique() > 1
     if by_person is None:
         named = bool((prepared["person"] != "").any())
@@ -329,4 +357,5 @@ def analyze(
         profile_notes=cohort.notes() if cohort is not None else [],
         diary_format=diary.format if isinstance(diary, Diary) else None,
         cohort=cohort,
+        logged=logged,
     )

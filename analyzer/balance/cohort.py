@@ -46,6 +46,8 @@ import pandas as pd
 
 from analyzer.balance.absorption import absorbable_calcium_target
 from analyzer.balance.analysis import Analysis
+from analyzer.balance.coverage import complete_days
+from analyzer.errors import NoDataError, some_of
 from analyzer.models import Targets
 from analyzer.nutrients import DIURETIC_GROUPS, GROUP_LABELS
 from analyzer.reference import coefficient, molar_ratio_factor
@@ -65,7 +67,8 @@ class CohortNutrient:
 
     ``lower`` is what the share below is counted against (``EAR``, or ``concern`` for the
     Ca:P threshold), ``target`` the individual target shown for reference (``RDA``/``AI``),
-    ``upper`` what the share above is counted against (``UL``, ``CDRR``, ``EFSA limit``).
+    ``upper`` what the share above is counted against (``UL``, ``CDRR``, ``caffeine limit``:
+    EFSA 2015 for adults, Health Canada for children).
     """
 
     column: str
@@ -84,7 +87,7 @@ COHORT_NUTRIENTS: tuple[CohortNutrient, ...] = (
     CohortNutrient("magnesium_mg", "magnesium", "mg/day", "EAR", "RDA"),
     CohortNutrient("potassium_mg", "potassium", "mg/day", None, "AI"),
     CohortNutrient("sodium_mg", "sodium", "mg/day", None, "AI", "CDRR"),
-    CohortNutrient("caffeine_mg", "caffeine", "mg/day", None, None, "EFSA limit"),
+    CohortNutrient("caffeine_mg", "caffeine", "mg/day", None, None, "caffeine limit"),
     CohortNutrient("ca_p_molar_ratio", "Ca:P (molar)", "mol/mol", "concern"),
 )
 _MINERALS = {"calcium_mg": "calcium", "phosphorus_mg": "phosphorus", "magnesium_mg": "magnesium"}
@@ -366,7 +369,8 @@ def _notes(persons: pd.DataFrame, analysis: Analysis) -> list[str]:
         "Potassium and sodium have an AI, not an EAR: a share below an AI is not a prevalence "
         "of inadequacy; a group median at or above the AI means a low prevalence of "
         "inadequacy is likely (IOM 2000). Sodium above the CDRR (NASEM 2019) and caffeine "
-        "above the EFSA 2015 limit are counted; the magnesium UL concerns supplements only "
+        "above its limit for the life stage (EFSA 2015 for adults, Health Canada for "
+        "children and adolescents) are counted; the magnesium UL concerns supplements only "
         "and is not compared with food.",
         "Ca:P (molar) is from each person's mean calcium and phosphorus; the share below 0.5 "
         "(Kemi et al. 2010) is context, not a DRI.",
@@ -406,7 +410,17 @@ def cohort_summary(analysis: Analysis) -> Cohort:
     daily = analysis.daily
     if "person" not in daily.columns:
         daily = daily.assign(person="")
-    means = person_means(daily)
+    # Conclusions only as strong as the diary: a person's mean is over their complete days;
+    # a person with none is left out (and counted in the notes).
+    complete = complete_days(daily)
+    if complete.empty:
+        raise NoDataError(
+            f"no day of the {daily['person'].nunique():,} person(s) is complete (too little food "
+            "for their energy needs, much of it not used, or the app says so)",
+            "see `analyzer daily --all`; give --min-energy 0 to count low-energy days",
+        )
+    left_out = daily[~daily["person"].isin(complete["person"])]
+    means = person_means(complete)
     stage, stages = _stages(analysis, means.index)
     persons = means.reset_index()
     persons.insert(1, "life_stage", stage.to_numpy())
@@ -423,5 +437,26 @@ def cohort_summary(analysis: Analysis) -> Cohort:
         distribution=_distribution(persons, order),
         loads=_loads(means),
         ca_p_histogram=_histogram(persons["ca_p_molar_ratio"]),
-        notes=_notes(persons, analysis),
+        notes=_notes(persons, analysis) + _left_out_notes(daily, complete, left_out),
     )
+
+
+def _left_out_notes(
+    daily: pd.DataFrame, complete: pd.DataFrame, left_out: pd.DataFrame
+) -> list[str]:
+    """Say which days and persons the distributions leave out, and why."""
+    dropped = len(daily) - len(complete)
+    if not dropped:
+        return []
+    people = sorted(left_out["person"].astype(str).unique())
+    text = (
+        f"{dropped:,} of {len(daily):,} person-days are incomplete (too little food for the "
+        "person's energy needs, much of it not used, or the app says so: see `daily --all`) "
+        "and are left out of the means"
+    )
+    if people:
+        text += (
+            f"; {len(people):,} person(s) with no complete day are left out of the "
+            f"distributions ({some_of(people, 5)})"
+        )
+    return [text + ". Give --min-energy 0 to count low-energy days."]

@@ -37,6 +37,7 @@ import pandas as pd
 from analyzer.balance.absorption import classify
 from analyzer.balance.loads import calciuria, group_of, pral
 from analyzer.balance.occasions import occasion_keys
+from analyzer.balance.supplements import is_supplement, supplement_absorption
 from analyzer.balance.weaver import fractional_absorption_milk, load_outside_range
 from analyzer.balance.weeks import iso_week
 from analyzer.errors import DiaryFormatError
@@ -138,7 +139,9 @@ def entry_metrics(entries: pd.DataFrame, settings: Settings) -> pd.DataFrame:
     (ISO week, ``"2026-W47"``), ``load_outside_range`` (the occasion's load is outside the
     15-500 mg of Weaver's equation), ``calcium_outside_load_range_mg``,
     ``calcium_default_index_mg`` and ``absorbable_calcium_one_occasion_mg`` [mg] (see the
-    module docstring).
+    module docstring), ``occasion_supplement_calcium_mg`` (the supplement calcium of the
+    entry's occasion: one dose) [mg]. Supplements get the absorption class of their form
+    taken with a meal or alone, and a PRAL of 0 (:mod:`analyzer.balance.supplements`).
     """
     out = entries
     out["group"] = group_of(out["category"])
@@ -146,6 +149,7 @@ def entry_metrics(entries: pd.DataFrame, settings: Settings) -> pd.DataFrame:
     for column in classes.columns:
         out[column] = classes[column]
     out["occasion"], codes = occasion_keys(out, settings)
+    supplement_absorption(out, codes)  # a supplement's form, with a meal or alone
     out["occasion_calcium_mg"] = _group_sum(out["calcium_mg"], codes)
     out["occasion_caffeine_mg"] = _group_sum(out["caffeine_mg"], codes)
     fa = fractional_absorption_milk(out["occasion_calcium_mg"].fillna(0.0))
@@ -162,7 +166,7 @@ def entry_metrics(entries: pd.DataFrame, settings: Settings) -> pd.DataFrame:
     parts = calciuria(out, settings)
     for column in parts.columns:
         out[column] = parts[column]
-    out["pral_meq"] = pral(out)
+    out["pral_meq"] = pral(out).mask(is_supplement(out), 0.0)  # PRAL is for foods
     out["week"] = iso_week(out["date"])
     return out
 

@@ -11,6 +11,10 @@ to days and weeks):
   words instead (the ratio "has little meaning" beyond infancy), never "in adults";
 - calcium (food and any logged supplements) above its UL, sodium above the CDRR (every age
   from 1 y, NASEM 2019), phosphorus above its UL;
+- a supplement dose of calcium above 500 mg at once (absorption falls as the load rises:
+  Heaney, Weaver & Fitzsimmons 1990; the NIH ODS advises doses of 500 mg or less), and
+  magnesium from supplements above its UL, which applies to supplements and medications
+  only (IOM 1997), never to food;
 - caffeine: EFSA 2015 for adults (400 mg a day, 200 mg in pregnancy and lactation, single
   doses of 200 mg), Health Canada for children (45 / 62.5 / 85 mg a day at 4-6 / 7-9 /
   10-12 y, 2.5 mg per kg of body weight) and adolescents (2.5 mg/kg; up to the adult 400 mg
@@ -29,6 +33,8 @@ References
 .. [5] NASEM 2019, DRIs for Sodium and Potassium; Nordin BEC et al. 1993, J Nutr 123:1615.
 .. [6] Maughan RJ, Griffin J 2003, J Hum Nutr Diet 16:411.
 .. [7] EFSA NDA 2015, Safety of caffeine, EFSA J 13(5):4102; Health Canada 2011/2017.
+.. [8] Heaney RP, Weaver CM, Fitzsimmons ML 1990, J Bone Miner Res 5(11); NIH Office of
+   Dietary Supplements, Calcium fact sheet for health professionals.
 """
 
 from __future__ import annotations
@@ -49,6 +55,10 @@ HEALTH_CANADA = "Health Canada 2011/2017, caffeine advice for children and adole
 CALVO_1988 = "Calvo MS, Kumar R, Heath H 1988, J Clin Endocrinol Metab 66:823"
 KEMI_2010 = "Kemi VE et al. 2010, Br J Nutr 103:561"
 MAUGHAN_2003 = "Maughan RJ, Griffin J 2003, J Hum Nutr Diet 16:411"
+DOSE_SOURCES = (
+    "Heaney RP, Weaver CM, Fitzsimmons ML 1990, J Bone Miner Res 5(11); NIH Office of Dietary "
+    "Supplements, Calcium fact sheet for health professionals"
+)
 NORDIN_1993 = "Nordin BEC et al. 1993, J Nutr 123:1615"
 POTASSIUM_CAVEAT = (
     " The potassium AI does not apply to people with impaired potassium excretion (kidney "
@@ -65,6 +75,8 @@ LIMIT_RULES = frozenset(
         "caffeine_single_dose",
         "caffeine_daily_high",
         "caffeine_adolescent",
+        "calcium_supplement_dose",
+        "magnesium_supplement_above_ul",
     }
 )
 
@@ -185,6 +197,33 @@ def _intake_rules(daily: pd.DataFrame, targets: Targets) -> list[Rule]:
     return rules
 
 
+def _supplement_rules(daily: pd.DataFrame, targets: Targets) -> list[Rule]:
+    """A calcium dose above 500 mg at once; magnesium from supplements above its UL."""
+    rules = []
+    if "calcium_supplement_max_dose_mg" in daily.columns:
+        most = coefficient("calcium_dose_max_mg")
+        dose = daily["calcium_supplement_max_dose_mg"].to_numpy(dtype=float)
+        rules.append(
+            Rule("calcium_supplement_dose", "info", dose > most,
+                 "calcium_supplement_max_dose_mg", most,
+                 "{value:,.0f} mg of supplement calcium at once: absorption falls as the "
+                 "calcium taken at once rises, so doses of at most {threshold:,.0f} mg, "
+                 "spread over the day, are absorbed better.", DOSE_SOURCES,
+                 tag("calcium_dose_max_mg"))
+        )  # fmt: skip
+    if "magnesium_supplement_mg" in daily.columns and targets.magnesium_ul_mg is not None:
+        rules.append(
+            Rule("magnesium_supplement_above_ul", "warning",
+                 daily["magnesium_supplement_mg"].to_numpy(dtype=float) > targets.magnesium_ul_mg,
+                 "magnesium_supplement_mg", targets.magnesium_ul_mg,
+                 "magnesium {value:,.0f} mg from supplements is above the Tolerable Upper "
+                 "Intake Level of {threshold:,.0f} mg for magnesium from supplements and "
+                 "medications (food magnesium does not count toward it).",
+                 IOM_1997, "V")
+        )  # fmt: skip
+    return rules
+
+
 def _caffeine_rules(daily: pd.DataFrame, targets: Targets, settings: Settings) -> list[Rule]:
     """Caffeine in one sitting (adults), single doses (adults), per day (every age from 1 y)."""
     occasion = daily["caffeine_max_occasion_mg"].to_numpy(dtype=float)
@@ -259,5 +298,6 @@ def rules_for(daily: pd.DataFrame, targets: Targets, settings: Settings) -> list
             calcium,
             *_ratio_rules(daily, targets, calcium_low),
             *_intake_rules(daily, targets),
+            *_supplement_rules(daily, targets),
             *_caffeine_rules(daily, targets, settings),
         ]

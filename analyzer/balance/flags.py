@@ -13,6 +13,10 @@ magnesium_low                   warning   magnesium below the RDA/AI (the Mg UL 
                                           applied to food)
 potassium_low                   warning   potassium below the AI (no UL exists)
 sodium_above_cdrr               warning   sodium above the CDRR (1,200 to 2,300 mg by age)
+calcium_supplement_dose         info      > 500 mg of supplement calcium in one eating
+                                          occasion (absorption falls with the load)
+magnesium_supplement_above_ul   warning   magnesium from supplements above its UL (350 mg
+                                          for adults; supplements and medications only)
 caffeine_sitting                info      >= 250 mg caffeine in one eating occasion
 caffeine_single_dose            info      > 200 mg caffeine in one eating occasion (EFSA;
                                           adults only)
@@ -164,6 +168,7 @@ WEEK_RULES = (
     "potassium_low",
     "sodium_above_cdrr",
     "calcium_above_ul",
+    "magnesium_supplement_above_ul",
     "caffeine_daily_high",
     "caffeine_adolescent",
 )

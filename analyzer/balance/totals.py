@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from analyzer.balance.coverage import coverage_shares, day_completeness
+from analyzer.balance.supplements import supplement_totals
 from analyzer.models import Targets
 from analyzer.nutrients import (
     DIURETIC_GROUPS,
@@ -151,7 +152,11 @@ def daily_totals(
         (entries whose load is unknown, e.g. app meal totals), the nutrient totals,
         ``absorbable_calcium_mg``, ``absorbable_phosphorus_mg``, ``pral_meq``,
         ``diuretic_load_mg``, the all-food ``caffeine_calcium_mg``, ``protein_calcium_mg``,
-        ``sodium_calcium_mg``, ``phosphorus_<group>_mg``, ``pral_<group>_meq``,
+        ``sodium_calcium_mg``, each mineral from food and from supplements
+        (``calcium_food_mg``, ``calcium_supplement_mg``, ...) and the largest supplement dose
+        of calcium (``calcium_supplement_max_dose_mg``; see
+        :func:`analyzer.balance.supplements.supplement_totals`), ``phosphorus_<group>_mg``,
+        ``pral_<group>_meq``,
         ``caffeine_<group>_mg`` (groups red_meat, dairy, soda, coffee, tea, other),
         ``diuretic_load_<group>_mg`` (the four groups), ``diuretic_load_<mechanism>_mg``
         (caffeine, protein, sodium), ``caffeine_max_occasion_mg``,
@@ -169,7 +174,7 @@ def daily_totals(
     codes = grouped.ngroup().to_numpy()
     sums = _GroupSums(codes, len(sizes))
     out: dict[str, object] = {
-        "entries": sizes.to_numpy(dtype="int64"),
+        "entries": _diary_entries(entries, sums, sizes),
         "unmatched": _unmatched(rejected, keys, sizes.index).to_numpy(),
     }
     for column in (*NUTRIENTS, "pral_meq", "diuretic_load_mg"):
@@ -192,6 +197,7 @@ def daily_totals(
     for mechanism in MECHANISMS:
         load = sums.sum(entries[f"{mechanism}_calcium_mg"], diuretic)
         out[f"diuretic_load_{mechanism}_mg"] = np.where(no_diuretic, 0.0, load)
+    out.update(supplement_totals(entries, codes, len(sizes), out))
     out["caffeine_max_occasion_mg"] = (
         entries["occasion_caffeine_mg"].groupby(codes).max().reindex(range(len(sizes))).to_numpy()
     )
@@ -208,6 +214,14 @@ def daily_totals(
     daily["complete"] = complete
     daily["incomplete_reason"] = pd.array(reasons, dtype="string")
     return add_ratios(daily, targets)
+
+
+def _diary_entries(entries: pd.DataFrame, sums: _GroupSums, sizes: pd.Series) -> np.ndarray:
+    """Diary entries per day: a recipe entry analysed as its ingredients counts once
+    (its rows other than the first have ``part`` > 0; :mod:`analyzer.balance.parts`)."""
+    if "part" not in entries.columns:
+        return sizes.to_numpy(dtype="int64")
+    return sums.count(entries["part"].to_numpy() == 0).astype("int64")
 
 
 def _app_completed(entries: pd.DataFrame, codes: np.ndarray, size: int) -> pd.Series:

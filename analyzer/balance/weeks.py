@@ -45,6 +45,8 @@ from analyzer.reference import molar_ratio_factor
 DAYS_PER_WEEK = 7
 #: An ISO week as the user writes it: ``2026-W47``.
 WEEK_PATTERN = re.compile(r"^(\d{4})-W(\d{1,2})$")
+#: Daily columns whose week value is the largest of its complete days (one sitting, one dose).
+_MAXIMA = ("caffeine_max_occasion_mg", "calcium_supplement_max_dose_mg")
 #: Daily columns that are not averaged (text, flags, marks).
 _NOT_AVERAGED = ("coverage_basis", "complete", "incomplete_reason", "app_completed")
 #: The dates this tool reports on: a week or window outside them is refused with a message
@@ -67,6 +69,11 @@ WEEK_COLUMNS = (
     "calcium_outside_load_range_mg",
     "calcium_default_index_mg",
     "absorbable_calcium_one_occasion_mg",
+    "calcium_supplement_mg",
+    "phosphorus_supplement_mg",
+    "magnesium_supplement_mg",
+    "potassium_supplement_mg",
+    "sodium_supplement_mg",
 )
 
 
@@ -116,8 +123,10 @@ def week_start(week: str) -> pd.Timestamp:
     try:
         monday = dt.date.fromisocalendar(int(found[1]), int(found[2]), 1)
     except ValueError:
+        year = int(found[1])
+        weeks = dt.date(year, 12, 28).isocalendar()[1] if 1 <= year <= 9999 else 52
         raise NoDataError(
-            f"week {week!r} does not exist", f"year {found[1]} has weeks W01 to W52 or W53"
+            f"week {week!r} does not exist", f"year {year} has weeks W01 to W{weeks}"
         ) from None
     return _in_range(monday, f"week {week!r}")
 
@@ -314,7 +323,8 @@ def weekly_totals(daily: pd.DataFrame, targets: Targets, by_person: bool) -> pd.
     DataFrame
         ``[person,] week, week_start, days`` (complete days, the days averaged),
         ``days_logged``, ``days_incomplete``, then the daily columns: counts summed over the
-        logged days, ``caffeine_max_occasion_mg`` the maximum of the complete days, everything
+        logged days, ``caffeine_max_occasion_mg`` and ``calcium_supplement_max_dose_mg`` the
+        maximum of the complete days, everything
         else the mean per complete day, ratios and percentages recomputed from the averages;
         a ratio uses only the days on which both its parts are known (averaging Ca over 7 days
         and P over the 5 days that have it would mix different days). ``unused_share`` is the
@@ -335,7 +345,7 @@ def weekly_totals(daily: pd.DataFrame, targets: Targets, by_person: bool) -> pd.
     shares = {c for c in frame.columns if c.endswith(("_pct_target", "_share"))}
     derived = (set(RATIO_PARTS) | shares) - set(SHARE_COLUMNS)
     per_person = [c for c in frame.columns if c.endswith("_target_mg") or c == "energy_need_kcal"]
-    skip = {*keys, "date", "caffeine_max_occasion_mg", *counts, *derived, *per_person}
+    skip = {*keys, "date", *_MAXIMA, *counts, *derived, *per_person}
     skip |= set(_NOT_AVERAGED)
     means = [c for c in frame.columns if c not in skip]
     index = grouped.size().index
@@ -352,7 +362,8 @@ def weekly_totals(daily: pd.DataFrame, targets: Targets, by_person: bool) -> pd.
     summed = grouped[counts].sum(min_count=1)
     for position, column in enumerate(counts, start=4):
         weekly.insert(position, column, summed[column].astype(frame[column].dtype))
-    weekly["caffeine_max_occasion_mg"] = used["caffeine_max_occasion_mg"].max().reindex(index)
+    for column in (c for c in _MAXIMA if c in frame.columns):  # the most at once
+        weekly[column] = used[column].max().reindex(index)
     for column in per_person:  # a person's target is the same every day
         weekly[column] = grouped[column].first()
     weekly["complete"] = week_complete(days.to_numpy(), weekly.get("unused_share", 0.0))

@@ -65,13 +65,16 @@ def day_labels(
     complete: pd.Series | np.ndarray | None = None,
 ) -> list[str]:
     """Tick labels like ``'Mon 16 Nov'`` (``'Mon\\n16 Nov'`` when ``narrow``), with
-    ``'(no log)'`` under days not logged and ``'(incomplete)'`` under logged days the
-    report counts as incomplete (as its days table says)."""
+    ``'(no log)'`` under days not logged and ``'(incomplete)'`` (``'(incompl.)'`` when
+    ``narrow``) under logged days the report counts as incomplete (as its days table says)."""
     joint = "\n" if narrow else " "
+    # a phone-width panel has about 65 pt a day: "(incomplete)" at 9 pt would touch its
+    # neighbour's, so it is shortened there
+    incomplete = "\n(incompl.)" if narrow else "\n(incomplete)"
     whole = np.ones(len(days), bool) if complete is None else np.asarray(complete, bool)
     labels = []
     for d, ok, full in zip(days, np.asarray(logged), whole, strict=True):
-        note = "" if ok and full else ("\n(incomplete)" if ok else "\n(no log)")
+        note = "" if ok and full else (incomplete if ok else "\n(no log)")
         labels.append(f"{d:%a}{joint}{d.day} {d:%b}{note}")
     return labels
 
@@ -81,7 +84,7 @@ def style_axes(ax: Axes, title: str, ylabel: str, labels: list[str]) -> None:
     ax.set_title(title, fontsize=PANEL_TITLE_PT, loc="left")
     ax.set_ylabel(ylabel, fontsize=LABEL_PT)
     ax.set_xticks(np.arange(len(labels)), labels)
-    if any("(incomplete)" in label for label in labels):  # the longest note under a day
+    if any("(incompl" in label for label in labels):  # the longest note under a day
         ax.tick_params(axis="x", labelsize=NOTE_TICK_PT)
     ax.set_xlim(-0.5, len(labels) - 0.5)
     ax.grid(axis="y", alpha=0.3)

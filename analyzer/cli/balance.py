@@ -45,6 +45,14 @@ DAILY_COLUMNS = [
 ]
 #: Columns the ``weekly`` command shows unless ``--all`` is given (per-day averages).
 WEEKLY_COLUMNS = ["week", "days", *DAILY_COLUMNS[1:]]
+#: Columns added to the default view when the diary has supplements: the part of each
+#: mineral from supplements (the rest is from food), shown for the minerals supplements gave.
+SUPPLEMENT_COLUMNS = (
+    "calcium_supplement_mg",
+    "magnesium_supplement_mg",
+    "potassium_supplement_mg",
+    "phosphorus_supplement_mg",
+)
 #: Columns added to the default view with ``--profiles``: each person's own target.
 PROFILE_COLUMNS = ["calcium_target_mg", "calcium_pct_target"]
 #: Nutrients whose unknown entries are noted on stderr, with their plain names.
@@ -170,6 +178,9 @@ def _balance_command(
         columns = ["person", *columns]
     if analysis.targets_by_person is not None and not all_columns:
         columns = [*columns, *PROFILE_COLUMNS]
+    if not all_columns:
+        taken = [c for c in SUPPLEMENT_COLUMNS if c in frame and frame[c].fillna(0).gt(0).any()]
+        columns = [*columns, *taken]
     shown = frame.loc[:, columns]
     if fmt == "table":
         shown = shown.copy()

@@ -13,8 +13,10 @@ from analyzer.cli.options import (
     diary_argument,
     diary_options,
     format_option,
+    min_energy_option,
     profile_options,
 )
+from analyzer.models import Settings
 
 
 @cli.command("cohort", context_settings=CONTEXT)
@@ -35,6 +37,7 @@ from analyzer.cli.options import (
     default=None,
     help="Write the answer to this file instead of standard output (any --format).",
 )
+@min_energy_option
 @profile_options
 @diary_options
 def cohort_command(
@@ -42,6 +45,7 @@ def cohort_command(
     fmt: str,
     chart_path: str | None,
     out: str | None,
+    min_energy: float | None,
     people: ProfileChoice,
     reading: DiaryReading,
 ) -> None:
@@ -69,7 +73,8 @@ def cohort_command(
 
         chart_format(chart_path)  # a wrong extension fails before the diary is read
     check_writable(out)
-    analysis = analyze_for_cli(diary, reading, people, by_person=True)
+    settings = Settings(implausible_energy_fraction=min_energy)
+    analysis = analyze_for_cli(diary, reading, people, settings, by_person=True)
     report = build_cohort(analysis)
     if fmt == "json":
         text = report.to_json()

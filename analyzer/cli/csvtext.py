@@ -4,9 +4,10 @@ pandas' ``DataFrame.to_csv`` writes row by row through :mod:`csv` and turns floa
 with numpy's slowest formatter; for a cohort's daily totals (hundreds of thousands of rows
 of a dozen floats) that costs several seconds. :func:`csv_text` renders each column at
 once (numbers digit by digit with NumPy, :mod:`analyzer.cli.cellbytes`; text once per
-distinct value) and joins the rows, giving the same bytes many times faster. Every CSV the tool writes passes through
-:func:`neutralize_formulas`, so a food name such as ``=HYPERLINK(...)`` is shown as text,
-not run, when the file is opened in a spreadsheet (OWASP, "CSV Injection").
+distinct value) and joins the rows, giving the same bytes many times faster. Every CSV the
+tool writes passes through :func:`neutralize_formulas`, so a food name such as
+``=HYPERLINK(...)`` is shown as text, not run, when the file is opened in a spreadsheet
+(OWASP, "CSV Injection").
 """
 
 from __future__ import annotations
@@ -77,7 +78,7 @@ def _fast_dtype(dtype: Any) -> bool:
         return dtype.kind in "biufO"
     if isinstance(dtype, pd.CategoricalDtype):  # text categories only
         categories = dtype.categories.dtype
-        return categories == object or isinstance(categories, pd.StringDtype)
+        return categories == np.dtype(object) or isinstance(categories, pd.StringDtype)
     return isinstance(dtype, pd.StringDtype)
 
 

@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from analyzer.cli.app import CONTEXT, cli, emit, friendly_errors
-from analyzer.cli.options import TABLE_FORMATS, format_option
+from analyzer.cli.options import TABLE_FORMATS, DiaryReading, format_option
 
 #: Nutrient columns shown by ``foods show``: (column, label, unit).
 FOOD_SHOW_NUTRIENTS = (
@@ -145,3 +145,96 @@ def foods_show(food: str, fmt: str) -> None:
         format_frame(shown) if len(shown) else "(none listed; use grams)",
     ]
     emit("\n".join(lines))
+
+
+def _per_text(values: dict[str, Any], partial: dict[str, int] | None = None) -> str:
+    """``energy 383 kcal, protein 20 g, calcium 250 mg, ...``; unknown and "at least" said."""
+    parts = []
+    for column, label, unit in FOOD_SHOW_NUTRIENTS:
+        value = values.get(column)
+        text = _number_text(value)
+        if value is not None and text != "unknown":
+            text = f"{float(value):,.4g} {unit}"
+            if partial and partial.get(column):
+                text = f"at least {text} ({partial[column]} ingredient food(s) unknown)"
+        parts.append(f"{label} {text}")
+    return ", ".join(parts)
+
+
+def _check_lines(item: dict[str, Any]) -> list[str]:
+    """What one of your foods resolves to, in words."""
+    also = f"; also {', '.join(item['aliases'])}" if item["aliases"] else ""
+    lines = [
+        f"{item['name']}: {item['kind']} ({item['where']}{also}), category {item['category']}"
+    ]
+    if item["kind"] == "supplement":
+        lines.append(f"  per {item['unit']}: {_per_text(item['per_unit'])}")
+        if item["compound_mg"] is not None:
+            lines.append(f"  from {item['compound_mg']:,.0f} mg of {item['compound']}")
+        elif item["compound"]:
+            lines.append(f"  form: {item['compound']}")
+        return lines
+    lines.append(f"  per 100 g: {_per_text(item['per_100_g'], item.get('partial'))}")
+    serving = item["serving_g"]
+    if item["kind"] == "recipe":
+        servings = item["servings"]
+        lines.append(
+            f"  whole recipe {item['batch_g']:,.0f} g"
+            + ("" if servings != servings else f", {servings:g} servings of {serving:,.0f} g")
+        )
+        for ingredient in item["ingredients"]:
+            amount = f"{ingredient['amount']} {ingredient['amount_unit']}".strip()
+            lines.append(
+                f"  - {ingredient['food']}, {amount} = {ingredient['grams']:,.1f} g: "
+                f"{ingredient['food_id']} {ingredient['description']} "
+                f"({ingredient['match_method']}, {ingredient['match_confidence']})"
+            )
+    elif serving == serving:
+        lines.append(f"  serving {serving:,.0f} g")
+    return lines
+
+
+@foods.command("check", context_settings=CONTEXT)
+@click.argument("files", nargs=-1, required=True)
+@click.option(
+    "--aliases",
+    "aliases",
+    metavar="FILE",
+    multiple=True,
+    help="Your aliases files, used for the recipes' ingredients as for diary rows (the "
+    "default ~/.config/analyzer/aliases.csv is read too).",
+)
+@format_option(("table", "json"))
+@friendly_errors
+def foods_check(files: tuple[str, ...], aliases: tuple[str, ...], fmt: str) -> None:
+    """Check my-foods files and show what each name resolves to.
+
+    FILES are CSV files of your custom foods, recipes and supplements (see the README). Every
+    bad line is listed (file, line, column, value, fix) and the command exits with status 1;
+    otherwise each food is shown with its nutrients per 100 g, each recipe with its
+    ingredients' matches and its nutrients per 100 g, each supplement with its elemental
+    amounts per unit.
+
+    Example: analyzer foods check my_foods.csv
+    """
+    from analyzer.cli.output import to_json
+    from analyzer.diary.recipes import build_my_foods
+    from analyzer.foods.table import default_matcher, load_foods
+    from analyzer.foods.user_aliases import UserAliasMatcher, load_user_aliases
+
+    table = load_foods()
+    matcher: Any = default_matcher()
+    alias_files = DiaryReading(aliases=aliases).alias_files()  # the default file too
+    if alias_files:
+        matcher = UserAliasMatcher(matcher, load_user_aliases(alias_files, table), table)
+    book = build_my_foods(list(files), matcher, table)
+    summary = book.summary()
+    if fmt == "json":
+        emit(to_json(summary))
+        return
+    blocks = ["\n".join(_check_lines(item)) for item in summary]
+    counts = {
+        k: sum(1 for i in summary if i["kind"] == k) for k in ("food", "recipe", "supplement")
+    }
+    head = ", ".join(f"{n} {k}{'s' if n != 1 else ''}" for k, n in counts.items())
+    emit("\n\n".join([f"{', '.join(files)}: {head}; every line is fine", *blocks]))

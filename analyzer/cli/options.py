@@ -97,6 +97,7 @@ class DiaryReading:
     strict: bool = False
     mfp_calcium_dv: int | None = None
     aliases: tuple[str, ...] = ()
+    my_foods: tuple[str, ...] = ()
 
     def alias_files(self) -> list[str]:
         """The aliases files to read: the default one when it exists, then ``--aliases``."""
@@ -105,6 +106,14 @@ class DiaryReading:
         default = default_aliases_path()
         found = [str(default)] if default is not None and default.is_file() else []
         return [*found, *(a for a in self.aliases if a not in found)]
+
+    def my_foods_files(self) -> list[str]:
+        """The my-foods files to read: the default one when it exists, then ``--foods``."""
+        from analyzer.foods.myfoods_file import default_my_foods_path
+
+        default = default_my_foods_path()
+        found = [str(default)] if default is not None and default.is_file() else []
+        return [*found, *(f for f in self.my_foods if f not in found)]
 
 
 def diary_options(func: Command) -> Command:
@@ -119,6 +128,7 @@ def diary_options(func: Command) -> Command:
         strict: bool,
         mfp_calcium_dv: str | None,
         aliases: tuple[str, ...],
+        my_foods: tuple[str, ...],
         **kwargs: Any,
     ) -> Any:
         reading = DiaryReading(
@@ -128,6 +138,7 @@ def diary_options(func: Command) -> Command:
             strict,
             int(mfp_calcium_dv) if mfp_calcium_dv is not None else None,
             tuple(aliases),
+            tuple(my_foods),
         )
         return func(*args, reading=reading, **kwargs)
 
@@ -170,6 +181,15 @@ def diary_options(func: Command) -> Command:
                 help="CSV of your own names, name,food_id (repeatable): a name listed is that "
                 "USDA food. Also read: ~/.config/analyzer/aliases.csv (or $ANALYZER_ALIASES).",
             ),
+            click.option(
+                "--foods",
+                "my_foods",
+                metavar="FILE",
+                multiple=True,
+                type=click.STRING,
+                help="CSV of your own foods, recipes and supplements (repeatable; see the "
+                "README). Also read: ~/.config/analyzer/my_foods.csv (or $ANALYZER_FOODS).",
+            ),
         ],
     )
 
@@ -206,6 +226,22 @@ class ProfileChoice:
         return profile, profiles
 
 
+def _check_life_stage(people: ProfileChoice) -> None:
+    """Options that contradict each other are a usage error (exit 2), found at once."""
+    if not (people.pregnant or people.lactating):
+        return
+    if people.pregnant and people.lactating:
+        raise click.UsageError("give --pregnant or --lactating, not both")
+    if people.sex == "male":
+        raise click.UsageError("--pregnant and --lactating apply to --sex female only")
+    age = 35.0 if people.age is None else people.age
+    if not 14 <= age < 51:
+        raise click.UsageError(
+            f"--pregnant and --lactating need --age from 14 to 50 (the DRI tables give "
+            f"pregnancy and lactation values for those ages), not {age:g}"
+        )
+
+
 def profile_options(func: Command) -> Command:
     """Add ``--sex``, ``--age``, ``--pregnant``, ``--lactating``, ``--profiles``; the command
     receives ``people: ProfileChoice``."""
@@ -221,6 +257,7 @@ def profile_options(func: Command) -> Command:
         **kwargs: Any,
     ) -> Any:
         people = ProfileChoice(sex, age, pregnant, lactating, profiles_path)
+        _check_life_stage(people)
         return func(*args, people=people, **kwargs)
 
     return _apply(
@@ -380,6 +417,7 @@ def load_diary_for_cli(path: str, reading: DiaryReading, *, require_rows: bool =
             mfp_calcium_dv=reading.mfp_calcium_dv,
             progress=progress,
             aliases=reading.alias_files() or None,
+            my_foods=reading.my_foods_files() or None,
         )
     for message in row_messages(path, diary.rejected):
         click.echo(message, err=True)

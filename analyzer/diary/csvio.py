@@ -1,7 +1,7 @@
 """Read a diary file into a table of text cells, keeping each row's physical line number.
 
-Files as people have them: UTF-8 with or without a byte-order mark, UTF-16 with a BOM,
-Windows-1252 / Latin-1 as a fallback; CRLF, LF or CR line ends; ``,`` ``;`` tab or ``|``
+Files as people have them (bytes decoded by :mod:`analyzer.diary.textio`): CRLF, LF or CR
+line ends; ``,`` ``;`` tab or ``|``
 delimiters (sniffed from the header line, or an Excel ``sep=;`` first line); quoted fields,
 also spanning lines; blank lines (skipped, not rows); trailing empty columns.
 
@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,11 +28,11 @@ from analyzer.diary.lines import (
     named_width,
     sniff_delimiter,
 )
+from analyzer.diary.textio import decode, may_be_other_format, read_bytes
+from analyzer.diary.textio import fail as _fail
 from analyzer.distinct import categorical, text_codes
 from analyzer.errors import DiaryFormatError
 
-#: Share of control characters above which decoded text is taken to be binary.
-MAX_CONTROL_SHARE = 0.05
 #: Physical lines one record may span (a quoted value with line breaks, e.g. a note); more
 #: means a double quote that was never closed.
 MAX_RECORD_LINES = 20
@@ -45,9 +43,6 @@ MAX_PREAMBLE_LINES = 10
 MAX_EXTRA_CELLS = 64
 
 _SEP_LINE = re.compile(r"^\s*\"?sep=(.)\"?\s*$", re.IGNORECASE)
-_JSON_START = re.compile(r'^\s*(?:\{\s*"|\[\s*[\[{"\]])')
-_MARKUP_START = re.compile(r"^\s*<(?:!doctype|html|\?xml)", re.IGNORECASE)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -121,85 +116,6 @@ class RawTable:
                 return np.zeros(len(self.cells), dtype=bool)
             blank &= codes == empty[0]
         return blank
-
-
-def _fail(path: str, problem: str, fix: str = "") -> DiaryFormatError:
-    return DiaryFormatError(path, problem, fix)
-
-
-#: The diary path that means standard input.
-STDIN = "-"
-
-
-def read_bytes(path: str | Path) -> bytes:
-    """Read the file (``-``: standard input), turning OS errors into :class:`DiaryFormatError`.
-
-    A pipe or FIFO is read without waiting for a writer that never comes: it is opened
-    non-blocking, so a FIFO nobody writes to reads as an empty file instead of hanging.
-    """
-    name = str(path)
-    if name == STDIN:
-        return sys.stdin.buffer.read()
-    try:
-        descriptor = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        try:
-            if hasattr(os, "set_blocking"):
-                os.set_blocking(descriptor, True)  # a writer that is there: wait for its data
-            with os.fdopen(descriptor, "rb", closefd=False) as handle:
-                return handle.read()
-        finally:
-            os.close(descriptor)
-    except FileNotFoundError:
-        raise _fail(name, "file not found", "Check the path") from None
-    except IsADirectoryError:
-        raise _fail(name, "is a directory, not a diary file", "Give the CSV file") from None
-    except OSError as error:
-        raise _fail(name, f"cannot be read ({error.strerror or error})") from None
-
-
-def decode(data: bytes, path: str) -> tuple[str, str]:
-    """Decode diary bytes: UTF-16 (BOM), UTF-8 (BOM optional), then cp1252, then Latin-1.
-
-    Returns
-    -------
-    text, encoding : str, str
-        The text with line ends normalized to ``\\n``, and the codec used.
-    """
-    if data.startswith(b"PK\x03\x04"):
-        if b"[Content_Types].xml" in data[:2000] or b"xl/" in data[:2000]:
-            raise _fail(path, "is an Excel workbook, not CSV", "Save it as CSV (UTF-8) first")
-        raise _fail(
-            path,
-            "is a zip archive, not CSV",
-            "Extract the diary CSV (for Lose It!, food-logs.csv) and read that",
-        )
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            text, encoding = data.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError:
-            raise _fail(path, "has a UTF-16 mark but is not valid UTF-16") from None
-    else:
-        for encoding in ("utf-8-sig", "cp1252", "latin-1"):
-            try:
-                text = data.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-    text = text.lstrip("\ufeff")
-    if "\x00" in text or (
-        text and len(_CONTROL.findall(text[:10000])) > MAX_CONTROL_SHARE * min(len(text), 10000)
-    ):
-        raise _fail(path, "looks like a binary file, not a CSV diary", "Export the diary as CSV")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _JSON_START.match(text):
-        raise _fail(path, "is JSON, not CSV", "Export the diary as CSV (comma-separated values)")
-    if _MARKUP_START.match(text):
-        raise _fail(
-            path,
-            "is a web page or XML document, not CSV",
-            "Download the diary's CSV export rather than the page",
-        )
-    return text, encoding
 
 
 def strip_text(column: pd.Series) -> pd.Series:
@@ -339,7 +255,7 @@ def read_clean(data: bytes, name: str) -> RawTable | None:
         except UnicodeDecodeError:
             return None
     head = body[:_HEAD_BYTES].decode("utf-8", "ignore")[:10000]
-    if _CONTROL.search(head) or _JSON_START.match(head) or _MARKUP_START.match(head):
+    if may_be_other_format(head):
         return None
     counter = LineCounter(body)
     blank = counter.blank()

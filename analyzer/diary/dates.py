@@ -82,6 +82,9 @@ class ParsedDates:
     inferred_dayfirst : str or None
         With ``dayfirst=None``: the date text that showed the file is day/month/year, when
         the file was read day-first for that reason; else None.
+    assumed_monthfirst : str or None
+        With ``dayfirst=None``: a date text that reads either way (``03/04/2025``) in a file
+        none of whose dates settles the order, read month/day/year; else None.
     """
 
     date: pd.Series
@@ -89,6 +92,7 @@ class ParsedDates:
     status: pd.Series
     reason: pd.Series
     inferred_dayfirst: str | None = None
+    assumed_monthfirst: str | None = None
 
 
 def _ymd(year: pd.Series, month: pd.Series, day: pd.Series) -> pd.Series:
@@ -211,8 +215,9 @@ def parse_dates(text: pd.Series, *, dayfirst: bool | None = None) -> ParsedDates
     last = values.str.extract(_YEAR_LAST)
     is_last = last["y"].notna() & ~is_iso
     inferred: str | None = None
+    assumed: str | None = None
     if is_last.any():
-        inferred = _year_last(book, last, is_last, dayfirst)
+        inferred, assumed = _year_last(book, last, is_last, dayfirst)
 
     rest = book.date.isna() & book.status.isna()
     for fmt in _TEXT_FORMATS:
@@ -234,6 +239,7 @@ def parse_dates(text: pd.Series, *, dayfirst: bool | None = None) -> ParsedDates
         status=pd.Series(_objects(book.status)[codes], index=text.index, dtype=object),
         reason=pd.Series(_objects(book.reason)[codes], index=text.index, dtype=object),
         inferred_dayfirst=inferred,
+        assumed_monthfirst=assumed,
     )
 
 
@@ -244,11 +250,12 @@ def _objects(series: pd.Series) -> np.ndarray:
 
 def _year_last(
     book: _Ledger, parts: pd.DataFrame, mask: pd.Series, dayfirst: bool | None
-) -> str | None:
+) -> tuple[str | None, str | None]:
     """Apply the month/day order rule to dates written with the year last.
 
     Returns the date text that made the file day-first when ``dayfirst`` is None and the
-    file's dates settled it, else None.
+    file's dates settled it (else None), and, when nothing settled it and some date reads
+    either way, one such date (else None).
     """
     first, second, year = _num(parts["a"]), _num(parts["b"]), _num(parts["y"])
     two_digit = mask & parts["y"].str.len().eq(2)
@@ -266,12 +273,16 @@ def _year_last(
     book.fail(dotted & day_first.isna(), "bad_date", "impossible date " + book.quoted)
     mask = mask & ~dotted
     inferred: str | None = None
+    assumed: str | None = None
     if dayfirst is None:
         only_day = mask & month_first.isna() & day_first.notna()
         only_month = mask & day_first.isna() & month_first.notna()
         dayfirst = bool(only_day.any()) and not bool(only_month.any())
         if dayfirst:
             inferred = str(book.values[only_day].iloc[0])
+        either = mask & month_first.notna() & day_first.notna() & (first != second)
+        if not dayfirst and not only_month.any() and either.any():
+            assumed = str(book.values[either].iloc[0])
     chosen, other = (day_first, month_first) if dayfirst else (month_first, day_first)
     order = "day/month/year" if dayfirst else "month/day/year"
     fix = "read without dayfirst (drop --dayfirst)" if dayfirst else "use dayfirst (--dayfirst)"
@@ -293,4 +304,4 @@ def _year_last(
             "date " + book.quoted + f" is ambiguous: other dates in this file, such as "
             f"'{example}', are not {order}; {fix}",
         )
-    return inferred
+    return inferred, assumed

@@ -16,8 +16,9 @@ line's), matched and converted to grams like a row of our own format:
    :data:`JOINED_NAMES` and :data:`DISH_WORDS`.
 3. Each phrase's amount is read from its start (``2 eggs``, ``a slice of toast``, ``1 cup 2%
    milk``, ``two cans of coke``), from a parenthesis (``steak (8oz)``) or from its end
-   (``milk 250 ml``): see :func:`split_amount`. A phrase without an amount is reported
-   (``missing_amount``), never given a guessed portion.
+   (``milk 250 ml``) by :func:`analyzer.foods.name_amount.split_name`, the one reader of
+   names that carry their amount (:func:`split_amount`). A phrase without an amount is
+   reported (``missing_amount``), never given a guessed portion.
 4. A phrase that is a supplement (``vitamin D3 2000 IU``, ``calcium citrate 500 mg``) is
    reported as ``supplement``: the tool counts food only. A phrase that names nothing
    (``??``, ``some other stuff i think``) is reported as ``no_food``.
@@ -39,13 +40,8 @@ from analyzer.diary.csvio import RawTable
 from analyzer.diary.detect import column_index, freetext_column, missing_columns, own_columns
 from analyzer.diary.model import Problems, quoted
 from analyzer.diary.staging import Staged, add_dates, base_frame, cells, optional_text
+from analyzer.foods.name_amount import split_name
 
-#: Number words and their values (``a``/``an`` = one).
-NUMBER_WORDS: dict[str, float] = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "half": 0.5,
-    "half a": 0.5, "a half": 0.5, "a dozen": 12, "dozen": 12,
-}  # fmt: skip
 #: Names that contain ``and`` or ``&`` but are one food.
 JOINED_NAMES: tuple[str, ...] = (
     "macaroni and cheese",
@@ -82,20 +78,6 @@ SUPPLEMENT = re.compile(
     r"|vitamin\s+(?:[a-ek]\d*|b\d+)|glycinate|citrate|carbonate|oxide|gluconate|picolinate"
     r"|chelate|fish oil|probiotics?|\d+\s*(?:iu|mcg|µg))\b"
 )
-_UNITS = (
-    r"cups?|slices?|cans?|glass(?:es)?|bowls?|pieces?|oz|ounces?|g|grams?|kg|lbs?|pounds?|ml"
-    r"|l|liters?|litres?|tbsp|tablespoons?|tsp|teaspoons?|bottles?|mugs?|plates?|servings?"
-    r"|scoops?|pints?|fl\.? oz|sticks?|handfuls?|large|medium|small|pats?|shots?"
-)
-_NUMBER = r"\d+(?:[.,]\d+)?(?:\s+\d+/\d+)?|\d+/\d+|[½¼¾⅓⅔]"
-_WORDS = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
-_LEADING = re.compile(
-    rf"(?i)^(?:(?P<num>{_NUMBER})(?!\s*%)\s*|(?P<word>{_WORDS})\s+)"
-    rf"(?:(?P<unit>{_UNITS})\b\.?\s+)?(?:of\s+)?(?P<food>.+)$"
-)
-_UNIT_OF = re.compile(rf"(?i)^(?P<unit>{_UNITS})\s+of\s+(?P<food>.+)$")
-_PARENS = re.compile(r"^(?P<food>.*?)\s*\((?P<amount>[^()]*\d[^()]*)\)\s*(?P<rest>.*)$")
-_TRAILING = re.compile(rf"(?i)^(?P<food>.+?)\s+(?P<amount>(?:{_NUMBER})\s*(?:{_UNITS}))$")
 _CLOCK_START = re.compile(
     r"(?i)^\s*(?P<time>\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)\s+(?P<rest>.*)$"
 )
@@ -139,14 +121,18 @@ def _drop_leading(phrase: str) -> str:
 
 
 def split_amount(phrase: str) -> tuple[str, str]:
-    """A food phrase as (food text, amount text); amount "" when the phrase has none.
+    """A food phrase as (food text, amount text); amount "" when the phrase gives none.
+
+    Leading words such as ``had`` are dropped, then the phrase is read by
+    :func:`analyzer.foods.name_amount.split_name`, the one reader of a name that carries
+    its amount (the amount at the start, in parentheses or at the end).
 
     Examples
     --------
     >>> split_amount("a slice of toast")
     ('toast', '1 slice')
     >>> split_amount("2 cans of coke")
-    ('coke', '2 cans')
+    ('coke', '2 can')
     >>> split_amount("1 cup 2% milk")
     ('2% milk', '1 cup')
     >>> split_amount("steak (8oz)")
@@ -160,26 +146,8 @@ def split_amount(phrase: str) -> tuple[str, str]:
     >>> split_amount("apple pie"), split_amount("2% milk")
     (('apple pie', ''), ('2% milk', ''))
     """
-    phrase = _drop_leading(phrase.strip())
-    parens = _PARENS.match(phrase)
-    if parens:
-        food = f"{parens['food']} {parens['rest']}".strip()
-        return food, parens["amount"].strip()
-    leading = _LEADING.match(phrase)
-    if leading:
-        if leading["word"] is not None:
-            number = f"{NUMBER_WORDS[leading['word'].lower()]:g}"
-        else:
-            number = leading["num"].replace(",", ".")
-        unit = leading["unit"] or ""
-        return leading["food"].strip(), f"{number} {unit}".strip()
-    unit_of = _UNIT_OF.match(phrase)
-    if unit_of:
-        return unit_of["food"].strip(), f"1 {unit_of['unit']}"
-    trailing = _TRAILING.match(phrase)
-    if trailing:
-        return trailing["food"].strip(), trailing["amount"].strip()
-    return phrase, ""
+    split = split_name(_drop_leading(phrase.strip()))
+    return split.food, split.amount or ""
 
 
 def _names_nothing(phrase: str) -> bool:

@@ -18,8 +18,10 @@ below and are listed in a note; each TOTAL is checked against its food rows. Any
 that is not a food row (an exercise table, notes) is reported as ``no_food``.
 
 For both: the serving is read from the end of the food name (the last ``, <number> ...``:
-``2 slice``, ``1 tbsp (14g)``, ``1 patty 151g.``); the name before it, with the brand's
-`` - `` as a comma, is matched to USDA SR28 like our own diary, and calcium, phosphorus,
+``2 slice``, ``1 tbsp (14g)``, ``1 patty 151g.``) by
+:func:`analyzer.foods.name_amount.split_name`; the name before it (``Brand - Food``: the
+matcher reads the part before `` - `` as the maker) is matched to USDA SR28 like our own
+diary, and calcium, phosphorus,
 magnesium, potassium and caffeine come from USDA for that food and serving. Energy, protein
 and sodium are taken as MyFitnessPal gives them (a blank or ``--`` stays unknown). A row whose
 food or serving cannot be matched is reported with the reason, like any diary row.
@@ -53,6 +55,7 @@ from analyzer.diary.staging import (
     optional_text,
 )
 from analyzer.errors import quote
+from analyzer.foods.name_amount import split_name
 
 #: MyFitnessPal columns taken as given (lower case; the printable diary's and the scripts').
 GIVEN_NUTRIENTS: dict[str, tuple[str, ...]] = {
@@ -65,33 +68,30 @@ PRINTABLE_SCAN_ROWS = 10
 #: Relative difference allowed between a TOTAL line and the sum of its rounded food cells.
 TOTAL_TOLERANCE = 0.01
 
-_SERVING = re.compile(r"^(?P<name>.*\S)\s*,\s+(?P<serving>[\d½¼¾⅓⅔.][^,]*(?:,.*)?)$")
-_TRAILING_GRAMS = re.compile(r"^(?P<head>\S+\s+\S+?)\s+(?P<grams>\d+(?:\.\d+)?\s*g)\.?$")
 _UNIT_SUFFIX = re.compile(r"(?i)^\s*(-?[\d.,]+|--)\s*(?:mg|g|kcal|cal|%)?\s*$")
 
 
 def split_serving(text: str) -> tuple[str, str]:
     """A MyFitnessPal food text as (food name to match, serving text to parse).
 
+    The split is :func:`analyzer.foods.name_amount.split_name`'s, the one reader of names
+    that carry their amount (the serving is the last ``, <number> ...`` part, in the
+    parser's spelling); the name keeps MyFitnessPal's ``Brand - Food``, which the matcher
+    reads as a maker and a food (:func:`analyzer.foods.names.parse_name`).
+
     Examples
     --------
     >>> split_serving("Dave's Killer Bread - Blues Bread, 2 slice")
-    ("Dave's Killer Bread, Blues Bread", '2 slice')
+    ("Dave's Killer Bread - Blues Bread", '2 slice')
     >>> split_serving("Angus Beef - Hamburger Patty 1/3 lb, 1 patty 151g.")
-    ('Angus Beef, Hamburger Patty 1/3 lb', '1 patty (151g)')
+    ('Angus Beef - Hamburger Patty 1/3 lb', '1 patty (151g)')
     >>> split_serving("Starbucks - Caffe Latte - Grande - 2% Milk, 16 fl. oz")
-    ('Starbucks, Caffe Latte, Grande, 2% Milk', '16 fl oz')
+    ('Starbucks - Caffe Latte - Grande - 2% Milk', '16 fl oz')
     >>> split_serving("Homemade Beef Chili")
     ('Homemade Beef Chili', '')
     """
-    match = _SERVING.match(text.strip())
-    name, serving = (match["name"], match["serving"]) if match else (text.strip(), "")
-    serving = re.sub(r"\(s\)", "", serving)
-    serving = re.sub(r"(?i)\bfl\.\s*oz\b", "fl oz", serving).strip().rstrip(".")
-    grams = _TRAILING_GRAMS.match(serving)
-    if grams and "(" not in serving:
-        serving = f"{grams['head']} ({grams['grams'].replace(' ', '')})"
-    return re.sub(r"\s+-\s+", ", ", name), serving
+    split = split_name(text)
+    return split.food, split.amount or ""
 
 
 def _split_all(food: pd.Series) -> tuple[pd.Series, pd.Series]:

@@ -8,7 +8,6 @@ rows: they are skipped and never counted.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
 
 import numpy as np
 import pandas as pd
@@ -16,20 +15,6 @@ import pandas as pd
 from analyzer import nutrients
 from analyzer.distinct import text_codes
 from analyzer.errors import quote
-
-DiaryFormat = Literal[
-    "own",
-    "cronometer_servings",
-    "cronometer_daily",
-    "loseit",
-    "mfp",
-    "mfp_foods",
-    "mfp_printable",
-    "asa24_items",
-    "asa24_totals",
-    "nhanes",
-    "freetext",
-]
 
 #: The formats :func:`analyzer.diary.read_diary` understands, with a one-line description.
 FORMATS: dict[str, str] = {
@@ -105,6 +90,7 @@ ENTRY_COLUMNS: tuple[str, ...] = (
     "approximate",
     "is_total",
     "completed",
+    "supplement",
 )
 
 #: Columns of :attr:`Diary.rejected`, in order (``date`` is NaT where it could not be read;
@@ -133,10 +119,20 @@ def conform_entries(frame: pd.DataFrame) -> pd.DataFrame:
             frame = frame.assign(**{name: ""})
     if "completed" not in frame.columns:  # only an app's own day mark sets it
         frame = frame.assign(completed=pd.Series(pd.NA, index=frame.index, dtype="boolean"))
+    if "supplement" not in frame.columns:  # only your own supplements set it
+        frame = frame.assign(supplement="")
     out = frame.loc[:, list(ENTRY_COLUMNS)].copy()
     out["line"] = out["line"].astype("int64")
     out["date"] = pd.to_datetime(out["date"]).astype("datetime64[ns]")
-    for name in ("person", "food", "category", "source", "match_method", "match_confidence"):
+    for name in (
+        "person",
+        "food",
+        "category",
+        "source",
+        "match_method",
+        "match_confidence",
+        "supplement",
+    ):
         out[name] = out[name].astype("string").fillna("")
     for name in ("time", "meal", "unit", "food_id", "description"):
         out[name] = out[name].astype("string")
@@ -182,9 +178,12 @@ class Diary:
         unknown, never 0), ``source`` ("usda": matched and computed; "app": taken as given
         from the export), ``approximate`` (e.g. MyFitnessPal calcium from % Daily Value) and
         ``is_total`` (the row is a day's or a meal's total from an app, not one food: its
-        foods and eating occasions are unknown), and ``completed`` (the app's own mark that
+        foods and eating occasions are unknown), ``completed`` (the app's own mark that
         the day was fully logged: Cronometer's daily summary ``Completed``; <NA> when the
-        export gives none).
+        export gives none) and ``supplement`` (for one of your supplements its compound,
+        ``calcium carbonate``, or ``form not stated``; "" for every food). Rows of your own
+        foods (``--foods``) have ``food_id`` ``my:<name>``, ``match_method`` ``my food``,
+        ``my recipe`` or ``my supplement`` and ``source`` ``yours``.
     rejected : DataFrame
         Rows NOT used: ``line``, ``person``, ``date`` (NaT if unreadable), ``food``, what was
         understood before the row failed (``quantity``, ``unit``, ``food_id``,
@@ -199,6 +198,12 @@ class Diary:
     rows_in : int
         Data rows in the file (blank lines are not rows). Always
         ``rows_in == len(entries) + len(rejected)``.
+    parts : DataFrame
+        The foods your recipe entries are made of: per recipe entry (``entry``, its row of
+        ``entries``, and its ``line``), one row per ingredient food (nested recipes
+        flattened) with its ``grams`` and nutrients in that entry; the analysis counts each
+        in its own absorption class and diuretic-load group
+        (:mod:`analyzer.diary.my_entries`). Empty without recipes.
     """
 
     entries: pd.DataFrame
@@ -207,6 +212,7 @@ class Diary:
     path: str
     notes: list[str] = field(default_factory=list)
     rows_in: int = 0
+    parts: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     def all_rows(self) -> pd.DataFrame:
         """Used and rejected rows together, in input order, with ``status`` and ``reason``.

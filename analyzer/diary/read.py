@@ -10,12 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from analyzer.diary.asa24 import stage_asa24_items, stage_asa24_totals
 from analyzer.diary.cronometer import stage_daily, stage_servings
-from analyzer.diary.csvio import MAX_PREAMBLE_LINES, RawTable, promote_header, read_table
+from analyzer.diary.csvio import (
+    MAX_PREAMBLE_LINES,
+    RawTable,
+    promote_header,
+    read_table,
+)
 from analyzer.diary.detect import detect_format, formats_help, unknown_layout
 from analyzer.diary.freetext import stage_freetext
 from analyzer.diary.loseit import stage_loseit
@@ -32,10 +38,15 @@ from analyzer.diary.model import (
 from analyzer.diary.nhanes import stage_nhanes
 from analyzer.diary.own import stage_own
 from analyzer.diary.resolve import NameMatcher, resolve
-from analyzer.diary.staging import DAYFIRST_INFERRED, Staged
+from analyzer.diary.staging import DAYFIRST_INFERRED, MONTHFIRST_ASSUMED, Staged
+from analyzer.diary.textio import MIXED_ENCODING
 from analyzer.diary.xport import is_xport, read_xport
 from analyzer.errors import DiaryFormatError, DiaryRowError
 from analyzer.progress import ProgressCallback, Steps
+
+if TYPE_CHECKING:
+    from analyzer.foods.myfoods import MyFoods
+
 
 Stager = Callable[..., Staged]
 
@@ -79,6 +90,20 @@ def _with_user_aliases(
     return UserAliasMatcher(matcher, load_user_aliases(paths, foods), foods)
 
 
+def _with_my_foods(
+    matcher: NameMatcher,
+    my_foods: str | Path | Sequence[str | Path] | MyFoods,
+    foods: pd.DataFrame,
+) -> tuple[NameMatcher, MyFoods]:
+    """Your foods resolved (checked before the diary is read), and the matcher with them
+    in front."""
+    from analyzer.diary.recipes import build_my_foods
+    from analyzer.foods.myfoods import MyFoods, MyFoodsMatcher
+
+    book = my_foods if isinstance(my_foods, MyFoods) else build_my_foods(my_foods, matcher, foods)
+    return MyFoodsMatcher(matcher, list(book.rows.values())), book
+
+
 def _find_header(table: RawTable, name: str) -> tuple[RawTable, str, list[str]]:
     """Look for the column names below a title or notes; raise if there are none."""
     for row in range(min(MAX_PREAMBLE_LINES, len(table.cells))):
@@ -91,6 +116,23 @@ def _find_header(table: RawTable, name: str) -> tuple[RawTable, str, list[str]]:
             )
             return promoted, fmt, [note]
     raise unknown_layout(name, table.header)
+
+
+def _mark_my_foods(frame: pd.DataFrame, book: MyFoods) -> None:
+    """Rows of your foods: ``source`` ``yours`` where computed here, ``supplement`` forms."""
+    from analyzer.diary.my_entries import supplement_forms
+    from analyzer.foods.myfoods import my_food_ids
+
+    mine = my_food_ids(frame["food_id"])
+    computed = frame["source"].astype(str).eq("usda").to_numpy(dtype=bool)
+    frame.loc[mine & computed, "source"] = "yours"
+    frame["supplement"] = supplement_forms(frame["food_id"], book)
+
+
+def _parts(entries: pd.DataFrame, book: MyFoods | None) -> pd.DataFrame:
+    from analyzer.diary.my_entries import recipe_parts
+
+    return recipe_parts(entries, book)
 
 
 #: The steps :func:`read_diary` reports to its ``progress`` callback, in order.
@@ -114,6 +156,7 @@ def read_diary(
     progress: ProgressCallback | None = None,
     foods: pd.DataFrame | None = None,
     aliases: str | Path | Sequence[str | Path] | None = None,
+    my_foods: str | Path | Sequence[str | Path] | MyFoods | None = None,
 ) -> Diary:
     """Read a food diary: our own CSV, an app export, a research file or a free-text log.
 
@@ -148,6 +191,13 @@ def read_diary(
         whatever the matcher would say (method ``alias (yours)``; see
         :mod:`analyzer.foods.user_aliases`). Bad lines raise
         :class:`~analyzer.errors.AliasFileError`, each with its line and fix.
+    my_foods : path, sequence of paths or MyFoods, optional
+        Your my-foods files (custom foods, recipes, supplements; see
+        :mod:`analyzer.foods.myfoods_file`), or foods already resolved
+        (:func:`analyzer.diary.recipes.build_my_foods`). Their names and aliases are matched
+        before your aliases and the USDA table; a recipe entry's ingredients are in
+        ``Diary.parts``. Bad lines raise :class:`~analyzer.errors.MyFoodsFileError`, each
+        with its file, line, column, value and fix.
     progress : callable, optional
         Called as ``progress(step, done, total)`` when each step of :data:`READ_STEPS`
         starts and at the end (see :mod:`analyzer.progress`); the command line draws it
@@ -168,11 +218,17 @@ def read_diary(
         ``strict=True`` and some rows are unusable.
     AliasFileError
         An aliases file is missing or has bad lines.
+    MyFoodsFileError
+        A my-foods file is missing or has bad lines.
     """
     name = str(path)
     if aliases is not None:
         foods = foods if foods is not None else _default_foods()
         matcher = _with_user_aliases(matcher or _default_matcher(), aliases, foods)
+    book = None
+    if my_foods is not None:
+        foods = foods if foods is not None else _default_foods()
+        matcher, book = _with_my_foods(matcher or _default_matcher(), my_foods, foods)
     if input_format is not None and input_format not in FORMATS:
         raise DiaryFormatError(name, f"unknown input format {input_format!r}", formats_help())
     check_calcium_dv(name, mfp_calcium_dv)
@@ -197,6 +253,18 @@ def read_diary(
             f"dates read as day/month/year, because dates such as {inferred!r} can only be "
             "read that way (give --dayfirst to say so, and check dates like 05/11)"
         )
+    if table.encoding == MIXED_ENCODING:
+        staged.notes.append(
+            "the file is UTF-8 except for a few lines, which were read as Windows-1252 (a "
+            "spreadsheet may have saved them so): check the accented letters of those foods"
+        )
+    assumed = frame.attrs.get(MONTHFIRST_ASSUMED)
+    if assumed is not None:
+        staged.notes.append(
+            f"dates such as {assumed!r} read either way; with no date in the file to settle "
+            "it they were read month/day/year (US): if this diary writes day/month/year, "
+            "give --dayfirst"
+        )
     steps.start(READ_STEPS[2])
     if staged.mode != "none" and len(frame):
         foods = foods if foods is not None else _default_foods()
@@ -206,7 +274,10 @@ def read_diary(
             matcher if matcher is not None else _default_matcher(),
             foods,
             required=staged.mode == "usda",
+            my_foods=book,
         )
+        if book is not None:
+            _mark_my_foods(frame, book)
         if staged.after is not None:  # the reader's own last step (MyFitnessPal food rows)
             frame, more = staged.after(frame, foods)
             staged.notes.extend(more)
@@ -237,6 +308,7 @@ def read_diary(
         path=name,
         notes=staged.notes,
         rows_in=len(frame),
+        parts=_parts(entries, book),
     )
     steps.finish()
     if strict and len(rejected):

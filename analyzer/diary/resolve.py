@@ -8,7 +8,7 @@ all rows at once as ``grams / 100 * per-100-g value`` joined on ``food_id``.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 import pandas as pd
@@ -18,6 +18,9 @@ from analyzer.distinct import broadcast, text_codes
 from analyzer.errors import UnknownFoodError, UnknownUnitError
 from analyzer.foods import units
 from analyzer.foods.matcher import MAX_NAME_CHARS
+
+if TYPE_CHECKING:
+    from analyzer.foods.myfoods import MyFoods
 
 #: foods.csv gives every nutrient per this many grams of edible portion (USDA SR28). [g]
 NUTRIENT_BASIS_G = 100.0
@@ -275,6 +278,7 @@ def resolve(
     foods: pd.DataFrame,
     *,
     required: bool,
+    my_foods: MyFoods | None = None,
 ) -> pd.DataFrame:
     """Add ``food_id``, ``description``, ``category``, ``grams`` (and nutrients if required).
 
@@ -293,6 +297,9 @@ def resolve(
         without nutrient columns or with ``rematch``): unknown foods and units make the row
         unusable and the nutrients are computed. False when the export gives the nutrients
         (matching only fills ``food_id``/``category``/``grams`` where it can).
+    my_foods : MyFoods, optional
+        Your foods: rows matched to one of them (``my:...``) are weighed and computed from
+        it (:mod:`analyzer.diary.my_entries`), never from the USDA tables.
     """
     out = frame.copy()
     length = out["food"].astype("string").str.len().fillna(0)
@@ -321,7 +328,15 @@ def resolve(
                 unknown_food_reasons(out["food"][unknown], matched["suggestions"][unknown]),
             )
     ok = problems.ok
-    grams, status, reason, outer = grams_per_row(out.assign(food_id=out["food_id"].where(ok)))
+    mine = _mine(out["food_id"], my_foods)
+    grams, status, reason, outer = grams_per_row(
+        out.assign(food_id=out["food_id"].where(ok & ~mine))
+    )
+    if my_foods is not None and mine.any():
+        from analyzer.diary import my_entries
+
+        todo = ok.to_numpy(dtype=bool) & mine & out["quantity"].notna().to_numpy(dtype=bool)
+        grams[todo], status[todo], reason[todo] = my_entries.weigh(out, todo, my_foods)
     out["grams"] = grams
     if outer.any():
         out["quantity"] = out["quantity"].mask(outer, out["outer_quantity"])
@@ -333,9 +348,22 @@ def resolve(
         if heavy.any():
             problems.add(heavy, "implausible_amount", _heavy_reasons(out[heavy]))
         nutrients = scale_nutrients(out["food_id"], out["grams"], foods)
+        if my_foods is not None and mine.any():
+            from analyzer.diary import my_entries
+
+            nutrients[mine] = my_entries.nutrients(out, mine, my_foods)
         for column in NUTRIENT_COLUMNS:
             out[column] = nutrients[column]
     return out
+
+
+def _mine(food_id: pd.Series, my_foods: MyFoods | None) -> np.ndarray:
+    """Rows matched to one of your foods (none without ``my_foods``)."""
+    if my_foods is None or not len(my_foods):
+        return np.zeros(len(food_id), dtype=bool)
+    from analyzer.foods.myfoods import my_food_ids
+
+    return my_food_ids(food_id)
 
 
 def _whole_name_has_no_amount(

@@ -119,6 +119,8 @@ def _overflow_reasons(table: RawTable, overflow: pd.Series) -> pd.Series:
 
 #: ``frame.attrs`` key: the date text that made :func:`add_dates` read the file day-first.
 DAYFIRST_INFERRED = "dayfirst_inferred_from"
+#: Frame attribute: a date that reads either way, read month-first by default.
+MONTHFIRST_ASSUMED = "monthfirst_assumed_for"
 
 
 def add_dates(
@@ -133,6 +135,8 @@ def add_dates(
     parsed = parse_dates(text, dayfirst=dayfirst)
     if parsed.inferred_dayfirst is not None:  # read_diary turns it into a note
         frame.attrs[DAYFIRST_INFERRED] = parsed.inferred_dayfirst
+    if parsed.assumed_monthfirst is not None:
+        frame.attrs[MONTHFIRST_ASSUMED] = parsed.assumed_monthfirst
     frame["date"] = parsed.date
     given = optional_text(time) if time is not None else None
     frame["time"] = parsed.time if given is None else given.fillna(parsed.time)

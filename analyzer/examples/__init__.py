@@ -8,6 +8,9 @@ household units people type:
   Ca:P ratio for the default profile;
 - ``balanced``: dairy spread over the day, low-oxalate greens, legumes, fruit; meets the
   calcium, magnesium and potassium targets.
+
+Beside them, ``my_foods.csv`` is the README's example of a my-foods file (a custom food, a
+recipe and two supplements; :func:`my_foods_example_path`).
 """
 
 from __future__ import annotations
@@ -55,4 +58,16 @@ def example_path(name: str) -> Path:
     resource = files(__name__).joinpath(f"{key}.csv")
     with as_file(resource) as path:
         # Wheels install as plain files, so the path outlives the context manager.
+        return Path(path)
+
+
+def my_foods_example_path() -> Path:
+    """Path of the bundled example my-foods file (the README's example, ``--foods``).
+
+    Examples
+    --------
+    >>> my_foods_example_path().name
+    'my_foods.csv'
+    """
+    with as_file(files(__name__).joinpath("my_foods.csv")) as path:
         return Path(path)

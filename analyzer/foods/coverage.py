@@ -32,7 +32,8 @@ FORM_STATE_WEIGHT = 0.5
 FORM_STATES = frozenset({"frozen", "canned", "dried", "smoked", "pickled"})
 #: Weight of a form or portion word (slice, fillet ...).
 FORM_WEIGHT = 0.3
-#: Weight of a side word (``milk`` in ``coffee with milk``).
+#: Weight of a side (``milk`` in ``coffee with milk``, ``cream cheese`` in ``bagel with
+#: cream cheese``), shared by its words.
 SIDE_WEIGHT = 0.5
 #: Credit for a name word found only in a description's "with" part (``egg`` of ``Potato
 #: salad with egg``, ``jelly`` of ``Doughnuts, with jelly filling``). [0-1]
@@ -117,21 +118,7 @@ def query_coverage(
     plain chicken).
     """
     head = str(parsed.head)
-    weights: dict[str, float] = {}
-    for w in parsed.side:
-        weights[w] = SIDE_WEIGHT
-    for w in parsed.form:
-        weights[w] = FORM_WEIGHT
-    for w in parsed.preparation:
-        weights[w] = FORM_STATE_WEIGHT if w in FORM_STATES else PREPARATION_WEIGHT
-    for w in (*parsed.modifiers, *parsed.content):
-        weights[w] = CONTENT_WEIGHT if w in index.known else UNKNOWN_WORD_WEIGHT
-    # A maker's name (``Kraft``, ``Quaker``) is not required: it only picks the brand's
-    # product where USDA has it (see ``brand_named``).
-    for w in parsed.content + parsed.modifiers:
-        if w != head and w in index.brand_only:
-            weights.pop(w, None)
-    weights[head] = HEAD_WEIGHT
+    weights = _word_weights(index, parsed)
     side = set(parsed.side)
     named = set(parsed.content)
     combination = "combination" in parsed.flags
@@ -152,40 +139,47 @@ def query_coverage(
         units.append((weight, credit, w not in parsed.form or w == head))
     matched = np.zeros(candidates.size)
     main_matched = np.zeros(candidates.size)
-    required = 0.0
+    required = np.zeros(candidates.size)
     food_missing = np.zeros(candidates.size)
     unexplained = np.zeros(candidates.size)
     keys: list[str | frozenset[str]] = [*groups, *(w for w in weights if w not in grouped)]
-    for (weight, credit, needed), key in zip(units, keys, strict=True):
+    words = set(parsed.content) | set(parsed.modifiers)
+    for (full_weight, credit, needed), key in zip(units, keys, strict=True):
         names_food = _names_food(index, key)
         flavour = isinstance(key, str) and key in FLAVOUR_WORDS
-        if (
+        may_qualify = (
             key != head
             and key in index.known
-            and not credit.any()
             and not names_food
             and key not in NOT_QUALIFIERS
             and not dish
+        )
+        share: float | np.ndarray = full_weight
+        if may_qualify and not credit.any():
+            share = min(full_weight, UNUSED_QUALIFIER_WEIGHT)
+        elif (
+            may_qualify and not flavour and key in words and full_weight > UNUSED_QUALIFIER_WEIGHT
         ):
-            weight = min(weight, UNUSED_QUALIFIER_WEIGHT)
-        if weight >= CONTENT_WEIGHT and key != head:
-            unexplained += 1.0 - credit
+            share = _qualifier_share(index, candidates, head, str(key), credit, full_weight)
+        full = np.greater_equal(share, CONTENT_WEIGHT)
+        if key != head:
+            unexplained += (1.0 - credit) * full
         if (
             key != head
             and (names_food or flavour)
             and key not in side
-            and weight >= CONTENT_WEIGHT
+            and full_weight >= CONTENT_WEIGHT
         ):
             # another food left out of a meat dish, or a meat left out (``Mandarin Orange
             # Chicken``, ``chicken pasta``); a flavour of jam or tea is fine
             meaty = index.meat[candidates] | _names_meat(index, key) | combination
-            food_missing += weight * ((credit == 0) & meaty)
-        matched += weight * credit
+            food_missing += full_weight * ((credit == 0) & meaty)
+        matched += share * credit
         if key not in side:
-            main_matched += weight * credit
+            main_matched += share * credit
         if needed:
-            required += weight
-    query_cov = np.minimum(matched / max(required, 1e-9), 1.0)
+            required += share
+    query_cov = np.minimum(matched / np.maximum(required, 1e-9), 1.0)
     # The alias of the query's main words keeps its privileges only while no other
     # candidate explains more of the query's main words (``Ground Beef, 85% lean``; a
     # side, ``cream cheese`` of ``Bagel with Cream Cheese``, does not count).
@@ -193,8 +187,53 @@ def query_coverage(
         best_other = main_matched[~is_hint].max() if (~is_hint).any() else 0.0
         if main_matched[is_hint].max() < best_other:
             is_hint = np.zeros_like(is_hint)
-    gated = food_missing / max(required, 1e-9) > MAX_UNEXPLAINED_FOOD_SHARE
+    gated = food_missing / np.maximum(required, 1e-9) > MAX_UNEXPLAINED_FOOD_SHARE
     return query_cov, is_hint, gated & ~is_hint, unexplained * ~is_hint
+
+
+def _word_weights(index: FoodIndex, parsed: ParsedName) -> dict[str, float]:
+    """The weight of each word of the name (see the module constants)."""
+    head = str(parsed.head)
+    weights: dict[str, float] = {}
+    for w in parsed.side:  # a side is one thing, however many words name it
+        weights[w] = SIDE_WEIGHT / len(set(parsed.side))
+    for w in parsed.form:
+        weights[w] = FORM_WEIGHT
+    for w in parsed.preparation:
+        weights[w] = FORM_STATE_WEIGHT if w in FORM_STATES else PREPARATION_WEIGHT
+    for w in (*parsed.modifiers, *parsed.content):
+        weights[w] = CONTENT_WEIGHT if w in index.known else UNKNOWN_WORD_WEIGHT
+    # A maker's name (``Kraft``, ``Quaker``) is not required: it only picks the brand's
+    # product where USDA has it (see ``brand_named``).
+    for w in parsed.content + parsed.modifiers:
+        if w != head and w in index.brand_only:
+            weights.pop(w, None)
+    weights[head] = HEAD_WEIGHT
+    return weights
+
+
+def _qualifier_share(
+    index: FoodIndex,
+    candidates: np.ndarray,
+    head: str,
+    key: str,
+    credit: np.ndarray,
+    weight: float,
+) -> float | np.ndarray:
+    """The weight of a name word per candidate: a qualifier's for the candidates whose food
+    comes in no form that has the word, unless a food's core joins the word to the head
+    (``whole`` almonds, ``block`` cream cheese; not ``sea`` bass)."""
+    joined = index.core_postings.get(key)
+    if joined is not None:
+        with_head = index.core_postings.get(head, np.zeros(0, dtype=np.int64))
+        compounds = np.intersect1d(joined, with_head, assume_unique=True)
+        compounds = compounds[index.core_len[compounds] > 1]
+        if np.isin(compounds, candidates).any():
+            return weight
+    codes = index.core_code[candidates]
+    said = np.zeros(index.n_cores, dtype=bool)
+    said[codes[credit > 0]] = True
+    return np.where(said[codes], weight, min(weight, UNUSED_QUALIFIER_WEIGHT))
 
 
 def other_foods_cost(index: FoodIndex, parsed: ParsedName, candidates: np.ndarray) -> np.ndarray:

@@ -55,6 +55,10 @@ DISH_HEADS = word_set("dish_head")
 #: Dish heads that only classify a product whose own name follows (``Snacks, potato
 #: chips`` is potato chips, while ``Soup, black bean`` is not black beans).
 SNACK_CLASS_HEADS = frozenset({"snack", "candy"})
+#: Dish heads of what is made for another food (``Sauce, fish``, ``Salad dressing,
+#: caesar``): never the food the rest names. A soup, a cookie or a frozen novelty is the
+#: food its name says (``Soup, minestrone`` is minestrone).
+CONDIMENT_HEADS = frozenset({"sauce", "gravy", "salad dressing"})
 
 #: Words USDA writes only inside brand names that are also ordinary words in a logged
 #: name (``mac and cheese``, ``bbq chicken``): never taken as a maker's name.
@@ -124,8 +128,15 @@ BRAND_WORD_MIN_LENGTH = 3
 #: for a query word to still name that brand.
 BRAND_WORD_MAX_PLAIN_USES = 2
 
-#: Description phrases (normalised tokens) of the variety that stands for all kinds.
-GENERIC_VARIETY_PHRASES = ("mixed specy", "all type", "all variety", "all commercial variety")
+#: Description phrases (normalised tokens) of the variety that stands for all kinds (beef
+#: of ``all grades``, not ``choice`` or ``select``).
+GENERIC_VARIETY_PHRASES = (
+    "mixed specy",
+    "all type",
+    "all variety",
+    "all commercial variety",
+    "all grade",
+)
 
 #: A word in capitals: SR28 writes brand names so (``KELLOGG'S``).
 ALL_CAPS = re.compile(r"\b[A-Z][A-Z'&.]{2,}\b")
@@ -164,10 +175,18 @@ def strip_non_heads(core: list[str]) -> list[str]:
     return words
 
 
-def compound_head(core: list[str]) -> list[str]:
-    """The head word of a multi-word core (``dressing`` of ``salad dressing``), if any."""
-    words = strip_non_heads(core)
+def compound_head(core: list[str], classes: set[str] | frozenset[str] = frozenset()) -> list[str]:
+    """The head word of a multi-word core (``dressing`` of ``salad dressing``), if any; a
+    core word repeating the food's class (``nut`` of ``Nuts, cashew nuts``) is none."""
+    words = without_class(strip_non_heads(core), classes)
     return words[-1:] if len(set(words)) > 1 else []
+
+
+def without_class(core: list[str], classes: set[str] | frozenset[str]) -> list[str]:
+    """A core without the words that repeat its class part (``Nuts, cashew nuts``: the
+    ``nut`` of ``cashew nuts`` says again what ``Nuts`` said), unless nothing is left."""
+    kept = [w for w in core if w not in classes]
+    return kept if kept else core
 
 
 def _is_brand_part(raw: str) -> bool:

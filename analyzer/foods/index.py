@@ -17,6 +17,7 @@ from analyzer.foods.description_parts import (
     BRAND_COLUMN,
     BRAND_WORD_MAX_PLAIN_USES,
     BRAND_WORD_MIN_LENGTH,
+    CONDIMENT_HEADS,
     COOKING_WORDS,
     DISH_HEADS,
     FOOD_GROUP_VARIANTS,
@@ -37,8 +38,10 @@ from analyzer.foods.description_parts import (
     staples,
     strip_non_heads,
     variant_flags,
+    without_class,
 )
 from analyzer.foods.names import STOP_WORDS, tokens
+from analyzer.foods.words import survey_food_ids
 
 __all__ = [
     "BRAND_COLUMN",
@@ -47,6 +50,11 @@ __all__ = [
     "VARIANT_PENALTIES",
     "FoodIndex",
 ]
+
+
+#: A description part that says the food is whole, not a part of it (``Egg, whole`` rather
+#: than its yolk or white): the plain variety.
+WHOLE_PART = "whole"
 
 
 class FoodIndex:
@@ -88,6 +96,9 @@ class FoodIndex:
             categories = pd.Series(["other"] * len(table), dtype="string")
         self.categories = categories.astype(str).to_numpy()
         self.by_id = {fid: i for i, fid in enumerate(self.ids)}
+        #: Foods of the US food survey (FNDDS): the forms people are known to eat.
+        survey = survey_food_ids()
+        self.survey = np.array([fid in survey for fid in self.ids], dtype=bool)
         self.by_description = {d.lower().strip(): i for i, d in enumerate(self.descriptions)}
 
     def _index_words(self, table: pd.DataFrame, parsed: ParsedDescriptions) -> None:
@@ -113,7 +124,13 @@ class FoodIndex:
         self.head_content_postings = postings(head_content)
         # Trailing words such as ``meat`` (``Nuts, coconut meat``) need not be named.
         named_core = [strip_non_heads(c) for c in core_tok]
-        self.core_len = np.array([len(set(c)) for c in named_core], dtype=np.int64)
+        # A core word repeating the class (``Nuts, cashew nuts``) need not be named either.
+        required_core = [
+            without_class(c, k) for c, k in zip(named_core, parsed.classes, strict=True)
+        ]
+        self.core_len = np.array([len(set(c)) for c in required_core], dtype=np.int64)
+        #: The core words a name must say (``cashew`` of ``Nuts, cashew nuts``).
+        self.required_core_postings = postings(required_core)
         #: The core length where a food has a core, else a count no name reaches.
         self.core_len_named = np.where(self.core_len > 0, self.core_len, np.iinfo(np.int64).max)
         self.sub_len = np.array([len(set(c)) for c in sub_tok], dtype=np.int64)
@@ -170,6 +187,7 @@ class FoodIndex:
         parts, all_tok = parsed.parts, parsed.all_tok
         first = [p[0] if p else "" for p in parts]
         self.dish = np.array([f in DISH_HEADS for f in first])
+        self.condiment = np.array([f in CONDIMENT_HEADS for f in first])
         # A dish is named by its own head word (``dressing`` of ``Salad dressing``).
         dish_tok = [f.split()[-1:] if f in DISH_HEADS else [] for f in first]
         self.dish_postings = postings(dish_tok)
@@ -182,6 +200,9 @@ class FoodIndex:
             groups = table["food_group"].astype("string").fillna("")
             for name, group in FOOD_GROUP_VARIANTS.items():
                 flags[:, VARIANT_NAMES.index(name)] |= (groups == group).to_numpy(bool)
+        # A cooked vegetable is ``boiled, drained`` as eaten; only a canned food comes
+        # drained or with its liquid (``solids and liquids``, the form a can is eaten in).
+        flags[:, VARIANT_NAMES.index("drained")] &= ~self.has_cooked
         self.flags = flags
         #: The plain, regular or all-kinds variety of a food (``Bagels, plain``, ``Fish,
         #: eel, mixed species``, ``Avocados, raw, all commercial varieties``).
@@ -189,7 +210,8 @@ class FoodIndex:
             [
                 not {"plain", "regular"}.isdisjoint(words)
                 or any(p in text for p in GENERIC_VARIETY_PHRASES)
-                for words, text in zip(all_tok, self.normalized, strict=True)
+                or WHOLE_PART in ps
+                for words, text, ps in zip(all_tok, self.normalized, parts, strict=True)
             ],
             dtype=bool,
         )
@@ -248,7 +270,7 @@ class FoodIndex:
         )
         #: Last word of each food's core noun phrase (``dressing`` of ``Salad dressing``),
         #: "" when the core is one word or empty: the compound's own head.
-        core_last = [compound_head(c) for c in core_tok]
+        core_last = [compound_head(c, k) for c, k in zip(core_tok, parsed.classes, strict=True)]
         self.core_last_postings = postings(core_last)
         self.has_core_last = np.array([bool(c) for c in core_last])
 

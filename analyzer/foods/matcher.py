@@ -28,18 +28,22 @@ A plain fuzzy string score sends ``Frozen Spinach`` to ``Dessert topping, frozen
 Misspellings are corrected word by word against the table's vocabulary, run-together
 words are split (``peanutbutter``) and split ones joined (``oat meal``)
 (:mod:`analyzer.foods.spelling`). Every match carries its ``method`` and a ``confidence``
-(:func:`confidence_of`); results are cached per distinct name.
+(:func:`analyzer.foods.match_result.confidence_of`); results are cached per distinct name.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
 
 from analyzer.foods.index import FoodIndex
+from analyzer.foods.match_result import EXACT_METHODS as EXACT_METHODS
+from analyzer.foods.match_result import MATCH_METHODS as MATCH_METHODS
+from analyzer.foods.match_result import FoodMatch
+from analyzer.foods.match_result import confidence_of as confidence_of
 from analyzer.foods.name_amount import split_name
 from analyzer.foods.names import (
     PREPARATION_WORDS,
@@ -47,8 +51,9 @@ from analyzer.foods.names import (
     normalize_name,
     parse_name,
     segments,
+    tokens,
 )
-from analyzer.foods.score import HIGH_CONFIDENCE_SCORE, MIN_SCORE, score_candidates
+from analyzer.foods.score import MIN_SCORE, score_candidates
 from analyzer.foods.spelling import N_SUGGESTIONS, Speller
 from analyzer.foods.states import missing_states, uncooked_rule_applies
 
@@ -60,90 +65,6 @@ COMPLETE_TABLE_FOODS = 1000
 #: Longest food name matched: SR28's longest description has 134 characters, and app names
 #: with a brand, a serving and notes stay well under this. [characters]
 MAX_NAME_CHARS = 400
-
-
-@dataclass
-class FoodMatch:
-    """The outcome of matching one logged name.
-
-    Attributes
-    ----------
-    name : str
-        The name as written.
-    food_id : str or None
-        NDB number of the matched food; None when unmatched.
-    description, category : str or None
-        Of the matched food.
-    score : float
-        Match score 0-100 (100 for id, exact and alias matches; 0 when unmatched).
-    method : str
-        How the food was found (:data:`MATCH_METHODS`): ``id`` (an NDB number), ``exact``
-        (the USDA description), ``alias`` (a curated alias or SR28 common name), ``fuzzy``
-        (the best-scoring description), ``sibling`` (the nearest form of the food when
-        SR28 lacks the one named: ``reason`` says which), or ``none`` when unmatched.
-        :class:`analyzer.foods.user_aliases.UserAliasMatcher` adds ``alias (yours)``.
-    suggestions : list of str
-        "Did you mean" descriptions (filled when unmatched).
-    reason : str
-        Why a name is unmatched, or why a sibling was used (empty otherwise).
-    matched_text : str
-        The part of the name that was matched: the name without the amount written in it
-        (``Generic - Banana`` of ``Generic - Banana, 1 medium``), else the name.
-    best_id : str or None
-        The best-scoring candidate even when it was not accepted (for calibration).
-    best_score : float
-        Its score (-1 when it may not be accepted at any score).
-    """
-
-    name: str
-    food_id: str | None
-    description: str | None
-    category: str | None
-    score: float
-    method: str
-    suggestions: list[str] = field(default_factory=list)
-    reason: str = ""
-    matched_text: str = ""
-    best_id: str | None = None
-    best_score: float = 0.0
-
-    @property
-    def matched(self) -> bool:
-        """True when a food was found."""
-        return self.food_id is not None
-
-    @property
-    def confidence(self) -> str:
-        """``high``, ``medium`` or ``low`` ("" when unmatched); see :func:`confidence_of`."""
-        return confidence_of(self.method, self.score)
-
-
-#: Every ``method`` of a :class:`FoodMatch`, most certain first.
-MATCH_METHODS = ("id", "exact", "alias (yours)", "alias", "fuzzy", "sibling", "none")
-#: Methods that identify a food exactly (a fuzzy match is the best guess).
-EXACT_METHODS = frozenset({"id", "exact", "alias", "alias (yours)"})
-
-
-def confidence_of(method: str, score: float) -> str:
-    """How sure a match is, in words.
-
-    ``high``: an id, an exact description, an alias (curated, SR28's or yours), or a fuzzy
-    match scoring at least :data:`~analyzer.foods.score.HIGH_CONFIDENCE_SCORE`; ``medium``:
-    a fuzzy match below it (accepted, but worth a look); ``low``: a sibling fallback (SR28
-    lacks the form named, e.g. frozen); "" when unmatched.
-
-    Examples
-    --------
-    >>> confidence_of("alias", 100.0), confidence_of("sibling", 90.0)
-    ('high', 'low')
-    """
-    if method in EXACT_METHODS:
-        return "high"
-    if method == "fuzzy":
-        return "high" if score >= HIGH_CONFIDENCE_SCORE else "medium"
-    if method == "sibling":
-        return "low"
-    return ""
 
 
 class FoodMatcher:
@@ -176,6 +97,8 @@ class FoodMatcher:
     def __init__(self, foods: pd.DataFrame, aliases: pd.DataFrame | None = None) -> None:
         self._index = FoodIndex(foods)
         self._aliases = self._build_aliases(foods.reset_index(drop=True), aliases)
+        #: Aliases naming the main part of a mixed drink (a latte's milk): what they leave out.
+        self._leaves_out = _leaves_out(aliases)
         self._cache: dict[str, FoodMatch] = {}
         self._speller = Speller(self._index)
 
@@ -292,6 +215,8 @@ class FoodMatcher:
     def _found(
         self, name: str, pos: int, score: float, method: str, reason: str = ""
     ) -> FoodMatch:
+        if method == "part" and not reason:
+            reason = self._left_out(name)
         return FoodMatch(
             name=name,
             food_id=str(self._index.ids[pos]),
@@ -309,7 +234,9 @@ class FoodMatcher:
         text = name.strip()
         if text.isdigit() and len(text) <= 5 and text.zfill(5) in self._index.by_id:
             return self._index.by_id[text.zfill(5)], "id"
-        parsed = parsed or parse_name(text, self._index.known)
+        parsed = parsed or parse_name(
+            text, self._index.known, self._index.brand_only, self._index.generic_food_nouns
+        )
         alias = next((k for k in self._alias_keys(text, parsed) if k in self._aliases), None)
         pos = self._index.by_description.get(text.lower())
         if pos is not None:
@@ -322,7 +249,7 @@ class FoodMatcher:
             if not cooked_alias:
                 return pos, "exact"
         if alias is not None:
-            return self._aliases[alias], "alias"
+            return self._aliases[alias], "part" if alias in self._leaves_out else "alias"
         return None
 
     def _alias_keys(self, text: str, parsed: ParsedName) -> list[str]:
@@ -360,13 +287,28 @@ class FoodMatcher:
         pos = self._index.by_description.get(name.strip().lower())
         if pos is not None and not self._index.uncooked_staple[pos]:
             return self._found(name, pos, 100.0, "exact")  # a USDA description as written
-        food = split_name(name).food
-        if food and food != " ".join(name.split()):
+        split = split_name(name)
+        food = split.food
+        if food and food != " ".join(name.split()) and not self._supplement(name):
             literal = self._literal(name)  # a name that merely starts with a number
             if literal is not None:
                 return self._found(name, literal[0], 100.0, literal[1])
-            return replace(self._match_text(food), name=name)
+            return replace(self._match_text(_with_container(food, split.amount)), name=name)
         return self._match_text(name)
+
+    def _left_out(self, name: str) -> str:
+        """Why a ``part`` match is partial: what its alias leaves out."""
+        for text in (name, split_name(name).food):
+            parsed = parse_name(text, self._index.known)
+            for key in [normalize_name(text), *self._alias_keys(text, parsed)]:
+                if key in self._leaves_out:
+                    return f"only its main part is counted; left out: {self._leaves_out[key]}"
+        return "only its main part is counted"
+
+    def _supplement(self, name: str) -> bool:
+        """True when the whole name reads as a supplement (``Fish oil 1000 mg``): its dose
+        is no amount of food."""
+        return "supplement" in parse_name(name, self._index.known).flags
 
     def _literal(self, name: str) -> tuple[int, str] | None:
         """The whole name as written is an id, a description or an alias (``7 up``)."""
@@ -376,11 +318,16 @@ class FoodMatcher:
         pos = self._index.by_description.get(text.lower())
         if pos is not None:
             return pos, "exact"
-        pos = self._aliases.get(normalize_name(text))
-        return None if pos is None else (pos, "alias")
+        key = normalize_name(text)
+        pos = self._aliases.get(key)
+        if pos is None:
+            return None
+        return pos, "part" if key in self._leaves_out else "alias"
 
     def _match_text(self, name: str, exact_done: bool = False) -> FoodMatch:
-        first = parse_name(name, self._index.known)
+        first = parse_name(
+            name, self._index.known, self._index.brand_only, self._index.generic_food_nouns
+        )
         refused = {"supplement", "specialty"} & first.flags
         exact = None if exact_done or refused else self._exact(name, first)
         if exact is not None:
@@ -452,7 +399,11 @@ class FoodMatcher:
         rows: list[tuple[int, float, str]] = []
         if exact is not None:
             rows.append((exact[0], 100.0, exact[1]))
-        parsed = self._speller.corrected(parse_name(name, self._index.known))
+        parsed = self._speller.corrected(
+            parse_name(
+                name, self._index.known, self._index.brand_only, self._index.generic_food_nouns
+            )
+        )
         if not self._refusal(parsed):
             rows += [r for r in self._score(parsed, limit + 1) if r[1] >= MIN_SCORE]
         seen: set[int] = set()
@@ -468,6 +419,34 @@ class FoodMatcher:
         keys = (" ".join(parsed.preparation + parsed.content), " ".join(parsed.content))
         hint = next((self._aliases[k] for k in keys if k in self._aliases), None)
         return score_candidates(self._index, parsed, hint, limit)
+
+
+#: Amount units that say how the food was bought: a can of beans is canned beans.
+CONTAINER_FORMS = {"can": "canned", "tin": "canned"}
+
+
+def _with_container(food: str, amount: str | None) -> str:
+    """The food part of a name with the form its amount's container implies (``1 can black
+    beans``: canned black beans), unless the name says a form already."""
+    words = (amount or "").lower().split()
+    unit = words[1] if len(words) > 1 and words[0][:1].isdigit() else ""
+    form = CONTAINER_FORMS.get(unit.rstrip("s"))
+    if form is None or any(w in PREPARATION_WORDS for w in tokens(food)):
+        return food
+    return f"{food}, {form}"
+
+
+def _leaves_out(aliases: pd.DataFrame | None) -> dict[str, str]:
+    """Alias key -> what the aliased food leaves out, for aliases that name only the main
+    part of a mixed drink (``aliases.csv`` column ``leaves_out``: a latte's espresso)."""
+    if aliases is None or "leaves_out" not in aliases.columns:
+        return {}
+    texts = aliases["leaves_out"].astype("string").fillna("").str.strip()
+    return {
+        normalize_name(str(a)): str(t)
+        for a, t in zip(aliases["alias"].astype(str), texts, strict=True)
+        if t
+    }
 
 
 def _usable_common_name(raw: str, key: str) -> bool:

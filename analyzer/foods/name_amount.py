@@ -8,21 +8,30 @@ matches its food part (:meth:`analyzer.foods.matcher.FoodMatcher.match`), and th
 takes its amount part when the row's amount cell is blank
 (:func:`analyzer.diary.amounts.amounts_from_names`).
 
-Two shapes are read:
+The shapes read, in this order:
 
 leading
-    a quantity (a number, a fraction, ``40g``, or a word: ``a``, ``one`` ... ``twelve``,
-    ``half a``, ``a couple of``, ``a dozen``), then optional size words (``small``,
-    ``large``) and a household unit (``cup``, ``slice``, ``tin``, ``handful``: the
-    ``amount_unit`` list of ``data/name_words.csv``, and every mass and volume unit), then
-    an optional ``of``; or, without a quantity, ``[size] unit of`` (``handful of grapes``,
-    ``large mug of black coffee``: one of them). Words that give no number (``a few``,
-    ``some``) are kept as the amount as written, with no readable amount.
+    a quantity (a number, a fraction, ``40g``, ``1,5``, or a word: ``a``, ``one`` ...
+    ``twelve``, ``half a``, ``a couple of``, ``a dozen``), then optional size words
+    (``small``, ``large``) and a household unit (``cup``, ``slice``, ``tin``, ``handful``:
+    the ``amount_unit`` list of ``data/name_words.csv``, and every mass and volume unit),
+    then an optional ``of``; or, without a quantity, ``[size] unit of`` (``handful of
+    grapes``, ``large mug of black coffee``: one of them). Words that give no number (``a
+    few``, ``some``) are kept as the amount as written, with no readable amount.
 trailing
     a comma part after the food that starts with a number (``..., 1 cup``, ``..., 4 oz``,
     ``..., 1 cup, chopped``); a percentage or a size in inches (``2% milkfat``,
     ``14" pizza``) is part of the food, not an amount. Preparation words after the unit
     (``1/2 cup dry``, ``1 cup prepared``) describe the food too, and are kept in both parts.
+in parentheses
+    ``steak (8oz)``, ``yogurt (170 g)``.
+at the end
+    a number and a unit ending the name (``milk 250 ml``); a number alone does not (``7 up``
+    is a soda).
+
+Amounts are written in the parser's spelling (:func:`tidy_amount`: MyFitnessPal's
+``serving(s)``, ``fl. oz`` and ``1 patty 151g.``, a decimal comma). MyFitnessPal's ``Brand -
+Food`` is left whole: the matcher reads the brand (:func:`analyzer.foods.names.parse_name`).
 
 The word lists are editorial choices of this project (no literature values).
 """
@@ -90,7 +99,7 @@ NUMBER_WORDS: dict[str, float | None] = {
     "twelve": 12.0,
 }
 
-_NUMBER = r"(?:\d+\s+\d+/\d+|\d+/\d+|\d+(?:\.\d+)?|\.\d+|[½¼¾⅓⅔⅛])"
+_NUMBER = r"(?:\d+\s+\d+/\d+|\d+/\d+|\d+,\d{1,2}(?!\d)|\d+(?:\.\d+)?|\.\d+|[½¼¾⅓⅔⅛])"
 #: A leading number, maybe glued to its unit (``40g``).
 _LEADING_NUMBER = re.compile(rf"^({_NUMBER})(?=[A-Za-z\s]|$)\s*")
 #: A number that is a share or a size, not an amount (``2% milk``, ``14" pizza``).
@@ -102,6 +111,15 @@ _NUMBER_WORDS_RE = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z]+(?:\.)?")
+#: An amount in parentheses after the food (``steak (8oz)``, ``yogurt (170 g)``).
+_PARENS = re.compile(r"^(?P<food>.*?\S)\s*\((?P<amount>\s*[\d½¼¾⅓⅔⅛.][^()]*)\)\s*(?P<rest>.*)$")
+#: A comma between digits is a decimal comma (``1,5 cups``), never a separator.
+_DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d{1,2}(?!\d))")
+#: App spellings of an amount: ``serving(s)``, ``fl. oz``, grams after the unit without
+#: parentheses (MyFitnessPal ``1 patty 151g.``).
+_PLURAL_MARK = re.compile(r"\(s\)")
+_FL_DOT = re.compile(r"(?i)\bfl\.\s*oz\b")
+_TRAILING_GRAMS = re.compile(r"^(?P<head>\S+\s+\S+?)\s+(?P<grams>\d+(?:\.\d+)?\s*g)$")
 
 
 @dataclass(frozen=True)
@@ -186,7 +204,7 @@ def _leading(text: str) -> NameAmount | None:
     number = _LEADING_NUMBER.match(text)
     quantity: str | None
     if number:
-        quantity = number.group(1)
+        quantity = number.group(1).replace(",", ".")  # a decimal comma: 1,5 cups
         rest = text[number.end() :]
     else:
         word = _NUMBER_WORDS_RE.match(text)
@@ -216,17 +234,36 @@ def _leading(text: str) -> NameAmount | None:
     return NameAmount(food=food, amount=" ".join(p for p in parts if p), written=written)
 
 
+def tidy_amount(text: str) -> str:
+    """An amount as apps write it, in the parser's spelling: ``2 serving(s)`` -> ``2
+    serving``, ``16 fl. oz`` -> ``16 fl oz``, ``1 patty 151g.`` -> ``1 patty (151g)``
+    (the grams restate the patty), ``1,5 cups`` -> ``1.5 cups``.
+
+    Examples
+    --------
+    >>> tidy_amount("1 patty 151g."), tidy_amount("2 serving(s)"), tidy_amount("16 fl. oz")
+    ('1 patty (151g)', '2 serving', '16 fl oz')
+    """
+    text = _PLURAL_MARK.sub("", text)
+    text = _FL_DOT.sub("fl oz", text)
+    text = _DECIMAL_COMMA.sub(".", text).strip().rstrip(".").strip()
+    grams = _TRAILING_GRAMS.match(text)
+    if grams and "(" not in text:
+        text = f"{grams['head']} ({grams['grams'].replace(' ', '')})"
+    return text
+
+
 def _top_level_parts(text: str) -> list[str]:
-    """Comma parts of ``text`` outside parentheses."""
+    """Comma parts of ``text`` outside parentheses (a decimal comma, ``1,5``, is none)."""
     parts: list[str] = []
     depth = 0
     current: list[str] = []
-    for ch in text:
+    for i, ch in enumerate(text):
         if ch in "([":
             depth += 1
         elif ch in ")]":
             depth = max(depth - 1, 0)
-        if ch == "," and depth == 0:
+        if ch == "," and depth == 0 and not _DECIMAL_COMMA.match(text, i):
             parts.append("".join(current))
             current = []
         else:
@@ -242,19 +279,56 @@ def _trailing(text: str) -> NameAmount | None:
         segment = parts[i].strip()
         if not _LEADING_NUMBER.match(segment) or _NOT_AN_AMOUNT.match(segment):
             continue
+        written = ",".join(parts[i:]).strip()
+        amount = tidy_amount(written)
         try:
-            parsed = parse_amount(segment)
+            parsed = parse_amount(tidy_amount(segment))
         except AmountError:
             continue
         food = ",".join(parts[:i]).strip(" ,")
         if not food:
             return None
-        amount = ",".join(parts[i:]).strip()
         unit_words = (parsed.unit or "").replace(",", " ").split()
         described = [w for w in unit_words[1:] if w in DESCRIBING_WORDS]
         if described:
             food = f"{food}, {' '.join(described)}"
-        return NameAmount(food=food, amount=amount, written=amount)
+        return NameAmount(food=food, amount=amount, written=written)
+    return None
+
+
+def _in_parentheses(text: str) -> NameAmount | None:
+    """``steak (8oz)``, ``Greek yogurt (170 g) with honey``: an amount in parentheses."""
+    found = _PARENS.match(text)
+    if not found:
+        return None
+    written = found["amount"].strip()
+    if _NOT_AN_AMOUNT.match(written) or not _LEADING_NUMBER.match(written):
+        return None
+    amount = tidy_amount(written)
+    try:
+        parse_amount(amount)
+    except AmountError:
+        return None
+    food = f"{found['food']} {found['rest']}".strip(" ,")
+    return NameAmount(food=food, amount=amount, written=written) if food else None
+
+
+def _at_the_end(text: str) -> NameAmount | None:
+    """``milk 250 ml``, ``coke 12 fl oz``: a number and a unit ending the name."""
+    words = text.split()
+    for k in range(len(words) - 1, 0, -1):
+        candidate = " ".join(words[k:])
+        number = _LEADING_NUMBER.match(candidate)
+        if not number:
+            continue
+        unit = _unit_at(candidate[number.end() :])
+        if unit is None or unit[1] or _NOT_AN_AMOUNT.match(candidate):
+            return None  # a number not followed by a unit alone ends the name
+        food = " ".join(words[:k]).strip(" ,")
+        if not food or food[-1].isdigit():
+            return None
+        amount = tidy_amount(f"{number.group(1)} {unit[0]}")
+        return NameAmount(food=food, amount=amount, written=candidate)
     return None
 
 
@@ -288,5 +362,10 @@ def split_name(text: str) -> NameAmount:
     NameAmount(food='strawberries', amount=None, written='a few')
     """
     stripped = " ".join(str(text).split())
-    found = _leading(stripped) or _trailing(stripped)
+    found = (
+        _leading(stripped)
+        or _trailing(stripped)
+        or _in_parentheses(stripped)
+        or _at_the_end(stripped)
+    )
     return found if found is not None else NameAmount(food=stripped)

@@ -94,23 +94,32 @@ def without_asides(parts: list[str]) -> list[str]:
     return kept
 
 
-def alternatives(parts: list[list[str]]) -> tuple[list[list[str]], list[frozenset[str]]]:
+def alternatives(
+    parts: list[list[str]], sizes: list[int] | None = None
+) -> tuple[list[list[str]], list[frozenset[str]]]:
     """Merge ``or`` lists into one part and collect each list's words as a group.
 
     ``Pinto, calico, or red Mexican beans`` is one part (``pinto calico red mexican bean``)
     with the group {pinto, calico, red}; in ``Onion, White, Yellow or Red`` the group is
-    {white, yellow, red} and ``onion`` stays the food.
+    {white, yellow, red} and ``onion`` stays the food. Only parts written as one word join
+    the list before an ``or`` (``sizes``: the words each part was written with): in
+    ``Orange juice, with calcium added, canned, bottled or in a carton`` the list is
+    {canned, bottled, carton}.
     """
     merged: list[list[str]] = []
+    merged_sizes: list[int] = []
     groups: list[frozenset[str]] = []
-    for part in parts:
+    sizes = sizes if sizes is not None else [len(p) for p in parts]
+    for part, size in zip(parts, sizes, strict=True):
         if "or" not in part:
             merged.append(part)
+            merged_sizes.append(size)
             continue
         leading = part[0] == "or"
         taken: list[str] = []
         first_allowed = 0 if leading else 1
-        while len(merged) > first_allowed and len(merged[-1]) == 1:
+        while len(merged) > first_allowed and len(merged[-1]) == 1 and merged_sizes[-1] == 1:
+            merged_sizes.pop()
             taken = merged.pop() + taken
         members = set(taken)
         glue = STOP_WORDS | JOIN_WORDS
@@ -122,6 +131,7 @@ def alternatives(parts: list[list[str]]) -> tuple[list[list[str]], list[frozense
             members.update(before[-1:] + after[:1])
         words = taken + [w for w in part if w != "or"]
         merged.append(words)
+        merged_sizes.append(len(words))
         if len(members) > 1:
             groups.append(frozenset(members))
     return merged, groups

@@ -12,9 +12,7 @@ The word lists are editorial choices of this project (no literature values).
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from analyzer.foods.name_parts import (
     DATE_WORDS,
@@ -34,14 +32,27 @@ from analyzer.foods.name_parts import (
     without_asides,
     without_negated,
 )
-from analyzer.foods.words import phrase_map, word_set
+from analyzer.foods.name_text import (
+    EQUIVALENT_SPELLINGS,
+    PHRASE_SYNONYMS,
+    QUALIFIER_PHRASES,
+    apply_synonyms,
+    canonical_spelling,
+    clean_text,
+    singular,
+    tokens,
+)
+from analyzer.foods.words import word_set
 
 __all__ = [
     "DATE_WORDS",
+    "EQUIVALENT_SPELLINGS",
     "JOIN_WORDS",
     "MEAL_WORDS",
     "NUTRIENT_WORDS",
     "PERSONAL_WORDS",
+    "PHRASE_SYNONYMS",
+    "QUALIFIER_PHRASES",
     "QUERY_NEGATION_WORDS",
     "SPECIALTY_PHRASES",
     "STOP_WORDS",
@@ -66,19 +77,6 @@ def word_list(text: str) -> list[str]:
     return text.split()
 
 
-#: Phrase synonyms, applied (longest first, whole words) to normalised text before matching.
-#: Each maps a regional, brand or everyday phrase to the words USDA SR28 uses, ordered so
-#: that the head noun comes last.
-PHRASE_SYNONYMS = phrase_map("synonym")
-
-#: Qualifiers that apps and surveys add and SR28 does not use, rewritten to SR28's words
-#: or dropped (FNDDS ``fat not added in cooking`` -> nothing, ``skin not eaten`` -> ``meat
-#: only``, ``from frozen`` -> ``frozen``); applied with the synonyms.
-QUALIFIER_PHRASES = phrase_map("qualifier")
-
-#: Spellings that mean the same on both sides (queries and USDA descriptions alike).
-EQUIVALENT_SPELLINGS = phrase_map("spelling")
-
 #: Words that carry no nutrition: marketing, provenance, praise (removed from queries).
 MARKETING_WORDS = word_set("marketing")
 
@@ -96,150 +94,12 @@ DRY_COOKED_WORDS = frozenset({"cooked", "boiled", "stewed", "simmered", "steamed
 #: Form and portion words: how much or what shape, not which food (low weight, never head).
 FORM_WORDS = word_set("form")
 
-_TOKEN_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?%|[a-z0-9]+")
-_REWRITES = {**QUALIFIER_PHRASES, **PHRASE_SYNONYMS}
-
-
-def _first_words(table: dict[str, str]) -> dict[str, int]:
-    """The longest phrase (in words) of ``table`` starting with each word."""
-    longest: dict[str, int] = {}
-    for phrase in table:
-        words = phrase.split()
-        longest[words[0]] = max(longest.get(words[0], 0), len(words))
-    return longest
-
-
-_REWRITE_STARTS = _first_words(_REWRITES)
-_SPELLING_STARTS = _first_words(EQUIVALENT_SPELLINGS)
-
-
-def _rewrite(phrase: str, table: dict[str, str], starts: dict[str, int]) -> str:
-    """Replace whole-word phrases of ``table`` in a token phrase, longest first, left to
-    right (a dictionary walk over the words: far faster than one regex of every phrase)."""
-    words = phrase.split()
-    if starts.keys().isdisjoint(words):
-        return " ".join(words)
-    out: list[str] = []
-    i = 0
-    while i < len(words):
-        for size in range(min(starts.get(words[i], 0), len(words) - i), 0, -1):
-            key = " ".join(words[i : i + size])
-            if key in table:
-                out.append(table[key])
-                i += size
-                break
-        else:
-            out.append(words[i])
-            i += 1
-    return " ".join(" ".join(out).split())
-
-
 _SEPARATOR_RE = re.compile(r"[,;]")
 _PARENTHESES_RE = re.compile(r"\([^)]*\)")
-#: ``0%`` (Greek yogurt, milk) is USDA's nonfat.
-_ZERO_PERCENT_RE = re.compile(r"(?<!\S)0%(?!\S)")
-_NO_SINGULAR = ("ss", "us", "is", "ous", "ics")
-_IRREGULAR = {
-    "leaves": "leaf",
-    "loaves": "loaf",
-    "halves": "half",
-    "knives": "knife",
-    "cookies": "cookie",
-    "brownies": "brownie",
-    "pies": "pie",
-    "potpies": "potpie",
-    "smoothies": "smoothie",
-    "veggies": "veggie",
-    "calories": "calorie",
-    "hoagies": "hoagie",
-    "pierogies": "pierogi",
-    "ties": "tie",
-}
-
-
-@lru_cache(maxsize=65536)
-def singular(word: str) -> str:
-    """English plural to singular, by simple rules applied to both sides alike.
-
-    Examples
-    --------
-    >>> [singular(w) for w in ["berries", "cookies", "potatoes", "peaches", "greens", "hummus"]]
-    ['berry', 'cookie', 'potato', 'peach', 'green', 'hummus']
-    """
-    if len(word) <= 3 or word[-1].isdigit():
-        return word
-    if word in _IRREGULAR:
-        return _IRREGULAR[word]
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    if word.endswith("oes"):
-        return word[:-2]
-    if word.endswith(("ches", "shes", "xes", "sses", "zzes")):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith(_NO_SINGULAR):
-        return word[:-1]
-    return word
-
-
-def clean_text(text: str) -> str:
-    """Lower-case, strip accents, turn ``&`` into ``and`` and drop apostrophes.
-
-    Examples
-    --------
-    >>> clean_text("Kellogg's Crème & Co.")
-    'kelloggs creme and co.'
-    """
-    decomposed = unicodedata.normalize("NFKD", text)
-    ascii_text = decomposed.encode("ascii", "ignore").decode("ascii").lower()
-    spaced = ascii_text.replace("&", " and ").replace("'", "").replace("`", "")
-    return " ".join(spaced.split())
-
-
 # Brand and marketing words are compared with singular tokens (``starbucks`` ->
 # ``starbuck``).
 MARKETING_WORDS = MARKETING_WORDS | {singular(w) for w in MARKETING_WORDS}
 BRAND_WORDS = BRAND_WORDS | {singular(w) for w in BRAND_WORDS}
-
-
-@lru_cache(maxsize=65536)
-def _tokens(text: str) -> tuple[str, ...]:
-    return tuple(singular(t) for t in _TOKEN_RE.findall(clean_text(text)))
-
-
-def tokens(text: str) -> list[str]:
-    """Singular lower-case word tokens of one phrase (``2%`` kept as one token).
-
-    Examples
-    --------
-    >>> tokens("Milk, reduced fat, fluid, 2% milkfat")
-    ['milk', 'reduced', 'fat', 'fluid', '2%', 'milkfat']
-    """
-    return list(_tokens(text))
-
-
-@lru_cache(maxsize=65536)
-def canonical_spelling(phrase: str) -> str:
-    """Rewrite equivalent spellings in a token phrase (used on descriptions too).
-
-    Examples
-    --------
-    >>> canonical_spelling("yogurt vanilla low fat")
-    'yogurt vanilla lowfat'
-    """
-    return _rewrite(phrase, EQUIVALENT_SPELLINGS, _SPELLING_STARTS)
-
-
-@lru_cache(maxsize=65536)
-def apply_synonyms(phrase: str) -> str:
-    """Rewrite synonyms in a space-joined token phrase to USDA's words.
-
-    Examples
-    --------
-    >>> apply_synonyms("bok choy cooked")
-    'chinese pak choi cabbage cooked'
-    """
-    phrase = _ZERO_PERCENT_RE.sub("nonfat", canonical_spelling(phrase))
-    return _rewrite(phrase, _REWRITES, _REWRITE_STARTS)
 
 
 def normalize_name(text: str) -> str:
@@ -370,7 +230,12 @@ def _classify(words: list[str]) -> tuple[list[str], list[str], list[str], list[s
     return content, prep, form, dropped
 
 
-def parse_name(text: str, known: frozenset[str] | set[str] = frozenset()) -> ParsedName:
+def parse_name(
+    text: str,
+    known: frozenset[str] | set[str] = frozenset(),
+    makers: frozenset[str] | set[str] = frozenset(),
+    food_nouns: frozenset[str] | set[str] = frozenset(),
+) -> ParsedName:
     """Split a logged food name into head noun, modifiers, preparation and brand words.
 
     Parameters
@@ -380,6 +245,13 @@ def parse_name(text: str, known: frozenset[str] | set[str] = frozenset()) -> Par
     known : set of str
         Vocabulary of the nutrient table (singular tokens). A leading part whose words are
         all unknown is taken as a brand (``Publix, Sharp Cheddar``).
+    makers : set of str
+        Words the table writes only in brand names (``kraft``, ``chobani``): a first part
+        made of these (and unknown words) is the maker (``Kraft, Macaroni & Cheese``).
+    food_nouns : set of str
+        Nouns of the table's generic foods (``coffee``, ``spinach``). The part before an
+        app's `` - `` is the maker unless it names a food and the rest names none
+        (``Spinach - Cooked, Boiled, Drained``, ``Coffee - Brewed from grounds``).
 
     Examples
     --------
@@ -391,16 +263,19 @@ def parse_name(text: str, known: frozenset[str] | set[str] = frozenset()) -> Par
     >>> parse_name("Coffee with milk").side
     ('milk',)
     """
+    written = [tokens(s) for s in without_asides(segments(text))]
     parts, groups = alternatives(
-        [
-            without_negated(apply_synonyms(" ".join(tokens(s))).split())
-            for s in without_asides(segments(text))
-        ]
+        [without_negated(apply_synonyms(" ".join(t)).split()) for t in written],
+        [len(t) for t in written],
     )
     flags = name_flags(parts)
     # MyFitnessPal and Lose It! write "Brand - Food": the part before " - " is the maker.
     words = _Words()
-    words.read(parts, known, maker=is_app_brand(text) and len(parts) > 1)
+    maker = len(parts) > 1 and (
+        (is_app_brand(text) and not _names_the_food(parts, food_nouns))
+        or (bool(makers) and _all_makers(parts[0], known, makers))
+    )
+    words.read(parts, known, maker=maker)
     if words.names_no_food():
         flags.add("vague")  # "Soylent - Original Drink" names no food
     head = words.finish()
@@ -415,6 +290,27 @@ def parse_name(text: str, known: frozenset[str] | set[str] = frozenset()) -> Par
         brand=tuple(words.brand),
         flags=frozenset(flags),
         alternatives=tuple(groups),
+    )
+
+
+def _names_the_food(parts: list[list[str]], food_nouns: frozenset[str] | set[str]) -> bool:
+    """True when an app name's first part is the food and the rest only qualifies it: the
+    first part ends in a food noun and no later part names a food (``Spinach - Cooked``;
+    not ``Taco Bell - Bean Burrito``)."""
+    first = [w for w in parts[0] if w not in MARKETING_WORDS and w not in BRAND_WORDS]
+    if not first or first[-1] not in food_nouns:
+        return False
+    return not any(w in food_nouns for part in parts[1:] for w in part)
+
+
+def _all_makers(
+    part: list[str], known: frozenset[str] | set[str], makers: frozenset[str] | set[str]
+) -> bool:
+    """True when a name part names a maker: its content words are brand-only words of the
+    table, or unknown to it, and at least one is a brand word."""
+    content = [w for w in part if w not in STOP_WORDS and not w.isdigit()]
+    return any(w in makers for w in content) and all(
+        w in makers or w not in known for w in content
     )
 
 
@@ -449,7 +345,13 @@ class _Words:
             content = [w for w in content if w not in JOIN_WORDS]
             if self.main:
                 self.modifiers += content
-            elif content and known and all(w not in known for w in content) and len(parts) > 1:
+            elif (
+                content
+                and known
+                and all(w not in known for w in content)
+                and len(parts) > 1
+                and not self.maker
+            ):
                 self.brand += content  # a leading all-unknown part is a brand name
             elif maker and number == 0:
                 self.maker = content

@@ -260,6 +260,9 @@ class ParsedAmount:
     text: str
 
 
+#: Largest quantity read (a million grams, cups or slices): beyond it a number is a typo or
+#: a hostile cell, not an amount eaten (the 10 kg entry check comes after). [unit]
+MAX_QUANTITY = 1_000_000.0
 #: Most digits of a whole number in a fraction (12: a trillion). A longer one is a typo or a
 #: hostile cell, refused before Python's integer division overflows (a decimal too large for
 #: a float is refused as not finite). [digits]
@@ -361,6 +364,10 @@ def parse_amount(text: str, decimal: str = ".") -> ParsedAmount:
     parsed = _parse_amount(text, decimal)
     if not math.isfinite(parsed.quantity):
         raise AmountError(text, "not a finite number; write e.g. 1, 1.5, 1/2, 1 1/2 or ½")
+    if parsed.quantity > MAX_QUANTITY:
+        raise AmountError(
+            text, f"more than {MAX_QUANTITY:,.0f} of anything is not an amount eaten"
+        )
     return parsed
 
 

@@ -43,7 +43,9 @@ NUTRIENT_COLUMNS = list(nutrients.NUTRIENT_COLUMNS)
 #: Columns foods.csv must start with (more may follow, e.g. ``common_names``).
 FOOD_COLUMNS = ["id", "description", "food_group", "category", *NUTRIENT_COLUMNS]
 #: Columns of aliases.csv.
-ALIAS_COLUMNS = ["alias", "id", "note"]
+ALIAS_COLUMNS = ["alias", "id", "note", "leaves_out"]
+#: Columns an alias table must have (``leaves_out`` is blank for most aliases).
+_REQUIRED_ALIAS_COLUMNS = ALIAS_COLUMNS[:3]
 
 _TEXT_COLUMNS = ["id", "description", "food_group", "category", "common_names"]
 _REBUILD = "rebuild it with `python tools/build_foods.py <SR28 folder>` or reinstall analyzer"
@@ -130,9 +132,13 @@ def load_foods(path: str | Path | None = None) -> pd.DataFrame:
 
 @lru_cache(maxsize=4)
 def _load_aliases_cached(path: Path) -> pd.DataFrame:
-    frame = _read_csv(path, dict.fromkeys(ALIAS_COLUMNS, "string"), ALIAS_COLUMNS, "alias table")
+    frame = _read_csv(
+        path, dict.fromkeys(ALIAS_COLUMNS, "string"), _REQUIRED_ALIAS_COLUMNS, "alias table"
+    )
     frame["id"] = frame["id"].str.strip().str.zfill(5)
-    return frame
+    if "leaves_out" not in frame.columns:
+        frame["leaves_out"] = pd.array([pd.NA] * len(frame), dtype="string")
+    return frame[ALIAS_COLUMNS]
 
 
 def load_aliases(path: str | Path | None = None) -> pd.DataFrame:
@@ -146,7 +152,9 @@ def load_aliases(path: str | Path | None = None) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        ``alias`` (as people write it), ``id`` (NDB number as text), ``note`` (why).
+        ``alias`` (as people write it), ``id`` (NDB number as text), ``note`` (why),
+        ``leaves_out`` (for an alias naming only the main part of a mixed drink, what it
+        leaves out: a latte is its milk, without the espresso's caffeine; else blank).
 
     Raises
     ------

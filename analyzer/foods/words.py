@@ -4,7 +4,9 @@
 preparation and form words, supplement and meal words, dish heads, ...);
 ``name_phrases.csv`` (``list,phrase,replacement``) the regional and everyday synonyms
 (``courgette -> zucchini``) and equivalent spellings (``low fat -> lowfat``);
-``variant_penalties.csv`` the USDA variants a person rarely means unless the words say so.
+``variant_penalties.csv`` the USDA variants a person rarely means unless the words say so;
+``survey_foods.csv`` the SR28 foods used in the US food survey (FNDDS), the foods people
+are known to eat, built from SR28 by ``tools/build_foods.py``.
 They are editorial choices of this project, made by reading SR28 descriptions and real
 diaries (no literature values); each list is documented where it is used.
 """
@@ -54,6 +56,20 @@ def phrase_map(name: str) -> dict[str, str]:
     if rows.empty:
         raise DataFileError(data_file("name_phrases.csv"), f"has no list {name!r}")
     return dict(zip(rows["phrase"].astype(str), rows["replacement"].astype(str), strict=True))
+
+
+def survey_food_ids() -> frozenset[str]:
+    """NDB numbers of the SR28 foods used in the US food survey (``survey_foods.csv``: SR28
+    ``FOOD_DES`` field ``Survey`` = ``Y``, the foods of FNDDS and the NHANES recalls).
+
+    References
+    ----------
+    .. [1] U.S. Department of Agriculture, Agricultural Research Service. *USDA National
+       Nutrient Database for Standard Reference, Release 28* (2015, rev. 2016),
+       documentation ``sr28_doc.pdf``, FOOD_DES field ``Survey``.
+    """
+    table = _table("survey_foods.csv", ("id",))
+    return frozenset(str(i).zfill(5) for i in table["id"])
 
 
 def variant_penalties() -> tuple[tuple[str, frozenset[str], float], ...]:

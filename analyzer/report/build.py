@@ -17,38 +17,31 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
 from analyzer.balance.analysis import Analysis
-from analyzer.balance.entries import only_app_totals
 from analyzer.balance.weaver import absorbable_calcium_target
 from analyzer.balance.weeks import (
     COVERAGE_MIN_FRACTION,
     DAYS_PER_WEEK,
-    Window,
-    choose_person,
-    for_person,
     mineral_coverage,
     ratio_usable,
-    select_window,
     week_averages,
 )
 from analyzer.jsonable import records
-from analyzer.models import Profile, Settings, Targets
 from analyzer.nutrients import CA_P, GROUPS, TARGET_MINERALS
 from analyzer.reference import molar_ratio_factor
 from analyzer.report import coverage as lead
 from analyzer.report import findings, greens
 from analyzer.report import top_sources as sources
+from analyzer.report.entries import entry_rows
 from analyzer.report.matches import check_matches
 from analyzer.report.model import (
     Alternative,
     Completeness,
     Day,
-    EntryRow,
     MineralCoverage,
     NotUsedRow,
     PlanSummary,
@@ -68,6 +61,8 @@ from analyzer.report.plan import (
     plan_greens,
     shortfalls,
 )
+from analyzer.report.scope import WeekScope, averaged_entries, week_scope
+from analyzer.report.supplement import SupplementOption, supplement_confidence, supplement_option
 
 #: Largest sources listed per kind.
 TOP_SOURCES = 3
@@ -77,50 +72,6 @@ INFANT_NOTE = (
     "No greens plan under 1 year of age: infants' intakes come from breast milk or formula "
     "(the DRIs for 0-12 months are adequate intakes based on them); ask a paediatrician."
 )
-
-
-@dataclass(frozen=True)
-class WeekScope:
-    """One person's week: the window, its rows of the daily and entries tables, the targets."""
-
-    window: Window
-    person: str | None
-    week_daily: pd.DataFrame
-    week_entries: pd.DataFrame
-    profile: Profile
-    targets: Targets
-    settings: Settings
-    totals_only: bool
-
-    @property
-    def logged_days(self) -> int:
-        """Days of the window with at least one entry."""
-        return int(self.week_daily["date"].nunique())
-
-
-def week_scope(
-    analysis: Analysis,
-    week: str | None = None,
-    start: dt.date | str | None = None,
-    person: str | None = None,
-) -> WeekScope:
-    """Choose the person and the seven days, and take their rows (see :func:`build_report`)."""
-    person = choose_person(analysis.daily, person)
-    daily = for_person(analysis.daily, person).assign(date=lambda f: pd.to_datetime(f["date"]))
-    window = select_window(daily["date"], week, start)
-    week_daily = daily[daily["date"].isin(window.days)].sort_values("date")
-    entries = for_person(analysis.entries, person)
-    week_entries = entries[pd.to_datetime(entries["date"]).isin(window.days)]
-    return WeekScope(
-        window=window,
-        person=person,
-        week_daily=week_daily,
-        week_entries=week_entries,
-        profile=analysis.profile_of(person) if person is not None else analysis.profile,
-        targets=analysis.targets_of(person) if person is not None else analysis.targets,
-        settings=analysis.settings,
-        totals_only=only_app_totals(week_entries),
-    )
 
 
 def _targets(scope: WeekScope) -> TargetsInfo:
@@ -283,13 +234,17 @@ def _sources(
     plan: GreensPlan,
     flags: list[ReportFlag],
 ) -> tuple[pd.DataFrame, TopSources, list[dict[str, Any]]]:
-    """Diuretic load by group, the largest sources, and the swaps worth naming."""
-    days = max(scope.logged_days, 1)
+    """Diuretic load by group, the largest sources, and the swaps worth naming.
+
+    Per day over the days the week's figures average (its complete days; all logged days
+    when none is complete), so that these tables add up to the week's figures.
+    """
+    entries, days = averaged_entries(scope)
     if scope.totals_only:
-        empty = sources.sources_by_group(scope.week_entries.iloc[0:0], days)
+        empty = sources.sources_by_group(entries.iloc[0:0], days)
         return empty, TopSources(phosphorus=[], diuretic_load=[]), []
-    by_food = sources.sources_by_food(scope.week_entries, scope.logged_days)
-    by_group = sources.sources_by_group(scope.week_entries, scope.logged_days)
+    by_food = sources.sources_by_food(entries, days)
+    by_group = sources.sources_by_group(entries, days)
     top_p = by_food.dropna(subset=["phosphorus_mg"]).nlargest(TOP_SOURCES, "phosphorus_mg")
     loaded = by_food[by_food["diuretic_load_mg"] > 0]
     top_load = loaded.nlargest(TOP_SOURCES, "diuretic_load_mg")
@@ -321,28 +276,12 @@ def _not_used(rejected: pd.DataFrame, days: pd.DatetimeIndex) -> list[NotUsedRow
     return [NotUsedRow(**row) for row in records(rows[keep])]
 
 
-#: Columns of an entry row, taken from the entries table when it has them; the
-#: ``match_*`` columns come from the matcher (``match_low_confidence`` as ``low_confidence``).
-ENTRY_COLUMNS = {name: name for name in EntryRow.model_fields} | {
-    "match_low_confidence": "low_confidence"
-}
-
-
-def _entries(scope: WeekScope) -> list[EntryRow]:
-    """The week's used entries, by date and diary line, as the report lists them."""
-    entries = scope.week_entries.sort_values(["date", "line"], kind="stable")
-    present = {c: name for c, name in ENTRY_COLUMNS.items() if c in entries.columns}
-    frame = entries[list(present)].rename(columns=present)
-    if "match_confidence" in frame.columns and "low_confidence" not in frame.columns:
-        frame["low_confidence"] = frame["match_confidence"].eq("low")
-    for name in ("match_method", "match_confidence"):  # "" = not matched (an app's total)
-        if name in frame.columns:
-            frame[name] = frame[name].mask(frame[name].astype("string").eq("").fillna(False))
-    for flag in ("approximate", "is_total", "low_confidence"):
-        if flag in frame.columns:
-            frame[flag] = frame[flag].astype("boolean").fillna(False).astype(bool)
-    frame["food"] = frame["food"].astype("string").fillna("")
-    return [EntryRow(**row) for row in records(frame)]
+def _supplement_notes(scope: WeekScope, option: SupplementOption | None) -> list[str]:
+    """How sure supplement absorption is, when the week has supplements or the plan names one."""
+    taken = "supplement" in scope.week_entries.columns and bool(
+        scope.week_entries["supplement"].astype("string").fillna("").ne("").any()
+    )
+    return [supplement_confidence()] if taken or option is not None else []
 
 
 def _totals_note(scope: WeekScope) -> str:
@@ -430,7 +369,12 @@ def build_report(
     coverage = _coverage(scope)
     averages = _averages(scope, coverage)
     completeness = lead.completeness(
-        scope.week_daily, scope.week_entries, analysis.rejected, scope.window.days, averages
+        scope.week_daily,
+        scope.week_logged,
+        analysis.rejected,
+        scope.window.days,
+        averages,
+        coverage,
     )
     plan = _plan(scope, averages, coverage, targets, _candidates(scope, candidates, notes))
     flags, cannot_judge = lead.judge(
@@ -441,6 +385,7 @@ def build_report(
             scope.week_daily,
             coverage,
             totals_only=scope.totals_only,
+            calcium_approximate=_approximate(scope.week_entries),
         ),
         completeness,
     )
@@ -452,6 +397,7 @@ def build_report(
     )
     by_group, top, swaps = _sources(scope, coverage, plan, flags)
     cap = max_cups(scope)
+    option = supplement_option(plan, float(scope.profile.age), scope.targets.calcium_ul_mg)
     return Report(
         completeness=completeness,
         profile=ProfileInfo(**scope.profile.model_dump(), description=scope.profile.describe()),
@@ -476,21 +422,26 @@ def build_report(
             max_cups_per_green_per_day=cap,
             remaining=dict(plan.remaining),
             caveats=findings.caveats(plan.suggestions),
-            ratio_goal=plan.goals.ratio_target(plan.current.phosphorus_mg),
+            # the goal the plan met: at the week's phosphorus WITH the greens' own
+            ratio_goal=plan.goals.ratio_target(plan.projected.phosphorus_mg),
         ),
         suggestions=[s.as_dict() for s in plan.suggestions],
         alternatives=_alternatives(plan),
+        supplement_option=option,
         current=_projection(plan.current.as_dict(), targets),
         projected=_projection(plan.projected.as_dict(), targets),
         not_used=_not_used(analysis.rejected, scope.window.days),
         check_matches=check_matches(scope.week_entries),
-        entries=_entries(scope),
+        entries=entry_rows(scope.week_logged),
         diary_format=analysis.diary_format,
         notes=[
             *notes,
             *_notes(scope, [*analysis.notes, *caveats], targets, plan, coverage, completeness),
         ],
-        confidence=findings.confidence_notes(scope.settings.protein_coefficient),
+        confidence=[
+            *findings.confidence_notes(scope.settings.protein_coefficient),
+            *_supplement_notes(scope, option),
+        ],
         sources=[*findings.SOURCES, *sorted({f.reference for f in flags if f.reference})],
         disclaimer=findings.DISCLAIMER,
     )

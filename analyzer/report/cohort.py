@@ -60,7 +60,7 @@ class CohortRow(BaseModel):
     median_at_or_above_target : bool or None
         For AI nutrients only: the group's median is at or above the AI.
     upper_kind, upper, n_upper, share_above
-        ``UL``, ``CDRR`` or ``EFSA limit``, its value, and the fraction above it.
+        ``UL``, ``CDRR`` or ``caffeine limit``, its value, and the fraction above it.
     """
 
     model_config = ConfigDict(frozen=True)

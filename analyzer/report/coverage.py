@@ -39,6 +39,35 @@ from analyzer.report.model import AbsorptionInfo, Completeness, IncompleteDay, R
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
+#: Share of the food (by energy) lacking a mineral from which the opening statement names it
+#: (smaller gaps are in the notes and marked * in the tables). This tool's choice.
+MENTION_UNKNOWN_SHARE = 0.05
+
+
+def _lacking_minerals(coverage: dict[str, Any]) -> list[str]:
+    """The minerals the diary gives for too little of the food, grouped by their share."""
+    measured = {m: cov for m, cov in coverage.items() if cov.entries}  # over complete days
+    absent = [m for m, cov in measured.items() if not cov.known]
+    by_share: dict[tuple[float, bool], list[str]] = {}
+    for mineral, cov in measured.items():
+        if cov.known and (cov.unknown_share >= MENTION_UNKNOWN_SHARE or not cov.usable):
+            by_share.setdefault((round(cov.unknown_share, 2), cov.usable), []).append(mineral)
+    parts = (
+        [f"{_and(absent)} {'is' if len(absent) == 1 else 'are'} not in this diary"]
+        if absent
+        else []
+    )
+    for (share, usable), minerals in by_share.items():
+        verb = "is" if len(minerals) == 1 else "are"
+        text = (
+            f"{_and(minerals)} {verb} unknown for {share:.0%} of the food (rows not used included)"
+        )
+        if not usable:
+            text += ": too much for a ratio or a verdict, so shown as 'at least'"
+        parts.append(text)
+    return parts
+
+
 def _and(names: list[str]) -> str:
     """``a``, ``a and b``, ``a, b and c``."""
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
@@ -101,8 +130,14 @@ def completeness(
     rejected: pd.DataFrame,
     days: pd.DatetimeIndex,
     averages: dict[str, Any],
+    coverage: dict[str, Any] | None = None,
 ) -> Completeness:
-    """What the week's diary lacks, and the statement the report opens with."""
+    """What the week's diary lacks, and the statement the report opens with.
+
+    ``coverage`` (per mineral, :class:`~analyzer.report.model.MineralCoverage`) adds the
+    minerals the diary gives for only part of the food (an app export without them, foods
+    SR28 has no value for).
+    """
     not_used, undated = _unused_rows(rejected, days)
     rows = len(week_entries) + not_used
     incomplete = (
@@ -129,6 +164,7 @@ def completeness(
         parts.append(f"{len(days) - logged} of the {len(days)} days are not logged")
     elif not listed:
         parts.append(f"all {logged} days are logged and complete")
+    parts += _lacking_minerals(coverage or {})
     statement = "This week: " + "; ".join(parts) + "."
     if not averages["complete"]:
         unused = float(averages["unused_share"])

@@ -20,6 +20,7 @@ References
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 import pandas as pd
@@ -140,10 +141,13 @@ def week_flags(
     coverage: dict[str, MineralCoverage],
     *,
     totals_only: bool,
+    calcium_approximate: bool = False,
 ) -> list[ReportFlag]:
     """The flags of the week shown (judged or ``cannot_judge``), marked where a lower bound.
 
     The per-occasion caffeine flag is left out for app totals (their occasions are unknown).
+    With ``calcium_approximate`` (calcium converted from a % Daily Value), a flag on calcium
+    says that its figure is approximate, as the tables do.
     """
     chosen = flag_table[_in_window(flag_table, window, person)]
     flags: list[ReportFlag] = []
@@ -153,8 +157,17 @@ def week_flags(
         if totals_only and code in OCCASION_FLAGS:
             continue
         note = _underestimate(flag, week_daily, coverage) if flag.level != "cannot_judge" else None
+        if calcium_approximate and "calcium" in FLAG_MINERALS.get(code, ()):
+            flag = flag.model_copy(update={"message": _about(flag.message)})
         flags.append(ReportFlag(**flag.model_dump(mode="json"), underestimate=note))
     return flags
+
+
+def _about(message: str) -> str:
+    """``calcium 910 mg`` -> ``calcium about 910 mg`` (calcium from a % Daily Value)."""
+    return re.sub(r"\bcalcium (?=\d)", "calcium about ", message, count=1) + (
+        " (Calcium is approximate: converted from a % Daily Value.)"
+    )
 
 
 def coverage_notes(coverage: dict[str, MineralCoverage]) -> list[str]:

@@ -274,7 +274,7 @@ def target_remarks(report: Report) -> list[str]:
         f"protein {number(week.protein_g, 0, 'g')}",
         f"PRAL {number(week.pral_meq, 1, 'mEq')}",
     ]
-    lines = ["also per day: " + ", ".join(extra)]
+    lines = ["also per day: " + ", ".join(extra), *supplement_split(report)]
     info = report.absorption
     if info.default_index_share is not None and not report.totals_only:
         lines.append(
@@ -294,6 +294,23 @@ def target_remarks(report: Report) -> list[str]:
     if unknown:
         lines.append(unknown)
     return lines
+
+
+def supplement_split(report: Report) -> list[str]:
+    """``from supplements: calcium 1,201 of 2,184 mg, ...`` when the week has supplements."""
+    week = report.week
+    parts = []
+    for mineral in ("calcium", "magnesium", "potassium", "phosphorus", "sodium"):
+        taken = getattr(week, f"{mineral}_supplement_mg")
+        total = getattr(week, f"{mineral}_mg")
+        if taken:
+            parts.append(f"{mineral} {number(taken, 0)} of {number(total, 0, 'mg')}")
+    if not parts:
+        return []
+    return [
+        "from supplements, per day: " + ", ".join(parts) + " (the rest from food; the upper "
+        "limits apply to the total)"
+    ]
 
 
 def load_title(report: Report) -> str:

@@ -132,6 +132,8 @@ class Page:
     caveats: list[str]
     alternatives_title: str
     alternatives: list[str]
+    supplement_title: str
+    supplement: list[str]
     entries_intro: str
     entries: Table
     not_used_heading: str
@@ -355,6 +357,8 @@ def build_page(report: Report, charts: Sequence[HtmlFigure] = ()) -> Page:
         caveats=wording.caveat_lines(report),
         alternatives_title=wording.ALTERNATIVES_TITLE if report.alternatives else "",
         alternatives=wording.alternative_lines(report),
+        supplement_title=wording.SUPPLEMENT_TITLE if report.supplement_option else "",
+        supplement=wording.supplement_lines(report),
         entries_intro="What the tool understood from each used row of the diary this week: "
         "your words, the food they were matched to, and the amounts.",
         entries=_entries_table(report),

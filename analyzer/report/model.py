@@ -19,6 +19,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from analyzer.nutrients import DIURETIC_GROUPS
 from analyzer.report.matches import MatchCheck
+from analyzer.report.supplement import SupplementOption
 
 
 def known_or_none(value: Any) -> Any:
@@ -105,7 +106,7 @@ class Completeness(_Model):
 class WeekFigures(_Model):
     """The week's per-day averages over its complete days. [mg/day, g/day, mEq/day]
 
-    ``days`` is the number of days averaged (complete days); ``days_logged`` all logged days.
+    ``days``: days averaged (complete); ``<mineral>_supplement_mg``: the part from supplements.
     """
 
     label: str
@@ -129,6 +130,11 @@ class WeekFigures(_Model):
     calcium_outside_load_range_mg: Number = None
     calcium_default_index_mg: Number = None
     absorbable_calcium_one_occasion_mg: Number = None
+    calcium_supplement_mg: Number = None
+    phosphorus_supplement_mg: Number = None
+    magnesium_supplement_mg: Number = None
+    potassium_supplement_mg: Number = None
+    sodium_supplement_mg: Number = None
     ca_p_mass_ratio: Number
     ca_p_molar_ratio: Number
     percent_of_target: Percentages
@@ -434,6 +440,7 @@ class Report(_Model):
     absorption, load_coefficients : how sure absorbable calcium is; the load coefficients used.
     plan, suggestions, current, projected : the greens plan and the projected week.
     alternatives : non-green calcium sources, labelled (shown with calcium suggestions).
+    supplement_option : a calcium supplement when greens alone cannot close the calcium gap.
     entries : every used entry of the week, as understood (:class:`EntryRow`).
     not_used, notes, confidence, sources, disclaimer : what the reader must know.
     diary_format : the diary's format (:data:`analyzer.diary.FORMATS`), when known.
@@ -461,6 +468,7 @@ class Report(_Model):
     plan: PlanSummary
     suggestions: list[SuggestionItem]
     alternatives: list[Alternative]
+    supplement_option: SupplementOption | None = None
     current: Projection
     projected: Projection
     not_used: list[NotUsedRow]

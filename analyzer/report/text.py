@@ -4,7 +4,8 @@ Sections: title, what the diary lacks (first, before any verdict), a table of th
 week against targets, the flags (grouped by finding, with source and confidence), what
 cannot be judged and why, the diuretic load by group (with the coefficients used), the
 largest sources and swaps, the suggested greens with their caveats, the non-green sources
-and the projected week, rows not used, notes, how sure the figures are, and a one-line
+(and, only when greens cannot close the calcium gap, a calcium supplement) and the projected
+week, rows not used, notes, how sure the figures are, and a one-line
 not-medical-advice note. Pure layout: the cells come from :mod:`analyzer.report.formatting`
 and the sentences from :mod:`analyzer.report.wording`, shared with the HTML renderer.
 """
@@ -103,6 +104,9 @@ def _greens_section(report: Report) -> list[str]:
     if report.alternatives:
         lines.append(f"  {wording.ALTERNATIVES_TITLE}")
         lines += _indented(wording.alternative_lines(report), "    ")
+    if report.supplement_option is not None:
+        lines.append(f"  {wording.SUPPLEMENT_TITLE}")
+        lines += _indented(wording.supplement_lines(report), "    ")
     return lines
 
 

@@ -235,6 +235,22 @@ def alternative_lines(report: Report) -> list[str]:
     ]
 
 
+#: Said before the supplement the plan names (never the first answer).
+SUPPLEMENT_TITLE = "If food is not enough: a calcium supplement"
+
+
+def supplement_lines(report: Report) -> list[str]:
+    """The supplement the plan names, its caveat and its source (none when not named)."""
+    option = report.supplement_option
+    if option is None:
+        return []
+    return [
+        option.text,
+        f"Caveat: {option.caveat}",
+        f"source: {option.source}; confidence {option.confidence}",
+    ]
+
+
 def not_used_heading(report: Report) -> str:
     """``Not used (2 rows)``, or that every row of the week was used."""
     count = len(report.not_used)

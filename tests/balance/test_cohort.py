@@ -29,7 +29,7 @@ from analyzer.balance.cohort import COHORT_NUTRIENTS, cohort_summary, stage_refe
 from analyzer.balance.targets import targets_for
 from analyzer.models import Profile
 from analyzer.reference import load_table
-from tests.conftest import make_entries
+from tests.conftest import SMALL_DAYS, make_entries
 
 MILK_CALCIUM_MG_PER_100G = 113.0
 DAYS = ("2026-11-16", "2026-11-17")
@@ -63,7 +63,10 @@ def profiles() -> pd.DataFrame:
 
 @pytest.fixture(scope="module")
 def cohort():
-    return cohort_summary(analyze(cohort_entries(), profiles=profiles(), by_person=True))
+    # one cup of milk a day is far below the energy needs: the check is off (SMALL_DAYS)
+    return cohort_summary(
+        analyze(cohort_entries(), settings=SMALL_DAYS, profiles=profiles(), by_person=True)
+    )
 
 
 def _row(cohort, group: str, nutrient: str = "calcium_mg") -> pd.Series:
@@ -178,3 +181,24 @@ def test_every_cohort_nutrient_has_a_row_per_group(cohort) -> None:
     table = cohort.distribution
     assert len(table) == 3 * len(COHORT_NUTRIENTS)
     assert table.groupby("group")["nutrient"].apply(list).map(len).tolist() == [8, 8, 8]
+
+
+def test_persons_without_a_complete_day_are_left_out_and_named() -> None:
+    # 250 g of cheddar is 4.04 x 250 = 1,010 kcal, over half the 1,800 kcal sedentary need of
+    # a woman of 35 (complete); 100 g of whole milk is 61 kcal (incomplete: too little food).
+    entries = pd.concat(
+        [
+            make_entries([("2026-11-16", "lunch", "cheddar", 250)], person="A"),
+            make_entries([("2026-11-16", "lunch", "cheddar", 250)], person="B"),
+            make_entries([("2026-11-16", "lunch", "milk", 100)], person="C"),
+        ],
+        ignore_index=True,
+    )
+    cohort = cohort_summary(analyze(entries, by_person=True))
+    assert sorted(cohort.persons["person"]) == ["A", "B"]
+    # both remaining persons ate 710 x 2.5 = 1,775 mg calcium
+    assert cohort.persons["calcium_mg"].tolist() == pytest.approx([1775.0, 1775.0])
+    assert any(
+        "1 person(s) with no complete day are left out of the distributions (C)" in note
+        for note in cohort.notes
+    )

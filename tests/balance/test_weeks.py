@@ -105,7 +105,8 @@ def test_iso_week_labels_year_boundaries() -> None:
     ("week", "message"),
     [
         ("2026-47", "week '2026-47' is not an ISO week; write it like 2026-W47"),
-        ("2025-W53", "week '2025-W53' does not exist; year 2025 has weeks W01 to W52 or W53"),
+        ("2025-W53", "week '2025-W53' does not exist; year 2025 has weeks W01 to W52"),
+        ("2026-W54", "week '2026-W54' does not exist; year 2026 has weeks W01 to W53"),
     ],
 )
 def test_week_start_rejects_bad_weeks(week: str, message: str) -> None:

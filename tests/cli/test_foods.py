@@ -70,7 +70,7 @@ def test_search_no_match_exits_1_with_suggestions(runner: CliRunner) -> None:
     assert result.stderr == (
         "Error: no food matches 'Egg Salad': no food with this name is close enough; "
         "did you mean 'Potato salad with egg'; 'TACO BELL, Taco Salad'; "
-        "'Potato salad, home-prepared'?\n"
+        "'Fast foods, taco salad'?\n"
     )
 
 

@@ -79,7 +79,7 @@ def test_time_inside_the_text(tmp_path: Path) -> None:
         ("glass of red wine", "red wine", "1 glass"),
         ("steak (8oz)", "steak", "8oz"),
         ("milk 250 ml", "milk", "250 ml"),
-        ("1,5 cups milk", "milk", "1.5 cups"),
+        ("1,5 cups milk", "milk", "1.5 cup"),
         ("2% milk", "2% milk", ""),
         ("apple pie", "apple pie", ""),
         ("had an apple", "apple", "1"),

@@ -12,8 +12,8 @@ import pytest
 
 from analyzer.diary import read_diary
 from analyzer.diary.csvio import read_table
-from analyzer.diary.lines import MAX_COLUMNS, MAX_HEADER_CHARS
 from analyzer.diary.dates import parse_dates
+from analyzer.diary.lines import MAX_COLUMNS, MAX_HEADER_CHARS
 from analyzer.errors import DiaryFormatError
 
 
@@ -160,3 +160,16 @@ def test_amounts_parse_in_linear_time() -> None:
         return None
 
     assert _ratio(run, 10_000, 100_000) < 20
+
+
+def test_a_utf8_file_with_one_windows_1252_line_keeps_its_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "d.csv"
+    path.write_bytes(
+        b"date,food,amount,unit\n"
+        b"2025-03-03,caf\xe9 au lait,1,cup\n"  # one cell saved in Windows-1252
+        + "2025-03-03,crème fraîche,1,tbsp\n".encode()  # the rest is UTF-8
+    )
+    diary = read_diary(path)
+    foods = diary.all_rows()["food"].tolist()
+    assert foods == ["café au lait", "crème fraîche"]
+    assert any("were read as Windows-1252" in note for note in diary.notes)

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analyzer.diary import read_diary
+from analyzer.diary.model import FORMATS
 from analyzer.errors import AnalyzerError
 
 FOODS = pd.DataFrame(
@@ -155,22 +156,7 @@ def test_arbitrary_bytes(data: bytes) -> None:
     delimiter=st.sampled_from([",", ";", "\t"]),
     line_end=st.sampled_from(["\n", "\r\n"]),
     dayfirst=st.booleans(),
-    fmt=st.sampled_from(
-        [
-            None,
-            "own",
-            "cronometer_servings",
-            "cronometer_daily",
-            "loseit",
-            "mfp",
-            "mfp_foods",
-            "mfp_printable",
-            "asa24_items",
-            "asa24_totals",
-            "nhanes",
-            "freetext",
-        ]
-    ),
+    fmt=st.sampled_from([None, *FORMATS]),
 )
 def test_arbitrary_csv(
     header: list[str],

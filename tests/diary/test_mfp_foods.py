@@ -55,8 +55,12 @@ def test_minerals_from_usda_for_matched_foods_and_unknown_otherwise() -> None:
     assert pd.isna(entries.loc[12, "calcium_mg"])
     # brand-named foods USDA does not have (Dave's Killer Bread, Earth Balance, a sweet potato
     # soup) stay unmatched rather than take another food's minerals
-    note = next(n for n in diary.notes if n.startswith("MyFitnessPal: 6 row(s)"))
+    note = next(n for n in diary.notes if n.startswith("MyFitnessPal: 5 row(s)"))
     assert "line 12 'Homemade Beef Chili': no serving after the name" in note
+    # "Angus Beef - Hamburger Patty 1/3 lb, 1 patty 151g.": the maker before " - ", a beef
+    # patty (23573, 80% lean, cooked: Ca 24 mg per 100 g) of 151 g: 151 x 24/100 = 36.24 mg
+    assert entries.loc[13, ["food_id", "grams"]].tolist() == ["23573", 151.0]
+    assert entries.loc[13, "calcium_mg"] == pytest.approx(36.24)
     # "Water, 0 cup": a real zero
     assert entries.loc[14, ["calcium_mg", "sodium_mg"]].tolist() == [0.0, 0.0]
 
@@ -103,7 +107,7 @@ def test_a_total_that_differs_from_its_rows_is_named(tmp_path: Path) -> None:
     ("text", "name", "serving"),
     [
         ("Earth Balance - Natural Buttery Spread - Original, 1 tbsp (14g)",
-         "Earth Balance, Natural Buttery Spread, Original", "1 tbsp (14g)"),
+         "Earth Balance - Natural Buttery Spread - Original", "1 tbsp (14g)"),
         ("Sweet Potato Soup, 2 serving(s)", "Sweet Potato Soup", "2 serving"),
         ("Onions, raw, 0.5 cup, chopped", "Onions, raw", "0.5 cup, chopped"),
         ("Water, 0 cup", "Water", "0 cup"),

@@ -35,6 +35,23 @@ from analyzer.foods.quantities import parse_amount
         ),
         # a preparation word after the unit describes the food too
         ("Quaker - Old Fashioned Oats, 1/2 cup dry", "Quaker - Old Fashioned Oats, dry", None),
+        # in parentheses, at the end, a decimal comma (the free-text shapes)
+        ("steak (8oz)", "steak", "8oz"),
+        ("milk 250 ml", "milk", "250 ml"),
+        ("coke 12 fl oz", "coke", "12 fl oz"),
+        ("1,5 cups milk", "milk", "1.5 cup"),
+        # MyFitnessPal's spellings of a serving, in the parser's
+        ("Sweet Potato Soup, 2 serving(s)", "Sweet Potato Soup", "2 serving"),
+        (
+            "Starbucks - Caffe Latte - Grande, 16 fl. oz",
+            "Starbucks - Caffe Latte - Grande",
+            "16 fl oz",
+        ),
+        (
+            "Angus Beef - Hamburger Patty 1/3 lb, 1 patty 151g.",
+            "Angus Beef - Hamburger Patty 1/3 lb",
+            "1 patty (151g)",
+        ),
     ],
 )
 def test_split_name(name: str, food: str, amount: str | None) -> None:
@@ -55,6 +72,8 @@ def test_split_name(name: str, food: str, amount: str | None) -> None:
         "half and half",  # a cream
         "Beef, ground, 80% lean meat / 20% fat, raw",
         "whole milk",
+        'Hand Tossed Pepperoni Pizza (14")',  # a size in parentheses
+        "Chickpeas (garbanzo beans, bengal gram), mature seeds",
     ],
 )
 def test_names_without_an_amount_are_left_whole(name: str) -> None:

@@ -11,7 +11,7 @@ import pytest
 
 from analyzer.balance.analysis import analyze
 from analyzer.diary import read_diary
-from analyzer.models import Settings
+from analyzer.models import Profile, Settings
 from analyzer.report import Report, build_report, render_text
 from analyzer.report.greens import POTASSIUM_MAGNESIUM_LABEL, ROLE_CALCIUM
 from tests.conftest import SMALL_DAYS
@@ -62,9 +62,10 @@ def test_western_week_projection_adds_up(western_report: dict) -> None:
     assert then["ca_p_mass_ratio"] > now["ca_p_mass_ratio"]
     # the Ca:P goal is the default target 1.0 capped so that calcium need not pass the RDA
     # (correction: the ratio is not a DRI, IOM 1997): P x 1.0 > 1,000 mg, so the goal is
-    # 1,000 / P, and the plan reaches it
+    # 1,000 / P at the week's phosphorus with the greens' own, and the plan reaches it
     goal = western_report["plan"]["ratio_goal"]
-    assert goal == pytest.approx(1000.0 / now["phosphorus_mg"], abs=1e-4)
+    assert goal == pytest.approx(1000.0 / then["phosphorus_mg"], abs=1e-4)
+    assert goal < 1000.0 / now["phosphorus_mg"]  # the greens bring phosphorus too
     assert then["ca_p_mass_ratio"] >= goal - 1e-9
     days = western_report["week"]["days"]
     for key in ("calcium_mg", "absorbable_calcium_mg", "phosphorus_mg", "potassium_mg"):
@@ -494,3 +495,33 @@ def test_ratio_flags_left_out_where_the_ratio_is_not_computed() -> None:
     cannot = [f for f in data["cannot_judge"] if "low_ca_p" in f["code"]]
     assert len(cannot) == 8
     assert "phosphorus is unknown for 50% of the food" in cannot[0]["message"]
+
+
+def test_sources_average_the_same_days_as_the_week() -> None:
+    # A complete week whose Sunday is a 16 oz steak and an unknown dish: Sunday is
+    # incomplete, so the week averages Monday-Saturday, and so must the load table and the
+    # largest sources (the steak of Sunday must not appear in them).
+    diary = read_diary(DATA / "sunday_incomplete_week.csv")
+    analysis = analyze(diary, profile=Profile(sex="female", age=62))
+    report = build_report(analysis)
+    assert report.week.days == 6
+    weekly = analysis.weekly.set_index("week").loc[report.week.label]
+    by_group = {row.group: row for row in report.diuretic_load}
+    for group, row in by_group.items():
+        # the weekly table averages the complete days too: the two agree group by group
+        assert row.phosphorus_mg == pytest.approx(float(weekly[f"phosphorus_{group}_mg"]))
+    total = sum(row.phosphorus_mg or 0.0 for row in report.diuretic_load)
+    assert total == pytest.approx(report.week.phosphorus_mg)
+
+
+def test_flags_on_approximate_calcium_say_about() -> None:
+    # MyFitnessPal gives calcium as % of a Daily Value: converted with DV = 1,300 mg, every
+    # calcium figure is approximate, in the flags as in the tables.
+    path = Path(__file__).parents[1] / "data" / "diaries" / "mfp_summary.csv"
+    report = build_report(analyze(read_diary(path, mfp_calcium_dv=1300), settings=SMALL_DAYS))
+    assert report.calcium_approximate
+    calcium = [f for f in report.flags if f.base_code == "calcium_low"]
+    assert calcium
+    assert all("calcium about " in f.message for f in calcium)
+    assert all(f.message.endswith("(Calcium is approximate: converted from a % Daily Value.)")
+               for f in calcium if not f.date)  # fmt: skip

@@ -21,7 +21,7 @@ from analyzer.report.cohort import (
     render_cohort_text,
 )
 from analyzer.report.cohort_html import COHORT_SECTIONS, render_cohort_html
-from tests.conftest import DATA
+from tests.conftest import DATA, SMALL_DAYS
 from tests.report.test_html import NUMBER, Page
 
 RECALLS = DATA / "research" / "asa24_items.csv"
@@ -30,7 +30,7 @@ RECALLS = DATA / "research" / "asa24_items.csv"
 @pytest.fixture(scope="module")
 def answer() -> CohortReport:
     """The ASA24 items fixture: 3 persons (tests/data/research/README.md)."""
-    return build_cohort(analyze(read_diary(RECALLS), by_person=True))
+    return build_cohort(analyze(read_diary(RECALLS), settings=SMALL_DAYS, by_person=True))
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +73,9 @@ def test_markup_in_person_ids_never_becomes_markup(tmp_path: Path) -> None:
         "2026-11-16,lunch,cheddar cheese,1,oz,P2\n",
         encoding="utf-8",
     )
-    result = CliRunner().invoke(cli, ["cohort", str(diary), "--format", "html"])
+    result = CliRunner().invoke(
+        cli, ["cohort", str(diary), "--format", "html", "--min-energy", "0"]
+    )
     assert result.exit_code == 0, result.stderr
     page = Page(result.stdout)
     assert page.tags["b"] == page.tags["i"] == page.tags["script"] == 0
@@ -83,7 +85,8 @@ def test_markup_in_person_ids_never_becomes_markup(tmp_path: Path) -> None:
 def test_cli_writes_the_page_to_a_file(tmp_path: Path, answer: CohortReport) -> None:
     target = tmp_path / "cohort.html"
     result = CliRunner().invoke(
-        cli, ["cohort", str(RECALLS), "--format", "html", "--out", str(target)]
+        cli,
+        ["cohort", str(RECALLS), "--format", "html", "--out", str(target), "--min-energy", "0"],
     )
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""

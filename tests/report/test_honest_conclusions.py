@@ -171,8 +171,10 @@ def test_calcium_at_124_percent_and_ratio_067_gets_no_calcium_suggestion() -> No
     assert week.absorbable_calcium_mg > report.targets.absorbable_calcium_mg  # type: ignore[operator]
     assert not [s for s in report.suggestions if s.purpose == ROLE_CALCIUM]
     assert report.alternatives == []
-    # the ratio goal is calcium up to the RDA: 1,000 / 1,851.36 = 0.5401, already met
-    assert report.plan.ratio_goal == pytest.approx(0.5401, abs=1e-4)
+    # the ratio goal is calcium up to the RDA: 1,000 / P, here at most 1,000 / 1,851.36 =
+    # 0.5401 (P as logged; the greens offered for K and Mg add some), already met
+    assert report.plan.ratio_goal == pytest.approx(1000 / report.projected.phosphorus_mg, abs=1e-4)
+    assert report.plan.ratio_goal <= 0.5401
     assert report.plan.remaining["ca_p_mass_ratio"] == 0.0
 
 
@@ -247,4 +249,23 @@ def test_the_tools_thresholds_are_tagged_c_and_said_so() -> None:
     report = build_report(analyze(read_diary(example_path("western"))))
     assert any(
         n.startswith("Completeness thresholds are this tool's choices") for n in report.notes
+    )
+
+
+def test_the_opening_statement_names_minerals_known_for_too_little_food(tmp_path: Path) -> None:
+    # Each day: 4 x 70 g cheddar (4.04 kcal/g: 283 kcal each, 1,131 kcal, a complete day)
+    # and one row with a unit cheddar does not have. That row counts as an average entry:
+    # 1 of 5 entries' worth of food, 20% unknown for every mineral (at most 25% unused keeps
+    # the day complete; a figure needs 90% known).
+    rows = ["date,food,amount,unit"]
+    for day in range(16, 23):
+        rows += [f'2026-11-{day},"Cheese, cheddar",70,g'] * 4
+        rows.append(f'2026-11-{day},"Cheese, cheddar",2,furlong')
+    path = tmp_path / "d.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    report = build_report(analyze(read_diary(path)))
+    assert report.completeness.statement == (
+        "This week: 7 of 35 rows could not be used; all 7 days are logged and complete; "
+        "calcium, phosphorus, magnesium and potassium are unknown for 20% of the food (rows "
+        "not used included): too much for a ratio or a verdict, so shown as 'at least'."
     )
