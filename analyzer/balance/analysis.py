@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analyzer.balance.days import days_of
 from analyzer.balance.entries import entry_metrics, prepare_entries
 from analyzer.balance.flags import flag_table, flags_from_table, week_flag_table
 from analyzer.balance.parts import expand_recipes
@@ -334,10 +335,17 @@ def analyze(
                 f"{prepared['person'].nunique():,} people; drop by_person=False"
             )
         cohort = cohort_targets(prepared["person"], profiles, profile)
-    prepared = entry_metrics(prepared, settings)
+    days = days_of(prepared, by_person)
+    prepared = entry_metrics(prepared, settings, days)
     person_table = cohort.table if cohort is not None else None
     daily = daily_totals(
-        prepared, targets, by_person, rejected, person_table, settings.implausible_energy_fraction
+        prepared,
+        targets,
+        by_person,
+        rejected,
+        person_table,
+        settings.implausible_energy_fraction,
+        days,
     )
     caveats = _caveats(prepared, profile, profile_is_default, targets, settings)
     if cohort is not None:  # the single-profile line is replaced by the per-person ones
