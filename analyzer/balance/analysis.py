@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analyzer.balance.chunks import CHUNK_ROWS, DailyJob, chunked_daily
 from analyzer.balance.days import days_of
 from analyzer.balance.entries import entry_metrics, prepare_entries
 from analyzer.balance.flags import flag_table, flags_from_table, week_flag_table
@@ -46,7 +47,8 @@ class Analysis:
     entries : DataFrame
         The used entries plus per-entry metrics (see :func:`entry_metrics`); a recipe entry
         as the foods it is made of (``recipe`` names it; ``part == 0`` marks each diary
-        entry's first row; :mod:`analyzer.balance.parts`).
+        entry's first row; :mod:`analyzer.balance.parts`). After a person-chunked analysis
+        (:mod:`analyzer.balance.chunks`) computed on first access.
     daily : DataFrame
         One row per date (and person when ``by_person``); see :func:`daily_totals`.
     weekly : DataFrame
@@ -82,13 +84,18 @@ class Analysis:
         profile and profiles not in the diary (also in :attr:`notes`).
     diary_format : str or None
         The diary's format (:data:`analyzer.diary.FORMATS`); ``None`` for bare entries.
+    prepared : DataFrame
+        The used entries (:func:`prepare_entries`, recipes expanded), with their metrics
+        unless ``entries_have_metrics`` is false (a person-chunked analysis).
+    entries_have_metrics : bool
+        Whether :attr:`prepared` holds the per-entry metrics already.
     logged : DataFrame or None
         The diary's entries as logged, one row per entry (a recipe entry whole), prepared
         (:func:`prepare_entries`) but without metrics; ``None`` when they are
         :attr:`entries` (no recipe entry).
     """
 
-    entries: pd.DataFrame
+    prepared: pd.DataFrame
     daily: pd.DataFrame
     targets: Targets
     profile: Profile
@@ -102,6 +109,14 @@ class Analysis:
     diary_format: str | None = None
     cohort: CohortTargets | None = field(default=None, repr=False)
     logged: pd.DataFrame | None = None
+    entries_have_metrics: bool = True
+
+    @cached_property
+    def entries(self) -> pd.DataFrame:
+        """The entries with their metrics (see the class attributes)."""
+        if self.entries_have_metrics:
+            return self.prepared
+        return entry_metrics(self.prepared.copy(deep=False), self.settings)
 
     @cached_property
     def weekly(self) -> pd.DataFrame:
@@ -197,9 +212,15 @@ def _recipe_notes(diary: Diary) -> list[str]:
 
 
 def _caveats(
-    entries: pd.DataFrame, profile: Profile, default: bool, targets: Targets, settings: Settings
+    entries: pd.DataFrame,
+    daily: pd.DataFrame,
+    profile: Profile,
+    default: bool,
+    targets: Targets,
+    settings: Settings,
 ) -> list[str]:
-    """The analysis' own notes: the profile used and the caveats the sources require."""
+    """The analysis' own notes: the profile used and the caveats the sources require
+    (``entries`` prepared, with or without their metrics; ``daily`` their daily rows)."""
     from analyzer.balance.loads import describe_coefficients
 
     coefficients = describe_coefficients(settings)
@@ -220,7 +241,7 @@ def _caveats(
         "Hunt et al. 2009) and caffeine's effect is offset by about 2 tablespoons of milk "
         "per cup of coffee (Heaney 2002).",
     ]
-    unknown_group = int(entries["diuretic_load_mg"].isna().sum())
+    unknown_group = int(daily["diuretic_load_mg_unknown"].sum())  # every entry has its day
     if unknown_group:
         notes.append(
             f"{unknown_group} entr{'y has' if unknown_group == 1 else 'ies have'} an unknown "
@@ -272,6 +293,9 @@ def analyze(
     *,
     profiles: pd.DataFrame | Mapping[str, Profile] | str | Path | None = None,
     by_person: bool | None = None,
+    chunk_rows: int | None = None,
+    engine: str = "pandas",
+    scheduler: str | None = None,
 ) -> Analysis:
     """Analyse a diary: per-entry metrics, daily and weekly totals, targets and flags.
 
@@ -299,6 +323,18 @@ def analyze(
         One row per person and day. Default: True when the entries name more than one
         person (totals of different people are never added together silently), or when
         ``profiles`` are given and the entries name a person.
+    chunk_rows : int, optional
+        With ``by_person``, a diary of more entries is analysed a chunk of whole persons of
+        about this many entries at a time (default
+        :data:`analyzer.balance.chunks.CHUNK_ROWS`): the same daily table, with the memory
+        of one chunk's per-entry metrics (:attr:`Analysis.entries` is then computed on
+        first access).
+    engine : {"pandas", "dask"}
+        ``"dask"``: the chunks are dask tasks on a ``dask.distributed`` cluster
+        (:mod:`analyzer.balance.dask_engine`; the optional extra ``analyzer[dask]``), with
+        the same result.
+    scheduler : str, optional
+        With ``engine="dask"``: the address of a running scheduler; default a local cluster.
 
     Returns
     -------
@@ -335,24 +371,35 @@ def analyze(
                 f"{prepared['person'].nunique():,} people; drop by_person=False"
             )
         cohort = cohort_targets(prepared["person"], profiles, profile)
-    days = days_of(prepared, by_person)
-    prepared = entry_metrics(prepared, settings, days)
     person_table = cohort.table if cohort is not None else None
-    daily = daily_totals(
-        prepared,
-        targets,
-        by_person,
-        rejected,
-        person_table,
-        settings.implausible_energy_fraction,
-        days,
-    )
-    caveats = _caveats(prepared, profile, profile_is_default, targets, settings)
+    job = DailyJob(settings, targets, by_person, rejected, person_table)
+    rows = (chunk_rows or CHUNK_ROWS) if by_person else len(prepared) + 1  # days span persons
+    chunked = engine == "dask" or len(prepared) > rows
+    if engine == "dask":
+        from analyzer.balance.dask_engine import dask_daily
+
+        daily = dask_daily(prepared, job, rows, scheduler)
+    elif chunked:  # the metrics a chunk of persons at a time; entries on first access
+        daily = chunked_daily(prepared, job, rows)
+    else:
+        days = days_of(prepared, by_person)
+        prepared = entry_metrics(prepared, settings, days)
+        daily = daily_totals(
+            prepared,
+            targets,
+            by_person,
+            rejected,
+            person_table,
+            settings.implausible_energy_fraction,
+            days,
+        )
+    caveats = _caveats(prepared, daily, profile, profile_is_default, targets, settings)
     if cohort is not None:  # the single-profile line is replaced by the per-person ones
         caveats = cohort.notes() + caveats[1:]
     notes = notes + caveats
     return Analysis(
-        entries=prepared,
+        prepared=prepared,
+        entries_have_metrics=not chunked,
         daily=daily,
         targets=targets,
         profile=profile,

@@ -41,7 +41,7 @@ class Days:
         return len(self.index)
 
 
-def _sorted_codes(codes: np.ndarray, uniques: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def sorted_codes(codes: np.ndarray, uniques: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The codes renumbered so that the distinct values are in sorted order."""
     order = np.argsort(uniques, kind="stable")
     rank = np.empty(len(order), dtype=np.intp)
@@ -60,7 +60,7 @@ def days_of(entries: pd.DataFrame, by_person: bool) -> Days:
         Whether the days are per person and date, or per date only.
     """
     person_codes, persons = text_codes(entries["person"])
-    person_codes, persons = _sorted_codes(person_codes, persons)
+    person_codes, persons = sorted_codes(person_codes, persons)
     date_values = entries["date"].to_numpy(dtype="datetime64[ns]")
     date_codes, dates = pd.factorize(date_values, sort=True)
     date_codes = np.asarray(date_codes, dtype=np.intp)

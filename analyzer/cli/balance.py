@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 from analyzer.cli.options import (
     TABLE_FORMATS,
     DiaryReading,
+    Engine,
     ProfileChoice,
     analyze_for_cli,
     diary_argument,
@@ -84,6 +85,28 @@ def balance_options(func: F) -> F:
             help="List the findings on stderr (weekly: on the week's per-day averages).",
         ),
         min_energy_option,
+        click.option(
+            "--engine",
+            type=click.Choice(["pandas", "dask"]),
+            default="pandas",
+            show_default=True,
+            help="dask: analyse chunks of persons as dask tasks, on --scheduler or a local "
+            "cluster (needs: pip install 'analyzer[dask]'); the same output.",
+        ),
+        click.option(
+            "--scheduler",
+            metavar="ADDRESS",
+            default=None,
+            help="With --engine dask: a running dask.distributed scheduler "
+            "(tcp://host:8786); default a local cluster of this machine.",
+        ),
+        click.option(
+            "--chunk-rows",
+            type=click.IntRange(min=1),
+            default=None,
+            help="Entries analysed at once, whole persons (default 500,000): bounds the "
+            "memory of a cohort's analysis; the same output.",
+        ),
     ]
     for option in reversed(options):
         func = option(func)
@@ -125,6 +148,7 @@ def _balance_command(
     min_energy: float | None,
     people: ProfileChoice,
     reading: DiaryReading,
+    engine: Engine,
 ) -> None:
     """Shared body of ``daily`` and ``weekly``: read, analyse, state the profile, print."""
     import pandas as pd
@@ -136,7 +160,9 @@ def _balance_command(
 
     settings = Settings(implausible_energy_fraction=min_energy)
     by_person = True if by == "person" else None
-    analysis = analyze_for_cli(diary, reading, people, settings, by_person=by_person)
+    analysis = analyze_for_cli(
+        diary, reading, people, settings, by_person=by_person, engine=engine
+    )
     if analysis.targets_by_person is None:
         default = " (default profile; set --sex and --age)" if analysis.profile_is_default else ""
         click.echo(
@@ -206,6 +232,9 @@ def daily(
     all_columns: bool,
     show_flags: bool,
     min_energy: float | None,
+    engine: str,
+    scheduler: str | None,
+    chunk_rows: int | None,
     people: ProfileChoice,
     reading: DiaryReading,
 ) -> None:
@@ -229,6 +258,7 @@ def daily(
         min_energy=min_energy,
         people=people,
         reading=reading,
+        engine=Engine(engine, scheduler, chunk_rows),
     )
 
 
@@ -245,6 +275,9 @@ def weekly(
     all_columns: bool,
     show_flags: bool,
     min_energy: float | None,
+    engine: str,
+    scheduler: str | None,
+    chunk_rows: int | None,
     people: ProfileChoice,
     reading: DiaryReading,
 ) -> None:
@@ -269,4 +302,5 @@ def weekly(
         min_energy=min_energy,
         people=people,
         reading=reading,
+        engine=Engine(engine, scheduler, chunk_rows),
     )

@@ -442,20 +442,39 @@ def require_usable(path: str, diary: Diary) -> None:
         )
 
 
+@dataclass(frozen=True)
+class Engine:
+    """How the analysis runs (``--engine``, ``--scheduler``, ``--chunk-rows``): never what
+    it computes."""
+
+    name: str = "pandas"
+    scheduler: str | None = None
+    chunk_rows: int | None = None
+
+
 def analyze_for_cli(
     path: str,
     reading: DiaryReading,
     people: ProfileChoice,
     settings: Settings | None = None,
     by_person: bool | None = None,
+    engine: Engine | None = None,
 ) -> Analysis:
     """Read and analyse a diary; with per-person profiles, say who got which profile."""
     from analyzer.balance import analyze
 
+    engine = engine or Engine()
     profile, profiles = people.resolve()
     diary = load_diary_for_cli(path, reading)
     analysis = analyze(
-        diary, profile=profile, settings=settings, profiles=profiles, by_person=by_person
+        diary,
+        profile=profile,
+        settings=settings,
+        profiles=profiles,
+        by_person=by_person,
+        chunk_rows=engine.chunk_rows,
+        engine=engine.name,
+        scheduler=engine.scheduler,
     )
     for line in analysis.profile_notes:
         click.echo(f"Note: {line}", err=True)
