@@ -15,7 +15,6 @@ if TYPE_CHECKING:
 from analyzer.cli.options import (
     TABLE_FORMATS,
     DiaryReading,
-    Engine,
     ProfileChoice,
     analyze_for_cli,
     diary_argument,
@@ -24,6 +23,7 @@ from analyzer.cli.options import (
     min_energy_option,
     profile_options,
 )
+from analyzer.cli.params import Engine
 from analyzer.models import Settings
 
 #: Columns the ``daily`` command shows unless ``--all`` is given.

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from analyzer.cli.app import F
-from analyzer.cli.params import MAX_CUPS_PER_DAY, MAX_RATIO_TARGET, Day, IsoWeek, Number
+from analyzer.cli.params import MAX_CUPS_PER_DAY, MAX_RATIO_TARGET, Day, Engine, IsoWeek, Number
 from analyzer.diary.model import FORMATS
 from analyzer.models import Profile, Settings
 
@@ -440,16 +440,6 @@ def require_usable(path: str, diary: Diary) -> None:
             if diary.rows_in
             else "the file has no data rows",
         )
-
-
-@dataclass(frozen=True)
-class Engine:
-    """How the analysis runs (``--engine``, ``--scheduler``, ``--chunk-rows``): never what
-    it computes."""
-
-    name: str = "pandas"
-    scheduler: str | None = None
-    chunk_rows: int | None = None
 
 
 def analyze_for_cli(
