@@ -26,7 +26,7 @@ import pandas as pd
 from analyzer.balance.chunks import CHUNK_ROWS, DailyJob, chunked_daily
 from analyzer.balance.days import days_of
 from analyzer.balance.entries import entry_metrics, prepare_entries
-from analyzer.balance.flags import flag_table, flags_from_table, week_flag_table
+from analyzer.balance.flags import FlagSample, flag_table, flags_from_table, week_flag_table
 from analyzer.balance.parts import expand_recipes
 from analyzer.balance.profiles import CohortTargets, cohort_targets
 from analyzer.balance.targets import describe_targets, targets_for
@@ -139,6 +139,17 @@ class Analysis:
     def logged_entries(self) -> pd.DataFrame:
         """One row per diary entry as logged (:attr:`logged`, else :attr:`entries`)."""
         return self.logged if self.logged is not None else self.entries
+
+    def flag_sample(self, table: str, limit: int) -> tuple[pd.DataFrame, dict[str, int]]:
+        """The first ``limit`` flags of each rule, per day (``table="daily"``) or per week,
+        and how many flags each code has; the whole table's messages are never written
+        (see :class:`analyzer.balance.flags.FlagSample`)."""
+        sample = FlagSample(limit)
+        frame = self.daily if table == "daily" else self.weekly
+        groups = self.cohort.groups(frame, self.by_person) if self.cohort else None
+        build = flag_table if table == "daily" else week_flag_table
+        found = build(frame, self.targets, self.settings, self.by_person, groups, sample)
+        return found, sample.counts
 
     @cached_property
     def flag_table(self) -> pd.DataFrame:

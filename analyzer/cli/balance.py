@@ -117,9 +117,12 @@ def balance_options(func: F) -> F:
 FLAGS_LISTED_PER_CODE = 10
 
 
-def flag_lines(flags: pd.DataFrame) -> list[str]:
+def flag_lines(flags: pd.DataFrame, counts: dict[str, int] | None = None) -> list[str]:
     """The flag table as lines for stderr: in order, at most :data:`FLAGS_LISTED_PER_CODE`
-    per finding, then one line per finding saying how many more there are."""
+    per finding, then one line per finding saying how many more there are (``counts``: how
+    many flags each code has when ``flags`` is a sample, :meth:`Analysis.flag_sample`)."""
+    import pandas as pd
+
     if flags.empty:
         return []
     rank = flags.groupby("code", sort=False).cumcount().to_numpy()
@@ -128,8 +131,10 @@ def flag_lines(flags: pd.DataFrame) -> list[str]:
         f"[{row.level}] {row.message} ({row.reference}; confidence {row.confidence})"
         for row in shown.itertuples(index=False)
     ]
-    counts = flags["code"].value_counts(sort=False)
-    for code, count in counts[counts > FLAGS_LISTED_PER_CODE].items():
+    found = flags["code"].value_counts(sort=False)
+    if counts is not None:  # the sample's codes in the same order, with the whole counts
+        found = pd.Series({code: counts[code] for code in found.index}, dtype="int64")
+    for code, count in found[found > FLAGS_LISTED_PER_CODE].items():
         lines.append(
             f"... and {count - FLAGS_LISTED_PER_CODE:,} more '{code}' flags "
             "(all of them: --flags --format json)"
@@ -192,11 +197,15 @@ def _balance_command(
                 err=True,
             )
     flags = None
-    if show_flags:
+    lines: list[str] = []
+    if show_flags and fmt == "json":  # every flag goes into the document
         # daily: the per-day findings; weekly: those on the week's per-day averages
         flags = analysis.day_flag_table if table == "daily" else analysis.week_flag_table
-        for line in flag_lines(flags):
-            click.echo(line, err=True)
+        lines = flag_lines(flags)
+    elif show_flags:  # stderr lists a few per finding: messages written for those only
+        lines = flag_lines(*analysis.flag_sample(table, FLAGS_LISTED_PER_CODE))
+    for line in lines:
+        click.echo(line, err=True)
     columns = list(frame.columns) if all_columns else DAILY_COLUMNS
     if table == "weekly" and not all_columns:
         columns = WEEKLY_COLUMNS
