@@ -37,6 +37,21 @@ MAX_PER_ENTRY: Final[dict[str, float]] = {
     "caffeine_mg": 10_000.0,
 }
 
+#: Most of each nutrient 100 g of anything can hold: its own mass (100,000 mg), 100 g of
+#: protein, 900 kcal (pure fat, 9 kcal/g: Atwater factors, FAO 2003 Food energy, ch. 3);
+#: energy and protein a tenth more, for a label's rounding of a small serving. A value per
+#: 100 g above it is a typo, reported with its line. This tool's sanity limit.
+MAX_PER_100_G: Final[dict[str, float]] = {
+    "energy_kcal": 990.0,
+    "protein_g": 110.0,
+    "calcium_mg": 100_000.0,
+    "phosphorus_mg": 100_000.0,
+    "magnesium_mg": 100_000.0,
+    "potassium_mg": 100_000.0,
+    "sodium_mg": 100_000.0,
+    "caffeine_mg": 100_000.0,
+}
+
 #: Minerals with a DRI target (RDA or AI), in report order.
 TARGET_MINERALS: Final[tuple[str, ...]] = ("calcium", "phosphorus", "magnesium", "potassium")
 #: The two minerals of the Ca:P ratio.

@@ -147,6 +147,19 @@ def share_usable(share: Any) -> Any:
     return np.asarray(share, dtype=float) <= 1.0 - COVERAGE_MIN_FRACTION + _EPSILON
 
 
+def share_text(share: float) -> str:
+    """A share of the food as a percent, with a decimal where a whole percent would hide
+    which side of the coverage rule (:func:`share_usable`) it is on.
+
+    Examples
+    --------
+    >>> share_text(0.23), share_text(0.097), share_text(0.102)
+    ('23%', '9.7%', '10.2%')
+    """
+    limit = 1.0 - COVERAGE_MIN_FRACTION
+    return f"{share:.1%}" if abs(share - limit) < 0.005 + _EPSILON else f"{share:.0%}"
+
+
 def unused_acceptable(share: Any) -> Any:
     """Whether a day's (or week's) share of food not used keeps it complete (<= a quarter)."""
     return np.nan_to_num(np.asarray(share, dtype=float)) <= INCOMPLETE_UNUSED_SHARE + _EPSILON

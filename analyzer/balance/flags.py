@@ -59,7 +59,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from analyzer.balance.coverage import share_usable, unused_acceptable
+from analyzer.balance.coverage import share_text, share_usable, unused_acceptable
 from analyzer.balance.flag_rules import Rule, rules_for
 from analyzer.models import Flag, Settings, Targets
 from analyzer.reference import coefficient
@@ -370,8 +370,46 @@ def _judgement(
         lacking = ~share_usable(np.nan_to_num(share))
         for i in np.flatnonzero(lacking & judged).tolist():
             judged[i] = False
-            reasons[i] = f"{mineral} is unknown for {share[i]:.0%} of the food"
+            reasons[i] = f"{mineral} is unknown for {share_text(share[i])} of the food"
+    if not rule.minerals:
+        return judged, reasons
+    central, shares = _at_the_rate_of_the_rest(frame, rule, rows)
+    for i in np.flatnonzero(judged & (central >= rule.threshold)).tolist():
+        judged[i] = False
+        unknown = " and ".join(
+            f"{m} is unknown for {share_text(s[i])}" for m, s in shares.items() if s[i] > 0
+        )
+        reasons[i] = (
+            f"{unknown} of the food, and that food, counted at the rate of the rest, would "
+            "reach the threshold"
+        )
     return judged, reasons
+
+
+def _at_the_rate_of_the_rest(
+    frame: pd.DataFrame, rule: Rule, rows: np.ndarray
+) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """A "below" rule's value with the food lacking its minerals counted at the rate of the
+    rest (a mineral's total over ``1 - unknown share``; a Ca:P ratio scaled by both), and
+    each mineral's unknown share. A finding holds only when this value is below too.
+
+    Examples
+    --------
+    1,092 mg calcium with 9.7% of the food's calcium unknown: 1,092 / 0.903 = 1,209 mg, not
+    below an RDA of 1,200 mg, so "below the RDA" cannot be judged.
+    """
+    values = frame[rule.value].to_numpy(dtype=float)[rows]
+    shares = {
+        m: np.clip(np.nan_to_num(frame[f"{m}_unknown_share"].to_numpy(dtype=float)[rows]), 0, 0.99)
+        for m in rule.minerals
+        if f"{m}_unknown_share" in frame.columns
+    }
+    none = np.zeros(len(rows))
+    if rule.value.startswith("ca_p_"):  # calcium over phosphorus
+        scale = (1 - shares.get("phosphorus", none)) / (1 - shares.get("calcium", none))
+    else:
+        scale = 1 / (1 - sum(shares.values(), none)) if len(shares) == 1 else np.ones(len(rows))
+    return values * scale, shares
 
 
 def _incomplete_texts(frame: pd.DataFrame, rows: np.ndarray, weekly: bool) -> list[str]:

@@ -22,16 +22,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from analyzer.foods.match_result import MATCH_COLUMNS
 from analyzer.nutrients import NUTRIENT_COLUMNS
 
 #: Columns of a part that replace the entry's.
 _PART_VALUES = (
-    "food_id",
-    "description",
-    "category",
-    "match_method",
-    "match_confidence",
-    "source",
+    *MATCH_COLUMNS,
     "grams",
     *NUTRIENT_COLUMNS,
 )

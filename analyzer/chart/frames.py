@@ -47,12 +47,11 @@ def week_frame(report: Report) -> pd.DataFrame:
         Indexed by the 7 dates (the report's window), with :data:`DAY_FIELDS`, ``logged``,
         ``complete`` (a logged day the report counts as complete)
         (bool) and one ``load_<group>`` column per diuretic-load group [mg Ca/day]. A day's
-        ``ca_p_mass_ratio`` is NaN where the report says too few of its entries have
-        calcium and phosphorus, and on every day when the report says the week's Ca:P
-        ratio cannot be computed (the chart never shows a ratio the report withholds).
+        ``ca_p_mass_ratio`` is NaN where the report's days table shows none (too little of
+        the day's food has calcium and phosphorus): the chart shows the days' ratios the
+        table shows, and never one the report withholds.
     """
     dates = report.window_dates
-    week_ratio_known = report.week.ca_p_mass_ratio is not None
     rows: list[dict[str, float | bool]] = []
     for date in dates:
         day = report.day(date)
@@ -61,7 +60,7 @@ def week_frame(report: Report) -> pd.DataFrame:
             continue
         values = day.model_dump()
         row: dict[str, float | bool] = {name: _number(values.get(name)) for name in DAY_FIELDS}
-        if not (day.ca_p_ratio_usable and week_ratio_known):
+        if not day.ca_p_ratio_usable:
             row["ca_p_mass_ratio"] = math.nan
         loads = day.load_by_group()
         for group in DIURETIC_GROUPS:
@@ -203,7 +202,8 @@ def trend_frame(trend: Trend) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        Columns ``week``, ``start`` (datetime), ``days``, ``calcium_mg``,
+        Columns ``week``, ``start`` (datetime), ``days`` (logged), ``days_complete``,
+        ``judged`` (the week can be judged), ``calcium_mg``,
         ``absorbable_calcium_mg``, ``ca_p_mass_ratio`` and ``load_<group>`` [mg Ca/day].
     """
     rows = []
@@ -212,6 +212,8 @@ def trend_frame(trend: Trend) -> pd.DataFrame:
             "week": week.week,
             "start": pd.Timestamp(week.start),
             "days": week.days,
+            "days_complete": week.days_complete,
+            "judged": week.judged,
             "calcium_mg": _number(week.calcium_mg),
             "absorbable_calcium_mg": _number(week.absorbable_calcium_mg),
             "ca_p_mass_ratio": _number(week.ca_p_mass_ratio),

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.patches import Patch
 
 from analyzer.chart.frames import trend_frame
 from analyzer.chart.panels import (
@@ -42,25 +43,59 @@ TREND_PANELS = ("ratio", "absorbable_calcium", "diuretic_load")
 MIN_SLOTS = 6
 #: Longest span labelled week by week; longer spans get one tick per month. [weeks]
 WEEK_TICKS_MAX = 12
+#: Opacity of the bars of a week the report would not judge, and their legend entry.
+UNJUDGED_ALPHA = 0.35
+UNJUDGED_LABEL = "faded: week not judged"
+#: The x-axis label of a week-by-week trend.
+WEEK_AXIS_LABEL = "ISO week [days logged; complete/logged when some are incomplete]"
+
+
+def _week_tick(week: str, logged: int, complete: int, judged: bool) -> str:
+    if logged == 0:
+        return f"{week}\n(no log)"
+    days = f"({logged} d)" if complete == logged else f"({complete}/{logged} d)"
+    return f"{week}\n{days}" + ("" if judged else "\nnot judged")
 
 
 def week_ticks(weeks: pd.DataFrame) -> tuple[list[int], list[str], str]:
     """Tick positions, labels and the x-axis label for the trend's weeks.
 
-    Up to :data:`WEEK_TICKS_MAX` weeks: every week, ``'2026-W47\\n(7 d)'`` (``'no log'`` for
-    a gap). Longer: the first week starting in each month, ``'Nov 2026'``.
+    Up to :data:`WEEK_TICKS_MAX` weeks: every week with its days, ``'2026-W47\\n(7 d)'``, or
+    complete of logged when some are incomplete (``'(1/5 d)'``: the values average the one
+    complete day), ``'not judged'`` under a week the report would not judge, ``'(no log)'``
+    for a gap. Longer: the first week starting in each month, ``'Nov 2026'``.
     """
     if len(weeks) <= WEEK_TICKS_MAX:
         labels = [
-            f"{w}\n({int(n)} d)" if n > 0 else f"{w}\n(no log)"
-            for w, n in zip(weeks["week"], weeks["days"], strict=True)
+            _week_tick(w, int(n), int(c), bool(j))
+            for w, n, c, j in zip(
+                weeks["week"], weeks["days"], weeks["days_complete"], weeks["judged"], strict=True
+            )
         ]
-        return list(range(len(weeks))), labels, "ISO week [days logged]"
+        return list(range(len(weeks))), labels, WEEK_AXIS_LABEL
     months = weeks["start"].dt.to_period("M")
     first = ~months.duplicated()
     positions = [int(i) for i in np.flatnonzero(first.to_numpy())]
     labels = [f"{weeks['start'].iloc[i]:%b %Y}" for i in positions]
     return positions, labels, "week (one slot per ISO week; ticks at each month's first week)"
+
+
+def _legend_and_fade(ax: Axes, columns: int, weeks: pd.DataFrame) -> int:
+    """The panel's legend, then the bars of weeks the report would not judge faded (after
+    the legend, whose entries keep the full colours; an entry says what faded means).
+    Returns the legend's text lines."""
+    unjudged = ~weeks["judged"].to_numpy(dtype=bool)
+    bars = [
+        bar
+        for container in ax.containers
+        for bar, fade in zip(container, unjudged, strict=True)
+        if fade and np.isfinite(bar.get_height())
+    ]
+    entry = [(Patch(facecolor="#999999", alpha=UNJUDGED_ALPHA), UNJUDGED_LABEL)] if bars else []
+    lines = legend(ax, columns, TEXT_PT, entry)
+    for bar in bars:
+        bar.set_alpha(UNJUDGED_ALPHA)
+    return lines
 
 
 def _style(ax: Axes, title: str, ylabel: str, weeks: pd.DataFrame) -> None:
@@ -136,7 +171,7 @@ def draw_trend_absorbable(ax: Axes, weeks: pd.DataFrame, trend: Trend) -> None:
         f"absorbable target {absorbable_target or 0:,.0f} mg/day",
     )
     _style(ax, "Calcium eaten and absorbed, per day", "Calcium [mg/day]", weeks)
-    fit_y(ax, finite_max(calcium, absorbable, extra), legend(ax, 4, TEXT_PT))
+    fit_y(ax, finite_max(calcium, absorbable, extra), _legend_and_fade(ax, 4, weeks))
 
 
 def draw_trend_load(ax: Axes, weeks: pd.DataFrame, foods_known: bool = True) -> None:
@@ -144,7 +179,7 @@ def draw_trend_load(ax: Axes, weeks: pd.DataFrame, foods_known: bool = True) -> 
     columns = {g: weeks[f"load_{g}"].to_numpy(dtype=float) for g in LOAD_GROUPS}
     bottom = stacked_load_bars(ax, columns)
     _style(ax, "Diuretic load by group, per day", "Calcium cost [mg Ca/day]", weeks)
-    fit_y(ax, finite_max(bottom), legend(ax, 4, TEXT_PT))
+    fit_y(ax, finite_max(bottom), _legend_and_fade(ax, 5, weeks))
     if not foods_known:
         say_unknown(ax, LOADS_UNKNOWN)
 
@@ -157,7 +192,9 @@ def trend_chart(
 ) -> Figure:
     """The trend over a span of ISO weeks, in three stacked panels.
 
-    Weekly values are per-day averages over the days logged in each week. Panels: Ca:P mass
+    Weekly values are per-day averages over the complete days of each week; the bars of a
+    week the report would not judge (no complete day, or over a quarter of its food unused)
+    are faded. Panels: Ca:P mass
     ratio with target and concern zone [mg/mg]; calcium eaten and absorbable against the
     targets [mg/day]; diuretic load by group [mg Ca/day].
 

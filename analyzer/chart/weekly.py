@@ -8,6 +8,7 @@ HTML report lays them out itself, and says what panel 5 says as text).
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Callable
 from typing import Any
 
@@ -15,6 +16,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from analyzer.chart.frames import WeekView, week_view
@@ -225,7 +227,11 @@ def draw_ratio(ax: Axes, view: WeekView, labels: list[str], narrow: bool) -> Non
                 arrowprops={"arrowstyle": "-|>", "color": COLORS["projected"], "lw": 2.5},
             )
     style_axes(ax, "2. Ca:P ratio (mass)", "Ca:P [mg Ca / mg P]", labels)
-    lines = legend(ax, _columns("ratio", narrow), TEXT_PT - 1)
+    extra = []
+    if view.ratio_note and not all_unknown(ratio):  # days known, the week not: say so
+        wrapped = textwrap.fill(f"week: {view.ratio_note}", 40 if narrow else 30)
+        extra = [(Line2D([], [], linestyle="none"), wrapped)]
+    lines = legend(ax, _columns("ratio", narrow), TEXT_PT - 1, extra)
     fit_y(ax, finite_max(ratio, [target, projected, current, CONCERN_MASS_RATIO]), lines)
     if all_unknown(ratio):
         say_unknown(ax, view.ratio_note or RATIO_UNKNOWN)

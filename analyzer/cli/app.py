@@ -31,11 +31,39 @@ def _version() -> str:
         return "0+unknown"
 
 
-#: Said when the machine runs out of memory (the diary is too large for it).
-OUT_OF_MEMORY = (
-    "out of memory: this diary is too large for this machine's memory. Every result is per "
-    "person, so split the file by person and run each part (or use a larger machine)"
-)
+#: Peak memory per diary row of a run (``make bench``: about 1.1 GB at a million rows). [B]
+PEAK_BYTES_PER_ROW = 1_100
+
+
+def out_of_memory_message(memory_bytes: int | None = None) -> str:
+    """What to say when the machine runs out of memory: how many rows it can take at once
+    (from its physical memory and :data:`PEAK_BYTES_PER_ROW`), and what to do.
+
+    Examples
+    --------
+    >>> out_of_memory_message(8 * 2**30)[56:111]
+    '(8.0 GB of memory, enough for about 7.8 million rows at'
+    """
+    if memory_bytes is None:
+        memory_bytes = _physical_memory()
+    size = ""
+    if memory_bytes:
+        rows = memory_bytes / PEAK_BYTES_PER_ROW / 1e6
+        size = (
+            f" ({memory_bytes / 2**30:.1f} GB of memory, enough for about {rows:.1f} million "
+            "rows at once)"
+        )
+    return (
+        f"out of memory: this diary is too large for this machine{size}. Every result is per "
+        "person, so split the file by person and run each part (or use a larger machine)"
+    )
+
+
+def _physical_memory() -> int | None:
+    try:
+        return int(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES"))
+    except (AttributeError, ValueError, OSError):
+        return None  # not a POSIX system
 
 
 def _quiet_stdout() -> None:
@@ -73,7 +101,7 @@ def friendly_errors(func: F) -> F:
         except AnalyzerError as error:
             _fail(str(error))
         except MemoryError:
-            _fail(OUT_OF_MEMORY)
+            _fail(out_of_memory_message())
 
     return wrapper  # type: ignore[return-value]
 

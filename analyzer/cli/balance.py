@@ -162,6 +162,7 @@ def _balance_command(
     from analyzer.balance.targets import describe_targets
     from analyzer.cli.output import format_frame, to_json
     from analyzer.jsonable import records
+    from analyzer.report.findings import approximate_calcium
 
     settings = Settings(implausible_energy_fraction=min_energy)
     by_person = True if by == "person" else None
@@ -201,9 +202,11 @@ def _balance_command(
     if show_flags and fmt == "json":  # every flag goes into the document
         # daily: the per-day findings; weekly: those on the week's per-day averages
         flags = analysis.day_flag_table if table == "daily" else analysis.week_flag_table
+        flags = approximate_calcium(flags, analysis.prepared)
         lines = flag_lines(flags)
     elif show_flags:  # stderr lists a few per finding: messages written for those only
-        lines = flag_lines(*analysis.flag_sample(table, FLAGS_LISTED_PER_CODE))
+        sample, counts = analysis.flag_sample(table, FLAGS_LISTED_PER_CODE)
+        lines = flag_lines(approximate_calcium(sample, analysis.prepared), counts)
     for line in lines:
         click.echo(line, err=True)
     columns = list(frame.columns) if all_columns else DAILY_COLUMNS

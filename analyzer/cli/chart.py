@@ -30,7 +30,10 @@ from analyzer.models import Settings
     type=click.IntRange(min=1, max=MAX_TREND_WEEKS),
     default=8,
     show_default=True,
-    help="How many of the latest ISO weeks the trend shows (weeks with no log are gaps).",
+    help=(
+        "How many ISO weeks the trend shows, ending with the latest logged (none before the "
+        "first logged week; weeks with no log are gaps)."
+    ),
 )
 @click.option(
     "--week",

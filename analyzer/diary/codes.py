@@ -121,6 +121,11 @@ def categories(code: pd.Series, description: pd.Series) -> pd.Series:
     return pd.Series(found[codes], index=code.index, dtype=object)
 
 
+#: Largest code read as a whole number (FNDDS codes have 8 digits, NHANES ids 6; beyond 15
+#: digits a float no longer holds every integer).
+MAX_CODE = 1e15
+
+
 def code_text(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Codes as integer text: ``57123000.0``, ``5.7123e+07`` and ``57123000`` -> ``57123000``.
 
@@ -132,12 +137,14 @@ def code_text(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     text : Series of object
         The integer as text; "" where blank.
     bad : Series of bool
-        True where the cell is not blank and not a whole number.
+        True where the cell is not blank and not a whole number (``inf`` and numbers of
+        more than 15 digits included).
     """
     raw = values.astype(object).where(values.notna(), "").astype(str).str.strip()
     blank = raw.eq("") | raw.str.lower().isin(["na", "nan", "."])
     number = pd.to_numeric(raw.where(~blank), errors="coerce")
-    whole = number.notna() & (number == np.floor(number.fillna(0.0)))
+    finite = number.notna() & np.isfinite(number.fillna(0.0)) & (number.abs() < MAX_CODE)
+    whole = finite & (number == np.floor(number.fillna(0.0)))
     text = number.where(whole).map(lambda v: "" if pd.isna(v) else str(int(v)))
     return text.astype(object), (~blank & ~whole)
 

@@ -5,7 +5,9 @@ Servings: columns are found by name (``Day``, ``Time``, ``Group``, ``Food Name``
 without ``Time``/``Group``/``Category`` and exports with any selection of nutrients work.
 When nutrient columns are present their values are Cronometer's own and are taken as given
 (blank stays unknown, ``0.00`` is zero); food names are still matched to fill the category
-(an unmatched food is ``other`` and the row is still used). With no nutrient columns, or
+(an unmatched food is ``other`` and the row is still used); rows of the ``Supplements``
+category are supplements (their compound read from the name, for absorption and the
+food/supplement split). With no nutrient columns, or
 ``rematch=True``, foods are matched and computed from USDA like our own diary.
 
 Daily summary: one row per ``Date`` with the day's totals, taken as given; ``food`` is
@@ -19,6 +21,7 @@ from __future__ import annotations
 from analyzer.diary.amounts import parse_amounts
 from analyzer.diary.csvio import RawTable
 from analyzer.diary.detect import column_index, missing_columns, own_columns
+from analyzer.diary.my_entries import named_supplement_forms
 from analyzer.diary.own import stage_matched
 from analyzer.diary.staging import (
     Staged,
@@ -42,6 +45,8 @@ CRONOMETER_NUTRIENTS: dict[str, tuple[str, ...]] = {
     "sodium_mg": ("Sodium (mg)",),
     "caffeine_mg": ("Caffeine (mg)",),
 }
+#: Cronometer's ``Category`` of supplements (compared case-insensitively).
+SUPPLEMENTS = "supplements"
 #: ``food`` of a daily-summary row.
 DAILY_TOTAL = "Daily total"
 #: Cells of Cronometer's ``Completed`` column (compared case-insensitively); others are <NA>.
@@ -101,6 +106,10 @@ def stage_servings(
     lacking = app_nutrients(table, frame, problems, CRONOMETER_NUTRIENTS)
     frame["source"] = "app"
     frame["approximate"] = False
+    category = column_index(table.header, "Category")
+    if category is not None:  # the app's Supplements rows: in the supplement split
+        marked = cells(table, category).astype(str).str.strip().str.casefold()
+        frame["supplement"] = named_supplement_forms(frame["food"], marked.eq(SUPPLEMENTS))
     notes = ["Cronometer: nutrients taken as given by the app; foods matched for category only"]
     return Staged(frame, problems, "app", notes + lacking_note("Cronometer", lacking))
 

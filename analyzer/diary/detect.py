@@ -217,6 +217,7 @@ def missing_columns(
     shown = ", ".join(repr(c) for c in header[:12] if c) or "(none)"
     return DiaryFormatError(
         path,
-        f"is not a {fmt} file: missing column(s) {', '.join(missing)} (header: {shown})",
+        f"does not read as --input-format {fmt}: missing column(s) {', '.join(missing)} "
+        f"(header: {shown})",
         formats_help(),
     )

@@ -35,7 +35,8 @@ def stage_loseit(table: RawTable, *, path: str, dayfirst: bool | None, **_: obje
         "unit": column_index(header, "Units", "Unit"),
         "meal": column_index(header, "Meal"),
     }
-    missing = [key for key in ("date", "food", "amount") if found[key] is None]
+    names = {"date": "Date", "food": "Name", "amount": "Quantity"}  # as Lose It! writes them
+    missing = [names[key] for key in names if found[key] is None]
     if missing:
         raise missing_columns(path, "loseit", missing, header)
     columns = {key: position for key, position in found.items() if position is not None}

@@ -71,9 +71,11 @@ def stage_mfp(
     header = table.header
     date_at = column_index(header, "Date")
     meal_at = column_index(header, "Meal")
-    if date_at is None or meal_at is None:
-        missing = [n for n, p in (("Date", date_at), ("Meal", meal_at)) if p is None]
-        raise missing_columns(path, "mfp", missing, header)
+    calories_at = column_index(header, *MFP_NUTRIENTS["energy_kcal"])
+    if date_at is None or meal_at is None or calories_at is None:
+        # a Nutrition Summary always has Calories; without it, it is another file
+        found = (("Date", date_at), ("Meal", meal_at), ("Calories", calories_at))
+        raise missing_columns(path, "mfp", [n for n, p in found if p is None], header)
     frame, problems = base_frame(table)
     frame["person"] = ""
     time_at = column_index(header, "Time")

@@ -22,7 +22,7 @@ import pandas as pd
 from analyzer.diary.model import factorize_columns
 from analyzer.errors import UnknownUnitError
 from analyzer.foods.myfoods import PART_COLUMNS, MyFoods, my_food_ids
-from analyzer.foods.supplements import compound
+from analyzer.foods.supplements import compound, compound_in
 from analyzer.nutrients import NUTRIENT_COLUMNS
 
 #: The ``supplement`` value of a supplement whose label gives only elemental amounts.
@@ -120,6 +120,20 @@ def _units(book: MyFoods, food_id: str, unit: object) -> float:
         return book.units_per(food_id, unit if isinstance(unit, str) and unit else None)
     except UnknownUnitError:
         return float("nan")
+
+
+def named_supplement_forms(names: pd.Series, is_supplement: pd.Series) -> pd.Series:
+    """The ``supplement`` column of an app's rows it marks as supplements: the compound the
+    name mentions (``Calcium Citrate`` -> ``calcium citrate``), else :data:`UNSTATED_FORM`;
+    "" for every other row. Worked out once per distinct name."""
+    out = pd.Series("", index=names.index, dtype=object)
+    marked = is_supplement.to_numpy(dtype=bool)
+    for name in pd.unique(names[marked].astype(str)):
+        found = compound_in(name)
+        out[marked & names.astype(str).eq(name).to_numpy()] = (
+            found.name if found is not None else UNSTATED_FORM
+        )
+    return out
 
 
 def supplement_forms(food_id: pd.Series, book: MyFoods | None) -> pd.Series:

@@ -38,7 +38,7 @@ from analyzer.diary.model import (
 from analyzer.diary.nhanes import stage_nhanes
 from analyzer.diary.own import stage_own
 from analyzer.diary.resolve import NameMatcher, resolve
-from analyzer.diary.staging import DAYFIRST_INFERRED, MONTHFIRST_ASSUMED, Staged
+from analyzer.diary.staging import DAYFIRST_INFERRED, JOINED_REPEATS, MONTHFIRST_ASSUMED, Staged
 from analyzer.diary.textio import MIXED_ENCODING
 from analyzer.diary.xport import is_xport, read_xport
 from analyzer.errors import DiaryFormatError, DiaryRowError
@@ -126,7 +126,11 @@ def _mark_my_foods(frame: pd.DataFrame, book: MyFoods) -> None:
     mine = my_food_ids(frame["food_id"])
     computed = frame["source"].astype(str).eq("usda").to_numpy(dtype=bool)
     frame.loc[mine & computed, "source"] = "yours"
-    frame["supplement"] = supplement_forms(frame["food_id"], book)
+    forms = supplement_forms(frame["food_id"], book)
+    if "supplement" in frame.columns:  # an app's own supplement rows (Cronometer) stay so
+        given = frame["supplement"].astype(object).fillna("")
+        forms = forms.where(forms.ne(""), given)
+    frame["supplement"] = forms
 
 
 def _parts(entries: pd.DataFrame, book: MyFoods | None) -> pd.DataFrame:
@@ -257,6 +261,13 @@ def read_diary(
         staged.notes.append(
             "the file is UTF-8 except for a few lines, which were read as Windows-1252 (a "
             "spreadsheet may have saved them so): check the accented letters of those foods"
+        )
+    repeats = frame.attrs.get(JOINED_REPEATS)
+    if repeats is not None:
+        staged.notes.append(
+            f"{repeats[0]} row(s) after the repeated header, from line {repeats[1]}, repeat "
+            "rows above it cell for cell: counted twice, as written; if the joined exports "
+            "overlap, remove one copy"
         )
     assumed = frame.attrs.get(MONTHFIRST_ASSUMED)
     if assumed is not None:

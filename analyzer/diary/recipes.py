@@ -29,6 +29,7 @@ from analyzer.diary.amounts import parse_amounts
 from analyzer.diary.resolve import NameMatcher, grams_per_row, match_foods, scale_nutrients
 from analyzer.errors import MyFoodsFileError, UnknownUnitError, some_of
 from analyzer.foods import units
+from analyzer.foods.match_result import MATCH_COLUMNS
 from analyzer.foods.myfoods import PART_COLUMNS, MyFoods, MyFoodsMatcher, describe
 from analyzer.foods.myfoods_file import (
     MyFoodRow,
@@ -45,15 +46,7 @@ UNKNOWN_INGREDIENT_FIX = (
 )
 #: Columns of the ingredient table: numbers (whole-recipe amounts) and texts of a part.
 _NUMBERS = ("grams", *NUTRIENT_COLUMNS)
-_TEXTS = (
-    "ingredient",
-    "food_id",
-    "description",
-    "category",
-    "match_method",
-    "match_confidence",
-    "source",
-)
+_TEXTS = ("ingredient", *MATCH_COLUMNS)
 #: Columns kept of each recipe's ingredients (what each resolved to; for ``foods check``).
 INGREDIENT_COLUMNS = (
     "line",

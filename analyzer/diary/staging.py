@@ -80,7 +80,8 @@ def base_frame(table: RawTable) -> tuple[pd.DataFrame, Problems]:
     """A frame with ``line`` and a ledger where all-blank rows are already ``empty``."""
     frame = pd.DataFrame({"line": table.lines}, index=table.cells.index)
     problems = Problems(frame.index)
-    problems.add(table.blank(), "empty", "empty row (every cell blank)")
+    blank = pd.Series(table.blank(), index=frame.index)
+    problems.add(blank, "empty", "empty row (every cell blank)")
     named = [i for i, name in enumerate(table.header) if name][:MAX_HEADER_CELLS_COMPARED]
     if named and table.cells.shape[1] > named[-1]:
         first = table.header[named[0]]
@@ -95,12 +96,29 @@ def base_frame(table: RawTable) -> tuple[pd.DataFrame, Problems]:
             "repeated_header",
             "the header line again (were files joined together?); not a diary row",
         )
+        _note_joined_repeats(table, frame, again, blank)
     last = canonical(table.header[table.header_width - 1]) if table.header_width else ""
     if table.overflow is not None and last not in FREE_TEXT_COLUMNS:
         extra = table.overflow.ne("")
         if extra.any():
             problems.add(extra, "extra_cells", _overflow_reasons(table, table.overflow[extra]))
     return frame, problems
+
+
+def _note_joined_repeats(
+    table: RawTable, frame: pd.DataFrame, again: pd.Series, blank: pd.Series
+) -> None:
+    """After a repeated header (joined exports), rows that repeat a row above it cell for
+    cell are likely the same entries exported twice: their count and first line are kept
+    in ``frame.attrs[JOINED_REPEATS]`` for a note (they are still used: a meal eaten twice
+    is a real row)."""
+    if not again.any():
+        return
+    rows = table.cells[~(again | blank).to_numpy()]
+    repeated = rows.duplicated(keep="first") & (rows.index > again.idxmax())
+    if repeated.any():
+        lines = frame.loc[repeated[repeated].index, "line"]
+        frame.attrs[JOINED_REPEATS] = (int(repeated.sum()), int(lines.iloc[0]))
 
 
 def _overflow_reasons(table: RawTable, overflow: pd.Series) -> pd.Series:
@@ -119,6 +137,8 @@ def _overflow_reasons(table: RawTable, overflow: pd.Series) -> pd.Series:
 
 #: ``frame.attrs`` key: the date text that made :func:`add_dates` read the file day-first.
 DAYFIRST_INFERRED = "dayfirst_inferred_from"
+#: ``frame.attrs`` key: (rows, first line) of rows that repeat rows above a repeated header.
+JOINED_REPEATS = "joined_repeats"
 #: Frame attribute: a date that reads either way, read month-first by default.
 MONTHFIRST_ASSUMED = "monthfirst_assumed_for"
 

@@ -12,6 +12,16 @@ from dataclasses import dataclass, field
 
 from analyzer.foods.score import HIGH_CONFIDENCE_SCORE
 
+#: The columns a match gives a diary entry (or a recipe's part), in their order.
+MATCH_COLUMNS = (
+    "food_id",
+    "description",
+    "category",
+    "match_method",
+    "match_confidence",
+    "source",
+)
+
 
 @dataclass
 class FoodMatch:

@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from analyzer.errors import UnknownUnitError
+from analyzer.foods.match_result import MATCH_COLUMNS
 from analyzer.foods.myfoods_file import MyFoodRow, is_my_food_id, name_key
 from analyzer.foods.name_amount import split_name
 from analyzer.foods.quantities import MASS_UNITS_G, VOLUME_UNITS_ML, normalize_unit
@@ -38,12 +39,7 @@ SERVING_UNITS = frozenset({"serving"})
 #: Columns of a recipe's parts (per gram of the recipe).
 PART_COLUMNS = (
     "ingredient",
-    "food_id",
-    "description",
-    "category",
-    "match_method",
-    "match_confidence",
-    "source",
+    *MATCH_COLUMNS,
     "grams_per_g",
     *NUTRIENT_COLUMNS,
 )

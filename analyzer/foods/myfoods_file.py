@@ -38,7 +38,7 @@ from functools import cached_property
 from pathlib import Path
 
 from analyzer.foods.supplements import compound, compound_names
-from analyzer.nutrients import CATEGORIES, NUTRIENT_COLUMNS
+from analyzer.nutrients import CATEGORIES, MAX_PER_100_G, MAX_PER_ENTRY, NUTRIENT_COLUMNS
 
 #: Environment variable naming the default my-foods file ("" turns it off).
 MY_FOODS_ENV = "ANALYZER_FOODS"
@@ -263,7 +263,38 @@ class _Reader:
         {"food": self._food, "recipe": self._recipe, "supplement": self._supplement}[kind](
             entry, per
         )
+        self._plausible(entry)
         self.rows.append(entry)
+
+    def _plausible(self, entry: MyFoodRow) -> None:
+        """Values no food or supplement can have (more calcium than its own mass, 1e308
+        kcal) are problems of their cell: per 100 g at most :data:`MAX_PER_100_G` (a
+        serving scaled by its weight), per serving or unit at most :data:`MAX_PER_ENTRY`."""
+        per_100_g = {"100g": 1.0, "serving": 100.0 / entry.serving_g}.get(entry.per, math.nan)
+        for column, value in entry.values.items():
+            if math.isnan(value):
+                continue
+            limits = (
+                [(MAX_PER_ENTRY[column], "one serving or unit")] if entry.per != "100g" else []
+            )
+            if not math.isnan(per_100_g):
+                limits.append((MAX_PER_100_G[column] / per_100_g, "100 g of anything"))
+            for limit, what in limits:
+                if value > limit:
+                    unit = column.rsplit("_", 1)[1]
+                    problem = f"more than {what} can hold (at most {limit:,.0f} {unit})"
+                    if not self.cell(column):  # from the compound's mass
+                        mineral = column.removesuffix("_mg")
+                        problem = f"gives {value:,.0f} mg of {mineral}, " + problem
+                        column = "compound_mg"
+                    self.bad(
+                        column,
+                        self.cell(column),
+                        problem,
+                        "check the number and its unit (mg, not micrograms; per 100 g or per "
+                        "serving as the per column says)",
+                    )
+                    break
 
     def _food(self, entry: MyFoodRow, per: str) -> None:
         if entry.per not in ("100g", "serving"):

@@ -321,7 +321,9 @@ def _unit_head(text: str) -> str:
     return normalize_unit(head) if head else ""
 
 
-def _is_measure_unit(unit: str) -> bool:
+def is_measure_unit(unit: str) -> bool:
+    """Whether ``unit`` (normalized) is a mass or volume unit (``g``, ``oz``, ``cup``), not a
+    piece (``slice``, ``fillet``)."""
     return unit in MASS_UNITS_G or unit in VOLUME_UNITS_ML
 
 
@@ -402,7 +404,7 @@ def _parse_amount(text: str, decimal: str) -> ParsedAmount:
     each = re.search(r"\s-\s*each\s+(.*)$", rest, flags=re.IGNORECASE)
     if each:
         stated = _leading_quantity(each.group(1), decimal, original)
-        if stated is not None and _is_measure_unit(_unit_head(stated[1])):
+        if stated is not None and is_measure_unit(_unit_head(stated[1])):
             return ParsedAmount(quantity * stated[0], _unit_head(stated[1]), original)
         rest = rest[: each.start()].strip()
     # "shake (11 fl oz)", "Serving (2 tbsp)", "Serving (2 medium slice - 4 1/2" ...)"
@@ -412,13 +414,13 @@ def _parse_amount(text: str, decimal: str) -> ParsedAmount:
         stated = _leading_quantity(paren.group(2).strip(), decimal, original)
         if stated is not None and not re.match(r'^["\']|^(?:in|inch)\b', stated[1]):
             inner_unit = _unit_head(stated[1])
-            if _is_measure_unit(outer) and _is_measure_unit(inner_unit):
+            if is_measure_unit(outer) and is_measure_unit(inner_unit):
                 # "8 fl oz (237 ml)", "1.00 x 8.28 fl oz (245ml)": the amount restated;
                 # "2 cup (8 fl oz)": one cup restated, two of them
                 per_unit = count is None and _restates_one(quantity, outer, stated)
                 times = quantity if per_unit else (count or 1.0)
                 return ParsedAmount(times * stated[0], inner_unit, original)
-            if _is_measure_unit(inner_unit) or (outer == "serving" and inner_unit):
+            if is_measure_unit(inner_unit) or (outer == "serving" and inner_unit):
                 return ParsedAmount(quantity * stated[0], inner_unit, original)
     unit = _with_dimension(_unit_head(rest), rest)
     return ParsedAmount(quantity, unit or None, original)

@@ -104,6 +104,23 @@ def compound(text: str) -> Compound | None:
     return compounds().get(_key(text))
 
 
+def compound_in(text: str) -> Compound | None:
+    """The compound a product's name mentions (the longest name it contains), or None.
+
+    Examples
+    --------
+    >>> compound_in("Calcium Citrate + D3, 2 tablets").name
+    'calcium citrate'
+    >>> compound_in("Vitamin D") is None
+    True
+    """
+    key = _key(text)
+    for name in sorted(compound_names(), key=len, reverse=True):
+        if _key(name) in key:
+            return compounds()[_key(name)]
+    return None
+
+
 def compound_names() -> list[str]:
     """The compounds' names, in table order (for messages)."""
     return list(dict.fromkeys(c.name for c in compounds().values()))

@@ -37,7 +37,7 @@ from analyzer.report import coverage as lead
 from analyzer.report import findings, greens
 from analyzer.report import top_sources as sources
 from analyzer.report.entries import entry_rows
-from analyzer.report.matches import check_matches
+from analyzer.report.matches import check_amounts, check_matches
 from analyzer.report.model import (
     Alternative,
     Completeness,
@@ -320,12 +320,6 @@ def _notes(
     return notes
 
 
-def _approximate(entries: pd.DataFrame) -> bool:
-    if "approximate" not in entries.columns:
-        return False
-    return bool(entries["approximate"].astype("boolean").fillna(False).any())
-
-
 def build_report(
     analysis: Analysis,
     week: str | None = None,
@@ -385,7 +379,7 @@ def build_report(
             scope.week_daily,
             coverage,
             totals_only=scope.totals_only,
-            calcium_approximate=_approximate(scope.week_entries),
+            calcium_approximate=findings.entry_calcium_approximate(scope.week_entries),
         ),
         completeness,
     )
@@ -408,7 +402,7 @@ def build_report(
         coverage=coverage,
         coverage_min_fraction=COVERAGE_MIN_FRACTION,
         totals_only=scope.totals_only,
-        calcium_approximate=_approximate(scope.week_entries),
+        calcium_approximate=findings.entry_calcium_approximate(scope.week_entries),
         flags=flags,
         cannot_judge=cannot_judge,
         absorption=absorption,
@@ -431,7 +425,10 @@ def build_report(
         current=_projection(plan.current.as_dict(), targets),
         projected=_projection(plan.projected.as_dict(), targets),
         not_used=_not_used(analysis.rejected, scope.window.days),
-        check_matches=check_matches(scope.week_entries),
+        check_matches=[
+            *check_matches(scope.week_entries),
+            *check_amounts(scope.week_entries),
+        ],
         entries=entry_rows(scope.week_logged),
         diary_format=analysis.diary_format,
         notes=[

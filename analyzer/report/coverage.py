@@ -26,6 +26,7 @@ from analyzer.balance.absorption import default_index_share
 from analyzer.balance.coverage import (
     COVERAGE_MIN_FRACTION,
     INCOMPLETE_UNUSED_SHARE,
+    share_text,
     unused_acceptable,
 )
 from analyzer.balance.flag_rules import LIMIT_RULES
@@ -48,10 +49,11 @@ def _lacking_minerals(coverage: dict[str, Any]) -> list[str]:
     """The minerals the diary gives for too little of the food, grouped by their share."""
     measured = {m: cov for m, cov in coverage.items() if cov.entries}  # over complete days
     absent = [m for m, cov in measured.items() if not cov.known]
-    by_share: dict[tuple[float, bool], list[str]] = {}
+    by_share: dict[tuple[str, bool], list[str]] = {}
     for mineral, cov in measured.items():
         if cov.known and (cov.unknown_share >= MENTION_UNKNOWN_SHARE or not cov.usable):
-            by_share.setdefault((round(cov.unknown_share, 2), cov.usable), []).append(mineral)
+            key = (share_text(cov.unknown_share), cov.usable)
+            by_share.setdefault(key, []).append(mineral)
     parts = (
         [f"{_and(absent)} {'is' if len(absent) == 1 else 'are'} not in this diary"]
         if absent
@@ -59,9 +61,7 @@ def _lacking_minerals(coverage: dict[str, Any]) -> list[str]:
     )
     for (share, usable), minerals in by_share.items():
         verb = "is" if len(minerals) == 1 else "are"
-        text = (
-            f"{_and(minerals)} {verb} unknown for {share:.0%} of the food (rows not used included)"
-        )
+        text = f"{_and(minerals)} {verb} unknown for {share} of the food (rows not used included)"
         if not usable:
             text += ": too much for a ratio or a verdict, so shown as 'at least'"
         parts.append(text)

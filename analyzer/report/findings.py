@@ -170,6 +170,25 @@ def _about(message: str) -> str:
     )
 
 
+def approximate_calcium(flag_table: pd.DataFrame, entries: pd.DataFrame) -> pd.DataFrame:
+    """The flag table with its calcium flags saying "about" when the diary's calcium was
+    converted from a % Daily Value (as the report says them; for ``daily``/``weekly``)."""
+    if not entry_calcium_approximate(entries) or flag_table.empty:
+        return flag_table
+    codes = flag_table["code"].astype(str).str.removeprefix("weekly_")
+    calcium = codes.map(lambda c: "calcium" in FLAG_MINERALS.get(c, ())).to_numpy(dtype=bool)
+    out = flag_table.copy()
+    out.loc[calcium, "message"] = out.loc[calcium, "message"].map(_about)
+    return out
+
+
+def entry_calcium_approximate(entries: pd.DataFrame) -> bool:
+    """Whether some of the entries' calcium is approximate (from a % Daily Value)."""
+    if "approximate" not in entries.columns:
+        return False
+    return bool(entries["approximate"].astype("boolean").fillna(False).any())
+
+
 def coverage_notes(coverage: dict[str, MineralCoverage]) -> list[str]:
     """Say how many of the week's entries lack each mineral, and what that does."""
     notes = []

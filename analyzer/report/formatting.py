@@ -130,7 +130,8 @@ def day_rows(report: Report) -> tuple[list[str], list[list[str]], bool]:
 
 
 def weekly_value(value: float | None, cov: MineralCoverage | None, unit: str = "mg") -> str:
-    """A weekly value, as "at least" when too few entries have it, * when a few lack it.
+    """A weekly value, as "at least" when too little of the food has it (rows not used
+    included, as the percent of target says), * when a few entries lack it.
 
     Examples
     --------
@@ -139,9 +140,11 @@ def weekly_value(value: float | None, cov: MineralCoverage | None, unit: str = "
     ('at least 350 mg', 'unknown')
     """
     text = number(value, 0, unit)
-    if cov is None or value is None or cov.complete:
+    if cov is None or value is None:
         return text
-    return f"at least {text}" if not cov.usable else text + PARTIAL_MARK
+    if not cov.usable:  # too little of the food has it, rows not used included
+        return f"at least {text}"
+    return text if cov.complete else text + PARTIAL_MARK
 
 
 def calcium_value(report: Report, value: float | None) -> str:
@@ -353,6 +356,18 @@ def load_rows(report: Report) -> list[list[str]]:
             ]
         )
     return rows
+
+
+#: What a "-" share of phosphorus in the load table means.
+SHARE_UNKNOWN_NOTE = (
+    "share of P: - when phosphorus is known for too little of the week's food for a share"
+)
+
+
+def load_note(report: Report) -> str:
+    """The load table's note on a share of phosphorus it cannot give ("" when it gives all)."""
+    unknown = any(row.phosphorus_share is None for row in report.diuretic_load)
+    return SHARE_UNKNOWN_NOTE if unknown else ""
 
 
 def entry_amount(entry: EntryRow) -> str:

@@ -207,6 +207,7 @@ def _load_table(report: Report) -> Table | None:
     return Table(
         id="load-table",
         caption=fmt.load_title(report),
+        legend=fmt.load_note(report),
         header=fmt.LOAD_HEADER,
         rows=[row_of(cells) for cells in rows],
         numeric=frozenset(range(1, len(fmt.LOAD_HEADER))),

@@ -81,7 +81,10 @@ def _load_section(report: Report) -> list[str]:
     if report.totals_only:
         return [*lines, "  unknown: the diary has app totals, not foods, so no food groups"]
     rows = fmt.load_rows(report)
-    return lines + (_table(fmt.LOAD_HEADER, rows) if rows else ["  no entries"])
+    if not rows:
+        return [*lines, "  no entries"]
+    note = fmt.load_note(report)
+    return lines + _table(fmt.LOAD_HEADER, rows) + ([f"  {note}"] if note else [])
 
 
 def _sources_section(report: Report) -> list[str]:

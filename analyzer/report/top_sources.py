@@ -53,6 +53,31 @@ SOURCE_COLUMNS = (
 SOURCE_SUMS = ("phosphorus_mg", "diuretic_load_mg", "caffeine_mg", "grams", "quantity")
 
 
+#: Most names as written listed for one USDA food among the largest sources.
+MAX_NAMES_SHOWN = 3
+
+
+def names_label(names: pd.Series) -> str:
+    """The names one USDA food was written as, in order of first use (case and spacing
+    aside): ``'jacket potato, new potatoes, roast potatoes'``, ``'... and 2 more'`` past
+    :data:`MAX_NAMES_SHOWN`.
+
+    Examples
+    --------
+    >>> names_label(pd.Series(["jacket potato", "new potatoes", "Jacket  potato"]))
+    'jacket potato, new potatoes'
+    >>> names_label(pd.Series(["a", "b", "c", "d", "e"]))
+    'a, b, c and 2 more'
+    """
+    firsts: dict[str, str] = {}
+    for name in names.dropna():  # a food's few rows, once per food
+        firsts.setdefault(" ".join(str(name).split()).casefold(), str(name))
+    distinct = list(firsts.values())
+    shown = ", ".join(distinct[:MAX_NAMES_SHOWN])
+    more = len(distinct) - MAX_NAMES_SHOWN
+    return f"{shown} and {more} more" if more > 0 else shown
+
+
 def sources_by_food(entries: pd.DataFrame, days: int) -> pd.DataFrame:
     """Each food's phosphorus, diuretic load and caffeine in the week, per day.
 
@@ -63,13 +88,14 @@ def sources_by_food(entries: pd.DataFrame, days: int) -> pd.DataFrame:
         ``group``, ``unit``, ``quantity``, ``grams``, ``phosphorus_mg``, ``caffeine_mg``,
         ``diuretic_load_mg``).
     days : int
-        Logged days in the week (the divisor of the per-day averages).
+        The days the per-day averages divide by (the week's complete days, as its figures).
 
     Returns
     -------
     DataFrame
         One row per food (by SR28 id when matched, else by the name as written): ``food``
-        (name as first written; the USDA description when it was written as an id),
+        (the names it was written as, :func:`names_label`; the USDA description for a name
+        written as an id),
         ``food_id``, ``description``, ``category``, ``group``,
         ``amount_per_day`` and ``unit`` (when every entry uses one unit, else NaN and None),
         ``grams_per_day``, ``phosphorus_mg``, ``diuretic_load_mg``, ``caffeine_mg`` (per
@@ -84,16 +110,18 @@ def sources_by_food(entries: pd.DataFrame, days: int) -> pd.DataFrame:
     for column in SOURCE_SUMS:
         if column not in frame.columns:
             frame[column] = np.nan
-    names = frame["food"].astype("string").fillna(frame["description"].astype("string"))
+    description = frame["description"].astype("string")
+    names = frame["food"].astype("string").fillna(description)
+    written_as_id = names.str.fullmatch(r"\d{1,5}").fillna(False) & description.notna()
+    names = names.where(~written_as_id, description)
     key = frame["food_id"].astype("string").fillna("name:" + names.fillna(""))
-    frame = frame.assign(_key=key)
+    frame = frame.assign(_key=key, _name=names)
     grouped = frame.groupby("_key", sort=False)
     sums = grouped[list(SOURCE_SUMS)].sum(min_count=1)
-    first = grouped[["food", "food_id", "description", "category", "group"]].first()
+    first = grouped[["food_id", "description", "category", "group"]].first()
     units = grouped["unit"].agg(lambda u: u.iloc[0] if u.nunique(dropna=False) == 1 else None)
     out = first.join(sums)
-    written_as_id = out["food"].astype(str).str.fullmatch(r"\d{1,5}") & out["description"].notna()
-    out["food"] = out["food"].where(~written_as_id, out["description"])
+    out["food"] = grouped["_name"].agg(names_label)
     out["unit"] = units
     out["days"] = days
     per_day = out[list(SOURCE_SUMS)].div(days)

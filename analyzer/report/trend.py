@@ -24,7 +24,9 @@ from analyzer.report.model import Number
 
 class TrendWeek(BaseModel):
     """One ISO week of the trend; ``days == 0`` is a week with no log (all values unknown);
-    ``days_complete`` the days its values average (0: no value, the week is incomplete)."""
+    ``days_complete`` the days its values average (0: no value, the week is incomplete);
+    ``judged`` whether the week can be judged as the report judges one (a complete day and
+    at most a quarter of its food unused, :func:`analyzer.balance.coverage.week_complete`)."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -32,6 +34,7 @@ class TrendWeek(BaseModel):
     start: str
     days: int
     days_complete: int = 0
+    judged: bool = False
     calcium_mg: Number = None
     absorbable_calcium_mg: Number = None
     ca_p_mass_ratio: Number = None
@@ -96,6 +99,7 @@ def _week_rows(weekly: pd.DataFrame, starts: pd.DatetimeIndex) -> list[TrendWeek
                 start=f"{start:%Y-%m-%d}",
                 days=int(row.get("days_logged", row["days"])),
                 days_complete=int(row["days"]),
+                judged=bool(row.get("complete", True)),
                 calcium_mg=row["calcium_mg"],
                 absorbable_calcium_mg=row["absorbable_calcium_mg"],
                 ca_p_mass_ratio=row["ca_p_mass_ratio"] if usable.loc[start] else None,

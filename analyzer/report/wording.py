@@ -56,12 +56,15 @@ def _first_clause(message: str) -> str:
 
 
 def _days_phrase(dated: list[str], days: int) -> str:
+    """``'2 of 5 logged days (Mon, Tue)'``: the days a flag held on, of the days logged (a
+    day flag may be on an incomplete day, which the week's averages leave out)."""
     if len(dated) == days and days > 1:
         return f"every logged day ({days} of {days})"
+    logged = f"{days} logged day" + ("s" if days != 1 else "")
     if len(dated) == 1:
-        return f"1 of {days} days"
+        return f"1 of {logged}"
     weekdays = ", ".join(pd.Timestamp(d).strftime("%a") for d in dated)
-    return f"{len(dated)} of {days} days ({weekdays})"
+    return f"{len(dated)} of {logged} ({weekdays})"
 
 
 @dataclass(frozen=True)
@@ -119,7 +122,8 @@ def findings(report: Report) -> list[Finding]:
     def order(item: tuple[str, list[ReportFlag]]) -> int:
         return min(LEVEL_ORDER.get(f.level, 3) for f in item[1])
 
-    return [_finding(flags, report.week.days) for _, flags in sorted(by_code.items(), key=order)]
+    logged = max(report.week.days_logged, report.week.days)
+    return [_finding(flags, logged) for _, flags in sorted(by_code.items(), key=order)]
 
 
 def cannot_judge_lines(report: Report) -> list[str]:
@@ -145,13 +149,17 @@ def plural(unit: str, amount: float) -> str:
 
 
 def amount_text(row: SourceRow | Swap) -> str:
-    """How much of a source was eaten: ``5 slices this week`` or ``120 g a day``."""
+    """How much of a source was eaten in the days the week's figures average: ``5 slices in
+    7 days``, or its grams (``840 g in 4 days``) when its entries use different units."""
     amount, unit, days = row.amount_per_day, row.unit, row.days
+    span = f"in {days} day{'s' if days != 1 else ''}"
     if amount is not None and unit and days:
         total = amount * days
-        return f"{total:.3g} {plural(unit, total)} this week"
+        return f"{total:.3g} {plural(unit, total)} {span}"
     if row.grams_per_day is None:
         return "amount not known"  # e.g. an app's recipe with nutrients but no grams
+    if days:
+        return f"{number(row.grams_per_day * days, 0)} g {span}"
     return f"{number(row.grams_per_day, 0)} g a day"
 
 

@@ -54,20 +54,28 @@ def mfp_report() -> Report:
     return build_report(analyze(read_diary(MFP, mfp_calcium_dv=1000)))
 
 
-def test_no_ratio_drawn_when_the_report_says_it_cannot_be_computed(
+def test_the_days_ratios_the_table_shows_and_no_week_ratio_the_report_withholds(
     sparse_p_report: Report,
 ) -> None:
     sentence = "The Ca:P ratio cannot be computed: phosphorus is known for too few entries."
     assert sparse_p_report.week.ca_p_mass_ratio is None
-    assert f"  {sentence}\n" in render_text(sparse_p_report)
+    text = render_text(sparse_p_report)
+    assert f"  {sentence}\n" in text
+    # Tuesday's own ratio (Ca 141 x 10 = 1,410 / P 32 x 9 = 288 mg = 4.90) passes the day
+    # rule, and the days table shows it; Monday's (8 of 10 with phosphorus) does not
+    assert sparse_p_report.day(W47[1]).ca_p_ratio_usable  # type: ignore[union-attr]
+    assert not sparse_p_report.day(W47[0]).ca_p_ratio_usable  # type: ignore[union-attr]
+    assert "4.90" in text
     whole = axes_of(weekly_chart(sparse_p_report))["ratio"]
     alone = axes_of(week_panels(sparse_p_report)["ratio"])["ratio"]
     for ax in (whole, alone):
-        assert said(ax) == [sentence]  # the report's own words
-        assert list(lines_of(ax)) == ["target 1.00"]  # no day's ratio, average or projection
-        assert legend_of(ax)[1:] == ["target 1.00"]  # after the concern zone: nothing drawn
-    # Tuesday's own ratio (Ca 1410 / P 32 x 9 = 288 mg) would pass the day rule: not drawn
-    assert sparse_p_report.day(W47[1]).ca_p_ratio_usable  # type: ignore[union-attr]
+        # the days the table shows, no week average or projection
+        assert list(lines_of(ax)) == ["target 1.00", "Ca:P per day"]
+        days = np.asarray(lines_of(ax)["Ca:P per day"].get_ydata(), float)
+        assert np.isnan(days[0]) and days[1] == pytest.approx(1410 / 288)
+        # the week's sentence in the report's words, in the legend (never over a point)
+        assert said(ax) == []
+        assert [t.replace("\n", " ") for t in legend_of(ax)][-1] == f"week: {sentence}"
 
 
 def test_mfp_week_says_at_least_about_and_why_no_phosphorus(mfp_report: Report) -> None:

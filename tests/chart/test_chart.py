@@ -28,7 +28,9 @@ from analyzer.chart import OKABE_ITO, PANELS, save_figure, trend_chart, trend_fr
 from analyzer.chart import weekly_chart as draw_week
 from analyzer.chart.trend import TREND_PANELS
 from analyzer.cli import cli
+from analyzer.diary import read_diary
 from analyzer.errors import DataFileError, NoDataError
+from analyzer.models import Settings
 from analyzer.report import Report, build_report
 from analyzer.report.trend import Trend, build_trend
 from tests.conftest import SMALL_DAYS, make_entries
@@ -412,7 +414,7 @@ def test_trend_chart_three_panels_with_units(short_trend: Trend) -> None:
     )
     ax = axes_of(fig)["ratio"]  # one tick per week, with its days logged
     assert texts(ax.get_xticklabels()) == ["2026-W45\n(2 d)", "2026-W46\n(no log)", W47_TICK]
-    assert ax.get_xlabel() == "ISO week [days logged]"
+    assert ax.get_xlabel() == "ISO week [days logged; complete/logged when some are incomplete]"
 
 
 def test_trend_gap_week_has_a_slot_but_no_bar(short_trend: Trend) -> None:
@@ -426,6 +428,54 @@ def test_trend_gap_week_has_a_slot_but_no_bar(short_trend: Trend) -> None:
     ratio = np.asarray(lines_of(axes["ratio"])["Ca:P, week average"].get_ydata(), float)
     assert ratio[[0, 2]] == pytest.approx([248 / 406, 474 / 574])
     assert np.isnan(ratio[1])  # the line breaks at the gap
+
+
+def test_trend_marks_incomplete_days_and_weeks_it_cannot_judge() -> None:
+    # half the energy need is the completeness floor: 100 g milk (61 kcal) is an incomplete
+    # day, 3,000 g (1,830 kcal) a complete one
+    w45 = ["2026-11-02", "2026-11-03"]
+    rows = [(d, "breakfast", "milk", 100.0) for d in w45]
+    rows += [(d, "breakfast", "milk", 3000.0 if i else 100.0) for i, d in enumerate(W47)]
+    analysis = analyze(make_entries(rows), settings=Settings(implausible_energy_fraction=0.5))
+    trend = build_trend(analysis, 8)
+    assert [(w.days, w.days_complete, w.judged) for w in trend.weeks] == [
+        (2, 0, False),
+        (0, 0, False),
+        (7, 6, True),
+    ]
+    ax = axes_of(trend_chart(trend))["ratio"]
+    assert texts(ax.get_xticklabels()) == [
+        "2026-W45\n(0/2 d)\nnot judged",  # no complete day: no value, no verdict
+        "2026-W46\n(no log)",
+        "2026-W47\n(6/7 d)",  # the values average the 6 complete days
+    ]
+    # W47: 6 days of 3,000 g milk, Ca 113 x 30 = 3,390 mg/day (Monday's 100 g not averaged)
+    panel = axes_of(trend_chart(trend))["absorbable_calcium"]
+    eaten = bar_heights(panel)[0]
+    assert eaten[2] == pytest.approx(3390.0) and np.isnan(eaten[0])
+    assert "faded: week not judged" not in legend_of(panel)  # W45 has no bar to fade
+
+
+def test_trend_fades_the_bars_of_a_week_it_cannot_judge(tmp_path: Path) -> None:
+    # Mon: 3,000 g 2% milk (SR28 01079), complete; Tue and Wed: the same and an unknown
+    # food, half of each day unused (incomplete). The week's unused share (0 + 0.5 + 0.5) / 3
+    # = 0.33 is over a quarter: not judged, though Monday gives values (Ca 120 x 30 = 3,600)
+    diary = tmp_path / "diary.csv"
+    rows = ["2026-11-16,01079,3000,g"]
+    rows += [f"2026-11-{d},{food},{grams},g" for d in (17, 18) for food, grams in
+             (("01079", 3000), ("qqzzx", 100))]  # fmt: skip
+    diary.write_text("date,food,amount,unit\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    trend = build_trend(analyze(read_diary(diary)), 8)
+    week = trend.weeks[0]
+    assert (week.days, week.days_complete, week.judged) == (3, 1, False)
+    axes = axes_of(trend_chart(trend))
+    assert texts(axes["ratio"].get_xticklabels()) == ["2026-W47\n(1/3 d)\nnot judged"]
+    for name in ("absorbable_calcium", "diuretic_load"):
+        panel = axes[name]
+        drawn = [bar for bar in panel.patches if np.isfinite(bar.get_height())]
+        assert drawn and all(bar.get_alpha() == pytest.approx(0.35) for bar in drawn)
+        assert "faded: week not judged" in legend_of(panel)
+    assert bar_heights(axes["absorbable_calcium"])[0][0] == pytest.approx(3600.0)
 
 
 def test_trend_over_a_year_has_monthly_ticks(year_trend: Trend) -> None:

@@ -368,3 +368,17 @@ def test_profiles_file_missing_or_without_columns(tmp_path: Path) -> None:
         f"Error: {empty}: the file is empty; give a header line "
         "person,sex,age,pregnant,lactating and one row per person\n"
     )
+
+
+def test_flags_on_approximate_calcium_say_about_as_the_report_does() -> None:
+    # MyFitnessPal calcium as % of a Daily Value, converted with DV = 1,300 mg: weekly's
+    # flags say "about", as the report's (tests/report/test_build.py)
+    path = Path(__file__).parents[1] / "data" / "diaries" / "mfp_summary.csv"
+    result = CliRunner().invoke(
+        cli, ["weekly", str(path), "--mfp-calcium-dv", "1300", "--flags", "--min-energy", "0"]
+    )
+    assert result.exit_code == 0, result.stderr
+    calcium = [line for line in result.stderr.splitlines() if "below the RDA" in line]
+    assert calcium and all("calcium about " in line for line in calcium)
+    assert all("(Calcium is approximate: converted from a % Daily Value.)" in line
+               for line in calcium)  # fmt: skip

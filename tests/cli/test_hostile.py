@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from analyzer.cli import cli
+from analyzer.cli.app import out_of_memory_message
 from analyzer.examples import example_path
 from tests.conftest import REPO
 
@@ -77,6 +78,14 @@ def test_running_out_of_memory_is_a_message(monkeypatch: pytest.MonkeyPatch) -> 
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: out of memory: this diary is too large")
     assert "split the file by person" in result.stderr
+    assert "million rows at once" in result.stderr  # what this machine can take
+
+
+def test_the_memory_message_says_how_many_rows_a_machine_takes() -> None:
+    # 8 GiB / 1,100 bytes a row (make bench's peak per row) = 7.81 million rows
+    assert "(8.0 GB of memory, enough for about 7.8 million rows at once)" in (
+        out_of_memory_message(8 * 2**30)
+    )
 
 
 def test_a_closed_pipe_ends_quietly() -> None:

@@ -137,6 +137,34 @@ def test_supplement_problems(tmp_path: Path) -> None:
     ]
 
 
+def test_values_nothing_can_hold(tmp_path: Path) -> None:
+    # 100 g of anything holds at most 100,000 mg of a mineral and (with a tenth for a
+    # label's rounding) 110 g of protein; a serving of 20 g with 25 g protein is 125 g per
+    # 100 g; a tablet of 5,000,000 mg calcium carbonate gives 5,000,000 x 0.40044 =
+    # 2,002,200 mg calcium (fraction 40.078 / 100.086 = 0.40044), over the 30,000 mg one serving
+    # or unit may hold
+    code, lines, path = _check(
+        tmp_path,
+        "food,Weird,,,100g,,,,,,,,,,9999999,",
+        "food,Shake,,,serving,20,scoop,,,,,,,,100,25",
+        "supplement,Calcium big,,,unit,,tablet,,,,,,calcium carbonate,5000000,,",
+        "food,Fine,,,serving,30,scoop,,,,,,,,500,27",
+    )
+    fix = (
+        "check the number and its unit (mg, not micrograms; per 100 g or per serving as the "
+        "per column says)"
+    )
+    assert code == 1
+    assert lines == [
+        f"Error: {path} line 2, column calcium_mg: more than 100 g of anything can hold (at "
+        f"most 100,000 mg) ('9999999'); {fix}",
+        f"{path} line 3, column protein_g: more than 100 g of anything can hold (at most 22 g) "
+        f"('25'); {fix}",
+        f"{path} line 4, column compound_mg: gives 2,002,200 mg of calcium, more than one "
+        f"serving or unit can hold (at most 30,000 mg) ('5000000'); {fix}",
+    ]
+
+
 def test_a_diary_command_stops_on_a_bad_file(tmp_path: Path) -> None:
     diary = tmp_path / "diary.csv"
     diary.write_text(DIARY)

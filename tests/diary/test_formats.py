@@ -343,8 +343,16 @@ def test_format_detected_from_header(name: str, fmt: str) -> None:
 
 
 def test_input_format_override_and_its_errors(tmp_path: Path) -> None:
-    with pytest.raises(DiaryFormatError, match=r"is not a loseit file: missing column\(s\)"):
+    # Lose It!'s own column names: our food and amount are its Name and Quantity
+    loseit = r"does not read as --input-format loseit: missing column\(s\) Name, Quantity"
+    with pytest.raises(DiaryFormatError, match=loseit):
         read_diary(DATA / "own_everyday.csv", input_format="loseit")
+    # date and meal are there, but a MyFitnessPal Nutrition Summary always has Calories
+    path = tmp_path / "own_with_meal.csv"
+    path.write_text("date,meal,food,amount,unit\n2026-11-16,breakfast,milk,1,cup\n")
+    mfp = r"does not read as --input-format mfp: missing column\(s\) Calories"
+    with pytest.raises(DiaryFormatError, match=mfp):
+        read_diary(path, input_format="mfp")
     with pytest.raises(DiaryFormatError, match="unknown input format 'excel'"):
         read_diary(DATA / "own_everyday.csv", input_format="excel")
 

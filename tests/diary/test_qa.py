@@ -307,6 +307,24 @@ def test_repeated_header_line_from_joined_exports(tmp_path: Path) -> None:
     # App nutrients taken as given; blank stays unknown.
     assert diary.entries["calcium_mg"].tolist()[0] == 293.0
     assert np.isnan(diary.entries["calcium_mg"].tolist()[1])
+    assert not any("repeat rows above it" in note for note in diary.notes)  # no overlap
+
+
+def test_joined_exports_that_overlap_are_noted(tmp_path: Path) -> None:
+    # the second export repeats the first's milk row (line 4 = line 2): both are used (a
+    # glass drunk twice is a real row), with a note
+    path = tmp_path / "joined.csv"
+    header = "date,food,amount,unit\n"
+    path.write_text(
+        header + "2026-11-16,milk,1,cup\n" + header + "2026-11-16,milk,1,cup\n"
+        "2026-11-17,milk,1,cup\n"
+    )
+    diary = read_diary(path)  # the USDA table: whole milk, 1 cup
+    assert len(diary.entries) == 3
+    assert (
+        "1 row(s) after the repeated header, from line 4, repeat rows above it cell for cell: "
+        "counted twice, as written; if the joined exports overlap, remove one copy"
+    ) in diary.notes
 
 
 def test_semicolon_file_with_decimal_points(tmp_path: Path) -> None:

@@ -144,3 +144,29 @@ def test_your_foods_come_first(tmp_path: Path) -> None:
     ]
     without = read_diary(diary, aliases=aliases).entries
     assert without["match_method"].tolist() == ["alias (yours)"]
+
+
+def test_cronometer_supplement_rows_are_supplements_without_a_my_foods_file(
+    tmp_path: Path,
+) -> None:
+    # Cronometer's own Category "Supplements": the citrate's 630 mg (the app's value) is
+    # supplement calcium in its form, the vitamin D a supplement of no stated mineral form;
+    # the milk (the app's 293 mg) is food
+    path = tmp_path / "cronometer.csv"
+    path.write_text(
+        "Day,Time,Group,Food Name,Amount,Energy (kcal),Calcium (mg),Phosphorus (mg),Category\n"
+        '2026-11-09,07:30,Breakfast,"Milk, 2%",1.00 cup,122,293.00,224.00,Dairy and Egg Products\n'
+        "2026-11-09,07:35,Breakfast,Vitamin D,4.00 x 1000.0 IU,0,,,Supplements\n"
+        "2026-11-09,07:35,Breakfast,Calcium Citrate,2.00 tablet,0,630.00,,supplements\n",
+        encoding="utf-8",
+    )
+    diary = read_diary(path)
+    forms = diary.entries.set_index("food")["supplement"]
+    assert forms.to_dict() == {
+        "Milk, 2%": "",
+        "Vitamin D": "form not stated",
+        "Calcium Citrate": "calcium citrate",
+    }
+    day = analyze(diary, settings=SMALL_DAYS).daily.iloc[0]
+    assert day["calcium_supplement_mg"] == 630.0
+    assert day["calcium_mg"] == 293.0 + 630.0

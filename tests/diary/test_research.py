@@ -182,9 +182,10 @@ def test_fndds_categories(code: str, description: str, category: str) -> None:
 
 
 def test_codes_as_text_and_occasion_schemes() -> None:
-    text, bad = code_text(pd.Series(["57123000.0", "1.1e+07", "", "abc", "2028"]))
-    assert text.tolist() == ["57123000", "11000000", "", "", "2028"]
-    assert bad.tolist() == [False, False, False, True, False]
+    cells = ["57123000.0", "1.1e+07", "", "abc", "2028", "inf", "-inf", "1e300"]
+    text, bad = code_text(pd.Series(cells))
+    assert text.tolist() == ["57123000", "11000000", "", "", "2028", "", "", ""]
+    assert bad.tolist() == [False, False, False, True, False, True, True, True]
     # the same code means different occasions in 1999-2000 and from 2003 on
     meal_1999, _ = occasion_meals("nhanes_1999", pd.Series([3.0]))
     meal_2003, _ = occasion_meals("nhanes_2003", pd.Series([3.0]))
@@ -204,7 +205,10 @@ def test_a_broken_transport_file_is_one_clear_error(tmp_path: Path) -> None:
 def test_a_missing_grams_column_names_it(tmp_path: Path) -> None:
     path = tmp_path / "asa.csv"
     path.write_text("UserName,FoodCode,IntakeStartDateTime\nU1,11111000,11/03/2025 0:00\n")
-    with pytest.raises(DiaryFormatError, match=r"is not a asa24_items file: missing column\(s\) "):
+    with pytest.raises(
+        DiaryFormatError,
+        match=r"does not read as --input-format asa24_items: missing column\(s\) ",
+    ):
         read_diary(path, input_format="asa24_items")
 
 

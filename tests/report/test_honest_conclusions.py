@@ -17,14 +17,17 @@ import pytest
 from click.testing import CliRunner
 
 from analyzer.balance.analysis import analyze
+from analyzer.chart.frames import plan_view
 from analyzer.cli import cli
 from analyzer.diary import read_diary
 from analyzer.examples import example_path
 from analyzer.models import Profile
 from analyzer.reference import load_table
 from analyzer.report import build_report, render_text
+from analyzer.report.formatting import target_rows
 from analyzer.report.greens import ROLE_CALCIUM
-from tests.conftest import SMALL_DAYS
+from analyzer.report.wording import findings
+from tests.conftest import SMALL_DAYS, make_entries
 
 DATA = Path(__file__).parents[1] / "data"
 THIRD = DATA / "report" / "third_unknown_week.csv"
@@ -269,3 +272,105 @@ def test_the_opening_statement_names_minerals_known_for_too_little_food(tmp_path
         "calcium, phosphorus, magnesium and potassium are unknown for 20% of the food (rows "
         "not used included): too much for a ratio or a verdict, so shown as 'at least'."
     )
+
+
+def test_a_figure_is_at_least_when_rows_not_used_leave_too_little_known(tmp_path: Path) -> None:
+    # The same week as above: every used entry has calcium (4 x 70 g cheddar a day, SR28
+    # 01009 Ca 710 mg/100 g: 710 x 2.8 = 1,988 mg/day), but a fifth of the food is in rows
+    # not used. The week's calcium is "at least" in the targets table and in the chart's
+    # week box, as its percent of the RDA is (1,988 / 1,000 = 199%).
+    rows = ["date,food,amount,unit"]
+    for day in range(16, 23):
+        rows += [f'2026-11-{day},"Cheese, cheddar",70,g'] * 4
+        rows.append(f'2026-11-{day},"Cheese, cheddar",2,furlong')
+    path = tmp_path / "d.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    report = build_report(analyze(read_diary(path)))
+    assert report.coverage["calcium"].complete and not report.coverage["calcium"].usable
+    (calcium,) = [r for r in target_rows(report) if r[0] == "calcium"]
+    assert calcium[1] == "at least 1,988 mg" and calcium[3] == "at least 199%"
+    assert plan_view(report).shown_now["calcium_mg"] == "at least 1,988"
+    # nor is the dairy group's share of the week's phosphorus given, and the table says why
+    assert [row.phosphorus_share for row in report.diuretic_load if row.group == "dairy"] == [None]
+    assert (
+        "  share of P: - when phosphorus is known for too little of the week's food for a "
+        "share" in render_text(report).splitlines()
+    )
+
+
+def test_a_day_finding_counts_the_days_logged(tmp_path: Path) -> None:
+    # Mon: 3,000 g 2% milk (SR28 01079), complete; Tue: 710 g brewed coffee (SR28 14209,
+    # caffeine 40 mg/100 g: 40 x 7.1 = 284 mg in one occasion, 7 kcal: an incomplete day).
+    # The week averages 1 complete day, but the flag is on Tuesday, 1 of the 2 days logged.
+    path = tmp_path / "d.csv"
+    path.write_text(
+        "date,meal,food,amount,unit\n"
+        "2026-11-16,breakfast,01079,3000,g\n"
+        "2026-11-17,breakfast,14209,710,g\n",
+        encoding="utf-8",
+    )
+    report = build_report(analyze(read_diary(path)))
+    assert (report.week.days, report.week.days_logged) == (1, 2)
+    caffeine = [f.text for f in findings(report) if "caffeine in one eating occasion" in f.text]
+    assert caffeine and all(
+        text.startswith("1 of 2 logged days: 2026-11-17: 284 mg caffeine") for text in caffeine
+    )
+
+
+@pytest.mark.parametrize(
+    ("milk_g", "verdict"),
+    [
+        # 800 g whole milk (Ca 113/100 g: 904 mg; 488 kcal) + 200 g beef (Ca 22: 44 mg;
+        # 512 kcal) + 20 g cheddar whose calcium is blank (80.8 kcal): 948 mg known, the
+        # cheddar 80.8 / 1,080.8 = 7.5% of the food. At the rate of the rest, 948 / 0.925 =
+        # 1,024.6 mg: not below the RDA of 1,000 mg, so it cannot be judged.
+        (800.0, "cannot_judge"),
+        # 600 g milk (678 mg, 366 kcal): 722 mg known, 80.8 / 958.8 = 8.4% unknown,
+        # 722 / 0.916 = 788 mg, still below: the warning holds.
+        (600.0, "warning"),
+    ],
+)
+def test_below_only_when_the_unknown_food_at_the_rate_of_the_rest_stays_below(
+    milk_g: float, verdict: str
+) -> None:
+    rows = [
+        ("2026-11-16", "breakfast", "milk", milk_g),
+        ("2026-11-16", "lunch", "beef", 200.0),
+        ("2026-11-16", "dinner", "cheddar", 20.0),
+    ]
+    entries = make_entries(rows)
+    entries.loc[entries["food"] == "cheddar", "calcium_mg"] = float("nan")
+    analysis = analyze(entries, settings=SMALL_DAYS)
+    table = analysis.flag_table
+    (level,) = table.loc[table["code"] == "calcium_low", "level"]
+    assert level == verdict
+    if verdict == "cannot_judge":
+        (message,) = table.loc[table["code"] == "calcium_low", "message"]
+        assert (
+            "calcium is unknown for 7% of the food, and that food, counted at the rate "
+            "of the rest, would reach the threshold" in message
+        )
+
+
+def test_a_piece_far_heavier_than_the_foods_portions_is_listed_to_check(tmp_path: Path) -> None:
+    # SR28 15237 (farmed Atlantic salmon, cooked) lists "0.5 fillet = 178 g" (1 fillet =
+    # 356 g, half a side of fish) and "3 oz = 85 g": 356 > 3 x 85 = 255, listed. Cola 14148,
+    # "1 can or bottle (12 fl oz) = 370 g", is under 3 x its heaviest other portion (a
+    # 44-fl-oz drink, 1,353 g): not listed. 200 g of salmon is the user's own amount.
+    path = tmp_path / "d.csv"
+    path.write_text(
+        "date,food,amount,unit\n"
+        "2026-11-16,15237,1,fillet\n"
+        "2026-11-17,15237,1,fillet\n"
+        "2026-11-17,14148,1,can\n"
+        "2026-11-18,15237,200,g\n",
+        encoding="utf-8",
+    )
+    report = build_report(analyze(read_diary(path), settings=SMALL_DAYS))
+    amounts = [c for c in report.check_matches if c.method == "amount"]
+    assert [(c.food_id, c.entries, c.confidence) for c in amounts] == [("15237", 2, "low")]
+    assert amounts[0].note == (
+        "1 fillet is 356 g by USDA's portions, over 3 times its 3 oz (85 g): if yours was "
+        "smaller, write its grams"
+    )
+    assert "(low: 1 fillet is 356 g by USDA's portions" in render_text(report)

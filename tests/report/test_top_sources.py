@@ -7,12 +7,14 @@ import math
 import pandas as pd
 import pytest
 
+from analyzer.report.model import SourceRow
 from analyzer.report.top_sources import (
     sources_by_food,
     sources_by_group,
     swap_nutrients,
     swaps_for,
 )
+from analyzer.report.wording import amount_text
 
 # Two days: a 12-fl-oz cola a day (USDA 14148, 370 g: 9 mg P and 9 mg caffeine per 100 g
 # -> 33.3 mg each), ground beef on day 1 (4 oz = 113.4 g x 238 mg P/100 g = 269.9 mg P),
@@ -46,13 +48,30 @@ ENTRIES = pd.DataFrame(
 def test_sources_by_food_per_day_and_share() -> None:
     table = sources_by_food(ENTRIES, days=2).set_index("food_id")
     cola = table.loc["14148"]
-    assert cola["food"] == "Cola"  # as first written
+    assert cola["food"] == "Cola"  # as first written ("cola" is the same name)
     # 2 cans over 2 days = 1 can a day; 66.6 mg P / 2 days = 33.3 mg P a day
     assert (cola["amount_per_day"], cola["unit"]) == (1.0, "can")
     assert cola["phosphorus_mg"] == pytest.approx(33.3)
     # share of the week's P: 66.6 / (66.6 + 269.887 + 2.37) = 66.6 / 338.857 = 0.19654
     assert cola["phosphorus_share"] == pytest.approx(66.6 / 338.857)
     assert table.loc["23570", "phosphorus_mg"] == pytest.approx(269.887 / 2)
+
+
+def test_one_food_written_two_ways_names_both_and_its_grams() -> None:
+    # day 2's cola written as "coke" in ml: one USDA food (14148) under two names and two
+    # units, so its amount is its grams, 370 + 370 = 740 g in the 2 days
+    entries = ENTRIES.assign(
+        food=["Cola", "ground beef", "coke", "decaf"],
+        unit=pd.array(["can", "oz", "ml", "cup"], dtype="string"),
+        quantity=[1.0, 4.0, 355.0, 1.0],
+    )
+    table = sources_by_food(entries, days=2).set_index("food_id")
+    cola = table.loc["14148"]
+    assert cola["food"] == "Cola, coke"
+    assert pd.isna(cola["unit"]) and pd.isna(cola["amount_per_day"])
+    assert cola["grams_per_day"] == pytest.approx(370.0)
+    row = SourceRow.model_validate({**cola.to_dict(), "food_id": "14148", "amount_per_day": None})
+    assert amount_text(row) == "740 g in 2 days"
 
 
 def test_sources_by_group_sums_per_day() -> None:
