@@ -8,6 +8,7 @@ copy is a future disagreement.
 
 from __future__ import annotations
 
+import math
 from typing import Final
 
 #: Nutrient columns, units in the names. NaN means unknown (SR28 gave no value), never 0.
@@ -51,6 +52,23 @@ MAX_PER_100_G: Final[dict[str, float]] = {
     "sodium_mg": 100_000.0,
     "caffeine_mg": 100_000.0,
 }
+
+
+def value_limits(column: str, per: str, serving_g: float) -> list[tuple[float, str]]:
+    """The most a nutrient value may be, given ``per`` ``100g``, ``serving`` (of
+    ``serving_g`` grams; NaN when unknown) or ``unit``, each with what it is the most of.
+
+    Examples
+    --------
+    >>> value_limits("protein_g", "serving", 20.0)
+    [(3000.0, 'one serving or unit'), (22.0, '100 g of anything')]
+    """
+    limits = [(MAX_PER_ENTRY[column], "one serving or unit")] if per != "100g" else []
+    per_100_g = {"100g": 1.0, "serving": 100.0 / serving_g}.get(per, math.nan)
+    if not math.isnan(per_100_g):
+        limits.append((MAX_PER_100_G[column] / per_100_g, "100 g of anything"))
+    return limits
+
 
 #: Minerals with a DRI target (RDA or AI), in report order.
 TARGET_MINERALS: Final[tuple[str, ...]] = ("calcium", "phosphorus", "magnesium", "potassium")

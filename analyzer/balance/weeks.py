@@ -36,6 +36,7 @@ from analyzer.balance.coverage import SHARE_COLUMNS, complete_days, week_complet
 from analyzer.balance.coverage import mineral_coverage as mineral_coverage
 from analyzer.balance.coverage import ratio_usable as ratio_usable
 from analyzer.balance.totals import RATIO_PARTS, add_ratios, safe_ratio
+from analyzer.diary.dates import MAX_YEAR, MIN_YEAR
 from analyzer.errors import NoDataError, some_of
 from analyzer.models import Targets
 from analyzer.nutrients import CA_P
@@ -50,9 +51,9 @@ _MAXIMA = ("caffeine_max_occasion_mg", "calcium_supplement_max_dose_mg")
 #: Daily columns that are not averaged (text, flags, marks).
 _NOT_AVERAGED = ("coverage_basis", "complete", "incomplete_reason", "app_completed")
 #: The dates this tool reports on: a week or window outside them is refused with a message
-#: (pandas' nanosecond timestamps end in 1677 and 2262; a food diary needs far less).
-EARLIEST_DATE = pd.Timestamp("1900-01-01")
-LATEST_DATE = pd.Timestamp("2199-12-31")
+#: (the years a diary date may have; pandas' nanosecond timestamps end in 1677 and 2262).
+EARLIEST_DATE = pd.Timestamp(f"{MIN_YEAR}-01-01")
+LATEST_DATE = pd.Timestamp(f"{MAX_YEAR}-12-31")
 #: Per-day columns averaged over the week's logged days, in report order.
 WEEK_COLUMNS = (
     "calcium_mg",

@@ -35,6 +35,8 @@ from analyzer.errors import quote
 
 #: Years accepted in a diary date.
 MIN_YEAR, MAX_YEAR = 1900, 2100
+#: Why a date of another year is refused.
+OUT_OF_RANGE = f"is outside the years {MIN_YEAR} to {MAX_YEAR} this tool reads"
 #: Hours in a 12-hour clock (for AM/PM times).
 HOURS_PER_HALF_DAY = 12
 
@@ -130,6 +132,12 @@ def _times(parts: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     return text.astype("string").where(has & ~bad), bad
 
 
+def _fail_out_of_range(book: _Ledger, mask: pd.Series, year: pd.Series) -> None:
+    """A date whose year is outside :data:`MIN_YEAR` to :data:`MAX_YEAR` says so."""
+    outside = mask & year.notna() & ~year.between(MIN_YEAR, MAX_YEAR)
+    book.fail(outside, "bad_date", "date " + book.quoted + " " + OUT_OF_RANGE)
+
+
 class _Ledger:
     """Results per distinct date text while the rules are applied."""
 
@@ -187,6 +195,7 @@ def parse_dates(text: pd.Series, *, dayfirst: bool | None = None) -> ParsedDates
         found = _ymd(_num(iso["y"]), _num(iso["m"]), _num(iso["d"]))
         clock, bad_clock = _times(iso)
         book.set(is_iso, found, clock)
+        _fail_out_of_range(book, is_iso, _num(iso["y"]))
         book.fail(is_iso & found.isna(), "bad_date", "impossible date " + book.quoted)
         book.fail(is_iso & bad_clock, "bad_date", "impossible time in " + book.quoted)
 
@@ -195,6 +204,7 @@ def parse_dates(text: pd.Series, *, dayfirst: bool | None = None) -> ParsedDates
     if is_basic.any():
         found = _ymd(_num(basic["y"]), _num(basic["m"]), _num(basic["d"]))
         book.set(is_basic, found)
+        _fail_out_of_range(book, is_basic, _num(basic["y"]))
         book.fail(is_basic & found.isna(), "bad_date", "impossible date " + book.quoted)
     is_iso = is_iso | is_basic
 

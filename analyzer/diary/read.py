@@ -148,6 +148,38 @@ READ_STEPS: tuple[str, ...] = (
 )
 
 
+def _reading_notes(frame: pd.DataFrame, table: RawTable) -> list[str]:
+    """Notes on how the file was read: the date order settled or assumed, mixed encodings,
+    overlapping joined exports."""
+    notes: list[str] = []
+    inferred = frame.attrs.get(DAYFIRST_INFERRED)
+    if inferred is not None:
+        notes.append(
+            f"dates read as day/month/year, because dates such as {inferred!r} can only be "
+            "read that way (give --dayfirst to say so, and check dates like 05/11)"
+        )
+    if table.encoding == MIXED_ENCODING:
+        notes.append(
+            "the file is UTF-8 except for a few lines, which were read as Windows-1252 (a "
+            "spreadsheet may have saved them so): check the accented letters of those foods"
+        )
+    repeats = frame.attrs.get(JOINED_REPEATS)
+    if repeats is not None:
+        notes.append(
+            f"{repeats[0]} row(s) after the repeated header, from line {repeats[1]}, repeat "
+            "rows above it cell for cell: counted twice, as written; if the joined exports "
+            "overlap, remove one copy"
+        )
+    assumed = frame.attrs.get(MONTHFIRST_ASSUMED)
+    if assumed is not None:
+        notes.append(
+            f"dates such as {assumed!r} read either way; with no date in the file to settle "
+            "it they were read month/day/year (US): if this diary writes day/month/year, "
+            "give --dayfirst"
+        )
+    return notes
+
+
 def read_diary(
     path: str | Path,
     *,
@@ -251,31 +283,7 @@ def read_diary(
     )
     staged.notes[:0] = preamble
     frame, problems = staged.frame, staged.problems
-    inferred = frame.attrs.get(DAYFIRST_INFERRED)
-    if inferred is not None:
-        staged.notes.append(
-            f"dates read as day/month/year, because dates such as {inferred!r} can only be "
-            "read that way (give --dayfirst to say so, and check dates like 05/11)"
-        )
-    if table.encoding == MIXED_ENCODING:
-        staged.notes.append(
-            "the file is UTF-8 except for a few lines, which were read as Windows-1252 (a "
-            "spreadsheet may have saved them so): check the accented letters of those foods"
-        )
-    repeats = frame.attrs.get(JOINED_REPEATS)
-    if repeats is not None:
-        staged.notes.append(
-            f"{repeats[0]} row(s) after the repeated header, from line {repeats[1]}, repeat "
-            "rows above it cell for cell: counted twice, as written; if the joined exports "
-            "overlap, remove one copy"
-        )
-    assumed = frame.attrs.get(MONTHFIRST_ASSUMED)
-    if assumed is not None:
-        staged.notes.append(
-            f"dates such as {assumed!r} read either way; with no date in the file to settle "
-            "it they were read month/day/year (US): if this diary writes day/month/year, "
-            "give --dayfirst"
-        )
+    staged.notes.extend(_reading_notes(frame, table))
     steps.start(READ_STEPS[2])
     if staged.mode != "none" and len(frame):
         foods = foods if foods is not None else _default_foods()

@@ -30,13 +30,14 @@ from analyzer.diary.resolve import NameMatcher, grams_per_row, match_foods, scal
 from analyzer.errors import MyFoodsFileError, UnknownUnitError, some_of
 from analyzer.foods import units
 from analyzer.foods.match_result import MATCH_COLUMNS
-from analyzer.foods.myfoods import PART_COLUMNS, MyFoods, MyFoodsMatcher, describe
-from analyzer.foods.myfoods_file import (
-    MyFoodRow,
-    Problem,
-    is_my_food_id,
+from analyzer.foods.myfoods import (
+    PART_COLUMNS,
+    MyFoods,
+    MyFoodsMatcher,
+    describe,
     read_my_foods_files,
 )
+from analyzer.foods.myfoods_file import MyFoodRow, Problem, is_my_food_id
 from analyzer.nutrients import NUTRIENT_COLUMNS
 
 #: What to do about an ingredient that matches no food.

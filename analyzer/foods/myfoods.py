@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
@@ -23,7 +24,13 @@ import pandas as pd
 
 from analyzer.errors import UnknownUnitError
 from analyzer.foods.match_result import MATCH_COLUMNS
-from analyzer.foods.myfoods_file import MyFoodRow, is_my_food_id, name_key
+from analyzer.foods.myfoods_file import (
+    MyFoodRow,
+    Problem,
+    is_my_food_id,
+    name_key,
+    read_my_foods_file,
+)
 from analyzer.foods.name_amount import split_name
 from analyzer.foods.quantities import MASS_UNITS_G, VOLUME_UNITS_ML, normalize_unit
 from analyzer.nutrients import NUTRIENT_COLUMNS
@@ -296,3 +303,50 @@ class MyFoodsMatcher:
         if table is None:
             return self._base.match_names([])
         return table.reindex(pd.Index(pd.array(distinct, dtype="string"), name="name"))
+
+
+def read_my_foods_files(
+    paths: str | Path | Sequence[str | Path],
+) -> tuple[list[MyFoodRow], list[Problem]]:
+    """Read my-foods files, checking that every name and alias is given once.
+
+    Returns
+    -------
+    rows, problems
+        As :func:`read_my_foods_file`, over all files; a name or alias given twice (in
+        one file or across files) is a problem on the later line.
+    """
+    rows: list[MyFoodRow] = []
+    problems: list[Problem] = []
+    listed = [paths] if isinstance(paths, str | Path) else list(paths)
+    order = {str(p): i for i, p in enumerate(listed)}
+    for path in listed:
+        found, bad = read_my_foods_file(path)
+        rows += found
+        problems += bad
+    seen: dict[str, MyFoodRow] = {}
+    kept: list[MyFoodRow] = []
+    for row in rows:
+        clash = None
+        for name, key in zip((row.name, *row.aliases), row.keys, strict=True):
+            first = seen.get(key)
+            if first is not None and first is not row:
+                clash = (name, first)
+                break
+            seen[key] = row
+        if clash is None:
+            kept.append(row)
+            continue
+        name, first = clash
+        where = f"line {first.line}" if first.path == row.path else first.where
+        problems.append(
+            (
+                row.path,
+                row.line,
+                "name" if name == row.name else "aliases",
+                name,
+                "duplicate name",
+                f"give each name once ({where} has it too)",
+            )
+        )
+    return kept, sorted(problems, key=lambda p: (order.get(p[0], 0), p[1]))

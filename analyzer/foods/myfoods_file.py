@@ -23,7 +23,8 @@ A CSV file with a header row (header names in any case). Each row has a ``kind``
 
 Columns ``note``, ``notes``, ``comment`` and ``source`` are for you and are not read; any
 other unknown column is an error (a misspelled nutrient would otherwise be lost). This module
-checks each line on its own (:func:`read_my_foods_files`); recipes are resolved against the
+checks each line on its own (:func:`read_my_foods_file`; several files,
+:func:`analyzer.foods.myfoods.read_my_foods_files`); recipes are resolved against the
 foods by :mod:`analyzer.diary.recipes`.
 """
 
@@ -32,13 +33,12 @@ from __future__ import annotations
 import csv
 import math
 import os
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from analyzer.foods.supplements import compound, compound_names
-from analyzer.nutrients import CATEGORIES, MAX_PER_100_G, MAX_PER_ENTRY, NUTRIENT_COLUMNS
+from analyzer.nutrients import CATEGORIES, NUTRIENT_COLUMNS, value_limits
 
 #: Environment variable naming the default my-foods file ("" turns it off).
 MY_FOODS_ENV = "ANALYZER_FOODS"
@@ -48,6 +48,11 @@ KINDS = ("food", "recipe", "supplement")
 PER_WORDS = {"100g": "100g", "100 g": "100g", "serving": "serving", "unit": "unit"}
 #: Prefix of the food ids of your own foods (``my:sunday chili``).
 MY_ID_PREFIX = "my:"
+#: The fix for a value nothing can hold.
+CHECK_NUMBER = (
+    "check the number and its unit (mg, not micrograms; per 100 g or per serving as the per "
+    "column says)"
+)
 #: Columns read from the file (besides the nutrients).
 TEXT_COLUMNS = (
     "kind",
@@ -268,33 +273,19 @@ class _Reader:
 
     def _plausible(self, entry: MyFoodRow) -> None:
         """Values no food or supplement can have (more calcium than its own mass, 1e308
-        kcal) are problems of their cell: per 100 g at most :data:`MAX_PER_100_G` (a
-        serving scaled by its weight), per serving or unit at most :data:`MAX_PER_ENTRY`."""
-        per_100_g = {"100g": 1.0, "serving": 100.0 / entry.serving_g}.get(entry.per, math.nan)
+        kcal) are problems of their cell (:func:`analyzer.nutrients.value_limits`)."""
         for column, value in entry.values.items():
-            if math.isnan(value):
+            over = [(lim, what) for lim, what in value_limits(column, entry.per, entry.serving_g)
+                    if value > lim]  # fmt: skip
+            if math.isnan(value) or not over:
                 continue
-            limits = (
-                [(MAX_PER_ENTRY[column], "one serving or unit")] if entry.per != "100g" else []
-            )
-            if not math.isnan(per_100_g):
-                limits.append((MAX_PER_100_G[column] / per_100_g, "100 g of anything"))
-            for limit, what in limits:
-                if value > limit:
-                    unit = column.rsplit("_", 1)[1]
-                    problem = f"more than {what} can hold (at most {limit:,.0f} {unit})"
-                    if not self.cell(column):  # from the compound's mass
-                        mineral = column.removesuffix("_mg")
-                        problem = f"gives {value:,.0f} mg of {mineral}, " + problem
-                        column = "compound_mg"
-                    self.bad(
-                        column,
-                        self.cell(column),
-                        problem,
-                        "check the number and its unit (mg, not micrograms; per 100 g or per "
-                        "serving as the per column says)",
-                    )
-                    break
+            limit, what = over[0]
+            problem = f"more than {what} can hold (at most {limit:,.0f} {column.rsplit('_')[-1]})"
+            shown = column
+            if not self.cell(column):  # from the compound's mass
+                problem = f"gives {value:,.0f} mg of {column.removesuffix('_mg')}, " + problem
+                shown = "compound_mg"
+            self.bad(shown, self.cell(shown), problem, CHECK_NUMBER)
 
     def _food(self, entry: MyFoodRow, per: str) -> None:
         if entry.per not in ("100g", "serving"):
@@ -465,50 +456,3 @@ def read_my_foods_file(path: str | Path) -> tuple[list[MyFoodRow], list[Problem]
                 )
             )
     return reader.rows, reader.problems
-
-
-def read_my_foods_files(
-    paths: str | Path | Sequence[str | Path],
-) -> tuple[list[MyFoodRow], list[Problem]]:
-    """Read my-foods files, checking that every name and alias is given once.
-
-    Returns
-    -------
-    rows, problems
-        As :func:`read_my_foods_file`, over all files; a name or alias given twice (in
-        one file or across files) is a problem on the later line.
-    """
-    rows: list[MyFoodRow] = []
-    problems: list[Problem] = []
-    listed = [paths] if isinstance(paths, str | Path) else list(paths)
-    order = {str(p): i for i, p in enumerate(listed)}
-    for path in listed:
-        found, bad = read_my_foods_file(path)
-        rows += found
-        problems += bad
-    seen: dict[str, MyFoodRow] = {}
-    kept: list[MyFoodRow] = []
-    for row in rows:
-        clash = None
-        for name, key in zip((row.name, *row.aliases), row.keys, strict=True):
-            first = seen.get(key)
-            if first is not None and first is not row:
-                clash = (name, first)
-                break
-            seen[key] = row
-        if clash is None:
-            kept.append(row)
-            continue
-        name, first = clash
-        where = f"line {first.line}" if first.path == row.path else first.where
-        problems.append(
-            (
-                row.path,
-                row.line,
-                "name" if name == row.name else "aliases",
-                name,
-                "duplicate name",
-                f"give each name once ({where} has it too)",
-            )
-        )
-    return kept, sorted(problems, key=lambda p: (order.get(p[0], 0), p[1]))

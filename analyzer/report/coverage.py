@@ -161,7 +161,9 @@ def completeness(
         names = _and([d.weekday for d in listed])
         parts.append(f"{names} {'is' if len(listed) == 1 else 'are'} incomplete")
     if logged < len(days):
-        parts.append(f"{len(days) - logged} of the {len(days)} days are not logged")
+        missing = len(days) - logged
+        verb = "is" if missing == 1 else "are"
+        parts.append(f"{missing} of the {len(days)} days {verb} not logged")
     elif not listed:
         parts.append(f"all {logged} days are logged and complete")
     parts += _lacking_minerals(coverage or {})

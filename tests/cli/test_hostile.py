@@ -28,12 +28,12 @@ WESTERN = str(example_path("western"))
         (
             ["--week", "9999-W01"],
             "'--week': week '9999-W01' is outside the dates this tool handles; give a date "
-            "from 1900-01-01 to 2199-12-31",
+            "from 1900-01-01 to 2100-12-31",
         ),
         (
             ["--start", "0001-01-01"],
             "'--start': start date 0001-01-01 is outside the dates this tool handles; give a "
-            "date from 1900-01-01 to 2199-12-31",
+            "date from 1900-01-01 to 2100-12-31",
         ),
     ],
 )

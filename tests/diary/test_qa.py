@@ -423,3 +423,18 @@ def test_cronometer_saved_by_european_excel() -> None:
     assert entries["caffeine_mg"].tolist() == [0.0, 95.0, 0.0, 60.0]
     # "2,00 slice (...) - each 3/4 oz" read with the decimal comma: 1.5 oz
     assert (entries["quantity"].iloc[2], entries["unit"].iloc[2]) == (1.5, "oz")
+
+
+def test_real_dates_outside_the_years_read_say_so(tmp_path: Path) -> None:
+    # 9999-12-31 and 1899-01-01 are real dates, outside 1900-2100; 2026-02-30 is impossible
+    path = tmp_path / "years.csv"
+    path.write_text(
+        "date,food,amount,unit\n9999-12-31,milk,1,cup\n1899-01-01,milk,1,cup\n"
+        "2026-02-30,milk,1,cup\n2026-11-16,milk,1,cup\n"
+    )
+    diary = read_diary(path)
+    assert diary.rejected["reason"].tolist() == [
+        "date '9999-12-31' is outside the years 1900 to 2100 this tool reads",
+        "date '1899-01-01' is outside the years 1900 to 2100 this tool reads",
+        "impossible date '2026-02-30'",
+    ]
