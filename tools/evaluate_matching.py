@@ -2,8 +2,10 @@
 
 The sets are in ``tests/data/matching/`` (see its README): ``names_dev.csv`` /
 ``names_test.csv`` (food names as people and apps write them, each with the SR28 ids a
-dietitian would accept, or ``none``) and ``units_dev.csv`` / ``units_test.csv`` (a food, an
-amount as written and the grams computed by hand from USDA portions).
+dietitian would accept, or ``none``), ``names_fresh.csv`` (a later set from other sources,
+labelled before the matcher was run on it, held out like the test half) and
+``units_dev.csv`` / ``units_test.csv`` (a food, an amount as written and the grams computed
+by hand from USDA portions).
 
 Each name is matched the way a diary row is matched: through the matcher's
 ``match_names`` (once per distinct name), which reads a name that carries its amount
@@ -29,9 +31,10 @@ Each unit case is converted the way a diary row is: the amount text read by the 
 amount parser, grams from :func:`analyzer.diary.resolve.grams_per_row` for the given food
 id; it is ``within`` when the grams are within :data:`UNITS_TOLERANCE` of the expected grams.
 
-Only aggregate figures are printed for the ``*_test`` files. ``--failures`` lists the
-individual failures of the dev files (refused for a test file, so that the held-out figure
-stays honest).
+Only aggregate figures are printed for the ``*_test`` and ``*_fresh`` files. ``--failures``
+lists the individual failures of the dev files (never of a held-out file, so that the
+held-out figures stay honest). The ``full`` set is dev + test, the set the issue's targets
+are measured on; ``fresh`` is printed beside it.
 
 Usage::
 
@@ -63,6 +66,10 @@ UNITS_TOLERANCE = 0.10
 TARGET_RIGHT = 0.90
 TARGET_WRONG = 0.02
 TARGET_UNITS = 0.95
+#: Names sets, in print order: tuned on, held out, and the later held-out set.
+NAME_SETS = ("dev", "test", "fresh")
+#: The sets that make up the ``full`` set of the issue's targets.
+FULL_SETS = ("dev", "test")
 #: Outcomes of a name, in print order.
 OUTCOMES = ("right", "wrong", "unmatched", "near")
 
@@ -231,7 +238,8 @@ class NamesFigures:
 def names_table(matched: pd.DataFrame) -> pd.DataFrame:
     """Per style and overall, per set and for the full set: the outcome shares."""
     rows = []
-    for set_name, part in [*matched.groupby("set", sort=False), ("full", matched)]:
+    full = matched[matched["set"].isin(FULL_SETS)]
+    for set_name, part in [*matched.groupby("set", sort=False), ("full", full)]:
         for style in (*STYLES, "all"):
             chosen = part if style == "all" else part[part["style"] == style]
             figures = NamesFigures.of(chosen)
@@ -254,11 +262,10 @@ def evaluate(data: Path = DATA) -> tuple[pd.DataFrame, pd.DataFrame]:
     -------
     names, units : DataFrame
         Every names row with its outcome, every unit case with its grams (column ``set``
-        says ``dev`` or ``test``).
+        says ``dev``, ``test`` or, for names, ``fresh`` when that file is present).
     """
-    names = pd.concat(
-        [load_names(data / f"names_{s}.csv") for s in ("dev", "test")], ignore_index=True
-    )
+    paths = [data / f"names_{s}.csv" for s in NAME_SETS]
+    names = pd.concat([load_names(p) for p in paths if p.exists()], ignore_index=True)
     units = pd.concat(
         [load_units(data / f"units_{s}.csv") for s in ("dev", "test")], ignore_index=True
     )
@@ -280,7 +287,7 @@ def render(names: pd.DataFrame, units: pd.DataFrame) -> str:
     lines += ["", "Units (share of cases within 10% of the expected grams)"]
     for row in units_table(units).itertuples(index=False):
         lines.append(f"{row.set:<5} {row.n:>5} {row.within:>7.1%}")
-    full = NamesFigures.of(names)
+    full = NamesFigures.of(names[names["set"].isin(FULL_SETS)])
     units_full = float(units["within"].mean())
     lines += [
         "",
@@ -293,7 +300,7 @@ def render(names: pd.DataFrame, units: pd.DataFrame) -> str:
 
 
 def failures(names: pd.DataFrame, units: pd.DataFrame) -> str:
-    """The dev set's failures, one per line (never the test set's)."""
+    """The dev set's failures, one per line (never a held-out set's)."""
     dev = names[(names["set"] == "dev") & (names["outcome"] != "right")]
     lines = ["Dev names not right:"]
     for row in dev.sort_values(["outcome", "style"]).itertuples(index=False):

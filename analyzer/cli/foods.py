@@ -51,6 +51,9 @@ def foods() -> None:
 def foods_search(query: str, limit: int, fmt: str) -> None:
     """Find foods by name or NDB id, best first (id, description, category, score).
 
+    The first is the food a diary row of that name gets; a score is never higher than
+    that of a food above it.
+
     Names are matched as people log them: exact id or description, common names
     ("coke", "bok choy"), then by the food's main noun. A name with no good candidate
     exits with status 1 and "did you mean" suggestions.

@@ -145,12 +145,12 @@ def query_coverage(
     keys: list[str | frozenset[str]] = [*groups, *(w for w in weights if w not in grouped)]
     words = set(parsed.content) | set(parsed.modifiers)
     for (full_weight, credit, needed), key in zip(units, keys, strict=True):
-        names_food = _names_food(index, key)
+        food_word = _names_food(index, key)
         flavour = isinstance(key, str) and key in FLAVOUR_WORDS
         may_qualify = (
             key != head
             and key in index.known
-            and not names_food
+            and not food_word
             and key not in NOT_QUALIFIERS
             and not dish
         )
@@ -166,7 +166,7 @@ def query_coverage(
             unexplained += (1.0 - credit) * full
         if (
             key != head
-            and (names_food or flavour)
+            and (food_word or flavour)
             and key not in side
             and full_weight >= CONTENT_WEIGHT
         ):

@@ -52,6 +52,8 @@ BRAND_COLUMN = [name for name, _, _ in VARIANT_PENALTIES].index("brand")
 #: Dishes and product classes whose head word names a different food than its parts
 #: (``Soup, black bean`` is not black beans): penalised unless the query names them.
 DISH_HEADS = word_set("dish_head")
+#: The last words of the dish heads (``pie``, ``soup``, ``dressing``).
+DISH_HEAD_WORDS = frozenset(phrase.split()[-1] for phrase in DISH_HEADS)
 #: Dish heads that only classify a product whose own name follows (``Snacks, potato
 #: chips`` is potato chips, while ``Soup, black bean`` is not black beans).
 SNACK_CLASS_HEADS = frozenset({"snack", "candy"})
@@ -177,8 +179,12 @@ def strip_non_heads(core: list[str]) -> list[str]:
 
 def compound_head(core: list[str], classes: set[str] | frozenset[str] = frozenset()) -> list[str]:
     """The head word of a multi-word core (``dressing`` of ``salad dressing``), if any; a
-    core word repeating the food's class (``nut`` of ``Nuts, cashew nuts``) is none."""
-    words = without_class(strip_non_heads(core), classes)
+    core word repeating the food's class (``nut`` of ``Nuts, cashew nuts``) is none, unless
+    what it follows is a dish (``Spices, pumpkin pie spice`` is a spice, not a pie)."""
+    stripped = strip_non_heads(core)
+    words = without_class(stripped, classes)
+    if words != stripped and words[-1:] and words[-1] in DISH_HEAD_WORDS:
+        words = stripped
     return words[-1:] if len(set(words)) > 1 else []
 
 

@@ -251,6 +251,8 @@ class FoodIndex:
             sorted(set(b) - m - STOP_WORDS) for b, m in zip(brand_tok, makers, strict=True)
         ]
         self.product_postings = postings(product_tok)
+        #: Words that name a maker in some description (``kraft``, ``silk``).
+        self.maker_words = frozenset().union(*makers)
         self.product_len = np.array([len(p) for p in product_tok], dtype=np.int64)
         #: Words USDA (almost) only writes inside a brand name (``KRAFT``, ``CLIF``): a
         #: query holding one names that brand.

@@ -44,14 +44,13 @@ from analyzer.foods.match_result import EXACT_METHODS as EXACT_METHODS
 from analyzer.foods.match_result import MATCH_METHODS as MATCH_METHODS
 from analyzer.foods.match_result import FoodMatch
 from analyzer.foods.match_result import confidence_of as confidence_of
-from analyzer.foods.name_amount import split_name
+from analyzer.foods.name_amount import split_name, with_amount_form
 from analyzer.foods.names import (
     PREPARATION_WORDS,
     ParsedName,
     normalize_name,
     parse_name,
     segments,
-    tokens,
 )
 from analyzer.foods.score import MIN_SCORE, score_candidates
 from analyzer.foods.spelling import N_SUGGESTIONS, Speller
@@ -254,8 +253,14 @@ class FoodMatcher:
 
     def _alias_keys(self, text: str, parsed: ParsedName) -> list[str]:
         keys = [normalize_name(text)]
-        # Without a maker's name (``Kraft Macaroni & Cheese``, ``Silk Soy Milk``).
-        keys.append(" ".join(w for w in keys[0].split() if w not in self._index.brand_only))
+        # Without a maker's name (``Kraft Macaroni & Cheese``, ``Silk Soy Milk``); never
+        # without a product's own name (``Rice Krispies`` is no rice, ``Coco Pops`` no pop).
+        index = self._index
+        brand_only = [w for w in keys[0].split() if w in index.brand_only]
+        if any(w not in index.maker_words for w in brand_only):
+            brand_only = []
+        if brand_only and not self._names_product(keys[0].split(), brand_only):
+            keys.append(" ".join(w for w in keys[0].split() if w not in brand_only))
         parts = segments(text)
         if len(parts) > 1:
             keys.append(normalize_name(" ".join(parts[1:] + parts[:1])))
@@ -265,6 +270,16 @@ class FoodMatcher:
         if parsed.content or parsed.modifiers:  # never a lone "raw"
             keys.append(" ".join(words))
         return [k for k in keys if k]
+
+    def _names_product(self, words: list[str], brand_words: list[str]) -> bool:
+        """True when the words spell out a product's own name of two or more words that
+        holds one of ``brand_words`` (``Rice Krispies``): those words are no maker's."""
+        index = self._index
+        named = index.lookup(index.product_postings, set(words))
+        spelled = (named == index.product_len) & (index.product_len >= 2)
+        return any(
+            bool((spelled & index.mask(index.product_postings, w)).any()) for w in brand_words
+        )
 
     def _match(self, name: str) -> FoodMatch:
         """The whole name exactly (``7 up``); else its food part, without the amount
@@ -293,7 +308,7 @@ class FoodMatcher:
             literal = self._literal(name)  # a name that merely starts with a number
             if literal is not None:
                 return self._found(name, literal[0], 100.0, literal[1])
-            return replace(self._match_text(_with_container(food, split.amount)), name=name)
+            return replace(self._match_text(with_amount_form(food, split.amount)), name=name)
         return self._match_text(name)
 
     def _left_out(self, name: str) -> str:
@@ -419,21 +434,6 @@ class FoodMatcher:
         keys = (" ".join(parsed.preparation + parsed.content), " ".join(parsed.content))
         hint = next((self._aliases[k] for k in keys if k in self._aliases), None)
         return score_candidates(self._index, parsed, hint, limit)
-
-
-#: Amount units that say how the food was bought: a can of beans is canned beans.
-CONTAINER_FORMS = {"can": "canned", "tin": "canned"}
-
-
-def _with_container(food: str, amount: str | None) -> str:
-    """The food part of a name with the form its amount's container implies (``1 can black
-    beans``: canned black beans), unless the name says a form already."""
-    words = (amount or "").lower().split()
-    unit = words[1] if len(words) > 1 and words[0][:1].isdigit() else ""
-    form = CONTAINER_FORMS.get(unit.rstrip("s"))
-    if form is None or any(w in PREPARATION_WORDS for w in tokens(food)):
-        return food
-    return f"{food}, {form}"
 
 
 def _leaves_out(aliases: pd.DataFrame | None) -> dict[str, str]:

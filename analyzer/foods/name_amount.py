@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from analyzer.errors import AmountError
-from analyzer.foods.names import PREPARATION_WORDS, singular
+from analyzer.foods.names import PREPARATION_WORDS, singular, tokens
 from analyzer.foods.quantities import (
     MASS_UNITS_G,
     VOLUME_UNITS_ML,
@@ -369,3 +369,41 @@ def split_name(text: str) -> NameAmount:
         or _at_the_end(stripped)
     )
     return found if found is not None else NameAmount(food=stripped)
+
+
+#: Amount units that say how the food was bought: a can of beans is canned beans.
+CONTAINER_FORMS = {"can": "canned", "tin": "canned"}
+#: Amount units that measure an instant food or a mix as it comes, before water or milk is
+#: added: a teaspoon of instant coffee, a packet of instant oatmeal, an envelope of cocoa
+#: mix is the dry form.
+DRY_SERVING_UNITS = frozenset(
+    {"tsp", "teaspoon", "tbsp", "tablespoon", "packet", "sachet", "envelope", "scoop", "pouch"}
+)
+#: Words of a food part naming a product made to be mixed with water or milk.
+DRY_PRODUCT_WORDS = frozenset({"instant", "mix"})
+
+
+def with_amount_form(food: str, amount: str | None) -> str:
+    """The food part of a name with the form its amount implies, unless the name says a
+    form already: a can is canned (``1 can black beans``), a spoonful or a packet of an
+    instant food or a mix is its dry form (``Instant Coffee, 1 tsp``).
+
+    Examples
+    --------
+    >>> with_amount_form("black beans", "1 can")
+    'black beans, canned'
+    >>> with_amount_form("Instant Coffee", "1 tsp")
+    'Instant Coffee, dry or powder'
+    >>> with_amount_form("Instant Coffee", "1 cup")
+    'Instant Coffee'
+    """
+    words = (amount or "").lower().split()
+    unit = words[1].rstrip(".") if len(words) > 1 and words[0][:1].isdigit() else ""
+    food_words = tokens(food)
+    if any(w in PREPARATION_WORDS - DRY_PRODUCT_WORDS for w in food_words):
+        return food
+    form = CONTAINER_FORMS.get(unit.rstrip("s"))
+    dry_serving = unit.rstrip("s") in DRY_SERVING_UNITS
+    if form is None and dry_serving and DRY_PRODUCT_WORDS.intersection(food_words):
+        form = "dry or powder"
+    return food if form is None else f"{food}, {form}"

@@ -184,6 +184,10 @@ class ParsedName:
         Content words after a join word (``milk`` in ``coffee with milk``), low weight.
     brand : tuple of str
         Words dropped as brands or marketing.
+    maker : tuple of str
+        The maker's words of an app name (``Almond Breeze`` of ``Almond Breeze - Original
+        Unsweetened``), also among ``brand`` or, for a product named by its maker alone
+        (``Skittles - Original``), ``content``.
     alternatives : tuple of frozenset of str
         Groups of words joined by ``or`` (``yellow or white``, ``baked, broiled, or
         roasted``): a food naming any one of a group explains the whole group.
@@ -202,6 +206,7 @@ class ParsedName:
     modifiers: tuple[str, ...] = ()
     side: tuple[str, ...] = ()
     brand: tuple[str, ...] = ()
+    maker: tuple[str, ...] = ()
     flags: frozenset[str] = field(default_factory=frozenset)
     alternatives: tuple[frozenset[str], ...] = ()
 
@@ -288,6 +293,7 @@ def parse_name(
         modifiers=tuple(words.modifiers),
         side=tuple(words.side),
         brand=tuple(words.brand),
+        maker=tuple(words.maker),
         flags=frozenset(flags),
         alternatives=tuple(groups),
     )
@@ -354,7 +360,7 @@ class _Words:
             ):
                 self.brand += content  # a leading all-unknown part is a brand name
             elif maker and number == 0:
-                self.maker = content
+                self.maker = content or dropped  # a known brand word: ``Oikos - Vanilla``
                 self.brand += content
             else:
                 self.main = content

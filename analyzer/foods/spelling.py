@@ -56,6 +56,7 @@ class Speller:
             modifiers=fix(parsed.modifiers),
             side=fix(parsed.side),
             brand=parsed.brand,
+            maker=parsed.maker,
             flags=parsed.flags,
             alternatives=parsed.alternatives,
         )

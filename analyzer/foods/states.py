@@ -29,6 +29,8 @@ FRESH_WORDS = frozenset({"fresh", "freshly"})
 ASKS_UNCOOKED = UNCOOKED_WORDS | frozenset({"flour", "meal", "bran", "germ", "mix", "powder"})
 #: Column of the sprouted flag in :attr:`FoodIndex.flags`.
 SPROUTED_COLUMN = [name for name, _, _ in VARIANT_PENALTIES].index("sprouted")
+#: Column of the dry form (a mix, powder, concentrate, dehydrated or dried food).
+DRY_COLUMN = [name for name, _, _ in VARIANT_PENALTIES].index("dry")
 
 
 def uncooked_rule_applies(parsed: ParsedName) -> bool:
@@ -71,6 +73,11 @@ def default_state(
     off_cooked = uncooked | index.meat_raw[candidates]
     plain = index.produce_plain[candidates] & ~other_form
     off_plain = index.produce_processed[candidates]
+    # a mix, powder or concentrate is not the food as eaten (``gravy``: not the dry mix),
+    # unless prepared (``Gelatin desserts, dry mix, prepared with water``)
+    made = _prepared(index)[candidates]
+    dry = index.flags[candidates, DRY_COLUMN] & ~made
+    ready = ~dry & ~index.flags[candidates, BRAND_COLUMN] & ~index.staple[candidates]
     codes = index.core_code[candidates]
     out = none
     # "fresh" asks for the plain form whatever else the name says
@@ -78,6 +85,7 @@ def default_state(
     for default, off, tolerance in (
         (cooked, off_cooked, DEFAULT_STATE_TOLERANCE),
         (plain, off_plain, fresh),
+        (ready, dry & ~index.staple[candidates] & ~plain, DEFAULT_STATE_TOLERANCE),
     ):
         if not default.any() or not off.any():
             continue
@@ -85,6 +93,14 @@ def default_state(
         np.maximum.at(best, codes[default], query_cov[default])
         out = out | (off & (query_cov <= best[codes] + tolerance))
     return out
+
+
+def _prepared(index: FoodIndex) -> np.ndarray:
+    """Per food, whether its description says ``prepared`` (computed once per index)."""
+    found = index.memo.get("prepared")
+    if found is None:
+        found = index.memo["prepared"] = index.mask(index.all_postings, "prepared")
+    return found
 
 
 #: Preparation words naming a form of a food: when the matched food is not in that form

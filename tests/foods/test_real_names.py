@@ -252,7 +252,7 @@ OUT_OF_SAMPLE_NAMES: dict[str, str | tuple[str | None, ...] | None] = {
     "Mozzarella Cheese, Part Skim": ("01028", "01029"),  # was 42304: Cheese, mozzarella, nonfat
     "Greek Yogurt, Plain, Nonfat": "01256",
     "Almond Milk, Unsweetened": "14091",
-    "Silk Soy Milk": "16139",  # was unmatched:
+    "Silk Soy Milk": ("16235", "16139"),  # SILK's own plain soymilk, or fortified soymilk
     "Chipotle Burrito Bowl": None,
     "McDonald's Big Mac": ("21237", "21350"),
     "Starbucks Caffe Americano": ("14209", "14210"),  # was unmatched:
