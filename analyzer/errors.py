@@ -153,16 +153,24 @@ class UnknownUnitError(ValueError, AnalyzerError):
         The food's description (or name as written).
     available : sequence of str
         The units this food does have (mass and volume units and its USDA portions).
+    hint : str, optional
+        Why the unit cannot be converted and what to write instead (a packet of a food
+        USDA gives no packet for).
     """
 
-    def __init__(self, unit: str, food: str, available: Sequence[str] = ()) -> None:
+    def __init__(
+        self, unit: str, food: str, available: Sequence[str] = (), hint: str = ""
+    ) -> None:
         super().__init__(unit, food, available)
         self.unit = unit
         self.food = food
         self.available = list(available)
+        self.hint = hint
 
     def __str__(self) -> str:
         msg = f"unknown unit {quote(self.unit)} for {quote(self.food)}"
+        if self.hint:
+            msg += f": {self.hint}"
         if self.available:
             msg += f"; this food has: {', '.join(self.available)}"
         return msg

@@ -37,6 +37,26 @@ def _rounded(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+#: Columns of amounts as the user wrote them: shown with the decimals they need (up to
+#: :data:`AMOUNT_DIGITS`), so 0.25 l stays 0.25 and 2 stays 2, not 0.2 and 2.0.
+AMOUNT_COLUMNS = frozenset({"quantity"})
+#: Most decimals of an amount in the text table.
+AMOUNT_DIGITS = 3
+
+
+def amount_text(value: float) -> str:
+    """An amount with the decimals it needs: ``0.25``, ``2``, ``0.333`` ("" if unknown).
+
+    Examples
+    --------
+    >>> [amount_text(v) for v in (0.25, 2.0, 1 / 3, 1500.0)]
+    ['0.25', '2', '0.333', '1500']
+    """
+    if pd.isna(value):
+        return ""
+    return f"{value:.{AMOUNT_DIGITS}f}".rstrip("0").rstrip(".")
+
+
 def format_frame(frame: pd.DataFrame, fmt: TableFormat = "table", digits: int = 1) -> str:
     """Render a table as aligned text, CSV (formula-safe) or JSON records.
 
@@ -47,7 +67,8 @@ def format_frame(frame: pd.DataFrame, fmt: TableFormat = "table", digits: int = 
     fmt : {"table", "csv", "json"}
         Output format.
     digits : int
-        Decimals for floats in the text table. CSV and JSON round floats to
+        Decimals for floats in the text table (amounts, :data:`AMOUNT_COLUMNS`, keep the
+        decimals they need). CSV and JSON round floats to
         :data:`MACHINE_DIGITS` decimals, which removes binary noise such as
         ``275.71999999999997`` and keeps far more precision than the data have.
     """
@@ -65,6 +86,8 @@ def format_frame(frame: pd.DataFrame, fmt: TableFormat = "table", digits: int = 
     for column in shown.columns:
         if pd.api.types.is_datetime64_any_dtype(shown[column]):
             shown[column] = shown[column].dt.strftime("%Y-%m-%d")
+        elif pd.api.types.is_float_dtype(shown[column]) and column in AMOUNT_COLUMNS:
+            shown[column] = shown[column].map(amount_text)
         elif pd.api.types.is_float_dtype(shown[column]):
             shown[column] = shown[column].map(lambda v: "" if pd.isna(v) else f"{v:.{digits}f}")
         elif shown[column].dtype == object or pd.api.types.is_string_dtype(shown[column]):

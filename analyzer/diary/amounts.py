@@ -18,7 +18,7 @@ from analyzer.diary.model import factorize_columns, quoted
 from analyzer.diary.numbers import UNKNOWN_MARKERS
 from analyzer.errors import AmountError
 from analyzer.foods import units
-from analyzer.foods.name_amount import split_name
+from analyzer.foods.name_amount import amount_words, split_name, vague_reason
 
 #: One distinct pair's result: quantity, unit, status, reason, outer quantity, outer unit.
 _Result = tuple[float, str | None, str, str, float, str | None]
@@ -91,16 +91,26 @@ def _one(amount: str, unit: str, decimal_comma: bool) -> _Result:
     try:
         parsed = _parse(amount, decimal_comma)
     except AmountError as error:
-        return np.nan, None, "bad_amount", error.problem, np.nan, None
+        worded = amount_words(amount)  # "half", "a handful", "half a block", "a few"
+        if worded is None:
+            return np.nan, None, "bad_amount", error.problem, np.nan, None
+        if worded.amount is None:
+            return np.nan, None, "missing_amount", vague_reason(amount), np.nan, None
+        try:
+            parsed = _parse(worded.amount, decimal_comma)
+        except AmountError:
+            return np.nan, None, "bad_amount", error.problem, np.nan, None
     if unit.lower() in UNKNOWN_MARKERS:
         outer = _outer(amount, parsed, decimal_comma)
         return float(parsed.quantity), parsed.unit, "", "", *outer
     if parsed.unit is None:
+        # the unit cell names ONE unit: 2 x "container (6 oz)" is 12 oz
         text = f"{amount} {unit}"
         try:
-            combined = _parse(text, decimal_comma)
+            one = units.parse_unit(unit, decimal="," if decimal_comma else ".")
         except AmountError:
             return float(parsed.quantity), units.normalize_unit(unit), "", "", np.nan, None
+        combined = units.ParsedAmount(parsed.quantity * one.quantity, one.unit, text)
         return (
             float(combined.quantity),
             combined.unit,
@@ -201,7 +211,10 @@ def amounts_from_names(parsed: ParsedAmounts, food: pd.Series) -> ParsedAmounts:
         ``parsed`` with the blank rows filled where the name gives an amount, and
         ``from_name`` set.
     """
-    blank = (parsed.status == "missing_amount").to_numpy(dtype=bool)
+    # blank (or "n/a") cells only: a cell of vague words ("a few") keeps its own reason
+    blank = ((parsed.status == "missing_amount") & (parsed.reason == "missing amount")).to_numpy(
+        dtype=bool
+    )
     from_name = np.zeros(len(food), dtype=bool)
     if not blank.any():
         return replace(parsed, from_name=pd.Series(from_name, index=food.index))
@@ -238,14 +251,7 @@ def _from_name(name: str) -> tuple[float, str | None, str]:
     split = split_name(name)
     if split.amount is None:
         if split.written:
-            return (
-                np.nan,
-                None,
-                (
-                    f"the name's amount {split.written!r} gives no number; write the amount, "
-                    "e.g. 3 or 1 cup"
-                ),
-            )
+            return np.nan, None, vague_reason(split.written)
         return np.nan, None, "missing amount"
     try:
         amount = units.parse_amount(split.amount)

@@ -18,6 +18,12 @@ logged) is kept as ``completed``; a day marked ``false`` is incomplete
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
+import numpy as np
+import pandas as pd
+
 from analyzer.diary.amounts import parse_amounts
 from analyzer.diary.csvio import RawTable
 from analyzer.diary.detect import column_index, missing_columns, own_columns
@@ -33,6 +39,7 @@ from analyzer.diary.staging import (
     lacking_note,
     optional_text,
 )
+from analyzer.foods.quantities import is_measure_unit, normalize_unit
 
 #: Cronometer's nutrient headers for our columns (case-insensitive).
 CRONOMETER_NUTRIENTS: dict[str, tuple[str, ...]] = {
@@ -72,11 +79,50 @@ def _columns(table: RawTable, path: str) -> dict[str, int]:
     return found
 
 
+#: A Cronometer amount of a serving label that states its size: ``2.00 shake (11 fl oz)``.
+_LABELLED = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s+([^\d()][^()]*?)\s*\((\d[^()]*)\)\s*$")
+
+
+_SIZE = re.compile(r"^(\d+(?:[.,]\d+)?)\s*([a-zA-Z][a-zA-Z. ]*)$")
+
+
+def labelled_amounts(amounts: pd.Series) -> pd.Series:
+    """Cronometer's serving labels state ONE serving: ``2.00 shake (11 fl oz)`` is 2 x 11 fl
+    oz, written ``2.00 x 11 fl oz`` for the amount parser (which reads a parenthesis after a
+    household word as the whole amount, as MyFitnessPal writes ``0.5 container (85g)``).
+    Worked out once per distinct cell.
+
+    Examples
+    --------
+    >>> labelled_amounts(pd.Series(["2.00 shake (11 fl oz)", "0.5 cup (120 ml)",
+    ...                             '1.00 medium (7" to 7-7/8" long)'])).tolist()
+    ['2.00 x 11 fl oz', '0.5 cup (120 ml)', '1.00 medium (7" to 7-7/8" long)']
+    """
+    codes, uniques = pd.factorize(amounts.astype(str))
+    out = []
+    for text in uniques:
+        found = _LABELLED.match(text)
+        size = _SIZE.match(found.group(3).strip()) if found else None
+        if (
+            found is not None
+            and size is not None
+            and is_measure_unit(normalize_unit(size.group(2)))  # a weight or volume
+            and not is_measure_unit(normalize_unit(found.group(2).strip()))
+            and found.group(2).strip().lower() != "serving"  # read as one serving already
+        ):
+            text = f"{found.group(1)} x {found.group(3).strip()}"
+        out.append(text)
+    return pd.Series(np.asarray(out, dtype=object)[codes], index=amounts.index, dtype=object)
+
+
 def stage_servings(
     table: RawTable, *, path: str, dayfirst: bool | None, rematch: bool, **_: object
 ) -> Staged:
     """Stage a Cronometer servings export (see the module docstring)."""
     columns = _columns(table, path)
+    cells_ = table.cells.copy()
+    cells_[columns["amount"]] = labelled_amounts(cells(table, columns["amount"]))
+    table = replace(table, cells=cells_)
     given = has_any(table.header, CRONOMETER_NUTRIENTS)
     if rematch or not given:
         unit = own_columns(table.header).get("unit")

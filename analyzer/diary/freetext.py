@@ -121,7 +121,8 @@ def _drop_leading(phrase: str) -> str:
 
 
 def split_amount(phrase: str) -> tuple[str, str]:
-    """A food phrase as (food text, amount text); amount "" when the phrase gives none.
+    """A food phrase as (food text, amount text); amount "" when the phrase gives none,
+    the words as written when they give no number (``a few``).
 
     Leading words such as ``had`` are dropped, then the phrase is read by
     :func:`analyzer.foods.name_amount.split_name`, the one reader of a name that carries
@@ -145,9 +146,11 @@ def split_amount(phrase: str) -> tuple[str, str]:
     ('red wine', '1 glass')
     >>> split_amount("apple pie"), split_amount("2% milk")
     (('apple pie', ''), ('2% milk', ''))
+    >>> split_amount("a few strawberries")  # no number: reported as the amount cell is
+    ('strawberries', 'a few')
     """
     split = split_name(_drop_leading(phrase.strip()))
-    return split.food, split.amount or ""
+    return split.food, split.amount or split.written or ""
 
 
 def _names_nothing(phrase: str) -> bool:

@@ -56,6 +56,7 @@ from analyzer.diary.staging import (
 )
 from analyzer.errors import quote
 from analyzer.foods.name_amount import split_name
+from analyzer.foods.quantities import leading_quantity
 
 #: MyFitnessPal columns taken as given (lower case; the printable diary's and the scripts').
 GIVEN_NUTRIENTS: dict[str, tuple[str, ...]] = {
@@ -132,20 +133,61 @@ def _given(table: RawTable, frame: pd.DataFrame, problems: Problems) -> None:
             )
 
 
-def _stage_foods(frame: pd.DataFrame, food: pd.Series) -> None:
-    """Food name and serving of each row, for matching (in place)."""
+def _quant(table: RawTable, problems: Problems) -> pd.Series | None:
+    """The ``quant`` column as numbers (None when absent); a cell that is not a number is
+    reported and its row keeps the name's serving."""
+    position = column_index(table.header, "quant")
+    if position is None:
+        return None
+    raw = cells(table, position)
+    values, bad = numbers(raw, decimal_comma=False)
+    if bad.any():
+        problems.add(bad, "bad_number", "quant " + quoted(raw.astype(str)) + " is not a number")
+    return values
+
+
+def _stage_foods(frame: pd.DataFrame, food: pd.Series, quant: pd.Series | None = None) -> None:
+    """Food name and serving of each row, for matching (in place); ``quant`` (the number
+    of servings eaten, as the app's energy counts them) scales the serving."""
     name, serving = _split_all(food)
     frame["food"] = name
     frame["food_written"] = food
     amounts = parse_amounts(serving)
+    factor = 1.0 if quant is None else quant_factor(serving, quant)
     frame["serving"] = serving
-    frame["quantity"] = amounts.quantity
+    frame["quantity"] = amounts.quantity * factor
     frame["unit"] = amounts.unit
     frame["unit_written"] = amounts.written
-    frame["outer_quantity"] = amounts.outer_quantity
+    frame["outer_quantity"] = amounts.outer_quantity * factor
     frame["outer_unit"] = amounts.outer_unit
     frame["source"] = "app"
     frame["approximate"] = False
+
+
+def quant_factor(serving: pd.Series, quant: pd.Series) -> pd.Series:
+    """How many of the name's serving each row ate, from ``quant``.
+
+    ``quant`` is the number MyFitnessPal counts the row's energy and sodium by. Where it is
+    the number in the name (``..., 2 cup (480ml)``, quant 2: what python-myfitnesspal
+    writes), the name states the whole amount: factor 1. Where it differs, the name states
+    one serving and ``quant`` counts servings: ``Cheddar Cheese, 1 oz`` with quant 3 is
+    3 oz (its sodium, 3 x 175 mg, says so), ``Oats, 0.5 cup dry (40g)`` with quant 2 is
+    80 g. The factor is 1 where ``quant`` is missing or negative.
+
+    Examples
+    --------
+    >>> serving = pd.Series(["1 oz", "2 cup (480ml)", "0.5 cup dry (40g)", "1 oz"])
+    >>> quant_factor(serving, pd.Series([3.0, 2.0, 2.0, None])).tolist()
+    [3.0, 1.0, 2.0, 1.0]
+    """
+    codes, distinct = pd.factorize(serving.astype(object).fillna(""))
+    leads = np.array([leading_quantity(str(s)) or np.nan for s in distinct] + [np.nan])
+    lead = leads[codes]
+    eaten = pd.to_numeric(quant, errors="coerce").to_numpy(dtype="float64")
+    usable = np.isfinite(eaten) & (eaten >= 0)
+    restated = np.isclose(eaten, lead, rtol=1e-6, atol=1e-9)
+    factor = np.where(usable & ~restated, eaten, 1.0)
+    return pd.Series(factor, index=serving.index, dtype="float64")
 
 
 #: The nutrients that come from USDA for MyFitnessPal food rows (the rest are the app's).
@@ -203,7 +245,7 @@ def stage_mfp_foods(table: RawTable, *, path: str, dayfirst: bool | None, **_: o
     frame["person"] = ""
     add_dates(frame, problems, cells(table, date_at), dayfirst=dayfirst)
     frame["meal"] = optional_text(cells(table, column_index(header, "meal")))
-    _stage_foods(frame, cells(table, food_at))
+    _stage_foods(frame, cells(table, food_at), _quant(table, problems))
     _given(table, frame, problems)
     notes = [
         NOTE_MATCHED,

@@ -17,7 +17,9 @@ from analyzer.diary.model import NUTRIENT_COLUMNS, Problems, factorize_columns, 
 from analyzer.distinct import broadcast, text_codes
 from analyzer.errors import UnknownFoodError, UnknownUnitError
 from analyzer.foods import units
+from analyzer.foods.household import PACKAGES
 from analyzer.foods.matcher import MAX_NAME_CHARS
+from analyzer.foods.name_amount import split_name
 
 if TYPE_CHECKING:
     from analyzer.foods.myfoods import MyFoods
@@ -119,13 +121,19 @@ def unknown_food_reasons(food: pd.Series, suggestions: pd.Series) -> pd.Series:
 
 
 def _names_the_food(unit: str, food: str) -> bool:
-    """True when the unit is the food itself, counted: ``eggs`` for ``egg``, ``bananas``."""
+    """True when the unit is the food itself, counted: ``eggs`` for ``egg``, ``bananas``.
+
+    Only the food part of the name counts (``a packet of crisps`` names crisps, not a
+    packet), and a package (:data:`~analyzer.foods.household.PACKAGES`) is never the food.
+    """
     if not unit:
         return False
     wanted = units.normalize_unit(unit)
     if wanted in units.MASS_UNITS_G or wanted in units.VOLUME_UNITS_ML:
         return False
-    words = set(units.normalize_unit(food).replace(",", " ").split())
+    if not PACKAGES.isdisjoint(wanted.split()):
+        return False
+    words = set(units.normalize_unit(split_name(food).food).replace(",", " ").split())
     return bool(wanted.split()) and set(wanted.split()) <= words
 
 
@@ -153,7 +161,7 @@ def _lookup(
         except UnknownUnitError as error:
             if name:
                 code[i] = "unknown_unit"
-                why[i] = str(UnknownUnitError(shown or name, food, error.available))
+                why[i] = str(UnknownUnitError(shown or name, food, error.available, error.hint))
             else:
                 code[i] = "missing_unit"
                 why[i] = (
@@ -224,6 +232,7 @@ def grams_per_row(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series, pd.Series,
     if "outer_unit" in frame:
         failed = np.array([code is not None for code in status], dtype=bool)
         retry = todo & failed & frame["outer_unit"].notna().to_numpy(dtype=bool)
+        _per_unit_parentheses(frame, todo & ~failed, grams, outer)
         if retry.any():
             unit = frame["outer_unit"]
             per_unit, code, _ = _lookup(frame, retry, unit, unit)
@@ -241,6 +250,47 @@ def grams_per_row(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series, pd.Series,
         pd.Series(reason, index=index, dtype=object),
         pd.Series(outer, index=index),
     )
+
+
+def _per_unit_parentheses(
+    frame: pd.DataFrame, done: np.ndarray, grams: np.ndarray, outer: np.ndarray
+) -> None:
+    """Rows whose parenthesis states ONE household unit, not the whole amount, in place.
+
+    A weight or volume in parentheses after a household unit restates the whole amount
+    (``0.5 container (85g)`` is 85 g), unless the food's own USDA portion of that unit
+    shows it states one unit: ``2 slices (3/4 oz)`` of cheese whose USDA slices weigh 19
+    to 28 g is two slices of 3/4 oz (42.5 g), not 21 g. Such rows count the stated amount
+    once per unit and show the outer reading (``outer`` set: 2 slice).
+    """
+    outer_unit = frame["outer_unit"]
+    checked = done & outer_unit.notna().to_numpy(dtype=bool)
+    if not checked.any():
+        return
+    canonical = outer_unit[checked].astype(str).map(units.normalize_unit)
+    household = ~canonical.isin(["serving", *units.MASS_UNITS_G, *units.VOLUME_UNITS_ML])
+    rows = np.flatnonzero(checked)[household.to_numpy(dtype=bool)]
+    said = frame["unit"].to_numpy(dtype=object)[rows]
+    measured = np.array(
+        [u in units.MASS_UNITS_G or u in units.VOLUME_UNITS_ML for u in said], dtype=bool
+    )
+    rows = rows[measured]
+    if not rows.size:
+        return
+    ask = np.zeros(len(frame), dtype=bool)
+    ask[rows] = True
+    per_unit, code, _ = _lookup(frame, ask, outer_unit, outer_unit)
+    quantity = frame["outer_quantity"].to_numpy(dtype="float64")[rows]
+    fits = np.array([c is None for c in code], dtype=bool) & (quantity > 0)
+    whole = grams[rows]
+    by_portion = quantity * per_unit
+    with np.errstate(divide="ignore", invalid="ignore"):
+        nearer = np.abs(np.log(by_portion / (whole * quantity))) < np.abs(
+            np.log(by_portion / whole)
+        )
+    per_unit_said = fits & nearer & (whole > 0)
+    grams[rows[per_unit_said]] = (whole * quantity)[per_unit_said]
+    outer[rows[per_unit_said]] = True
 
 
 def scale_nutrients(food_id: pd.Series, grams: pd.Series, foods: pd.DataFrame) -> pd.DataFrame:

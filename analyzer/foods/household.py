@@ -9,7 +9,8 @@ for them, each row with its source and confidence tag (V/S/M/C):
     Reference Amount Customarily Consumed of its class (21 CFR 101.12(b), Table 2), or
     the NIAAA standard drink for alcohol (12 fl oz beer, 5 fl oz wine, 1.5 fl oz spirits).
 ``data/household_measures.csv``
-    household vessels (glass, mug, bottle, can, bowl, scoop, handful, shot, pot).
+    household vessels (glass, mug, bottle, can, bowl, scoop, handful, shot, pot) and
+    cook's measures (pinch, dollop, knob).
 
 A rule applies to a food when the food is in one of its SR28 food groups (any group when
 blank), its description holds one of its phrases (any when blank) and none of its excluded
@@ -35,7 +36,7 @@ from functools import cache
 import pandas as pd
 
 from analyzer.errors import DataFileError
-from analyzer.foods.names import tokens
+from analyzer.foods.names import singular, tokens
 from analyzer.reference import data_file
 
 #: Columns of the two rule tables.
@@ -43,7 +44,67 @@ RULE_COLUMNS = ("food_groups", "phrases", "not_phrases", "amount", "unit", "sour
 
 #: Household vessels whose size comes from ``household_measures.csv`` when USDA has no
 #: plain portion of that name for the food.
-VESSELS = frozenset({"glass", "mug", "bottle", "can", "bowl", "scoop", "handful", "shot", "pot"})
+VESSELS = frozenset(
+    {
+        "glass",
+        "mug",
+        "bottle",
+        "can",
+        "bowl",
+        "scoop",
+        "handful",
+        "shot",
+        "pot",
+        "pinch",
+        "dollop",
+        "knob",
+    }
+)
+
+#: Packages whose size depends on the brand and the shop (a packet of crisps is 25 g in one
+#: shop and 150 g in the next): grams only from the food's own USDA portion of that name
+#: (``bag (8 oz)`` of potato chips, ``container`` of yogurt), never a guessed default and
+#: never one piece of the food.
+PACKAGES = frozenset(
+    {
+        "packet",
+        "pack",
+        "package",
+        "punnet",
+        "tub",
+        "bag",
+        "box",
+        "carton",
+        "sachet",
+        "pouch",
+        "envelope",
+        "jar",
+        "container",
+        "tray",
+        "multipack",
+    }
+)
+
+
+def package_hint(unit: str) -> str:
+    """Why a package word cannot be converted, and the fix ("" for other units).
+
+    Examples
+    --------
+    >>> package_hint("packets").startswith("a packet's size differs by brand")
+    True
+    >>> package_hint("slice")
+    ''
+    """
+    words = [singular(w) for w in unit.lower().replace(",", " ").split()]
+    word = next((w for w in words if w in PACKAGES), None)
+    if word is None:
+        return ""
+    return (
+        f"a {word}'s size differs by brand and USDA lists none for this food; write the "
+        f"weight on the label, e.g. '1 {word} (30 g)' or '30 g'"
+    )
+
 
 #: Description words of a food in a cooked or processed state: siblings are compared on
 #: the parts before the first such part (``Egg, whole`` of ``Egg, whole, cooked, fried``).
@@ -209,6 +270,10 @@ class FoodFacts:
                 raw.add(food_id)
         # raw forms first: their portions are the sizes as bought
         self._members = {k: sorted(v, key=lambda i: i not in raw) for k, v in members.items()}
+        by_head: dict[str, list[str]] = {}
+        for food_id, head in self._head.items():
+            by_head.setdefault(head, []).append(food_id)
+        self._by_head = {k: sorted(v, key=lambda i: i not in raw) for k, v in by_head.items()}
 
     def group(self, food_id: str) -> str:
         """The food's SR28 food group ("" when unknown)."""
@@ -232,6 +297,14 @@ class FoodFacts:
         if family is None:
             return []
         return [i for i in self._members.get(family, []) if i != food_id]
+
+    def relatives(self, food_id: str) -> list[str]:
+        """Other foods whose description starts with the same part (``Broccoli, flower
+        clusters, raw`` of ``Broccoli, raw``), raw forms first."""
+        head = self._head.get(food_id)
+        if not head:
+            return []
+        return [i for i in self._by_head.get(head, []) if i != food_id]
 
     def rule(
         self, rules: tuple[MeasureRule, ...], food_id: str, name: str = ""

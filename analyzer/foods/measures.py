@@ -15,10 +15,13 @@ turns a household word into grams for one food, in this order:
    own portion named first by it (``can or bottle (12 fl oz)`` is a can, not a bottle),
    else the stated default for its class (a size word such as ``large mug`` does not
    change it);
-6. ``each``, ``whole``, ``item``, ``piece``, ``unit``: one whole item; ``half`` half of one;
+6. ``each``, ``whole``, ``item``, ``piece``, ``unit`` and a bare count: one whole item
+   (:func:`default_count`); ``half`` half of one;
 7. any other word matched against the words of the food's portions (``slice``, ``olive``,
    ``floweret``); a size word (``medium``, ``jumbo``) the food lacks is borrowed from a
-   sibling (a medium fried egg weighs what a medium raw egg does); a word naming the food
+   sibling (a medium fried egg weighs what a medium raw egg does), a plant part
+   (``floweret``, ``spear``, ``stalk``, ``leaf``) from a sibling or a food of the same
+   first description part (:data:`PLANT_PARTS`); a word naming the food
    itself counts whole items (``6 wings``).
 
 Where USDA lists the same measure at several sizes, the one listed for the quantity
@@ -52,6 +55,11 @@ from analyzer.foods.quantities import MASS_UNITS_G, VOLUME_UNITS_ML, normalize_u
 #: Household words USDA writes another way for the same piece (a rasher of bacon is a
 #: slice), tried when the food has no portion of that name.
 UNIT_FALLBACKS = {"strip": "slice", "rasher": "slice", "floret": "floweret", "pc": "piece"}
+#: Parts of a vegetable whose USDA weight a food that lacks them borrows from the same
+#: vegetable in another form (a floweret of raw broccoli is the 11 g floweret of SR28's
+#: ``Broccoli, flower clusters, raw``): siblings first, then foods of the same first
+#: description part.
+PLANT_PARTS = frozenset({"floweret", "spear", "stalk", "leaf"})
 #: Size words a food may borrow from a sibling's portions (a medium fried egg).
 SIZE_WORDS = frozenset({"small", "medium", "large", "extra", "jumbo", "mini", "xl"})
 
@@ -64,6 +72,64 @@ def _dimension_at(text: str) -> int:
     """Where the first number of a written dimension starts."""
     match = re.search(r"\d", text)
     return match.start() if match else len(text)
+
+
+def _item_words(portion: Portion) -> list[str]:
+    """The words of a count portion without its size words (``slice`` of ``slice, large``)."""
+    return [w for w in measure_words(portion.measure) if w not in SIZE_WORDS]
+
+
+def _dimension_kind(portion: Portion) -> str:
+    """What the measure's stated dimension measures (``dia``, ``long``); "" if none."""
+    found = dimension(portion.measure)
+    return "" if found is None else found[1]
+
+
+def _is_sized(portion: Portion) -> bool:
+    return not SIZE_WORDS.isdisjoint(measure_words(portion.measure))
+
+
+def default_count(counts: list[Portion]) -> Portion:
+    """The portion a bare count means, of a food's whole-item portions (none named each,
+    whole, piece or medium): the first in USDA order, unless it is a size (``large``,
+    ``slice, large``); then the same item without a size word (``slice``; for a bare size,
+    any item of a stated dimension: ``fruit (2-5/8" dia)`` of an orange, not its ``large
+    (3-1/16" dia)``), else the middle of three or more sizes by weight.
+
+    Parameters
+    ----------
+    counts : list of Portion
+        The food's whole-item portions in USDA order (none led by a mass or volume unit).
+
+    Returns
+    -------
+    Portion
+        The portion one item weighs. [g per item in ``grams_per_unit``]
+
+    Examples
+    --------
+    >>> orange = [Portion(2, 'large (3-1/16" dia)', 184.0, 184.0),
+    ...           Portion(3, 'small (2-3/8" dia)', 96.0, 96.0),
+    ...           Portion(4, 'fruit (2-5/8" dia)', 131.0, 131.0)]
+    >>> default_count(orange).measure
+    'fruit (2-5/8" dia)'
+    """
+    first = counts[0]
+    if not _is_sized(first):
+        return first
+    item = _item_words(first)
+    kind = _dimension_kind(first)
+    group = [
+        p
+        for p in counts
+        if _item_words(p) == item or (not item and kind and _dimension_kind(p) == kind)
+    ]
+    plain = [p for p in group if not _is_sized(p)]
+    if plain:
+        return plain[0]
+    if len(group) >= 3:
+        return sorted(group, key=lambda p: p.grams_per_unit)[(len(group) - 1) // 2]
+    return first
 
 
 class HouseholdMeasures:
@@ -146,6 +212,8 @@ class HouseholdMeasures:
             return self._from_siblings(food_id, unit)
         if found is None and unit in UNIT_FALLBACKS:
             return self._grams_per_unit(food_id, UNIT_FALLBACKS[unit])
+        if found is None and unit in PLANT_PARTS:
+            return self._from_relatives(food_id, unit)
         if found is None and self._names_food(food_id, words):
             return self._each(food_id, portions)  # "6 wings" of "Chicken, wing"
         return None if found is None else found.grams_per_unit
@@ -164,6 +232,17 @@ class HouseholdMeasures:
             return None
         for sibling in self._facts.siblings(food_id):
             found = match_words(self._by_food.get(sibling, []), unit)
+            if found is not None:
+                return found.grams_per_unit
+        return None
+
+    def _from_relatives(self, food_id: str, unit: str) -> float | None:
+        """A plant part borrowed from a sibling, else from a food of the same first
+        description part (see :data:`PLANT_PARTS`)."""
+        if self._facts is None:
+            return None
+        for other in (*self._facts.siblings(food_id), *self._facts.relatives(food_id)):
+            found = match_words(self._by_food.get(other, []), unit)
             if found is not None:
                 return found.grams_per_unit
         return None
@@ -238,7 +317,7 @@ class HouseholdMeasures:
             and not p.measure.startswith(NOT_A_COUNT)
         ]
         if counts:
-            return counts[0].grams_per_unit
+            return default_count(counts).grams_per_unit
         return self._from_siblings(food_id, "medium")
 
     def sizes_listed(self, food_id: str, unit: str) -> bool:

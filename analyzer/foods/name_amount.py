@@ -234,6 +234,42 @@ def _leading(text: str) -> NameAmount | None:
     return NameAmount(food=food, amount=" ".join(p for p in parts if p), written=written)
 
 
+def vague_reason(written: str) -> str:
+    """Why amount words without a number (``a few``, ``some``) are not an amount: the one
+    message for every reader (a name, an amount cell, a free-text phrase)."""
+    return f"the amount {written!r} gives no number; write the amount, e.g. 3 or 1 cup"
+
+
+def amount_words(text: str) -> NameAmount | None:
+    """An amount written in words, as in an amount cell: ``half``, ``a handful``, ``half a
+    block``, ``two slices``, ``a few``.
+
+    Returns
+    -------
+    NameAmount or None
+        ``amount`` in the parser's spelling (``"0.5"``, ``"1 handful"``, ``"0.5 block"``),
+        None for words that give no number (``a few``: see :func:`vague_reason`);
+        ``written`` the text. None when the text does not start with a number word.
+
+    Examples
+    --------
+    >>> [amount_words(t).amount for t in ("half", "a handful", "half a block", "a few")]
+    ['0.5', '1 handful', '0.5 block', None]
+    >>> amount_words("lots") is None
+    True
+    """
+    stripped = " ".join(str(text).split())
+    word = _NUMBER_WORDS_RE.match(stripped)
+    if word is None:
+        return None
+    value = NUMBER_WORDS[word.group(1).lower()]
+    rest = stripped[word.end() :].strip()
+    if value is None:
+        return NameAmount(food="", amount=None, written=stripped)
+    amount = f"{_number_text(value)} {rest}".strip()
+    return NameAmount(food="", amount=amount, written=stripped)
+
+
 def tidy_amount(text: str) -> str:
     """An amount as apps write it, in the parser's spelling: ``2 serving(s)`` -> ``2
     serving``, ``16 fl. oz`` -> ``16 fl oz``, ``1 patty 151g.`` -> ``1 patty (151g)``

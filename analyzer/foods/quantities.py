@@ -2,7 +2,8 @@
 
 :func:`parse_amount` reads the quantity and the unit of an amount as people and apps write
 it (fractions, unicode fractions, decimal comma on request, and the Cronometer ``Amount``
-forms); :func:`normalize_unit` gives every spelling of a unit one canonical name. The mass and
+forms); :func:`normalize_unit` (:mod:`analyzer.foods.unit_names`) gives every spelling of a
+unit one canonical name. The mass and
 volume factors are exact US customary definitions. Converting to grams for a given food is
 :mod:`analyzer.foods.units`.
 
@@ -25,6 +26,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from analyzer.errors import AmountError
+from analyzer.foods.unit_names import normalize_unit
 
 # --- constants (NIST Handbook 44, Appendix C) ----------------------------------------------
 GRAMS_PER_POUND: Final = 453.59237
@@ -64,149 +66,6 @@ VOLUME_UNITS_ML: Final[Mapping[str, float]] = {
     "gallon": ML_PER_US_GALLON,
 }
 """Millilitres per volume unit (US customary). [ml]"""
-
-_SYNONYMS: Final[Mapping[str, str]] = {
-    # mass
-    "microgram": "mcg",
-    "µg": "mcg",
-    "ug": "mcg",
-    "milligram": "mg",
-    "gram": "g",
-    "gr": "g",
-    "gm": "g",
-    "gms": "g",
-    "grams": "g",
-    "kilogram": "kg",
-    "kilo": "kg",
-    "kgs": "kg",
-    "ounce": "oz",
-    "ounces": "oz",
-    "oz wt": "oz wt",
-    "ounce weight": "oz wt",
-    "oz weight": "oz wt",
-    "wt oz": "oz wt",
-    "net wt oz": "oz wt",
-    "oz net weight": "oz wt",
-    "oz net wt": "oz wt",
-    "ounce net weight": "oz wt",
-    "net weight oz": "oz wt",
-    "pound": "lb",
-    "lbs": "lb",
-    "#": "lb",
-    # volume
-    "milliliter": "ml",
-    "millilitre": "ml",
-    "cc": "ml",
-    "centiliter": "cl",
-    "centilitre": "cl",
-    "deciliter": "dl",
-    "decilitre": "dl",
-    "liter": "l",
-    "litre": "l",
-    "ltr": "l",
-    "lt": "l",
-    "teaspoon": "tsp",
-    "tsps": "tsp",
-    "tspn": "tsp",
-    "tablespoon": "tbsp",
-    "tbsps": "tbsp",
-    "tbs": "tbsp",
-    "tbl": "tbsp",
-    "tblsp": "tbsp",
-    "tblspn": "tbsp",
-    "fl oz": "fl oz",
-    "floz": "fl oz",
-    "fluid ounce": "fl oz",
-    "fluid oz": "fl oz",
-    "fl ounce": "fl oz",
-    "fl ozs": "fl oz",
-    "c": "cup",
-    "pt": "pint",
-    "qt": "quart",
-    "gal": "gallon",
-    # household
-    "ea": "each",
-    "pc": "piece",
-    "pcs": "piece",
-    "fda serving size": "serving",
-    "serving size": "serving",
-    "portion": "serving",
-}
-
-_IE_NOUNS: Final = frozenset(
-    {"cookie", "brownie", "pie", "smoothie", "calorie", "veggie", "hoagie", "pierogie", "tie"}
-)
-"""Nouns whose plural ends in -ies but whose singular ends in -ie (not -y)."""
-_F_PLURALS: Final[Mapping[str, str]] = {
-    "leaves": "leaf",
-    "halves": "half",
-    "loaves": "loaf",
-    "calves": "calf",
-    "shelves": "shelf",
-    "knives": "knife",
-}
-"""Plurals in -ves whose singular ends in -f/-fe; other -ves words (cloves, olives) drop -s."""
-_NO_SINGULAR: Final = frozenset({"fl", "lbs", "gms", "kgs", "tsps", "tbsps", "tbs", "pcs", "cc"})
-
-
-def _singular(word: str) -> str:
-    """English singular of one lower-case word (household nouns; units are kept)."""
-    if len(word) <= 3 or word in _NO_SINGULAR or not word.isalpha():
-        return word
-    if word.endswith("ies"):
-        return word[:-1] if word[:-1] in _IE_NOUNS else word[:-3] + "y"
-    if word in _F_PLURALS:
-        return _F_PLURALS[word]
-    if word.endswith(("ches", "shes", "xes", "sses", "oes")):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
-def normalize_unit(unit: str) -> str:
-    """Canonical spelling of a unit or measure.
-
-    Parameters
-    ----------
-    unit : str
-        A unit as written: ``"cups"``, ``"Tbsp"``, ``"T"``, ``"tablespoons"``, ``"fl. oz"``,
-        ``"grams"``, ``"Slices"``, ``"cup, chopped"``.
-
-    Returns
-    -------
-    str
-        Mass and volume units in their canonical form (``g``, ``mg``, ``kg``, ``oz``, ``lb``,
-        ``ml``, ``l``, ``tsp``, ``tbsp``, ``fl oz``, ``cup``, ``pint``, ``quart``, ``gallon``);
-        household words lower-case and singular (``slice``, ``medium``); other text lower-case
-        with single spaces. ``"T"`` is tablespoon and ``"t"`` teaspoon (cookbook convention).
-
-    Examples
-    --------
-    >>> [normalize_unit(u) for u in ["cups", "Tbsp", "tablespoons", "fl. oz", "grams", "Slices"]]
-    ['cup', 'tbsp', 'tbsp', 'fl oz', 'g', 'slice']
-    """
-    text = unicodedata.normalize("NFKC", unit).strip()
-    if text == "T":
-        return "tbsp"
-    if text == "t":
-        return "tsp"
-    text = text.lower()
-    text = re.sub(r"(?<!\d)\.|\.(?!\d)", " ", text)  # "fl. oz." -> "fl  oz "
-    text = re.sub(r"\s+", " ", text).strip()
-    if text in _SYNONYMS:
-        return _SYNONYMS[text]
-    text = re.sub(r"[a-z]+", lambda m: _singular(m.group()), text)
-    if text in _SYNONYMS:
-        return _SYNONYMS[text]
-    # leading unit followed by a description: "tablespoons, chopped" -> "tbsp, chopped"
-    match = re.match(r"^([a-zµ# ]+?)(?=[,(]| \(|$)", text)
-    if match:
-        head = match.group(1).strip()
-        canon = _SYNONYMS.get(head, head)
-        if canon != head:
-            text = canon + text[len(head) :]
-    return text
 
 
 # --- parsing --------------------------------------------------------------------------------
@@ -315,6 +174,21 @@ def _leading_quantity(text: str, decimal: str, whole: str) -> tuple[float, str] 
     return _number(match, decimal, whole), text[match.end() :].strip()
 
 
+def leading_quantity(text: str, decimal: str = ".") -> float | None:
+    """The number an amount starts with (``2`` of ``2 cup (480ml)``); None if none.
+
+    Examples
+    --------
+    >>> leading_quantity("0.5 cup dry (40g)"), leading_quantity("cup")
+    (0.5, None)
+    """
+    try:
+        found = _leading_quantity(unicodedata.normalize("NFC", text).strip(), decimal, text)
+    except AmountError:
+        return None
+    return None if found is None else found[0]
+
+
 def _unit_head(text: str) -> str:
     """Unit words before any ``" - "`` descriptor or parenthesis, normalized."""
     head = re.split(r"\s+-\s+|\s*\(", text, maxsplit=1)[0].strip(" ,")
@@ -414,14 +288,19 @@ def _parse_amount(text: str, decimal: str) -> ParsedAmount:
         stated = _leading_quantity(paren.group(2).strip(), decimal, original)
         if stated is not None and not re.match(r'^["\']|^(?:in|inch)\b', stated[1]):
             inner_unit = _unit_head(stated[1])
-            if is_measure_unit(outer) and is_measure_unit(inner_unit):
-                # "8 fl oz (237 ml)", "1.00 x 8.28 fl oz (245ml)": the amount restated;
-                # "2 cup (8 fl oz)": one cup restated, two of them
-                per_unit = count is None and _restates_one(quantity, outer, stated)
-                times = quantity if per_unit else (count or 1.0)
-                return ParsedAmount(times * stated[0], inner_unit, original)
-            if is_measure_unit(inner_unit) or (outer == "serving" and inner_unit):
+            lead = _leading_measure(outer)
+            if outer == "serving" and inner_unit:
+                # Cronometer's "3.80 Serving (2 medium slice)": one serving defined
                 return ParsedAmount(quantity * stated[0], inner_unit, original)
+            if lead is not None and is_measure_unit(inner_unit):
+                # "8 fl oz (237 ml)", "0.5 cup dry (40g)": the amount restated;
+                # "2 cup (8 fl oz)": one cup restated; "2.00 x 8.0 fl oz (237ml)": one of two
+                size = None if count is None else quantity / count
+                times = quantity / _restated_units(quantity, size, lead, stated)
+                return ParsedAmount(times * stated[0], inner_unit, original)
+            if is_measure_unit(inner_unit):
+                # "0.5 container (85g)": the weight of the whole amount
+                return ParsedAmount(stated[0], inner_unit, original)
     unit = _with_dimension(_unit_head(rest), rest)
     return ParsedAmount(quantity, unit or None, original)
 
@@ -431,15 +310,29 @@ def _measure(unit: str) -> float:
     return MASS_UNITS_G.get(unit) or VOLUME_UNITS_ML.get(unit) or 1.0
 
 
-def _restates_one(quantity: float, outer: str, stated: tuple[float, str]) -> bool:
-    """True when a parenthesis restates one unit rather than the whole amount: the
-    stated amount is nearer (as a ratio, taking 1 g per ml across mass and volume) to one
-    ``outer`` unit than to ``quantity`` of them."""
-    said = stated[0] * _measure(_unit_head(stated[1]))
-    one = _measure(outer)
+def _leading_measure(outer: str) -> str | None:
+    """The mass or volume unit an outer unit is or starts with (``cup`` of ``cup dry``)."""
+    if is_measure_unit(outer):
+        return outer
+    for width in (2, 1):
+        head = " ".join(re.split(r"[\s,]+", outer)[:width])
+        if head != outer and is_measure_unit(head):
+            return head
+    return None
+
+
+def _restated_units(
+    quantity: float, size: float | None, outer: str, stated: tuple[float, str]
+) -> float:
+    """How many ``outer`` units a parenthesis restates: the whole amount (``quantity``),
+    one unit, or one of a counted size (``size``, the 8.0 of ``2.00 x 8.0 fl oz``), whichever
+    is nearest (as a ratio, taking 1 g per ml across mass and volume) to the stated amount.
+    A parenthesis restates the whole amount unless it is nearer one of its parts."""
+    said = stated[0] * _measure(_unit_head(stated[1])) / _measure(outer)
+    options = [quantity] + [k for k in (1.0, size) if k is not None and k > 0]
     if quantity <= 0 or said <= 0:
-        return False
-    return abs(math.log(said / one)) < abs(math.log(said / (quantity * one)))
+        return quantity if quantity > 0 else 1.0
+    return min(options, key=lambda k: abs(math.log(said / k)))
 
 
 _DIMENSION_TEXT = re.compile(

@@ -49,7 +49,7 @@ import numpy as np
 import pandas as pd
 
 from analyzer.errors import AmountError, UnknownUnitError
-from analyzer.foods.household import FoodFacts
+from analyzer.foods.household import FoodFacts, package_hint
 from analyzer.foods.measures import HouseholdMeasures
 from analyzer.foods.portions import (
     DENSITY_PREFERENCE,
@@ -247,6 +247,7 @@ class UnitConverter(HouseholdMeasures):
                 "each (a bare count)" if canonical == "each" and not unit else str(unit),
                 description or f"food {food_id}",
                 self.available_units(food_id),
+                package_hint(canonical),
             )
         return value
 

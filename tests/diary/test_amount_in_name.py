@@ -55,7 +55,7 @@ def test_names_without_a_readable_amount_are_reported(diary) -> None:  # type: i
         9: "missing_amount",
     }
     assert rejected.loc[7, "reason"] == (
-        "missing amount for 'a few strawberries'; the name's amount 'a few' gives no number; "
+        "missing amount for 'a few strawberries'; the amount 'a few' gives no number; "
         "write the amount, e.g. 3 or 1 cup"
     )
     # "7 up" is a soda, not 7 of something: the name carries no amount

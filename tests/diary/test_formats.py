@@ -418,3 +418,16 @@ def test_all_rows_in_input_order(tmp_path: Path) -> None:
         "empty",
     ]
     assert diary.summary() == "9 rows: 3 used, 6 not used"
+
+
+def test_cronometer_serving_labels_state_one_serving(tmp_path: Path) -> None:
+    # Cronometer writes "<count> <serving label>", the label stating one serving: 2 shakes
+    # of 11 fl oz are 22 fl oz (MyFitnessPal's "0.5 container (85g)" is the whole amount)
+    path = tmp_path / "cronometer.csv"
+    path.write_text(
+        "Day,Group,Food Name,Amount,Energy (kcal),Calcium (mg)\n"
+        '2026-11-09,Breakfast,"Milk, 2%",2.00 shake (11 fl oz),244,586\n'
+        '2026-11-09,Breakfast,"Milk, 2%",1.00 shake (11 fl oz),122,293\n'
+    )
+    entries = read_diary(path).entries
+    assert entries[["quantity", "unit"]].values.tolist() == [[22.0, "fl oz"], [11.0, "fl oz"]]
