@@ -314,3 +314,23 @@ class NoDataError(ValueError, AnalyzerError):
 
     def __str__(self) -> str:
         return f"{self.problem}; {self.fix}" if self.fix else self.problem
+
+
+class EngineError(RuntimeError, AnalyzerError):
+    """The chosen engine cannot run: dask is not installed, or its scheduler cannot be reached.
+
+    Parameters
+    ----------
+    problem : str
+        What went wrong, e.g. ``"dask is not installed"``.
+    fix : str
+        What the user can do, e.g. the install command.
+    """
+
+    def __init__(self, problem: str, fix: str) -> None:
+        super().__init__(problem, fix)
+        self.problem = problem
+        self.fix = fix
+
+    def __str__(self) -> str:
+        return f"{self.problem}; {self.fix}"

@@ -24,7 +24,7 @@ PACKAGE = REPO / "analyzer"
 STAGES: tuple[tuple[str, ...], ...] = (
     ("errors",),
     ("models", "nutrients"),
-    ("reference", "jsonable", "progress", "examples"),
+    ("reference", "jsonable", "progress", "examples", "distinct"),
     ("foods",),
     ("diary",),
     ("balance",),

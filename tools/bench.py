@@ -8,8 +8,12 @@ as separate processes from start to exit:
   the minimal work any implementation has to do;
 - the real thing: ``analyzer daily FILE --by person --format csv > /dev/null``.
 
-It reports seconds, rows per second, peak memory (the child's own ``ru_maxrss``) and the ratio
-to the floor. The cohort case times ``analyzer cohort FILE --profiles P.csv --format csv`` on a
+It reports seconds, seconds per million rows, peak memory (the child's own ``ru_maxrss``) and
+the ratio to the floor; at 1M rows also ``daily --flags`` and its ratio to the run without;
+``--large`` adds 10M rows (linearity and the 2 GB target, and the 30M case extrapolated per
+million rows); ``--dask`` times ``--engine dask`` beside each size up to 1M. A closing note
+quotes the figures before the speed work (issue 14) beside this run's, and the profile that
+guided the work. The cohort case times ``analyzer cohort FILE --profiles P.csv --format csv`` on a
 study-like cohort (10,000 persons, a week, 1,000,000 rows; ``tools/synth.py``) from start to
 exit, and, in one process, its parts: reading the diary, the analysis, the cohort answer.
 It also times ``analyzer report --example western --chart ...`` against
@@ -22,8 +26,9 @@ The table goes to stdout; the figures to ``out/bench/results.json`` (and one lin
 
 Usage::
 
-    .venv/bin/python tools/bench.py [--sizes 10000,100000,1000000] [--repeat N]
-                                    [--source] [--profile] [--skip report,match,imports]
+    .venv/bin/python tools/bench.py [--sizes 10000,100000,1000000] [--repeat N] [--large]
+                                    [--dask] [--source] [--profile]
+                                    [--skip report,match,imports,cohort]
 """
 
 from __future__ import annotations
@@ -52,14 +57,45 @@ from synth import (
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_SIZES = (10_000, 100_000, 1_000_000)
+#: Added by ``--large`` (slow: generating and reading it takes minutes).
+LARGE_SIZE = 10_000_000
+#: The size the ``--flags`` run is timed at (the largest size up to it). [rows]
+FLAGS_SIZE = 1_000_000
+#: The national-survey size whose time and memory are extrapolated per million rows. [rows]
+SURVEY_ROWS = 30_000_000
+ROWS_PER_MILLION = 1_000_000
 #: The cohort case: rows, and the cohort (persons, days).
 COHORT_ROWS = 1_000_000
 COHORT = Cohort(persons=10_000, days=7)
-#: Targets of issue 6.
+#: Targets of issue 14 (issue 6 for matching): ratio to the floor at 1M rows (stretch 1.6x),
+#: peak memory at 1M and at 10M rows, seconds per million rows at 10M within 20% of those
+#: at 1M, ``--flags`` within 1.5x of the run without, the report within 3.0x of the bare
+#: import of pandas and matplotlib (stretch 2.0x).
 TARGET_FLOOR_RATIO = 2.0
-TARGET_PEAK_MB = 2_000.0
+TARGET_PEAK_MB = 1_000.0
+TARGET_LARGE_PEAK_MB = 2_000.0
+TARGET_LINEAR = 1.2
+TARGET_FLAGS_RATIO = 1.5
 TARGET_MATCH_S = 2.0
-TARGET_REPORT_RATIO = 2.0
+TARGET_REPORT_RATIO = 3.0
+#: Measured on main before the speed work (issue 14's brief; the same 2-core machine):
+#: ``daily --by person`` at 1M rows, its floor and peak; ``--flags`` at 1M (the issue);
+#: the report and the bare import.
+BEFORE = {
+    "daily_1m_s": 10.6,
+    "floor_1m_s": 1.04,
+    "daily_1m_peak_mb": 1_100.0,
+    "flags_1m_s": 35.0,
+    "flags_1m_peak_mb": 3_500.0,
+    "report_s": 1.89,
+    "import_s": 0.36,
+}
+#: The profile of the 1M run that guided the work (issue 14), CPU seconds per step.
+PROFILE_BEFORE = (
+    "CSV read 1.5 (peak 708 MB), staging 0.76, unit conversion 0.52, row bookkeeping 0.71, "
+    "absorption classes 0.56, occasions 1.13, daily totals 1.28, weekly totals 1.03 (never "
+    "printed by daily), CSV writing 1.48"
+)
 #: Modules that commands which draw nothing must not import.
 HEAVY_MODULES = ("matplotlib", "scipy")
 KIB_PER_MB = 1024.0
@@ -173,6 +209,16 @@ class SizeResult:
     ratio: float | None = None
     rows_per_s: float | None = None
     floor_matched_rows: int = 0
+    flags_s: float | None = None
+    flags_peak_mb: float | None = None
+    flags_ratio: float | None = None
+    dask_s: float | None = None
+    dask_peak_mb: float | None = None
+
+    @property
+    def s_per_million(self) -> float | None:
+        """Seconds of ``daily`` per million rows."""
+        return None if self.daily_s is None else self.daily_s * ROWS_PER_MILLION / self.rows
 
 
 @dataclass
@@ -264,9 +310,16 @@ def count_lines(path: Path) -> int:
 
 
 def bench_size(
-    rows: int, diary: Path, foods: Path, analyzer: list[str], out_dir: Path, repeat: int
+    rows: int,
+    diary: Path,
+    foods: Path,
+    analyzer: list[str],
+    out_dir: Path,
+    repeat: int,
+    extra: tuple[str, ...] = (),
 ) -> SizeResult:
-    """Time the floor and ``analyzer daily --by person`` on one diary."""
+    """Time the floor and ``analyzer daily --by person`` on one diary; ``extra`` names the
+    other runs timed on it: ``flags`` (``--flags``) and ``dask`` (``--engine dask``)."""
     floor = best_of(
         repeat, [sys.executable, "-c", FLOOR_SCRIPT, str(diary), str(foods)], capture=True
     )
@@ -293,6 +346,15 @@ def bench_size(
     else:
         last = daily.stderr_tail.splitlines()[-1] if daily.stderr_tail else ""
         result.status = f"exit {daily.returncode}: {last}"[:120]
+    if "flags" in extra:
+        flags = best_of(repeat, [*command, "--flags"], stderr=out_dir / f"flags-{rows}.txt")
+        result.flags_s, result.flags_peak_mb = flags.wall_s, flags.peak_mb
+        if flags.ok and daily.ok:
+            result.flags_ratio = flags.wall_s / daily.wall_s
+    if "dask" in extra:
+        engine = best_of(repeat, [*command, "--engine", "dask"], stderr=out_dir / "dask.txt")
+        if engine.ok:
+            result.dask_s, result.dask_peak_mb = engine.wall_s, engine.peak_mb
     return result
 
 
@@ -423,6 +485,89 @@ def _mark(ok: bool) -> str:
     return "ok" if ok else "MISSED"
 
 
+def _size_targets(sizes: list[SizeResult]) -> list[str]:
+    """The targets of issue 14 that the size rows answer, each ok or MISSED."""
+    lines: list[str] = []
+    by_rows = {size.rows: size for size in sizes if size.ratio is not None}
+    one = by_rows.get(FLAGS_SIZE)
+    if one is not None and one.ratio is not None and one.daily_peak_mb is not None:
+        lines.append(
+            f"target at {one.rows:,} rows: ratio <= {TARGET_FLOOR_RATIO:g}x "
+            f"{_mark(one.ratio <= TARGET_FLOOR_RATIO)}, peak < {TARGET_PEAK_MB:,.0f} MB "
+            f"{_mark(one.daily_peak_mb < TARGET_PEAK_MB)}"
+        )
+        if one.flags_ratio is not None:
+            lines.append(
+                f"target --flags at {one.rows:,} rows within {TARGET_FLAGS_RATIO:g}x of the "
+                f"run without: {one.flags_ratio:.2f}x "
+                f"{_mark(one.flags_ratio <= TARGET_FLAGS_RATIO)}"
+            )
+    large = by_rows.get(LARGE_SIZE)
+    if large is not None and large.daily_peak_mb is not None:
+        lines.append(
+            f"target at {large.rows:,} rows: peak < {TARGET_LARGE_PEAK_MB:,.0f} MB "
+            f"{_mark(large.daily_peak_mb < TARGET_LARGE_PEAK_MB)}"
+        )
+        if one is not None and one.s_per_million and large.s_per_million:
+            growth = large.s_per_million / one.s_per_million
+            lines.append(
+                f"target linear: s per million rows at {large.rows:,} / at {one.rows:,} = "
+                f"{growth:.2f} (<= {TARGET_LINEAR:g} {_mark(growth <= TARGET_LINEAR)})"
+            )
+    ordered = sorted(by_rows.values(), key=lambda size: size.rows)
+    if len(ordered) >= 2:
+        small, big = ordered[-2], ordered[-1]
+        if small.daily_peak_mb is not None and big.daily_peak_mb is not None:
+            per_million = (
+                (big.daily_peak_mb - small.daily_peak_mb)
+                / (big.rows - small.rows)
+                * ROWS_PER_MILLION
+            )
+            seconds = (big.s_per_million or 0.0) * SURVEY_ROWS / ROWS_PER_MILLION
+            memory = big.daily_peak_mb + per_million * (SURVEY_ROWS - big.rows) / ROWS_PER_MILLION
+            lines.append(
+                f"{SURVEY_ROWS:,} rows, extrapolated from {small.rows:,} and {big.rows:,}: "
+                f"about {seconds:,.0f} s and {memory:,.0f} MB peak ({per_million:,.0f} MB more "
+                "per million rows)"
+            )
+    if any(size.dask_s is not None for size in sizes):
+        lines.append(
+            "dask: --engine dask on a LocalCluster of this machine's cores (peak MB is the "
+            "client process only); on 2 cores no speed-up is expected, it is for clusters"
+        )
+    return lines
+
+
+def closing_note(results: Results) -> list[str]:
+    """Before (main before the speed work) and after (this run), for each target."""
+    after = {size.rows: size for size in results.sizes}.get(FLAGS_SIZE)
+    lines = ["", "before -> after (before: main before the speed work, issue 14):"]
+    if after is not None and after.daily_s is not None:
+        before_ratio = BEFORE["daily_1m_s"] / BEFORE["floor_1m_s"]
+        lines.append(
+            f"  daily 1M rows: {BEFORE['daily_1m_s']:.1f} s vs floor {BEFORE['floor_1m_s']:.2f} s "
+            f"({before_ratio:.1f}x), peak {BEFORE['daily_1m_peak_mb']:,.0f} MB -> "
+            f"{after.daily_s:.1f} s vs floor {after.floor_s:.2f} s ({_ratio(after.ratio)}), "
+            f"peak {_fmt(after.daily_peak_mb, ',.0f')} MB"
+        )
+        if after.flags_s is not None:
+            lines.append(
+                f"  daily --flags 1M rows: {BEFORE['flags_1m_s']:.0f} s, "
+                f"{BEFORE['flags_1m_peak_mb']:,.0f} MB -> {after.flags_s:.1f} s, "
+                f"{_fmt(after.flags_peak_mb, ',.0f')} MB ({_ratio(after.flags_ratio)} the run "
+                "without)"
+            )
+    report = results.report
+    if report.get("ratio") is not None:
+        lines.append(
+            f"  report: {BEFORE['report_s']:.2f} s vs import {BEFORE['import_s']:.2f} s "
+            f"({BEFORE['report_s'] / BEFORE['import_s']:.2f}x) -> {report['report_s']:.2f} s vs "
+            f"{report['import_pandas_matplotlib_s']:.2f} s ({float(report['ratio']):.2f}x)"  # type: ignore[arg-type]
+        )
+    lines.append(f"  the profile that guided the work (1M rows, before): {PROFILE_BEFORE}")
+    return lines
+
+
 def render(results: Results) -> str:
     """The human-readable table."""
     lines = [
@@ -430,22 +575,18 @@ def render(results: Results) -> str:
         f"{results.machine['cpus']} CPUs; best of {results.repeat})",
         f"command: {' '.join(results.command)} daily FILE --by person --format csv",
         "",
-        f"{'rows':>10} {'floor s':>8} {'daily s':>8} {'ratio':>6} {'rows/s':>10} "
-        f"{'peak MB':>8} {'floor MB':>8}  status",
+        f"{'rows':>10} {'floor s':>8} {'daily s':>8} {'ratio':>6} {'s/M rows':>8} "
+        f"{'peak MB':>8} {'floor MB':>8} {'--flags s':>9} {'flags x':>7} {'dask s':>7}  status",
     ]
     for size in results.sizes:
         lines.append(
             f"{size.rows:>10,} {size.floor_s:>8.2f} {_fmt(size.daily_s, '>8.2f')} "
-            f"{_ratio(size.ratio):>6} {_fmt(size.rows_per_s, '>10,.0f')} "
-            f"{_fmt(size.daily_peak_mb, '>8.0f')} {size.floor_peak_mb:>8.0f}  {size.status}"
+            f"{_ratio(size.ratio):>6} {_fmt(size.s_per_million, '>8.2f')} "
+            f"{_fmt(size.daily_peak_mb, '>8.0f')} {size.floor_peak_mb:>8.0f} "
+            f"{_fmt(size.flags_s, '>9.2f')} {_ratio(size.flags_ratio):>7} "
+            f"{_fmt(size.dask_s, '>7.2f')}  {size.status}"
         )
-    largest = max(results.sizes, key=lambda size: size.rows, default=None)
-    if largest is not None and largest.ratio is not None and largest.daily_peak_mb is not None:
-        lines.append(
-            f"target at {largest.rows:,} rows: ratio <= {TARGET_FLOOR_RATIO:g}x "
-            f"{_mark(largest.ratio <= TARGET_FLOOR_RATIO)}, peak < {TARGET_PEAK_MB:,.0f} MB "
-            f"{_mark(largest.daily_peak_mb < TARGET_PEAK_MB)}"
-        )
+    lines.extend(_size_targets(results.sizes))
     lines.append("")
     report = results.report
     if report:
@@ -505,6 +646,7 @@ def render(results: Results) -> str:
             status = detail.get("status", "?")
             parts.append(f"{command}: {loaded}" + ("" if status == "ok" else f" ({status})"))
         lines.append("heavy imports (matplotlib, scipy) by " + "; ".join(parts))
+    lines.extend(closing_note(results))
     return "\n".join(lines)
 
 
@@ -514,7 +656,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--sizes",
         default=",".join(str(size) for size in DEFAULT_SIZES),
-        help="comma-separated row counts (default 10000,100000,1000000)",
+        help="comma-separated row counts (default 10000,100000,1000000; --large adds 10M)",
     )
     parser.add_argument("--repeat", type=int, default=1, help="best of N runs (default 1)")
     parser.add_argument(
@@ -531,12 +673,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--profile", action="store_true", help="also profile the largest size with cProfile"
     )
+    parser.add_argument(
+        "--large", action="store_true", help=f"also time {LARGE_SIZE:,} rows (slow)"
+    )
+    parser.add_argument(
+        "--dask",
+        action="store_true",
+        help="also time --engine dask (needs the dask extra: pip install 'analyzer[dask]')",
+    )
     parser.add_argument("--skip", default="", help="comma-separated: report,match,imports,cohort")
     args = parser.parse_args(argv)
     try:
         sizes = sorted({int(part.replace("_", "")) for part in args.sizes.split(",") if part})
     except ValueError:
         parser.error(f"--sizes must be comma-separated integers, got {args.sizes!r}")
+    if args.large:
+        sizes = sorted({*sizes, LARGE_SIZE})
     skip = {part.strip() for part in args.skip.split(",") if part.strip()}
     out_dir: Path = args.out
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -562,10 +714,14 @@ def main(argv: list[str] | None = None) -> int:
         command=analyzer,
         repeat=args.repeat,
     )
+    flags_at = max((rows for rows in sizes if rows <= FLAGS_SIZE), default=None)
     for rows in sizes:
         print(f"timing {rows:,} rows ...", file=sys.stderr)
+        extra = ("flags",) if rows == flags_at else ()
+        if args.dask and rows <= FLAGS_SIZE:
+            extra = (*extra, "dask")
         results.sizes.append(
-            bench_size(rows, diaries[rows], foods_path, analyzer, out_dir, args.repeat)
+            bench_size(rows, diaries[rows], foods_path, analyzer, out_dir, args.repeat, extra)
         )
     if "report" not in skip:
         results.report = bench_report(analyzer, out_dir, args.repeat)

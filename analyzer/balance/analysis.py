@@ -16,17 +16,19 @@ References
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
 
+from analyzer.balance.chunks import CHUNK_ROWS, DailyJob, chunked_daily
+from analyzer.balance.days import days_of
 from analyzer.balance.entries import entry_metrics, prepare_entries
-from analyzer.balance.flags import empty_flag_table, flag_table, flags_from_table, week_flag_table
+from analyzer.balance.flags import FlagSample, flag_table, flags_from_table, week_flag_table
 from analyzer.balance.parts import expand_recipes
-from analyzer.balance.profiles import cohort_targets
+from analyzer.balance.profiles import CohortTargets, cohort_targets
 from analyzer.balance.targets import describe_targets, targets_for
 from analyzer.balance.totals import daily_totals
 from analyzer.balance.weeks import weekly_totals
@@ -45,16 +47,19 @@ class Analysis:
     entries : DataFrame
         The used entries plus per-entry metrics (see :func:`entry_metrics`); a recipe entry
         as the foods it is made of (``recipe`` names it; ``part == 0`` marks each diary
-        entry's first row; :mod:`analyzer.balance.parts`).
+        entry's first row; :mod:`analyzer.balance.parts`). After a person-chunked analysis
+        (:mod:`analyzer.balance.chunks`) computed on first access.
     daily : DataFrame
         One row per date (and person when ``by_person``); see :func:`daily_totals`.
     weekly : DataFrame
-        One row per ISO week (and person): per-day averages over the days logged.
+        One row per ISO week (and person): per-day averages over the days logged. Built on
+        first access (``analyzer daily`` never prints it).
     flag_table : DataFrame
         Findings, one row per flag (the fields of :class:`Flag`): first per day (``date``
-        set), then per ISO week on the week's per-day averages (``week`` set, codes
-        prefixed ``weekly_``; see :mod:`analyzer.balance.flags`). Built on first access: a cohort
-        of a million entries has over a million flag messages, which the tables don't need.
+        set, :attr:`day_flag_table`), then per ISO week on the week's per-day averages
+        (``week`` set, codes prefixed ``weekly_``, :attr:`week_flag_table`; see
+        :mod:`analyzer.balance.flags`). Built on first access: a cohort of a million entries
+        has over a million flag messages, which the tables don't need.
     targets : Targets
         The DRI targets of ``profile``.
     profile : Profile
@@ -79,15 +84,19 @@ class Analysis:
         profile and profiles not in the diary (also in :attr:`notes`).
     diary_format : str or None
         The diary's format (:data:`analyzer.diary.FORMATS`); ``None`` for bare entries.
+    prepared : DataFrame
+        The used entries (:func:`prepare_entries`, recipes expanded), with their metrics
+        unless ``entries_have_metrics`` is false (a person-chunked analysis).
+    entries_have_metrics : bool
+        Whether :attr:`prepared` holds the per-entry metrics already.
     logged : DataFrame or None
         The diary's entries as logged, one row per entry (a recipe entry whole), prepared
         (:func:`prepare_entries`) but without metrics; ``None`` when they are
         :attr:`entries` (no recipe entry).
     """
 
-    entries: pd.DataFrame
+    prepared: pd.DataFrame
     daily: pd.DataFrame
-    weekly: pd.DataFrame
     targets: Targets
     profile: Profile
     settings: Settings
@@ -97,19 +106,55 @@ class Analysis:
     profile_is_default: bool = False
     targets_by_person: pd.DataFrame | None = None
     profile_notes: list[str] = field(default_factory=list)
-    flag_builder: Callable[[], pd.DataFrame] | None = field(default=None, repr=False)
     diary_format: str | None = None
+    cohort: CohortTargets | None = field(default=None, repr=False)
     logged: pd.DataFrame | None = None
+    entries_have_metrics: bool = True
+
+    @cached_property
+    def entries(self) -> pd.DataFrame:
+        """The entries with their metrics (see the class attributes)."""
+        if self.entries_have_metrics:
+            return self.prepared
+        return entry_metrics(self.prepared.copy(deep=False), self.settings)
+
+    @cached_property
+    def weekly(self) -> pd.DataFrame:
+        """The weekly table (see the class attributes), built once on first access."""
+        return weekly_totals(self.daily, self.targets, self.by_person)
+
+    @cached_property
+    def day_flag_table(self) -> pd.DataFrame:
+        """The findings per day (the rows of :attr:`flag_table` with ``date`` set)."""
+        groups = self.cohort.groups(self.daily, self.by_person) if self.cohort else None
+        return flag_table(self.daily, self.targets, self.settings, self.by_person, groups)
+
+    @cached_property
+    def week_flag_table(self) -> pd.DataFrame:
+        """The findings per ISO week (the rows of :attr:`flag_table` with ``week`` set)."""
+        groups = self.cohort.groups(self.weekly, self.by_person) if self.cohort else None
+        return week_flag_table(self.weekly, self.targets, self.settings, self.by_person, groups)
 
     @property
     def logged_entries(self) -> pd.DataFrame:
         """One row per diary entry as logged (:attr:`logged`, else :attr:`entries`)."""
         return self.logged if self.logged is not None else self.entries
 
+    def flag_sample(self, table: str, limit: int) -> tuple[pd.DataFrame, dict[str, int]]:
+        """The first ``limit`` flags of each rule, per day (``table="daily"``) or per week,
+        and how many flags each code has; the whole table's messages are never written
+        (see :class:`analyzer.balance.flags.FlagSample`)."""
+        sample = FlagSample(limit)
+        frame = self.daily if table == "daily" else self.weekly
+        groups = self.cohort.groups(frame, self.by_person) if self.cohort else None
+        build = flag_table if table == "daily" else week_flag_table
+        found = build(frame, self.targets, self.settings, self.by_person, groups, sample)
+        return found, sample.counts
+
     @cached_property
     def flag_table(self) -> pd.DataFrame:
         """The findings table (see the class attributes), built once on first access."""
-        return self.flag_builder() if self.flag_builder is not None else empty_flag_table()
+        return _all_flags(self.day_flag_table, self.week_flag_table)
 
     def profile_of(self, person: str) -> Profile:
         """The profile used for ``person``: theirs with per-person profiles, else :attr:`profile`.
@@ -178,9 +223,15 @@ def _recipe_notes(diary: Diary) -> list[str]:
 
 
 def _caveats(
-    entries: pd.DataFrame, profile: Profile, default: bool, targets: Targets, settings: Settings
+    entries: pd.DataFrame,
+    daily: pd.DataFrame,
+    profile: Profile,
+    default: bool,
+    targets: Targets,
+    settings: Settings,
 ) -> list[str]:
-    """The analysis' own notes: the profile used and the caveats the sources require."""
+    """The analysis' own notes: the profile used and the caveats the sources require
+    (``entries`` prepared, with or without their metrics; ``daily`` their daily rows)."""
     from analyzer.balance.loads import describe_coefficients
 
     coefficients = describe_coefficients(settings)
@@ -201,7 +252,7 @@ def _caveats(
         "Hunt et al. 2009) and caffeine's effect is offset by about 2 tablespoons of milk "
         "per cup of coffee (Heaney 2002).",
     ]
-    unknown_group = int(entries["diuretic_load_mg"].isna().sum())
+    unknown_group = int(daily["diuretic_load_mg_unknown"].sum())  # every entry has its day
     if unknown_group:
         notes.append(
             f"{unknown_group} entr{'y has' if unknown_group == 1 else 'ies have'} an unknown "
@@ -253,6 +304,9 @@ def analyze(
     *,
     profiles: pd.DataFrame | Mapping[str, Profile] | str | Path | None = None,
     by_person: bool | None = None,
+    chunk_rows: int | None = None,
+    engine: str = "pandas",
+    scheduler: str | None = None,
 ) -> Analysis:
     """Analyse a diary: per-entry metrics, daily and weekly totals, targets and flags.
 
@@ -280,6 +334,18 @@ def analyze(
         One row per person and day. Default: True when the entries name more than one
         person (totals of different people are never added together silently), or when
         ``profiles`` are given and the entries name a person.
+    chunk_rows : int, optional
+        With ``by_person``, a diary of more entries is analysed a chunk of whole persons of
+        about this many entries at a time (default
+        :data:`analyzer.balance.chunks.CHUNK_ROWS`): the same daily table, with the memory
+        of one chunk's per-entry metrics (:attr:`Analysis.entries` is then computed on
+        first access).
+    engine : {"pandas", "dask"}
+        ``"dask"``: the chunks are dask tasks on a ``dask.distributed`` cluster
+        (:mod:`analyzer.balance.dask_engine`; the optional extra ``analyzer[dask]``), with
+        the same result.
+    scheduler : str, optional
+        With ``engine="dask"``: the address of a running scheduler; default a local cluster.
 
     Returns
     -------
@@ -316,29 +382,36 @@ def analyze(
                 f"{prepared['person'].nunique():,} people; drop by_person=False"
             )
         cohort = cohort_targets(prepared["person"], profiles, profile)
-    prepared = entry_metrics(prepared, settings)
     person_table = cohort.table if cohort is not None else None
-    daily = daily_totals(
-        prepared, targets, by_person, rejected, person_table, settings.implausible_energy_fraction
-    )
-    weekly = weekly_totals(daily, targets, by_person)
-    day_groups = cohort.groups(daily, by_person) if cohort is not None else None
-    week_groups = cohort.groups(weekly, by_person) if cohort is not None else None
+    job = DailyJob(settings, targets, by_person, rejected, person_table)
+    rows = (chunk_rows or CHUNK_ROWS) if by_person else len(prepared) + 1  # days span persons
+    chunked = engine == "dask" or len(prepared) > rows
+    if engine == "dask":
+        from analyzer.balance.dask_engine import dask_daily
 
-    def build_flags() -> pd.DataFrame:
-        return _all_flags(
-            flag_table(daily, targets, settings, by_person, day_groups),
-            week_flag_table(weekly, targets, settings, by_person, week_groups),
+        daily = dask_daily(prepared, job, rows, scheduler)
+    elif chunked:  # the metrics a chunk of persons at a time; entries on first access
+        daily = chunked_daily(prepared, job, rows)
+    else:
+        days = days_of(prepared, by_person)
+        prepared = entry_metrics(prepared, settings, days)
+        daily = daily_totals(
+            prepared,
+            targets,
+            by_person,
+            rejected,
+            person_table,
+            settings.implausible_energy_fraction,
+            days,
         )
-
-    caveats = _caveats(prepared, profile, profile_is_default, targets, settings)
+    caveats = _caveats(prepared, daily, profile, profile_is_default, targets, settings)
     if cohort is not None:  # the single-profile line is replaced by the per-person ones
         caveats = cohort.notes() + caveats[1:]
     notes = notes + caveats
     return Analysis(
-        entries=prepared,
+        prepared=prepared,
+        entries_have_metrics=not chunked,
         daily=daily,
-        weekly=weekly,
         targets=targets,
         profile=profile,
         settings=settings,
@@ -348,7 +421,7 @@ def analyze(
         profile_is_default=profile_is_default,
         targets_by_person=person_table,
         profile_notes=cohort.notes() if cohort is not None else [],
-        flag_builder=build_flags,
         diary_format=diary.format if isinstance(diary, Diary) else None,
+        cohort=cohort,
         logged=logged,
     )

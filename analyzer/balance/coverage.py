@@ -119,15 +119,14 @@ def coverage_shares(
     )
     by_energy, energy_mean, energy_ok = _basis_weights(energy, codes, size)
     by_grams, grams_mean, grams_ok = _basis_weights(grams, codes, size)
-    basis = np.where(energy_ok, "energy", np.where(grams_ok, "grams", "entries"))
-    day_basis = basis[codes] if n else np.zeros(0, dtype=object)
-    weights = np.where(
-        day_basis == "energy", by_energy, np.where(day_basis == "grams", by_grams, 1.0)
-    )
+    basis = np.where(energy_ok, 0, np.where(grams_ok, 1, 2))  # energy, grams, entries
+    day_basis = basis[codes] if n else np.zeros(0, dtype=np.intp)
+    weights = np.where(day_basis == 0, by_energy, np.where(day_basis == 1, by_grams, 1.0))
     mean = np.where(energy_ok, energy_mean, np.where(grams_ok, grams_mean, 1.0))
     unused_weight = np.nan_to_num(np.asarray(unused, dtype=float)) * mean
     total = _per_day(weights, codes, size) + unused_weight
-    out: dict[str, np.ndarray] = {"coverage_basis": basis.astype(object)}
+    names = np.asarray(["energy", "grams", "entries"], dtype=object)
+    out: dict[str, np.ndarray] = {"coverage_basis": names[basis]}
     with np.errstate(invalid="ignore", divide="ignore"):
         out["unused_share"] = np.where(total > 0, unused_weight / total, 0.0)
         for mineral in TARGET_MINERALS:
@@ -226,26 +225,42 @@ def day_completeness(
     with np.errstate(invalid="ignore"):
         too_little = (energy < floor) & (floor > 0)
     complete = ~too_unused & ~too_little & app
-    plural = np.where(rows == 1, "", "s")
-    unused_text = _per_value(np.round(unused * 100), "{:.0f}") + "% of its food could not be "
-    unused_text = unused_text + "used (" + _per_value(rows, "{:.0f}") + " row" + plural + ")"
+    return complete, _reasons(too_unused, too_little, app, unused, rows, energy, floor, need)
+
+
+def _reasons(
+    too_unused: np.ndarray,
+    too_little: np.ndarray,
+    app: np.ndarray,
+    unused: np.ndarray,
+    rows: np.ndarray,
+    energy: np.ndarray,
+    floor: np.ndarray,
+    need: np.ndarray,
+) -> np.ndarray:
+    """Why each day is incomplete ("" for complete days), written for those days only."""
+    text = np.full(len(unused), "", dtype=object)
+    at = np.flatnonzero(too_unused)
+    plural = np.where(rows[at] == 1, "", "s")
+    unused_text = (
+        _per_value(np.round(unused[at] * 100), "{:.0f}") + "% of its food could not be used ("
+        + _per_value(rows[at], "{:.0f}") + " row" + plural + ")"
+    )  # fmt: skip
+    little = np.flatnonzero(too_little)
+    share = np.divide(floor[little], need[little], where=need[little] > 0,
+                      out=np.zeros(len(little)))  # fmt: skip
     energy_text = (
-        "only " + _per_value(np.round(energy), "{:,.0f}") + " kcal logged, under "
-        + _per_value(np.round(np.divide(floor, need, where=need > 0, out=np.zeros(size)) * 100),
-                     "{:.0f}")
-        + "% of the " + _per_value(need, "{:,.0f}")
+        "only " + _per_value(np.round(energy[little]), "{:,.0f}") + " kcal logged, under "
+        + _per_value(np.round(share * 100), "{:.0f}")
+        + "% of the " + _per_value(need[little], "{:,.0f}")
         + " kcal a sedentary person of this profile needs"
     )  # fmt: skip
-    parts = [
-        np.where(too_unused, unused_text, ""),
-        np.where(too_little, energy_text, ""),
-        np.where(app, "", "the app marks the day as not completed"),
-    ]
-    text = parts[0].astype(object)
-    for part in parts[1:]:
-        both = (text != "") & (part != "")
-        text = np.where(both, text + "; " + part, text + part).astype(object)
-    return complete, text
+    marked = np.flatnonzero(~app)
+    app_text = np.full(len(marked), "the app marks the day as not completed", dtype=object)
+    for where, part in ((at, unused_text), (little, energy_text), (marked, app_text)):
+        current = text[where]
+        text[where] = np.where(current != "", current + "; " + part, part)
+    return text
 
 
 def week_complete(days_complete: Any, unused_share: Any) -> np.ndarray:

@@ -35,6 +35,7 @@ import numpy as np
 import pandas as pd
 
 from analyzer.balance.absorption import classify
+from analyzer.balance.days import Days, days_of
 from analyzer.balance.loads import calciuria, group_of, pral
 from analyzer.balance.occasions import occasion_keys
 from analyzer.balance.supplements import is_supplement, supplement_absorption
@@ -126,7 +127,9 @@ def prepare_entries(entries: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def entry_metrics(entries: pd.DataFrame, settings: Settings) -> pd.DataFrame:
+def entry_metrics(
+    entries: pd.DataFrame, settings: Settings, days: Days | None = None
+) -> pd.DataFrame:
     """Add per-entry metrics to prepared entries.
 
     Added columns: ``group``; ``absorption_class``, ``calcium_absorption_index``,
@@ -142,13 +145,15 @@ def entry_metrics(entries: pd.DataFrame, settings: Settings) -> pd.DataFrame:
     module docstring), ``occasion_supplement_calcium_mg`` (the supplement calcium of the
     entry's occasion: one dose) [mg]. Supplements get the absorption class of their form
     taken with a meal or alone, and a PRAL of 0 (:mod:`analyzer.balance.supplements`).
+    ``days`` (:func:`analyzer.balance.days.days_of`) when the caller has them already.
     """
     out = entries
+    person_day = (days if days is not None else days_of(out, by_person=True)).person_day
     out["group"] = group_of(out["category"])
     classes = classify(out)
     for column in classes.columns:
         out[column] = classes[column]
-    out["occasion"], codes = occasion_keys(out, settings)
+    out["occasion"], codes = occasion_keys(out, settings, person_day)
     supplement_absorption(out, codes)  # a supplement's form, with a meal or alone
     out["occasion_calcium_mg"] = _group_sum(out["calcium_mg"], codes)
     out["occasion_caffeine_mg"] = _group_sum(out["caffeine_mg"], codes)
@@ -161,7 +166,7 @@ def entry_metrics(entries: pd.DataFrame, settings: Settings) -> pd.DataFrame:
     total = out["is_total"].to_numpy(dtype=bool)
     out.loc[total, ["calcium_fractional_absorption", "occasion_caffeine_mg"]] = np.nan
     out["absorbable_calcium_mg"] = out["calcium_mg"] * out["calcium_fractional_absorption"]
-    _absorption_bounds(out, total)
+    _absorption_bounds(out, total, person_day)
     out["absorbable_phosphorus_mg"] = out["phosphorus_mg"] * out["phosphorus_absorption"]
     parts = calciuria(out, settings)
     for column in parts.columns:
@@ -171,7 +176,7 @@ def entry_metrics(entries: pd.DataFrame, settings: Settings) -> pd.DataFrame:
     return out
 
 
-def _absorption_bounds(out: pd.DataFrame, total: np.ndarray) -> None:
+def _absorption_bounds(out: pd.DataFrame, total: np.ndarray, day: np.ndarray) -> None:
     """The load-range mark, the default-index calcium and the one-occasion-a-day bound."""
     outside = load_outside_range(out["occasion_calcium_mg"]) & ~total
     out["load_outside_range"] = outside
@@ -179,7 +184,6 @@ def _absorption_bounds(out: pd.DataFrame, total: np.ndarray) -> None:
     out["calcium_outside_load_range_mg"] = calcium.where(outside, 0.0).where(calcium.notna())
     default = (out["absorption_class"] == "default").fillna(False).to_numpy(dtype=bool)
     out["calcium_default_index_mg"] = calcium.where(default, 0.0).where(calcium.notna())
-    day = out.groupby(["person", "date"], sort=False).ngroup().to_numpy()
     day_load = _group_sum(calcium, day)
     index = out["calcium_absorption_index"].to_numpy(dtype=float)
     fraction = np.minimum(fractional_absorption_milk(np.nan_to_num(day_load)) * index, 1.0)

@@ -54,6 +54,7 @@ References
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -81,12 +82,24 @@ FLAG_COLUMNS = (
 TargetGroups = tuple[np.ndarray, Sequence[Targets]]
 
 
+@dataclass
+class FlagSample:
+    """Ask for a sample of a flag table: the first ``limit`` flags of each rule (in period
+    order), which are all a listing of ``limit`` flags per code shows, and ``counts``, how
+    many flags each code has in the whole table (filled in). A cohort has millions of flags;
+    their messages are written only for the sample."""
+
+    limit: int
+    counts: dict[str, int] = field(default_factory=dict)
+
+
 def flag_table(
     daily: pd.DataFrame,
     targets: Targets,
     settings: Settings,
     by_person: bool,
     groups: TargetGroups | None = None,
+    sample: FlagSample | None = None,
 ) -> pd.DataFrame:
     """Flags for every day of ``daily`` as a table (one row per flag, :data:`FLAG_COLUMNS`).
 
@@ -104,6 +117,8 @@ def flag_table(
         Per-person targets: ``codes[i]`` indexes the :class:`Targets` of row ``i`` in
         ``targets`` (one per distinct DRI life stage); ``targets`` above is then unused.
         The rules run once per distinct life stage, not per person.
+    sample : FlagSample, optional
+        Only the first flags of each rule (see :class:`FlagSample`).
 
     Returns
     -------
@@ -117,7 +132,7 @@ def flag_table(
     labels = np.asarray([str(d) for d in days], dtype=object)
     return _grouped(
         daily, targets, settings, by_person, labels, groups,
-        dates=days, weeks=None, prefix="", codes=None,
+        dates=days, weeks=None, prefix="", codes=None, sample=sample,
     )  # fmt: skip
 
 
@@ -133,6 +148,7 @@ def _grouped(
     weeks: np.ndarray | None,
     prefix: str,
     codes: tuple[str, ...] | None,
+    sample: FlagSample | None = None,
 ) -> pd.DataFrame:
     """Run the rules of each distinct target set on its rows; one table in row order."""
     if groups is None:
@@ -153,7 +169,7 @@ def _grouped(
             subset, rules, by_person, labels[positions],
             dates=None if dates is None else dates[positions],
             weeks=None if weeks is None else weeks[positions],
-            prefix=prefix, positions=positions,
+            prefix=prefix, positions=positions, sample=sample,
         )  # fmt: skip
     return _finish(parts)
 
@@ -180,6 +196,7 @@ def week_flag_table(
     settings: Settings,
     by_person: bool,
     groups: TargetGroups | None = None,
+    sample: FlagSample | None = None,
 ) -> pd.DataFrame:
     """Flags for every ISO week of ``weekly``, on its per-day averages (:data:`WEEK_RULES`).
 
@@ -188,7 +205,7 @@ def week_flag_table(
     weekly : DataFrame
         Weekly per-day averages with ratios (:func:`analyzer.balance.totals.weekly_totals`), with
         ``week`` and ``days``.
-    targets, settings, by_person, groups
+    targets, settings, by_person, groups, sample
         As for :func:`flag_table` (``groups`` codes index the rows of ``weekly``).
 
     Returns
@@ -214,7 +231,7 @@ def week_flag_table(
     )
     return _grouped(
         weekly, targets, settings, by_person, labels, groups,
-        dates=None, weeks=weeks, prefix="weekly_", codes=WEEK_RULES,
+        dates=None, weeks=weeks, prefix="weekly_", codes=WEEK_RULES, sample=sample,
     )  # fmt: skip
 
 
@@ -264,6 +281,7 @@ def _parts(
     weeks: np.ndarray | None,
     prefix: str,
     positions: np.ndarray,
+    sample: FlagSample | None = None,
 ) -> list[pd.DataFrame]:
     """One frame per rule that fires: its rows, with ``_row`` the row's place in the whole
     table (``positions``) and ``_order`` the rule's rank, for :func:`_finish`."""
@@ -278,6 +296,10 @@ def _parts(
         rows = np.flatnonzero(rule.mask)
         if not len(rows):
             continue
+        if sample is not None:
+            code = prefix + rule.code
+            sample.counts[code] = sample.counts.get(code, 0) + len(rows)
+            rows = rows[: sample.limit]
         values = frame[rule.value].to_numpy(dtype=float)[rows]
         judged, reasons = _judgement(frame, rule, rows, weekly=bool(prefix))
         coverage = _coverage_texts(frame, rule.partial, rows)

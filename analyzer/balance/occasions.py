@@ -30,6 +30,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from analyzer.distinct import text_codes
 from analyzer.models import Settings
 from analyzer.reference import coefficient
 
@@ -43,14 +44,6 @@ _CLOCK = (
     r"(?i)^\s*(?P<h>\d{1,2})(?:[:.h](?P<m>\d{2}))?(?::(?P<s>\d{2}))?\s*"
     r"(?P<ampm>[ap])?\.?\s*(?:m\.?)?\s*$"
 )
-
-
-def stripped(text: pd.Series) -> pd.Series:
-    """Text without surrounding blanks, blank as <NA>; computed per distinct value."""
-    codes, uniques = pd.factorize(text)
-    cleaned = pd.Index(uniques, dtype="string").str.strip()
-    values = np.asarray([*cleaned.where(cleaned != "", None), None], dtype=object)
-    return pd.Series(values[codes], index=text.index, dtype="string")  # code -1 -> None
 
 
 def clock_minutes(time: pd.Series) -> np.ndarray:
@@ -103,7 +96,30 @@ def _split_by_gap(group: np.ndarray, minutes: np.ndarray, gap: float) -> np.ndar
     return number
 
 
-def occasion_keys(entries: pd.DataFrame, settings: Settings) -> tuple[pd.Series, np.ndarray]:
+def _stripped_codes(text: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Codes of the text without surrounding blanks (-1: blank or missing), and the distinct
+    values; stripped once per distinct value."""
+    codes, uniques = text_codes(text, missing=None)
+    cleaned = np.asarray([str(u).strip() for u in uniques], dtype=object)
+    again, values = pd.factorize(cleaned)
+    again = (
+        np.where(np.asarray(values, dtype=object)[again] == "", -1, again) if len(again) else again
+    )
+    return np.append(np.asarray(again, dtype=np.intp), -1)[codes], np.asarray(values, dtype=object)
+
+
+def _combine(*keys: np.ndarray) -> np.ndarray:
+    """One code per distinct combination of integer keys (in order of first appearance)."""
+    combined = np.zeros(len(keys[0]), dtype=np.int64)
+    for key in keys:
+        codes, uniques = pd.factorize(key)
+        combined, _ = pd.factorize(combined * (len(uniques) + 1) + codes)
+    return np.asarray(combined, dtype=np.intp)
+
+
+def occasion_keys(
+    entries: pd.DataFrame, settings: Settings, day: np.ndarray | None = None
+) -> tuple[pd.Series, np.ndarray]:
     """Occasion label of each entry and an integer key (same person, date and occasion).
 
     Parameters
@@ -112,6 +128,9 @@ def occasion_keys(entries: pd.DataFrame, settings: Settings) -> tuple[pd.Series,
         Prepared entries with ``person``, ``date``, ``meal``, ``time`` and ``line``.
     settings : Settings
         ``occasion`` chooses the rule (module docstring).
+    day : ndarray of int, optional
+        A code of each entry's person and date (:attr:`analyzer.balance.days.Days.person_day`),
+        when the caller has it already.
 
     Returns
     -------
@@ -121,55 +140,59 @@ def occasion_keys(entries: pd.DataFrame, settings: Settings) -> tuple[pd.Series,
     keys : ndarray
         Integer per entry, equal for entries of one occasion.
     """
-    meal, time = stripped(entries["meal"]), stripped(entries["time"])
-    if settings.occasion == "entry":
-        meal = pd.Series(pd.NA, index=entries.index, dtype="string")
-        time = meal
-    elif settings.occasion == "meal":
-        time = pd.Series(pd.NA, index=entries.index, dtype="string")
-    elif settings.occasion == "time":
-        meal = pd.Series(pd.NA, index=entries.index, dtype="string")
     n = len(entries)
-    has_meal = meal.notna().to_numpy(dtype=bool)
-    has_time = time.notna().to_numpy(dtype=bool) & ~has_meal
+    if day is None:
+        day = _combine(*(pd.factorize(entries[c])[0] for c in ("person", "date")))
+    meal_codes, meal_values = _stripped_codes(entries["meal"])
+    time_codes, time_values = _stripped_codes(entries["time"])
+    if settings.occasion in ("entry", "time"):
+        meal_codes = np.full(n, -1, dtype=np.intp)
+    if settings.occasion in ("entry", "meal"):
+        time_codes = np.full(n, -1, dtype=np.intp)
+    has_meal = meal_codes >= 0
+    has_time = (time_codes >= 0) & ~has_meal
     alone = ~has_meal & ~has_time
-    minutes = clock_minutes(time) if settings.occasion != "meal" else np.full(n, np.nan)
-    meal_codes, meal_uniques = pd.factorize(meal)
-    folded, _ = pd.factorize(np.asarray([str(u).casefold() for u in meal_uniques], dtype=object))
-    meal_code = np.append(folded, -1)[meal_codes]
+    if settings.occasion != "meal":
+        per_time = clock_minutes(pd.Series(time_values, dtype="string"))
+        minutes = np.append(per_time, np.nan)[time_codes]
+    else:
+        minutes = np.full(n, np.nan)
+    folded, _ = pd.factorize(np.asarray([str(u).casefold() for u in meal_values], dtype=object))
+    meal_code = np.append(np.asarray(folded, dtype=np.intp), -1)[meal_codes]
     # meal-less timed entries: readable times share code -2; unreadable ones by their text
-    time_codes, _ = pd.factorize(time)
     readable = ~np.isnan(minutes)
     kind = np.where(has_meal, meal_code, np.where(readable, -2, -3 - time_codes))
     line = entries["line"].to_numpy()
     own = np.where(alone, line, -1)
-    base = pd.DataFrame({"p": entries["person"], "d": entries["date"], "k": kind, "l": own})
-    group = base.groupby(["p", "d", "k", "l"], sort=False, dropna=False).ngroup().to_numpy()
+    group = _combine(day, kind, own)
     gap = settings.occasion_gap_min or coefficient(OCCASION_GAP_MIN)
     if settings.occasion == "meal":
         gap = np.inf
     timed_minutes = np.where(has_meal | readable, minutes, np.nan)
     number = _split_by_gap(group, timed_minutes, gap) if n else np.zeros(0, dtype=np.int64)
-    keys = pd.DataFrame({"g": group, "n": number}).groupby(["g", "n"], sort=False).ngroup()
-    key_array = keys.to_numpy()
+    key_array = _combine(group, number)
     # labels: the meal (plus its first time when it splits), the first time, or "line N"
     # one label per occasion, from its earliest entry (as written), broadcast to its entries
     earliest = np.lexsort((np.nan_to_num(minutes, nan=np.inf), key_array))
     sorted_keys = key_array[earliest]
     heads = earliest[np.r_[True, sorted_keys[1:] != sorted_keys[:-1]]] if n else earliest
     splits = np.bincount(group, weights=(number > 0).astype(float))[group[heads]] > 0
-    labels = time.to_numpy(dtype=object)[heads]  # meal-less timed occasions: their time
+    time_text = np.append(time_values, np.asarray([None], dtype=object))  # code -1: none
+    meal_text = np.append(meal_values, np.asarray([None], dtype=object))
+    labels = time_text[time_codes[heads]]  # meal-less timed occasions: their time
     meal_head = has_meal[heads]
-    with_time = meal_head & splits & pd.notna(labels)
+    with_time = meal_head & splits & (time_codes[heads] >= 0)
     plain_meal = meal_head & ~with_time
-    labels[plain_meal] = meal.to_numpy(dtype=object)[heads[plain_meal]]
+    labels[plain_meal] = meal_text[meal_codes[heads[plain_meal]]]
     if with_time.any():
         rows = heads[with_time]
-        labels[with_time] = (meal.iloc[rows] + " " + time.iloc[rows]).to_numpy(dtype=object)
+        labels[with_time] = [
+            f"{m} {t}"
+            for m, t in zip(meal_text[meal_codes[rows]], time_text[time_codes[rows]], strict=True)
+        ]
     alone_head = alone[heads]
     if alone_head.any():
-        lines = entries["line"].iloc[heads[alone_head]].astype("string")
-        labels[alone_head] = ("line " + lines).to_numpy(dtype=object)
+        labels[alone_head] = [f"line {v}" for v in line[heads[alone_head]].tolist()]
     by_key = np.empty(len(heads), dtype=object)
     by_key[key_array[heads]] = labels
     label = pd.Series(by_key[key_array], index=entries.index, dtype="string")

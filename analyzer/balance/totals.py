@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from analyzer.balance.coverage import coverage_shares, day_completeness
+from analyzer.balance.days import Days, days_of
 from analyzer.balance.supplements import supplement_totals
 from analyzer.models import Targets
 from analyzer.nutrients import (
@@ -104,13 +105,65 @@ class _GroupSums:
     def count(self, mask: np.ndarray) -> np.ndarray:
         return np.bincount(self.codes, weights=mask.astype(float), minlength=self.size)
 
-    def sum(self, values: pd.Series | np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:
+    def totals(self, values: pd.Series | np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The sum of the known values of each group, and how many are known."""
         array = np.asarray(values, dtype=float)
         known = ~np.isnan(array)
-        if mask is not None:
-            known &= mask
         total = np.bincount(self.codes, weights=np.where(known, array, 0.0), minlength=self.size)
-        return np.where(self.count(known) > 0, total, np.nan)
+        return total, self.count(known)
+
+    def sum(self, values: pd.Series | np.ndarray) -> np.ndarray:
+        total, known = self.totals(values)
+        return np.where(known > 0, total, np.nan)
+
+    def split(
+        self, values: pd.Series | np.ndarray, labels: np.ndarray, n_labels: int
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Sums and known counts per group and label (arrays of shape (groups, labels))."""
+        array = np.asarray(values, dtype=float)
+        known = ~np.isnan(array)
+        key = self.codes * n_labels + labels
+        length = self.size * n_labels
+        total = np.bincount(key, weights=np.where(known, array, 0.0), minlength=length)
+        count = np.bincount(key, weights=known.astype(float), minlength=length)
+        return total.reshape(self.size, n_labels), count.reshape(self.size, n_labels)
+
+
+def _group_totals(entries: pd.DataFrame, sums: _GroupSums, out: dict[str, object]) -> None:
+    """The per-group columns (phosphorus, PRAL, caffeine, diuretic load) and the diuretic
+    load per mechanism, into ``out`` in table order: a day without the group has 0 from
+    it, not unknown."""
+    group = entries["group"].astype("string").to_numpy(dtype=object)
+    labels = np.full(len(group), len(GROUPS), dtype=np.intp)  # not one of GROUPS
+    for position, name in enumerate(GROUPS):
+        labels[group == name] = position
+    present = np.bincount(
+        sums.codes * (len(GROUPS) + 1) + labels, minlength=sums.size * (len(GROUPS) + 1)
+    )
+    present = present.reshape(sums.size, len(GROUPS) + 1)
+    stems = {"phosphorus": "phosphorus_mg", "pral": "pral_meq", "caffeine": "caffeine_mg"}
+    if any(g in DIURETIC_GROUPS for g in GROUPS):
+        stems["diuretic_load"] = "diuretic_load_mg"
+    split = {
+        stem: sums.split(entries[column], labels, len(GROUPS) + 1)
+        for stem, column in stems.items()
+    }
+    for position, g in enumerate(GROUPS):
+        absent = present[:, position] == 0
+        for stem in stems:
+            if stem == "diuretic_load" and g not in DIURETIC_GROUPS:
+                continue
+            total, known = split[stem]
+            value = np.where(known[:, position] > 0, total[:, position], np.nan)
+            unit = "meq" if stem == "pral" else "mg"
+            out[f"{stem}_{g}_{unit}"] = np.where(absent, 0.0, value)
+    diuretic = np.isin(group, DIURETIC_GROUPS)
+    no_diuretic = sums.count(diuretic) == 0
+    flag = diuretic.astype(np.intp)
+    for mechanism in MECHANISMS:
+        total, known = sums.split(entries[f"{mechanism}_calcium_mg"], flag, 2)
+        load = np.where(known[:, 1] > 0, total[:, 1], np.nan)
+        out[f"diuretic_load_{mechanism}_mg"] = np.where(no_diuretic, 0.0, load)
 
 
 def daily_totals(
@@ -120,6 +173,7 @@ def daily_totals(
     rejected: pd.DataFrame | None = None,
     person_targets: pd.DataFrame | None = None,
     energy_fraction: float | None = None,
+    days: Days | None = None,
 ) -> pd.DataFrame:
     """One row per date (and person): totals, coverage, loads, ratios, percent of target.
 
@@ -143,6 +197,9 @@ def daily_totals(
     energy_fraction : float, optional
         ``Settings.implausible_energy_fraction`` (see
         :func:`analyzer.balance.coverage.day_completeness`).
+    days : Days, optional
+        The entries' days (:func:`analyzer.balance.days.days_of` with ``by_person``),
+        when the caller has them already.
 
     Returns
     -------
@@ -169,42 +226,31 @@ def daily_totals(
         ratios, ``<mineral>_pct_target`` and ``phosphorus_<group>_share``.
     """
     keys = ["person", "date"] if by_person else ["date"]
-    grouped = entries.groupby(keys, sort=True)
-    sizes = grouped.size()
-    codes = grouped.ngroup().to_numpy()
-    sums = _GroupSums(codes, len(sizes))
+    days = days if days is not None else days_of(entries, by_person)
+    codes, size = days.codes, days.size
+    sums = _GroupSums(codes, size)
+    sizes = np.bincount(codes, minlength=size).astype("int64")
     out: dict[str, object] = {
         "entries": _diary_entries(entries, sums, sizes),
-        "unmatched": _unmatched(rejected, keys, sizes.index).to_numpy(),
+        "unmatched": _unmatched(rejected, keys, days.index).to_numpy(),
     }
-    for column in (*NUTRIENTS, "pral_meq", "diuretic_load_mg"):
-        out[f"{column}_unknown"] = sums.count(entries[column].isna().to_numpy()).astype("int64")
+    counted = (*NUTRIENTS, "pral_meq", "diuretic_load_mg")
+    totals = {c: sums.totals(entries[c]) for c in dict.fromkeys((*counted, *NUTRIENTS, *METRICS))}
+    for column in counted:
+        out[f"{column}_unknown"] = (sizes - totals[column][1]).astype("int64")
     for column in (*NUTRIENTS, *METRICS):
-        out[column] = sums.sum(entries[column])
-    group = entries["group"].astype("string").to_numpy(dtype=object)
-    diuretic = np.isin(group, DIURETIC_GROUPS)
-    for g in GROUPS:
-        mask = group == g
-        absent = sums.count(mask) == 0  # a day without the group has 0 from it, not unknown
-        columns = {"phosphorus": "phosphorus_mg", "pral": "pral_meq", "caffeine": "caffeine_mg"}
-        for stem, column in columns.items():
-            unit = "meq" if stem == "pral" else "mg"
-            out[f"{stem}_{g}_{unit}"] = np.where(absent, 0.0, sums.sum(entries[column], mask))
-        if g in DIURETIC_GROUPS:
-            load = sums.sum(entries["diuretic_load_mg"], mask)
-            out[f"diuretic_load_{g}_mg"] = np.where(absent, 0.0, load)
-    no_diuretic = sums.count(diuretic) == 0
-    for mechanism in MECHANISMS:
-        load = sums.sum(entries[f"{mechanism}_calcium_mg"], diuretic)
-        out[f"diuretic_load_{mechanism}_mg"] = np.where(no_diuretic, 0.0, load)
-    out.update(supplement_totals(entries, codes, len(sizes), out))
+        total, known = totals[column]
+        out[column] = np.where(known > 0, total, np.nan)
+    _group_totals(entries, sums, out)
+    out.update(supplement_totals(entries, codes, size, out))
+    caffeine = entries["occasion_caffeine_mg"].to_numpy(dtype=float)
     out["caffeine_max_occasion_mg"] = (
-        entries["occasion_caffeine_mg"].groupby(codes).max().reindex(range(len(sizes))).to_numpy()
+        pd.Series(caffeine).groupby(codes).max().reindex(range(size)).to_numpy()
     )
     unused = pd.Series(out["unmatched"], dtype="Float64").to_numpy(dtype=float, na_value=np.nan)
-    out.update(coverage_shares(entries, codes, len(sizes), unused))
-    out["app_completed"] = _app_completed(entries, codes, len(sizes)).array
-    daily = pd.DataFrame(out, index=sizes.index).reset_index()
+    out.update(coverage_shares(entries, codes, size, unused))
+    out["app_completed"] = _app_completed(entries, codes, size).array
+    daily = pd.DataFrame(out, index=days.index).reset_index()
     daily["energy_need_kcal"] = (
         np.nan if targets.energy_need_kcal is None else targets.energy_need_kcal
     )
@@ -216,11 +262,11 @@ def daily_totals(
     return add_ratios(daily, targets)
 
 
-def _diary_entries(entries: pd.DataFrame, sums: _GroupSums, sizes: pd.Series) -> np.ndarray:
+def _diary_entries(entries: pd.DataFrame, sums: _GroupSums, sizes: np.ndarray) -> np.ndarray:
     """Diary entries per day: a recipe entry analysed as its ingredients counts once
     (its rows other than the first have ``part`` > 0; :mod:`analyzer.balance.parts`)."""
     if "part" not in entries.columns:
-        return sizes.to_numpy(dtype="int64")
+        return sizes
     return sums.count(entries["part"].to_numpy() == 0).astype("int64")
 
 

@@ -23,6 +23,7 @@ from analyzer.cli.options import (
     min_energy_option,
     profile_options,
 )
+from analyzer.cli.params import Engine
 from analyzer.models import Settings
 
 #: Columns the ``daily`` command shows unless ``--all`` is given.
@@ -84,6 +85,28 @@ def balance_options(func: F) -> F:
             help="List the findings on stderr (weekly: on the week's per-day averages).",
         ),
         min_energy_option,
+        click.option(
+            "--engine",
+            type=click.Choice(["pandas", "dask"]),
+            default="pandas",
+            show_default=True,
+            help="dask: analyse chunks of persons as dask tasks, on --scheduler or a local "
+            "cluster (needs: pip install 'analyzer[dask]'); the same output.",
+        ),
+        click.option(
+            "--scheduler",
+            metavar="ADDRESS",
+            default=None,
+            help="With --engine dask: a running dask.distributed scheduler "
+            "(tcp://host:8786); default a local cluster of this machine.",
+        ),
+        click.option(
+            "--chunk-rows",
+            type=click.IntRange(min=1),
+            default=None,
+            help="Entries analysed at once, whole persons (default 500,000): bounds the "
+            "memory of a cohort's analysis; the same output.",
+        ),
     ]
     for option in reversed(options):
         func = option(func)
@@ -94,9 +117,12 @@ def balance_options(func: F) -> F:
 FLAGS_LISTED_PER_CODE = 10
 
 
-def flag_lines(flags: pd.DataFrame) -> list[str]:
+def flag_lines(flags: pd.DataFrame, counts: dict[str, int] | None = None) -> list[str]:
     """The flag table as lines for stderr: in order, at most :data:`FLAGS_LISTED_PER_CODE`
-    per finding, then one line per finding saying how many more there are."""
+    per finding, then one line per finding saying how many more there are (``counts``: how
+    many flags each code has when ``flags`` is a sample, :meth:`Analysis.flag_sample`)."""
+    import pandas as pd
+
     if flags.empty:
         return []
     rank = flags.groupby("code", sort=False).cumcount().to_numpy()
@@ -105,8 +131,10 @@ def flag_lines(flags: pd.DataFrame) -> list[str]:
         f"[{row.level}] {row.message} ({row.reference}; confidence {row.confidence})"
         for row in shown.itertuples(index=False)
     ]
-    counts = flags["code"].value_counts(sort=False)
-    for code, count in counts[counts > FLAGS_LISTED_PER_CODE].items():
+    found = flags["code"].value_counts(sort=False)
+    if counts is not None:  # the sample's codes in the same order, with the whole counts
+        found = pd.Series({code: counts[code] for code in found.index}, dtype="int64")
+    for code, count in found[found > FLAGS_LISTED_PER_CODE].items():
         lines.append(
             f"... and {count - FLAGS_LISTED_PER_CODE:,} more '{code}' flags "
             "(all of them: --flags --format json)"
@@ -125,6 +153,7 @@ def _balance_command(
     min_energy: float | None,
     people: ProfileChoice,
     reading: DiaryReading,
+    engine: Engine,
 ) -> None:
     """Shared body of ``daily`` and ``weekly``: read, analyse, state the profile, print."""
     import pandas as pd
@@ -137,7 +166,9 @@ def _balance_command(
 
     settings = Settings(implausible_energy_fraction=min_energy)
     by_person = True if by == "person" else None
-    analysis = analyze_for_cli(diary, reading, people, settings, by_person=by_person)
+    analysis = analyze_for_cli(
+        diary, reading, people, settings, by_person=by_person, engine=engine
+    )
     if analysis.targets_by_person is None:
         default = " (default profile; set --sex and --age)" if analysis.profile_is_default else ""
         click.echo(
@@ -167,14 +198,17 @@ def _balance_command(
                 err=True,
             )
     flags = None
-    if show_flags:
+    lines: list[str] = []
+    if show_flags and fmt == "json":  # every flag goes into the document
         # daily: the per-day findings; weekly: those on the week's per-day averages
-        period = "date" if table == "daily" else "week"
-        flags = approximate_calcium(
-            analysis.flag_table[analysis.flag_table[period].notna()], analysis.entries
-        )
-        for line in flag_lines(flags):
-            click.echo(line, err=True)
+        flags = analysis.day_flag_table if table == "daily" else analysis.week_flag_table
+        flags = approximate_calcium(flags, analysis.prepared)
+        lines = flag_lines(flags)
+    elif show_flags:  # stderr lists a few per finding: messages written for those only
+        sample, counts = analysis.flag_sample(table, FLAGS_LISTED_PER_CODE)
+        lines = flag_lines(approximate_calcium(sample, analysis.prepared), counts)
+    for line in lines:
+        click.echo(line, err=True)
     columns = list(frame.columns) if all_columns else DAILY_COLUMNS
     if table == "weekly" and not all_columns:
         columns = WEEKLY_COLUMNS
@@ -210,6 +244,9 @@ def daily(
     all_columns: bool,
     show_flags: bool,
     min_energy: float | None,
+    engine: str,
+    scheduler: str | None,
+    chunk_rows: int | None,
     people: ProfileChoice,
     reading: DiaryReading,
 ) -> None:
@@ -233,6 +270,7 @@ def daily(
         min_energy=min_energy,
         people=people,
         reading=reading,
+        engine=Engine(engine, scheduler, chunk_rows),
     )
 
 
@@ -249,6 +287,9 @@ def weekly(
     all_columns: bool,
     show_flags: bool,
     min_energy: float | None,
+    engine: str,
+    scheduler: str | None,
+    chunk_rows: int | None,
     people: ProfileChoice,
     reading: DiaryReading,
 ) -> None:
@@ -273,4 +314,5 @@ def weekly(
         min_energy=min_energy,
         people=people,
         reading=reading,
+        engine=Engine(engine, scheduler, chunk_rows),
     )

@@ -3,10 +3,11 @@
 pandas' ``DataFrame.to_csv`` writes row by row through :mod:`csv` and turns floats into text
 with numpy's slowest formatter; for a cohort's daily totals (hundreds of thousands of rows
 of a dozen floats) that costs several seconds. :func:`csv_text` renders each column at
-once (floats with ``repr``, text once per distinct value) and joins the rows, giving the
-same bytes several times faster. Every CSV the tool writes passes through
-:func:`neutralize_formulas`, so a food name such as ``=HYPERLINK(...)`` is shown as text,
-not run, when the file is opened in a spreadsheet (OWASP, "CSV Injection").
+once (numbers digit by digit with NumPy, :mod:`analyzer.cli.cellbytes`; text once per
+distinct value) and joins the rows, giving the same bytes many times faster. Every CSV the
+tool writes passes through :func:`neutralize_formulas`, so a food name such as
+``=HYPERLINK(...)`` is shown as text, not run, when the file is opened in a spreadsheet
+(OWASP, "CSV Injection").
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+
+from analyzer.cli.cellbytes import float_cells, int_cells, join_rows, text_cells, with_texts
 
 #: Characters that make :mod:`csv` quote a cell (``QUOTE_MINIMAL``, ``,`` delimiter, ``\n``
 #: line terminator).
@@ -29,16 +32,18 @@ def csv_text(frame: pd.DataFrame) -> str:
 
     Gives the same text as ``neutralize_formulas(frame).to_csv(index=False,
     lineterminator="\\n")``: minimal quoting, blank for unknown, floats at full precision
-    (``repr``). Each column is formatted with one list comprehension, and text columns once
-    per distinct value, which is several times faster than pandas' row-by-row writer on
-    long tables (a cohort's daily totals have hundreds of thousands of rows).
+    (``repr``). Each column is formatted at once (:mod:`analyzer.cli.cellbytes`: numbers
+    digit by digit over the whole column, text once per distinct value) and the rows are
+    joined with NumPy, which is many times faster than pandas' row-by-row writer on long
+    tables (a cohort's daily totals have hundreds of thousands of rows).
 
     Parameters
     ----------
     frame : DataFrame
         The table; its index is not written. Dates should already be text (see
         :func:`analyzer.cli.output.format_frame`); a column of any dtype other than float,
-        integer, boolean or text makes the whole table go through pandas' writer.
+        integer, boolean, text or categorical text makes the whole table go through
+        pandas' writer.
 
     Returns
     -------
@@ -58,7 +63,11 @@ def csv_text(frame: pd.DataFrame) -> str:
     parts = [",".join(_quoted(str(name)) for name in frame.columns) + "\n"]
     for start in range(0, len(frame), CHUNK_ROWS):
         chunk = frame.iloc[start : start + CHUNK_ROWS]
-        columns = [_column_cells(chunk.iloc[:, i]) for i in range(chunk.shape[1])]
+        cells = [_column_cells(chunk.iloc[:, i]) for i in range(chunk.shape[1])]
+        if all(c is not None for c in cells):
+            parts.append(join_rows([c for c in cells if c is not None]).decode("utf-8"))
+            continue
+        columns = [_python_cells(chunk.iloc[:, i]) for i in range(chunk.shape[1])]
         parts.append("\n".join(map(",".join, zip(*columns, strict=True))) + "\n")
     return "".join(parts)
 
@@ -67,11 +76,34 @@ def _fast_dtype(dtype: Any) -> bool:
     """Whether :func:`_column_cells` renders this dtype exactly like pandas."""
     if isinstance(dtype, np.dtype):
         return dtype.kind in "biufO"
+    if isinstance(dtype, pd.CategoricalDtype):  # text categories only
+        categories = dtype.categories.dtype
+        return categories == np.dtype(object) or isinstance(categories, pd.StringDtype)
     return isinstance(dtype, pd.StringDtype)
 
 
-def _column_cells(series: pd.Series) -> list[str]:
-    """The CSV cells of one column (see :func:`_fast_dtype` for the dtypes handled)."""
+def _column_cells(series: pd.Series) -> np.ndarray | None:
+    """The CSV cells of one column as bytes (see :func:`_fast_dtype` for the dtypes
+    handled); None when one of its values needs :func:`_python_cells`."""
+    kind = series.dtype.kind if isinstance(series.dtype, np.dtype) else ""
+    if kind == "b":
+        return text_cells(["False", "True"], series.to_numpy(dtype=np.intp))
+    if kind == "f":
+        values = series.to_numpy(dtype=np.float64)
+        cells, left = float_cells(values)
+        rows = np.flatnonzero(left)
+        return with_texts(cells, rows, [repr(v) for v in values[rows].tolist()])
+    if kind in ("i", "u"):
+        if kind == "u" and len(series) and int(series.max()) > np.iinfo(np.int64).max:
+            return None
+        return int_cells(series.to_numpy(dtype=np.int64))
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    rendered = [_text_cell(value) for value in uniques] + [""]
+    return text_cells(rendered, np.asarray(codes))  # code -1 (missing) picks the ""
+
+
+def _python_cells(series: pd.Series) -> list[str]:
+    """The CSV cells of one column as Python strings (the exact fallback)."""
     kind = series.dtype.kind if isinstance(series.dtype, np.dtype) else ""
     if kind == "b":
         return ["True" if value else "False" for value in series.tolist()]

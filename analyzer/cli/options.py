@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from analyzer.cli.app import F
-from analyzer.cli.params import MAX_CUPS_PER_DAY, MAX_RATIO_TARGET, Day, IsoWeek, Number
+from analyzer.cli.params import MAX_CUPS_PER_DAY, MAX_RATIO_TARGET, Day, Engine, IsoWeek, Number
 from analyzer.diary.model import FORMATS
 from analyzer.models import Profile, Settings
 
@@ -448,14 +448,23 @@ def analyze_for_cli(
     people: ProfileChoice,
     settings: Settings | None = None,
     by_person: bool | None = None,
+    engine: Engine | None = None,
 ) -> Analysis:
     """Read and analyse a diary; with per-person profiles, say who got which profile."""
     from analyzer.balance import analyze
 
+    engine = engine or Engine()
     profile, profiles = people.resolve()
     diary = load_diary_for_cli(path, reading)
     analysis = analyze(
-        diary, profile=profile, settings=settings, profiles=profiles, by_person=by_person
+        diary,
+        profile=profile,
+        settings=settings,
+        profiles=profiles,
+        by_person=by_person,
+        chunk_rows=engine.chunk_rows,
+        engine=engine.name,
+        scheduler=engine.scheduler,
     )
     for line in analysis.profile_notes:
         click.echo(f"Note: {line}", err=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from dataclasses import dataclass
 from typing import Any
 
 import click
@@ -85,3 +86,13 @@ MAX_CUPS_PER_DAY = 8.0
 
 #: Most weeks a trend chart shows (ten years; a longer span would not be readable). [weeks]
 MAX_TREND_WEEKS = 520
+
+
+@dataclass(frozen=True)
+class Engine:
+    """How the analysis runs (``--engine``, ``--scheduler``, ``--chunk-rows``): never what
+    it computes."""
+
+    name: str = "pandas"
+    scheduler: str | None = None
+    chunk_rows: int | None = None

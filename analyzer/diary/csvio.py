@@ -14,18 +14,24 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from analyzer.diary.textio import decode, read_bytes
+from analyzer.diary.lines import (
+    DELIMITERS,
+    LineCounter,
+    check_header,
+    count_outside_quotes,
+    named_width,
+    sniff_delimiter,
+)
+from analyzer.diary.textio import decode, may_be_other_format, read_bytes
 from analyzer.diary.textio import fail as _fail
+from analyzer.distinct import categorical, text_codes
 from analyzer.errors import DiaryFormatError
-
-#: Delimiters tried on the header line, in order of preference on a tie.
-DELIMITERS: tuple[str, ...] = (",", ";", "\t", "|")
 
 #: Physical lines one record may span (a quoted value with line breaks, e.g. a note); more
 #: means a double quote that was never closed.
@@ -65,6 +71,9 @@ class RawTable:
     overflow : Series of object
         Per data row, the first non-empty cell beyond the header's columns ("" when the row
         fits the header). Such a row is misaligned, e.g. an unquoted comma in a food name.
+    distinct : dict, optional
+        Per column position, ``(codes, uniques)`` of its cells: the distinct stripped
+        values and each data row's code into them (see :meth:`text`).
     """
 
     header: list[str]
@@ -76,26 +85,83 @@ class RawTable:
     encoding: str
     header_width: int = 0
     overflow: pd.Series | None = None
+    distinct: dict[int, tuple[np.ndarray, np.ndarray]] | None = field(default=None, repr=False)
+
+    def text(self, position: int | None) -> pd.Series:
+        """The cells of one column as a categorical Series (its distinct values once).
+
+        The same values as ``cells[position]``; "" everywhere when the column is absent.
+        Steps that work per distinct value take the codes from it without hashing every
+        cell again (:func:`analyzer.distinct.text_codes`).
+        """
+        index = self.cells.index
+        if position is None or position >= self.cells.shape[1]:
+            return categorical(np.zeros(len(index), dtype=np.intp), np.asarray([""]), index)
+        if self.distinct is not None and position in self.distinct:
+            codes, uniques = self.distinct[position]
+            return categorical(codes, uniques, index)
+        codes, uniques = text_codes(self.cells[position])
+        return categorical(codes, uniques, index)
+
+    def blank(self) -> np.ndarray:
+        """True for the data rows whose every cell is empty."""
+        if not self.cells.shape[1]:
+            return np.ones(len(self.cells), dtype=bool)
+        if self.distinct is None or len(self.distinct) != self.cells.shape[1]:
+            return (self.cells == "").all(axis=1).to_numpy(dtype=bool)
+        blank = np.ones(len(self.cells), dtype=bool)
+        for codes, uniques in self.distinct.values():
+            empty = np.flatnonzero(uniques == "")
+            if not len(empty):
+                return np.zeros(len(self.cells), dtype=bool)
+            blank &= codes == empty[0]
+        return blank
 
 
 def strip_text(column: pd.Series) -> pd.Series:
     """Trim whitespace once per DISTINCT value; object dtype, "" for missing."""
-    codes, values = pd.factorize(column.astype(object).where(column.notna(), ""))
-    stripped = np.array([str(v).strip() for v in values], dtype=object)
+    codes, stripped = stripped_codes(column)
     if len(stripped) == 0:
         return pd.Series([], index=column.index, dtype=object)
     return pd.Series(stripped[codes], index=column.index, dtype=object)
 
 
-def _count_outside_quotes(line: str, char: str) -> int:
-    return sum(part.count(char) for part in line.split('"')[0::2])
+def stripped_codes(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Codes and distinct values of a text column with whitespace trimmed ("" for missing),
+    the trimming done once per distinct value."""
+    codes, values = text_codes(column)
+    again, stripped = pd.factorize(np.array([str(v).strip() for v in values], dtype=object))
+    return np.asarray(again, dtype=np.intp)[codes], np.asarray(stripped, dtype=object)
 
 
-def sniff_delimiter(header: str) -> str:
-    """The delimiter that splits the header line into the most fields (``,`` on a tie)."""
-    counts = {d: _count_outside_quotes(header, d) for d in DELIMITERS}
-    best = max(DELIMITERS, key=lambda d: (counts[d], -DELIMITERS.index(d)))
-    return best if counts[best] > 0 else ","
+def _table(
+    rows: pd.DataFrame, starts: np.ndarray, delimiter: str, encoding: str, header_width: int,
+    truncated: set[int],
+) -> RawTable:  # fmt: skip
+    """The :class:`RawTable` of parsed rows (the header line first): cells trimmed once per
+    distinct value, their codes kept for the steps after."""
+    distinct: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+    header: list[str] = []
+    columns: dict[int, np.ndarray] = {}
+    for position, key in enumerate(rows.columns):
+        codes, uniques = stripped_codes(rows[key])
+        header.append(str(uniques[codes[0]]))
+        distinct[position] = (codes[1:], uniques)
+        columns[position] = uniques[codes[1:]]
+    cells = pd.DataFrame(columns, index=pd.RangeIndex(len(rows) - 1))
+    cells.columns = pd.RangeIndex(len(cells.columns))
+    return RawTable(
+        header=header,
+        header_line=int(starts[0]) + 1,
+        cells=cells,
+        lines=np.asarray(starts[1:], dtype=np.int64) + 1,
+        delimiter=delimiter,
+        decimal_comma=delimiter != ",",
+        encoding=encoding,
+        header_width=header_width,
+        overflow=_overflow(cells, header_width, {i - 1 for i in truncated if i > 0}),
+        distinct=distinct,
+    )
 
 
 def read_table(path: str | Path) -> RawTable:
@@ -113,9 +179,12 @@ def read_table(path: str | Path) -> RawTable:
     """
     name = str(path)
     data = read_bytes(path)
+    clean = read_clean(data, name)
+    if clean is not None:
+        return clean
     text, encoding = decode(data, name)
     lines = text.split("\n")
-    counter = _LineCounter(text)
+    counter = LineCounter(text)
     keep = np.flatnonzero(~counter.blank())
     if keep.size == 0:
         raise _fail(name, "is empty", "A diary needs a header line and at least one data row")
@@ -133,17 +202,17 @@ def read_table(path: str | Path) -> RawTable:
     if delimiter is None:
         # the first line with a delimiter: a title line above the header has none
         candidates = [lines[int(i)] for i in keep[:MAX_PREAMBLE_LINES]]
-        delimited = [c for c in candidates if any(_count_outside_quotes(c, d) for d in DELIMITERS)]
+        delimited = [c for c in candidates if any(count_outside_quotes(c, d) for d in DELIMITERS)]
         delimiter = sniff_delimiter(delimited[0] if delimited else candidates[0])
     check_header(lines[int(keep[0])], delimiter, name)
     odd_quotes = '"' in text and bool((counter.count('"')[keep] % 2).any())
     truncated: set[int] = set()
     if odd_quotes:
         rows, starts = _read_slow(lines, int(keep[0]), delimiter, name)
-        header_width = _header_width(lines[int(keep[0])], delimiter)
+        header_width = named_width(lines[int(keep[0])], delimiter)
     else:
         kept = lines if keep.size == len(lines) else [lines[i] for i in keep.tolist()]
-        header_width = _header_width(kept[0], delimiter)
+        header_width = named_width(kept[0], delimiter)
         header_cells = len(next(csv.reader([kept[0]], delimiter=delimiter), [""]))
         try:
             # Most files: no row has more cells than the header line; the parser raises
@@ -159,74 +228,71 @@ def read_table(path: str | Path) -> RawTable:
         starts = keep
     if rows.empty:
         raise _fail(name, "is empty", "A diary needs a header line and at least one data row")
-    rows = pd.DataFrame({key: strip_text(rows[key]) for key in rows.columns})
-    header = [str(cell) for cell in rows.iloc[0].tolist()]
-    cells = rows.iloc[1:].reset_index(drop=True)
-    cells.columns = pd.RangeIndex(len(cells.columns))
-    return RawTable(
-        header=header,
-        header_line=int(starts[0]) + 1,
-        cells=cells,
-        lines=np.asarray(starts[1:], dtype=np.int64) + 1,
-        delimiter=delimiter,
-        decimal_comma=delimiter != ",",
-        encoding=encoding,
-        header_width=header_width,
-        overflow=_overflow(cells, header_width, {i - 1 for i in truncated if i > 0}),
-    )
+    return _table(rows, starts, delimiter, encoding, header_width, truncated)
 
 
-#: Most columns a diary's header may have (real exports have up to about 100). [columns]
-MAX_COLUMNS = 1_000
-#: Longest column name read (Cronometer's longest is about 30 characters). [characters]
-MAX_HEADER_CELL_CHARS = 500
-#: Longest header line read (real exports: under 2,000 characters). [characters]
-MAX_HEADER_CHARS = 20_000
+_UTF8_BOM = b"\xef\xbb\xbf"
+#: Bytes read to check the start of a file (the first 10,000 characters). [bytes]
+_HEAD_BYTES = 40_000
 
 
-def check_header(line: str, delimiter: str, path: str) -> None:
-    """Refuse a header that no diary has: too many columns, or a column name too long.
+def read_clean(data: bytes, name: str) -> RawTable | None:
+    """Read a clean file straight from its bytes, or None when it needs :func:`read_table`.
 
-    Raises
-    ------
-    DiaryFormatError
-        Naming the count or the length, and what to check.
+    Clean: UTF-8 (with or without a byte-order mark), LF line ends, no blank line, the header
+    on the first line with its delimiter, and no quoted value spanning lines. Exports of
+    apps and studies are; the C parser then reads the bytes in one go, each column parsed as
+    categorical (its distinct values once). The cells are the ones :func:`read_table` gives.
     """
-    if len(line) > MAX_HEADER_CHARS:
-        raise _fail(
-            path,
-            f"the header line is {len(line):,} characters long (a diary's is at most "
-            f"{MAX_HEADER_CHARS:,})",
-            "Check that the first line is the header and that no quote is left open",
+    body = data[len(_UTF8_BOM) :] if data.startswith(_UTF8_BOM) else data
+    if not body or body.startswith((_UTF8_BOM, b"PK\x03\x04", b"\xff\xfe", b"\xfe\xff")):
+        return None
+    if b"\r" in body or b"\x00" in body:
+        return None
+    if not body.isascii():
+        try:
+            body.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+    head = body[:_HEAD_BYTES].decode("utf-8", "ignore")[:10000]
+    if may_be_other_format(head):
+        return None
+    counter = LineCounter(body)
+    blank = counter.blank()
+    if blank[:-1].any() or (blank[-1] and counter.lengths[-1] > 0):
+        return None  # blank lines are skipped (not rows): read_table numbers the rest
+    first = body[: int(counter.newlines[0]) if len(counter.newlines) else len(body)]
+    header_line = first.decode("utf-8")
+    if _SEP_LINE.match(header_line) or not any(
+        count_outside_quotes(header_line, d) for d in DELIMITERS
+    ):
+        return None
+    delimiter = sniff_delimiter(header_line)
+    check_header(header_line, delimiter, name)
+    if b'"' in body and bool((counter.count('"') % 2).any()):
+        return None
+    width = named_width(header_line, delimiter)
+    cells = len(next(csv.reader([header_line], delimiter=delimiter), [""]))
+    try:
+        rows = pd.read_csv(
+            io.BytesIO(body),
+            sep=delimiter,
+            header=None,
+            names=range(max(cells, width)),
+            dtype="category",
+            na_filter=False,
+            skip_blank_lines=False,
+            engine="c",
+            quotechar='"',
+            doublequote=True,
+            encoding="utf-8",
         )
-    columns = _count_outside_quotes(line, delimiter) + 1 if len(delimiter) == 1 else 1
-    if columns > MAX_COLUMNS:
-        raise _fail(
-            path,
-            f"the header line has {columns:,} columns (a diary has at most {MAX_COLUMNS:,})",
-            "Check that this is the diary file and that its delimiter is right",
-        )
-    longest = max(
-        (len(cell) for cell in next(csv.reader([line], delimiter=delimiter), [])), default=0
-    )
-    if longest > MAX_HEADER_CELL_CHARS:
-        raise _fail(
-            path,
-            f"a column name in the header line is {longest:,} characters long (column names "
-            f"have at most {MAX_HEADER_CELL_CHARS:,})",
-            "Check that the first line is the header and that no quote is left open",
-        )
-
-
-def _header_width(line: str, delimiter: str) -> int:
-    """Number of header cells up to the last one with a name (quotes respected).
-
-    Trailing unnamed cells (``date,food,amount,,,`` from a spreadsheet) do not count: a data
-    value under no column name is a misaligned row.
-    """
-    cells = next(csv.reader([line], delimiter=delimiter), [""])
-    named = [i for i, cell in enumerate(cells) if cell.strip()]
-    return named[-1] + 1 if named else 1
+    except (ValueError, csv.Error, pd.errors.ParserError):
+        return None  # e.g. a row with more cells than the header: read_table counts them
+    starts = np.arange(int((~blank).sum()), dtype=np.int64)
+    if len(rows) != len(starts) or len(rows) < 2:
+        return None
+    return _table(rows, starts, delimiter, "utf-8-sig", width, set())
 
 
 def _truncate_long(
@@ -258,42 +324,6 @@ def _overflow(cells: pd.DataFrame, header_width: int, truncated: set[int]) -> pd
         if overflow.iat[row] == "":
             overflow.iat[row] = "..."
     return overflow
-
-
-class _LineCounter:
-    """Per-line counts of ASCII characters, vectorized over the encoded text."""
-
-    def __init__(self, text: str) -> None:
-        self.codes = np.frombuffer(text.encode("utf-8", "surrogatepass"), dtype=np.uint8)
-        self.newlines = np.flatnonzero(self.codes == ord("\n"))
-        self.lengths = np.diff(np.concatenate([[-1], self.newlines, [len(self.codes)]])) - 1
-
-    def _per_line(self, positions: np.ndarray) -> np.ndarray:
-        line = np.searchsorted(self.newlines, positions)
-        return np.bincount(line, minlength=len(self.newlines) + 1)
-
-    def count(self, char: str) -> np.ndarray:
-        """How often the ASCII character occurs on each line."""
-        return self._per_line(np.flatnonzero(self.codes == ord(char)))
-
-    def blank(self) -> np.ndarray:
-        """True for lines holding only ASCII whitespace.
-
-        Only lines that are empty or start with whitespace can be blank; just those are
-        checked byte by byte.
-        """
-        blank = self.lengths == 0
-        if len(self.codes) == 0:
-            return np.asarray(blank)
-        space = np.zeros(256, dtype=bool)
-        space[list(b" \t\r\x0b\x0c")] = True
-        starts = np.concatenate([[0], self.newlines + 1])
-        first = self.codes[np.minimum(starts, len(self.codes) - 1)]
-        maybe = np.flatnonzero(~blank & space[first])
-        for line in maybe.tolist():
-            segment = self.codes[starts[line] : starts[line] + self.lengths[line]]
-            blank[line] = bool(space[segment].all())
-        return np.asarray(blank)
 
 
 def _read_fast(kept: list[str], delimiter: str, width: int, path: str) -> pd.DataFrame:

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from analyzer.distinct import text_codes
 from analyzer.errors import quote
 
 #: Years accepted in a diary date.
@@ -177,7 +178,7 @@ def parse_dates(text: pd.Series, *, dayfirst: bool | None = None) -> ParsedDates
     ParsedDates
         Aligned with ``text``.
     """
-    codes, uniques = pd.factorize(text.astype(object).where(text.notna(), ""))
+    codes, uniques = text_codes(text)
     # Runs of spaces become one space first: every pattern below then runs in linear time.
     values = pd.Series([" ".join(str(u).split()) for u in uniques], dtype="string")
     book = _Ledger(values)

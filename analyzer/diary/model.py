@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from analyzer import nutrients
+from analyzer.distinct import text_codes
 from analyzer.errors import quote
 
 #: The formats :func:`analyzer.diary.read_diary` understands, with a one-line description.
@@ -315,8 +316,8 @@ def factorize_columns(*columns: pd.Series) -> tuple[np.ndarray, list[tuple[str, 
     combined = np.zeros(n, dtype=np.int64)
     per_column: list[tuple[np.ndarray, np.ndarray]] = []
     for column in columns:
-        codes, values = pd.factorize(column.astype(object).where(column.notna(), ""))
-        per_column.append((codes, np.asarray(values, dtype=object)))
+        codes, values = text_codes(column)
+        per_column.append((codes, values))
         combined, _ = pd.factorize(combined * (len(values) + 1) + codes)
     if n == 0:
         return combined, []
@@ -330,6 +331,6 @@ def factorize_columns(*columns: pd.Series) -> tuple[np.ndarray, list[tuple[str, 
 def quoted(values: pd.Series) -> pd.Series:
     """Each value quoted for a row's reason (:func:`analyzer.errors.quote`: at most 80
     characters echoed), computed once per distinct value."""
-    codes, uniques = pd.factorize(values.astype(object).where(values.notna(), ""))
+    codes, uniques = text_codes(values)
     texts = np.array([quote(value) for value in uniques] + [quote("")], dtype=object)
     return pd.Series(texts[codes], index=values.index, dtype=object)

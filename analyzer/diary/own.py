@@ -23,7 +23,7 @@ from analyzer.diary.detect import (
     own_columns,
 )
 from analyzer.diary.model import Problems
-from analyzer.diary.staging import Staged, add_dates, base_frame, cells, optional_text
+from analyzer.diary.staging import Staged, add_dates, base_frame, optional_text
 
 
 def stage_matched(
@@ -50,20 +50,21 @@ def stage_matched(
     """
     if frame is None or problems is None:
         frame, problems = base_frame(table)
-    frame["person"] = cells(table, columns.get("person"))
+    # text columns as categoricals: every step after works once per distinct value
+    frame["person"] = table.text(columns.get("person"))
     add_dates(
         frame,
         problems,
-        cells(table, columns.get("date")),
+        table.text(columns.get("date")),
         dayfirst=dayfirst,
-        time=cells(table, columns["time"]) if "time" in columns else None,
+        time=table.text(columns["time"]) if "time" in columns else None,
     )
-    frame["meal"] = optional_text(cells(table, columns.get("meal")))
-    food = cells(table, columns.get("food"))
+    frame["meal"] = optional_text(table.text(columns.get("meal")))
+    food = table.text(columns.get("food"))
     frame["food"] = food
     problems.add(food.eq(""), "missing_food", "missing food name")
-    unit = cells(table, columns["unit"]) if "unit" in columns else None
-    amount = cells(table, columns.get("amount"))
+    unit = table.text(columns["unit"]) if "unit" in columns else None
+    amount = table.text(columns.get("amount"))
     stated = amount_unit_column(table.header)
     if unit is None and stated is not None and stated[0] == columns.get("amount"):
         # "amount (g)", "grams": the header gives the unit of every bare number below it

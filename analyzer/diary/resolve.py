@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from analyzer.diary.model import NUTRIENT_COLUMNS, Problems, factorize_columns, quoted
+from analyzer.distinct import broadcast, text_codes
 from analyzer.errors import UnknownFoodError, UnknownUnitError
 from analyzer.foods import units
 from analyzer.foods.household import PACKAGES
@@ -48,13 +49,13 @@ def match_foods(food: pd.Series, matcher: NameMatcher) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        Aligned with ``food``: ``food_id`` (None if unmatched or blank), ``description``,
+        Aligned with ``food``: ``food_id`` (missing if unmatched or blank), ``description``,
         ``category`` ("other" if unmatched), ``suggestions`` ("did you mean" descriptions
         joined by `` | ``), ``match_method`` (``none`` if unmatched), ``match_confidence``
         ("" if unmatched) and ``matched_text`` (the part of the name matched: without the
-        amount written in it), as object columns.
+        amount written in it), as categorical columns (each distinct value once).
     """
-    codes, names = pd.factorize(food.astype(object).where(food.notna(), ""))
+    codes, names = text_codes(food)
     distinct = [str(n) for n in names]
     asked = [n for n in distinct if n.strip()]
     columns = [
@@ -86,16 +87,17 @@ def match_foods(food: pd.Series, matcher: NameMatcher) -> pd.DataFrame:
     confidence = _objects(table["confidence"])
     confidence[np.array([v is None for v in confidence], dtype=bool) | ~found] = ""
     matched_text = _objects(table["matched_text"])
+    columns_per_name = {
+        "food_id": food_id,
+        "description": description,
+        "category": category,
+        "suggestions": suggestions,
+        "match_method": method,
+        "match_confidence": confidence,
+        "matched_text": matched_text,
+    }
     return pd.DataFrame(
-        {
-            "food_id": food_id[codes],
-            "description": description[codes],
-            "category": category[codes],
-            "suggestions": suggestions[codes],
-            "match_method": method[codes],
-            "match_confidence": confidence[codes],
-            "matched_text": matched_text[codes],
-        },
+        {name: broadcast(values, codes, food.index) for name, values in columns_per_name.items()},
         index=food.index,
     )
 
@@ -311,9 +313,11 @@ def scale_nutrients(food_id: pd.Series, grams: pd.Series, foods: pd.DataFrame) -
     """
     table = foods.set_index(foods["id"].astype(str))[list(NUTRIENT_COLUMNS)]
     table = table[~table.index.duplicated()].astype("float64")
-    per_100g = table.reindex(food_id.astype(object).where(food_id.notna(), None).to_numpy())
+    codes, ids = text_codes(food_id, missing=None)  # looked up once per distinct food
+    per_food = table.reindex(ids).to_numpy(dtype="float64")
+    per_100g = np.vstack([per_food, np.full((1, len(NUTRIENT_COLUMNS)), np.nan)])[codes]
     factor = grams.to_numpy(dtype="float64") / NUTRIENT_BASIS_G
-    values = per_100g.to_numpy(dtype="float64") * factor[:, None]
+    values = per_100g * factor[:, None]
     return pd.DataFrame(values, index=food_id.index, columns=list(NUTRIENT_COLUMNS))
 
 
@@ -359,7 +363,8 @@ def resolve(
             + f" characters is longer than any food's name (at most {MAX_NAME_CHARS}); check "
             "that the diary's columns are read right",
         )
-    matched = match_foods(out["food"].mask(too_long, ""), matcher)
+    names = out["food"].astype(object).mask(too_long, "") if too_long.any() else out["food"]
+    matched = match_foods(names, matcher)
     for column in ("food_id", "description", "category", "match_method", "match_confidence"):
         out[column] = matched[column]
     if "amount_from_name" in out:
@@ -417,7 +422,10 @@ def _whole_name_has_no_amount(
     """Rows whose amount was read from the name while the whole name is a food (``7 up``):
     the name carried no amount after all, so the row misses one."""
     from_name = out["amount_from_name"].fillna(False).to_numpy(dtype=bool)
-    whole = (matched["matched_text"] == out["food"]).fillna(False).to_numpy(dtype=bool)
+    rows = np.flatnonzero(from_name)
+    text = matched["matched_text"].to_numpy(dtype=object)[rows]
+    whole = np.zeros(len(out), dtype=bool)
+    whole[rows] = text == out["food"].to_numpy(dtype=object)[rows]
     bad = from_name & whole & out["food_id"].notna().to_numpy(dtype=bool)
     if bad.any():
         problems.add(bad, "missing_amount", "missing amount for " + quoted(out["food"]))

@@ -80,10 +80,7 @@ def base_frame(table: RawTable) -> tuple[pd.DataFrame, Problems]:
     """A frame with ``line`` and a ledger where all-blank rows are already ``empty``."""
     frame = pd.DataFrame({"line": table.lines}, index=table.cells.index)
     problems = Problems(frame.index)
-    if table.cells.shape[1]:
-        blank = (table.cells == "").all(axis=1)
-    else:
-        blank = pd.Series(True, index=frame.index)
+    blank = pd.Series(table.blank(), index=frame.index)
     problems.add(blank, "empty", "empty row (every cell blank)")
     named = [i for i, name in enumerate(table.header) if name][:MAX_HEADER_CELLS_COMPARED]
     if named and table.cells.shape[1] > named[-1]:

@@ -22,6 +22,12 @@ _MARKUP_START = re.compile(r"^\s*<(?:!doctype|html|\?xml)", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+def may_be_other_format(head: str) -> bool:
+    """Whether the start of a decoded file holds a control character or looks like JSON or
+    markup: such a file goes through :func:`decode`, which says what it is."""
+    return bool(_CONTROL.search(head) or _JSON_START.match(head) or _MARKUP_START.match(head))
+
+
 def fail(path: str, problem: str, fix: str = "") -> DiaryFormatError:
     """The error for a diary file that cannot be read as a table."""
     return DiaryFormatError(path, problem, fix)

@@ -13,7 +13,9 @@ the cache never fails a command: on any problem the object is simply built.
 Folder: ``$ANALYZER_CACHE_DIR`` when set (empty or ``0`` turns the cache off), else
 ``$XDG_CACHE_HOME/analyzer``, else ``~/.cache/analyzer``. Only files that belong to the
 current user, regular and not writable by others, whose SHA-256 matches the hash stored
-beside them, are loaded; anything else is rebuilt, and the reason logged once.
+in their first line, are loaded; anything else is rebuilt, and the reason logged once. The
+hash and the object are one file, replaced atomically, so two processes building the same
+object at once never leave a hash beside the other's object.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ T = TypeVar("T")
 #: Environment variable naming the cache folder ("" or "0" turns the cache off).
 CACHE_ENV = "ANALYZER_CACHE_DIR"
 #: Bump to invalidate every cached object whatever its key.
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 #: Cached files kept per name (older ones are removed when a new one is written).
 KEEP_PER_NAME = 3
 
@@ -101,6 +103,10 @@ def _trusted(path: Path) -> bool:
     return getuid is None or info.st_uid == getuid()
 
 
+#: First line of a cached file: this prefix and the SHA-256 of the pickle after the line.
+_HASH_PREFIX = "sha256:"
+
+
 def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -111,23 +117,22 @@ def _load(path: Path, kind: type[T]) -> T | None:
     Any doubt (an untrusted or truncated file, a hash mismatch, a foreign object) is logged
     once and the caller rebuilds.
     """
-    sidecar = path.with_suffix(".sha256")
     if not path.exists() and not path.is_symlink():
         return None
-    if not (_trusted(path) and _trusted(sidecar)):
-        logger.warning("ignoring the matcher cache %s: not a private regular file", path)
+    if not _trusted(path):
+        logger.warning("ignoring the cache file %s: not a private regular file", path)
         return None
     try:
-        data = path.read_bytes()
-        if sidecar.read_text(encoding="ascii").strip() != _digest(data):
-            logger.warning("ignoring the matcher cache %s: its hash does not match", path)
+        stored, _, data = path.read_bytes().partition(b"\n")
+        if stored != (_HASH_PREFIX + _digest(data)).encode("ascii"):
+            logger.warning("ignoring the cache file %s: its hash does not match", path)
             return None
         value = pickle.loads(data)
     except Exception:  # a truncated or foreign file: rebuild
-        logger.warning("ignoring the matcher cache %s: it cannot be read", path)
+        logger.warning("ignoring the cache file %s: it cannot be read", path)
         return None
     if not isinstance(value, kind):
-        logger.warning("ignoring the matcher cache %s: it holds a %s", path, type(value).__name__)
+        logger.warning("ignoring the cache file %s: it holds a %s", path, type(value).__name__)
         return None
     return value
 
@@ -136,7 +141,7 @@ def cached(name: str, key: str, build: Callable[[], T], kind: type[T]) -> T:
     """Load ``<name>-<key>.pickle`` from the cache folder, or build the object and store it.
 
     The pickle is loaded only from a private regular file whose SHA-256 matches the one
-    written beside it (``.sha256``), and only when it holds a ``kind``; otherwise the object
+    written in its first line, and only when it holds a ``kind``; otherwise the object
     is rebuilt (and the reason logged once on the ``analyzer`` logger).
 
     Parameters
@@ -184,21 +189,17 @@ def _store(folder: Path, name: str, path: Path, value: object) -> None:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         _remove_stale_temps(folder)
         data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        for target, content in (
-            (path.with_suffix(".sha256"), _digest(data).encode()),
-            (path, data),
-        ):
-            with tempfile.NamedTemporaryFile(dir=folder, suffix=".tmp", delete=False) as handle:
-                partial = Path(handle.name)
-                handle.write(content)
-            os.replace(partial, target)
-            partial = None
+        with tempfile.NamedTemporaryFile(dir=folder, suffix=".tmp", delete=False) as handle:
+            partial = Path(handle.name)
+            handle.write((_HASH_PREFIX + _digest(data) + "\n").encode("ascii"))
+            handle.write(data)
+        os.replace(partial, path)
+        partial = None
         newest_first = sorted(
             folder.glob(f"{name}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True
         )
         for stale in newest_first[KEEP_PER_NAME:]:
             stale.unlink(missing_ok=True)
-            stale.with_suffix(".sha256").unlink(missing_ok=True)
     except (OSError, pickle.PicklingError, TypeError, AttributeError):
         pass
     finally:

@@ -353,11 +353,23 @@ DRINK_WORDS = frozenset(
 
 @functools.lru_cache(maxsize=1)
 def default_converter() -> UnitConverter:
-    """The process-wide converter on the bundled portion and food tables (built on first
-    use)."""
-    from analyzer.foods.table import load_foods
+    """The process-wide converter on the bundled portion and food tables.
 
-    return UnitConverter(foods=load_foods())
+    Built once per installation and data version, then loaded from the on-disk cache
+    (:mod:`analyzer.foods.cache`, hash-verified like the matcher's): indexing every portion
+    and food description takes most of a second, loading it a few hundredths.
+    """
+    from analyzer.foods.cache import cache_key, cached, source_files
+    from analyzer.foods.table import bundled_path, load_foods
+
+    def build() -> UnitConverter:
+        return UnitConverter(foods=load_foods())
+
+    try:
+        key = cache_key([bundled_path("foods.csv"), *source_files()])
+    except OSError:
+        return build()
+    return cached("units", key, build, UnitConverter)
 
 
 def grams_per_unit(

@@ -11,8 +11,9 @@ import pandas as pd
 import pytest
 
 from analyzer.diary import read_diary
-from analyzer.diary.csvio import MAX_COLUMNS, MAX_HEADER_CHARS, read_table
+from analyzer.diary.csvio import read_table
 from analyzer.diary.dates import parse_dates
+from analyzer.diary.lines import MAX_COLUMNS, MAX_HEADER_CHARS
 from analyzer.errors import DiaryFormatError
 
 

@@ -34,7 +34,7 @@ def test_second_call_loads_instead_of_building(folder: Path) -> None:
     second = cache.cached("thing", "k1", build, object)
     assert first == second == {"postings": [1, 2, 3]}
     assert build.calls == 1
-    assert sorted(p.name for p in folder.iterdir()) == ["thing-k1.pickle", "thing-k1.sha256"]
+    assert sorted(p.name for p in folder.iterdir()) == ["thing-k1.pickle"]  # hash inside
     assert (folder / "thing-k1.pickle").stat().st_mode & 0o077 == 0  # private to the user
 
 
@@ -128,7 +128,8 @@ def test_a_tampered_pickle_is_not_loaded(folder: Path, caplog: pytest.LogCapture
     import pickle
 
     path = _stored(folder, {"n": 1})
-    path.write_bytes(pickle.dumps({"n": 2}))  # valid pickle, but not the one whose hash is kept
+    kept = path.read_bytes().partition(b"\n")[0]  # the hash line of {"n": 1}
+    path.write_bytes(kept + b"\n" + pickle.dumps({"n": 2}))  # a valid pickle, not that one
     build = Builder({"n": 1})
     assert cache.cached("thing", "k", build, dict) == {"n": 1}
     assert build.calls == 1
