@@ -142,6 +142,43 @@ def flag_lines(flags: pd.DataFrame, counts: dict[str, int] | None = None) -> lis
     return lines
 
 
+#: Ratio columns left blank in the default view where the report shows no Ca:P.
+CA_P_COLUMNS = ("ca_p_mass_ratio", "ca_p_molar_ratio")
+
+
+def _as_the_report_says(frame: pd.DataFrame, shown: pd.DataFrame, table: str) -> pd.DataFrame:
+    """The default view as the report says it: a Ca:P ratio left blank where too little of
+    the food has calcium and phosphorus (:func:`analyzer.balance.coverage.ratio_usable`),
+    with a note; weekly: the weeks that cannot be judged named in a note."""
+    from analyzer.balance.coverage import ratio_usable
+
+    period = "day" if table == "daily" else "week"
+    withheld = ~ratio_usable(frame).to_numpy(dtype=bool)
+    present = [c for c in CA_P_COLUMNS if c in shown.columns]
+    withheld &= shown[present].notna().any(axis=1).to_numpy() if present else False
+    if withheld.any():
+        shown = shown.copy()
+        shown.loc[withheld, present] = float("nan")
+        count = int(withheld.sum())
+        whose = f"{count} {period}s'" if count != 1 else f"1 {period}'s"
+        click.echo(
+            f"Note: {whose} Ca:P left blank: calcium or "
+            "phosphorus is unknown for more than 10% of the food, so the report shows none "
+            "(the values: --all)",
+            err=True,
+        )
+    if table == "weekly" and "complete" in frame.columns:
+        unjudged = frame.loc[~frame["complete"].astype(bool), "week"].astype(str).tolist()
+        if unjudged:
+            click.echo(
+                f"Note: {', '.join(unjudged[:10])}{' ...' if len(unjudged) > 10 else ''} "
+                "cannot be judged (no complete day, or over a quarter of the food unused): "
+                "averages shown, findings not (see complete with --all)",
+                err=True,
+            )
+    return shown
+
+
 def _balance_command(
     diary: str,
     table: str,
@@ -220,6 +257,8 @@ def _balance_command(
         taken = [c for c in SUPPLEMENT_COLUMNS if c in frame and frame[c].fillna(0).gt(0).any()]
         columns = [*columns, *taken]
     shown = frame.loc[:, columns]
+    if not all_columns:
+        shown = _as_the_report_says(frame, shown, table)
     if fmt == "table":
         shown = shown.copy()
         for column in (c for c in RATIO_COLUMNS if c in shown.columns):

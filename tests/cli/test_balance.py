@@ -42,6 +42,11 @@ INCOMPLETE = (
     "Note: 1 day is incomplete (see complete and incomplete_reason with --all): shown, but "
     "left out of the weekly averages and their flags\n"
 )
+#: ann's Tuesday: half its food unknown, no Ca:P in the report, none in the default table
+WITHHELD = (
+    "Note: 1 day's Ca:P left blank: calcium or phosphorus is unknown for more than 10% of "
+    "the food, so the report shows none (the values: --all)\n"
+)
 
 
 def run(*args: str) -> Result:
@@ -61,7 +66,7 @@ def test_daily_table_exact() -> None:
         "1641.5     322.4      36.9       128.1            1.00             0.77     -8.7"
         "             41.4                 113.3\n"
         "   ann 2026-11-17       1         1       14.2          21.3         21.3        "
-        "348.4      14.2       0.9       284.4            0.67             0.52     -6.8"
+        "348.4      14.2       0.9       284.4                                      -6.8"
         "             15.3                   4.5\n"
         "   bob 2026-11-16       2         0      280.5         212.1         31.5        "
         "438.2     109.7       8.0        94.8            1.32             1.02     -1.9"
@@ -70,7 +75,7 @@ def test_daily_table_exact() -> None:
     # the protein coefficient chosen (FAO/WHO, S) and the alternative (Kerstetter & Allen, V)
     # are stated with the other two
     assert result.stderr.endswith(
-        "9 rows: 8 used, 1 not used\n" + DEFAULT_PROFILE + COEFFICIENTS + INCOMPLETE
+        "9 rows: 8 used, 1 not used\n" + DEFAULT_PROFILE + COEFFICIENTS + INCOMPLETE + WITHHELD
     )
 
 
@@ -279,7 +284,7 @@ def test_daily_with_profiles_exact() -> None:
         "1641.5     322.4      36.9       128.1            1.00             0.77     -8.7"
         "             41.4                 113.3            1200.0               45.6\n"
         "   ann 2026-11-17       1         1       14.2          21.3         21.3        "
-        "348.4      14.2       0.9       284.4            0.67             0.52     -6.8"
+        "348.4      14.2       0.9       284.4                                      -6.8"
         "             15.3                   4.5            1200.0                1.2\n"
         "   bob 2026-11-16       2         0      280.5         212.1         31.5        "
         "438.2     109.7       8.0        94.8            1.32             1.02     -1.9"
@@ -288,7 +293,7 @@ def test_daily_with_profiles_exact() -> None:
     assert result.stderr.endswith(
         "9 rows: 8 used, 1 not used\n"
         "Note: Targets per person from their profile: 2 persons, 2 DRI life stages: female "
-        "51-70 y, male 31-50 y (see targets_by_person).\n" + COEFFICIENTS + INCOMPLETE
+        "51-70 y, male 31-50 y (see targets_by_person).\n" + COEFFICIENTS + INCOMPLETE + WITHHELD
     )
 
 
@@ -382,3 +387,31 @@ def test_flags_on_approximate_calcium_say_about_as_the_report_does() -> None:
     assert calcium and all("calcium about " in line for line in calcium)
     assert all("(Calcium is approximate: converted from a % Daily Value.)" in line
                for line in calcium)  # fmt: skip
+
+
+def test_the_default_tables_withhold_the_ca_p_the_report_withholds(tmp_path: Path) -> None:
+    # Each day: 4 x 70 g cheddar (SR28 01009: Ca 710, P 455 mg/100 g; 1,988 / 1,274 mg) and
+    # a row in a unit cheddar lacks, counted as an average entry: 20% of the food unknown,
+    # over the 10% a ratio allows. Ca:P 1,988 / 1,274 = 1.56 stays in --all only.
+    rows = ["date,food,amount,unit"]
+    for day in range(16, 23):
+        rows += [f'2026-11-{day},"Cheese, cheddar",70,g'] * 4
+        rows.append(f'2026-11-{day},"Cheese, cheddar",2,furlong')
+    path = tmp_path / "d.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    daily = run("daily", str(path), "--format", "csv")
+    assert daily.exit_code == 0, daily.stderr
+    table = list(csv.DictReader(io.StringIO(daily.stdout)))
+    assert [r["ca_p_mass_ratio"] for r in table] == [""] * 7
+    assert (
+        "Note: 7 days' Ca:P left blank: calcium or phosphorus is unknown for more than "
+        "10% of the food, so the report shows none (the values: --all)" in daily.stderr
+    )
+    every = run("daily", str(path), "--format", "csv", "--all")
+    values = [float(r["ca_p_mass_ratio"]) for r in csv.DictReader(io.StringIO(every.stdout))]
+    assert values == pytest.approx([1988 / 1274] * 7)
+    weekly = run("weekly", str(path), "--format", "csv")
+    (week,) = list(csv.DictReader(io.StringIO(weekly.stdout)))
+    assert week["ca_p_mass_ratio"] == ""
+    assert "Note: 1 week' Ca:P left blank" not in weekly.stderr  # one week: singular
+    assert "Note: 1 week's Ca:P left blank" in weekly.stderr
