@@ -6,8 +6,11 @@ tests read real fixtures from ``tests/data`` and the bundled examples.
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from collections.abc import Sequence
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pandas as pd
@@ -106,3 +109,25 @@ def western_analysis() -> Analysis:
 def western_report(western_analysis: Analysis) -> Report:
     """The report of the bundled western example's week."""
     return build_report(western_analysis)
+
+
+def load_tool(name: str) -> ModuleType:
+    """A script of ``tools/`` (not a package), loaded by its path: ``load_tool("synth")``."""
+    spec = importlib.util.spec_from_file_location(name, REPO / "tools" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(name, module)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def study_cohort(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A study cohort of 3,000 rows from ``tools/synth.py``: 40 persons, a week, with their
+    profiles (the diary and the profiles file)."""
+    synth = load_tool("synth")
+    tables = synth.load_tables(*synth.default_table_paths(REPO))
+    diary, profiles, _ = synth.ensure_cohort(
+        3_000, synth.Cohort(persons=40, days=7), tmp_path_factory.mktemp("cohort"), tables
+    )
+    return diary, profiles

@@ -2,44 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import numpy as np
 import pandas as pd
-import pytest
 
 from analyzer.balance import analyze
 from analyzer.balance.chunks import person_chunks
 from analyzer.balance.profiles import load_profiles
 from analyzer.diary import read_diary
-
-REPO = Path(__file__).resolve().parents[2]
-
-
-def _load_synth() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("synth", REPO / "tools" / "synth.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("synth", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-synth = _load_synth()
-
-
-@pytest.fixture(scope="module")
-def cohort(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """A study cohort of 3,000 rows: 40 persons, a week, with their profiles."""
-    foods, portions = synth.default_table_paths(REPO)
-    tables = synth.load_tables(foods, portions)
-    diary, profiles, _ = synth.ensure_cohort(
-        3_000, synth.Cohort(persons=40, days=7), tmp_path_factory.mktemp("cohort"), tables
-    )
-    return diary, profiles
 
 
 def test_chunks_hold_whole_persons_in_sorted_order() -> None:
@@ -51,8 +22,8 @@ def test_chunks_hold_whole_persons_in_sorted_order() -> None:
     assert np.array_equal(np.sort(np.concatenate(chunks)), np.arange(len(persons)))
 
 
-def test_chunked_tables_equal_the_whole_analysis(cohort: tuple[Path, Path]) -> None:
-    path, profiles = cohort
+def test_chunked_tables_equal_the_whole_analysis(study_cohort: tuple[Path, Path]) -> None:
+    path, profiles = study_cohort
     diary = read_diary(path)
     people = load_profiles(profiles)
     whole = analyze(diary, profiles=people, by_person=True)

@@ -2,44 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
-import pytest
 from click.testing import CliRunner
 
 from analyzer.cli import cli
 
-REPO = Path(__file__).resolve().parents[2]
 
-
-def _load_synth() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("synth", REPO / "tools" / "synth.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("synth", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-synth = _load_synth()
-
-
-@pytest.fixture(scope="module")
-def cohort(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """A study cohort of 3,000 rows: 40 persons, a week, with their profiles."""
-    foods, portions = synth.default_table_paths(REPO)
-    tables = synth.load_tables(foods, portions)
-    diary, profiles, _ = synth.ensure_cohort(
-        3_000, synth.Cohort(persons=40, days=7), tmp_path_factory.mktemp("cohort"), tables
-    )
-    return diary, profiles
-
-
-def test_dask_engine_prints_what_the_pandas_engine_prints(cohort: tuple[Path, Path]) -> None:
-    diary, profiles = cohort
+def test_dask_engine_prints_what_the_pandas_engine_prints(study_cohort: tuple[Path, Path]) -> None:
+    diary, profiles = study_cohort
     args = ["daily", str(diary), "--by", "person", "--profiles", str(profiles)]
     args += ["--all", "--format", "csv"]
     pandas_run = CliRunner().invoke(cli, args)
@@ -52,8 +23,10 @@ def test_dask_engine_prints_what_the_pandas_engine_prints(cohort: tuple[Path, Pa
     assert dask_run.stderr == pandas_run.stderr
 
 
-def test_an_unreachable_scheduler_is_a_message_not_a_traceback(cohort: tuple[Path, Path]) -> None:
-    diary, _ = cohort
+def test_an_unreachable_scheduler_is_a_message_not_a_traceback(
+    study_cohort: tuple[Path, Path],
+) -> None:
+    diary, _ = study_cohort
     run = CliRunner().invoke(
         cli, ["daily", str(diary), "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9"]
     )

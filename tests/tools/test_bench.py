@@ -6,29 +6,18 @@ Only determinism and the promised shape are tested here; nothing depends on timi
 from __future__ import annotations
 
 import hashlib
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pandas as pd
 import pytest
 
 from analyzer.foods.myfoods import read_my_foods_files
+from tests.conftest import load_tool
 
 REPO = Path(__file__).resolve().parents[2]
 
 
-def _load_synth() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("synth", REPO / "tools" / "synth.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("synth", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-synth = _load_synth()
+synth = load_tool("synth")
 
 
 @pytest.fixture(scope="module")
@@ -180,12 +169,7 @@ def test_generate_diary_rejects_no_rows(tables) -> None:  # type: ignore[no-unty
 
 def test_the_my_foods_bench_file_is_a_valid_file(tmp_path: Path) -> None:
     # the 5,000-row file bench_my_foods times must pass the file's own checks
-    spec = importlib.util.spec_from_file_location(
-        "bench_my_foods", REPO / "tools" / "bench_my_foods.py"
-    )
-    assert spec is not None and spec.loader is not None
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
+    bench = load_tool("bench_my_foods")
     path = tmp_path / "my_foods.csv"
     bench.write_my_foods(path)
     rows, problems = read_my_foods_files(path)
