@@ -131,3 +131,17 @@ def study_cohort(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
         3_000, synth.Cohort(persons=40, days=7), tmp_path_factory.mktemp("cohort"), tables
     )
     return diary, profiles
+
+
+def cheddar_week_a_fifth_unused(folder: Path) -> Path:
+    """A week (Mon 16 to Sun 22 Nov 2026) of 4 x 70 g cheddar a day (SR28 01009: 404 kcal,
+    Ca 710, P 455 mg/100 g; 1,131 kcal, 1,988 mg Ca, 1,274 mg P) and one row a day in a unit
+    cheddar lacks, counted as an average entry: a fifth of each day's food unused, every
+    mineral unknown for 20% (a complete day; too little known for a ratio or a verdict)."""
+    rows = ["date,food,amount,unit"]
+    for day in range(16, 23):
+        rows += [f'2026-11-{day},"Cheese, cheddar",70,g'] * 4
+        rows.append(f'2026-11-{day},"Cheese, cheddar",2,furlong')
+    path = folder / "cheddar_week.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path

@@ -25,6 +25,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from analyzer.cli import cli
+from tests.conftest import cheddar_week_a_fifth_unused
 
 WEEK = str(Path(__file__).parents[1] / "data" / "balance" / "week.csv")
 DEFAULT_PROFILE = (
@@ -393,12 +394,7 @@ def test_the_default_tables_withhold_the_ca_p_the_report_withholds(tmp_path: Pat
     # Each day: 4 x 70 g cheddar (SR28 01009: Ca 710, P 455 mg/100 g; 1,988 / 1,274 mg) and
     # a row in a unit cheddar lacks, counted as an average entry: 20% of the food unknown,
     # over the 10% a ratio allows. Ca:P 1,988 / 1,274 = 1.56 stays in --all only.
-    rows = ["date,food,amount,unit"]
-    for day in range(16, 23):
-        rows += [f'2026-11-{day},"Cheese, cheddar",70,g'] * 4
-        rows.append(f'2026-11-{day},"Cheese, cheddar",2,furlong')
-    path = tmp_path / "d.csv"
-    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    path = cheddar_week_a_fifth_unused(tmp_path)
     daily = run("daily", str(path), "--format", "csv")
     assert daily.exit_code == 0, daily.stderr
     table = list(csv.DictReader(io.StringIO(daily.stdout)))

@@ -27,7 +27,7 @@ from analyzer.report import build_report, render_text
 from analyzer.report.formatting import target_rows
 from analyzer.report.greens import ROLE_CALCIUM
 from analyzer.report.wording import findings
-from tests.conftest import SMALL_DAYS, make_entries
+from tests.conftest import SMALL_DAYS, cheddar_week_a_fifth_unused, make_entries
 
 DATA = Path(__file__).parents[1] / "data"
 THIRD = DATA / "report" / "third_unknown_week.csv"
@@ -260,12 +260,7 @@ def test_the_opening_statement_names_minerals_known_for_too_little_food(tmp_path
     # and one row with a unit cheddar does not have. That row counts as an average entry:
     # 1 of 5 entries' worth of food, 20% unknown for every mineral (at most 25% unused keeps
     # the day complete; a figure needs 90% known).
-    rows = ["date,food,amount,unit"]
-    for day in range(16, 23):
-        rows += [f'2026-11-{day},"Cheese, cheddar",70,g'] * 4
-        rows.append(f'2026-11-{day},"Cheese, cheddar",2,furlong')
-    path = tmp_path / "d.csv"
-    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    path = cheddar_week_a_fifth_unused(tmp_path)
     report = build_report(analyze(read_diary(path)))
     assert report.completeness.statement == (
         "This week: 7 of 35 rows could not be used; all 7 days are logged and complete; "
@@ -279,12 +274,7 @@ def test_a_figure_is_at_least_when_rows_not_used_leave_too_little_known(tmp_path
     # 01009 Ca 710 mg/100 g: 710 x 2.8 = 1,988 mg/day), but a fifth of the food is in rows
     # not used. The week's calcium is "at least" in the targets table and in the chart's
     # week box, as its percent of the RDA is (1,988 / 1,000 = 199%).
-    rows = ["date,food,amount,unit"]
-    for day in range(16, 23):
-        rows += [f'2026-11-{day},"Cheese, cheddar",70,g'] * 4
-        rows.append(f'2026-11-{day},"Cheese, cheddar",2,furlong')
-    path = tmp_path / "d.csv"
-    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    path = cheddar_week_a_fifth_unused(tmp_path)
     report = build_report(analyze(read_diary(path)))
     assert report.coverage["calcium"].complete and not report.coverage["calcium"].usable
     (calcium,) = [r for r in target_rows(report) if r[0] == "calcium"]
