@@ -55,7 +55,8 @@ def out_of_memory_message(memory_bytes: int | None = None) -> str:
         )
     return (
         f"out of memory: this diary is too large for this machine{size}. Every result is per "
-        "person, so split the file by person and run each part (or use a larger machine)"
+        "person, so split the file by person and run each part, or use a larger machine "
+        "(daily and weekly also run on a dask cluster: --engine dask --scheduler ADDRESS)"
     )
 
 

@@ -78,6 +78,7 @@ def test_running_out_of_memory_is_a_message(monkeypatch: pytest.MonkeyPatch) -> 
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: out of memory: this diary is too large")
     assert "split the file by person" in result.stderr
+    assert "--engine dask" in result.stderr
     assert "million rows at once" in result.stderr  # what this machine can take
 
 
