@@ -155,7 +155,8 @@ def amount_text(row: SourceRow | Swap) -> str:
     span = f"in {days} day{'s' if days != 1 else ''}"
     if amount is not None and unit and days:
         total = amount * days
-        return f"{total:.3g} {plural(unit, total)} {span}"
+        shown = f"{total:,.0f}" if total >= 100 else f"{total:.3g}"  # never 1e+03
+        return f"{shown} {plural(unit, total)} {span}"
     if row.grams_per_day is None:
         return "amount not known"  # e.g. an app's recipe with nutrients but no grams
     if days:

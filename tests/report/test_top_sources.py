@@ -72,6 +72,9 @@ def test_one_food_written_two_ways_names_both_and_its_grams() -> None:
     assert cola["grams_per_day"] == pytest.approx(370.0)
     row = SourceRow.model_validate({**cola.to_dict(), "food_id": "14148", "amount_per_day": None})
     assert amount_text(row) == "740 g in 2 days"
+    # 1,000 ml of milk in 5 days, not "1e+03 ml"
+    milk = row.model_copy(update={"amount_per_day": 200.0, "unit": "ml", "days": 5})
+    assert amount_text(milk) == "1,000 ml in 5 days"
 
 
 def test_sources_by_group_sums_per_day() -> None:
