@@ -27,13 +27,21 @@ def to_json(value: Any) -> str:
 MACHINE_DIGITS = 6
 
 
+#: Magnitude from which a float has no decimals left to round (a double holds 15-17
+#: significant digits); rounding it would overflow to inf past about 1e302.
+ROUNDED_BELOW = 1e15
+
+
 def _rounded(frame: pd.DataFrame) -> pd.DataFrame:
-    """Round float columns to :data:`MACHINE_DIGITS` decimals (NaN stays NaN)."""
+    """Round float columns to :data:`MACHINE_DIGITS` decimals (NaN stays NaN; a value from
+    :data:`ROUNDED_BELOW` up is kept as it is, never turned into inf)."""
     floats = [c for c in frame.columns if pd.api.types.is_float_dtype(frame[c])]
     if not floats:
         return frame.copy()
     out = frame.copy()
-    out[floats] = out[floats].round(MACHINE_DIGITS)
+    values = out[floats]
+    small = values.abs() < ROUNDED_BELOW
+    out[floats] = values.where(~small, values.where(small).round(MACHINE_DIGITS))
     return out
 
 

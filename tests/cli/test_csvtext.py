@@ -105,3 +105,17 @@ def test_numbers_at_the_edges() -> None:
     )
     # pandas cannot neutralize a categorical column: the reference has it as objects
     assert csv_text(frame) == _pandas(frame.astype({"person": object}))
+
+
+def test_huge_floats_are_kept_not_rounded_to_inf() -> None:
+    # 1e307 x 10^6 overflows: such a value has no decimals to round and is written as it is
+    # (with no overflow warning on stderr); 1.2345678 still rounds to 1.234568
+    import warnings
+
+    from analyzer.cli.output import format_frame
+
+    frame = pd.DataFrame({"value": [1e307, -1.7e308, 1.2345678, np.nan]})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        text = format_frame(frame, "csv")
+    assert text.splitlines() == ["value", "1e+307", "-1.7e+308", "1.234568", '""']
