@@ -20,6 +20,7 @@ from analyzer.balance import Analysis, analyze
 from analyzer.diary import read_diary
 from analyzer.examples import example_path
 from analyzer.models import Settings
+from analyzer.nutrients import NUTRIENT_COLUMNS
 from analyzer.report import Report, build_report
 
 #: The test data folder.
@@ -32,16 +33,7 @@ REPO = Path(__file__).resolve().parents[1]
 #: other rules switch that one check off (``implausible_energy_fraction=0``, a real setting).
 SMALL_DAYS = Settings(implausible_energy_fraction=0)
 
-NUTRIENTS = [
-    "energy_kcal",
-    "protein_g",
-    "calcium_mg",
-    "phosphorus_mg",
-    "magnesium_mg",
-    "potassium_mg",
-    "sodium_mg",
-    "caffeine_mg",
-]
+NUTRIENTS = list(NUTRIENT_COLUMNS)
 FOODS = {
     "milk": ("01077", "Milk, whole, 3.25% milkfat, with added vitamin D", "dairy",
              (61, 3.15, 113, 84, 10, 132, 43, 0)),

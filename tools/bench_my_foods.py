@@ -34,6 +34,8 @@ import sys
 import time
 from pathlib import Path
 
+from analyzer.nutrients import NUTRIENT_COLUMNS
+
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "out" / "bench"
 #: The file's shape.
@@ -119,14 +121,7 @@ HEADER = [
     "unit",
     "compound",
     "compound_mg",
-    "energy_kcal",
-    "protein_g",
-    "calcium_mg",
-    "phosphorus_mg",
-    "magnesium_mg",
-    "potassium_mg",
-    "sodium_mg",
-    "caffeine_mg",
+    *NUTRIENT_COLUMNS,
 ]
 
 
@@ -157,7 +152,7 @@ def write_my_foods(path: Path) -> None:
         )
     foods = ROWS - len(rows)
     for f in range(foods):
-        values = {c: rng.randint(0, 400) for c in HEADER[14:21]}
+        values = {c: rng.randint(0, 400) for c in NUTRIENT_COLUMNS[:-1]}  # caffeine blank
         values["protein_g"] = rng.randint(0, 30)  # at most half the 60 g serving
         rows.append(
             _row(
